@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { roles } from '../../shared/roles'
+
+/**
+ * Keys are UUIDs (text) so records from several counters can later be merged on a station server.
+ * Times are ISO-8601 UTC strings.
+ */
+
+export const operators = sqliteTable(
+  'operators',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull()
+  },
+  (table) => [uniqueIndex('operators_username_unique').on(sql`lower(${table.username})`)]
+)
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => operators.id)
+})
+
+/** Append-only (triggers in a custom migration); each row's hash covers the previous row's hash. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    deviceId: text('device_id').notNull(),
+    at: text('at').notNull(),
+    operatorId: text('operator_id').references(() => operators.id),
+    action: text('action').notNull(),
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    detail: text('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull()
+  },
+  (table) => [
+    uniqueIndex('audit_log_seq_unique').on(table.seq),
+    index('audit_log_action_idx').on(table.action, table.seq),
+    index('audit_log_entity_idx').on(table.entity, table.entityId)
+  ]
+)

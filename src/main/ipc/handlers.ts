@@ -1,0 +1,104 @@
+import { AppError } from '../../shared/errors'
+import { contract, type Contract } from '../../shared/ipc/contract'
+import type { Services } from '../services'
+import { toOperatorView } from '../auth/operators-repo'
+import { createHandlerTable, type CallContext, type HandlerMap } from './table'
+
+/** The signed-in operator's id; access rules have already required a session. */
+const actorOf = (context: CallContext) => {
+  if (!context.session) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return context.session.operator.id
+}
+
+/** Every call's implementation, keyed exactly like the contract. */
+export function createHandlers(services: Services): HandlerMap<Contract> {
+  const { auth, operators, settings, audit } = services
+  return {
+    app: {
+      info: async () => ({
+        version: services.appVersion,
+        dataDir: services.paths.dataDir,
+        databasePath: services.paths.databasePath,
+        backupDir: services.paths.backupDir,
+        schemaVersion: services.schemaVersion,
+        deviceId: services.deviceId,
+        lastBackup: services.lastBackup()
+      })
+    },
+    auth: {
+      status: () => auth.status(),
+      setupAdmin: (input) => auth.setupAdmin(input),
+      signIn: (input) => auth.signIn(input),
+      signOut: () => auth.signOut(),
+      lock: () => auth.lock(),
+      unlock: (input) => auth.unlock(input.password),
+      changePassword: async (input) => {
+        await auth.changePassword(input.current, input.next)
+        return null
+      }
+    },
+    operators: {
+      list: async () => (await operators.list()).map(toOperatorView),
+      create: async (input, context) => {
+        const { password, ...rest } = input
+        const row = await operators.create(
+          { ...rest, passwordHash: await auth.hashPassword(password) },
+          actorOf(context)
+        )
+        return toOperatorView(row)
+      },
+      update: async ({ id, ...changes }, context) => {
+        const row = await operators.update(id, changes, actorOf(context))
+        await auth.refresh(id)
+        return toOperatorView(row)
+      },
+      resetPassword: async ({ id, password }, context) =>
+        toOperatorView(await operators.setPassword(id, await auth.hashPassword(password), actorOf(context)))
+    },
+    settings: {
+      get: () => settings.get(),
+      setLocale: (input, context) =>
+        settings.update(input, { operatorId: context.session?.operator.id ?? null, deviceId: services.deviceId }),
+      update: (input, context) =>
+        settings.update(input, { operatorId: actorOf(context), deviceId: services.deviceId })
+    },
+    audit: {
+      list: (input) => audit.list(input),
+      verify: () => audit.verify()
+    }
+  }
+}
+
+/** The table main registers on ipcMain, and the e2e bridge exposes to Chromium. */
+export function createIpcTable(
+  services: Services,
+  isTrustedSender: (url: string | undefined) => boolean,
+  onInternalError?: (channel: string, error: unknown) => void
+) {
+  return createHandlerTable({
+    contract,
+    handlers: createHandlers(services),
+    isTrustedSender,
+    currentSession: () => services.auth.current(),
+    ...(onInternalError ? { onInternalError } : {})
+  })
+}
+
+/** Trusts only URLs under one of our own origins (app:// in production, the dev server in dev). */
+export const trustOrigins =
+  (origins: readonly string[]) =>
+  (url: string | undefined): boolean => {
+    if (!url) return false
+    try {
+      const { origin, protocol, host } = new URL(url)
+      return origins.some((allowed) => {
+        const expected = new URL(allowed)
+        // Custom schemes report origin "null": compare scheme and host instead.
+        return origin === 'null'
+          ? protocol === expected.protocol && host === expected.host
+          : origin === expected.origin
+      })
+    } catch {
+      return false
+    }
+  }

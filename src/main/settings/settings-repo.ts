@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { settings } from '../db/schema'
+import { appendAudit } from '../audit/audit-repo'
+import type { SettingsView } from '../../shared/ipc/contract'
+
+export const defaultSettings: SettingsView = {
+  locale: 'zh-CN',
+  idleLockMinutes: 5,
+  stationName: '便民窗口'
+}
+
+type SettingKey = keyof SettingsView
+
+/** Machine-wide settings as JSON values by key; unknown or unreadable values fall back to defaults. */
+export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
+  const read = (): SettingsView => {
+    const stored = Object.fromEntries(
+      db.select().from(settings).all().map((row) => [row.key, row.value])
+    )
+    const view = { ...defaultSettings }
+    for (const key of Object.keys(defaultSettings) as SettingKey[]) {
+      if (stored[key] === undefined) continue
+      try {
+        Object.assign(view, { [key]: JSON.parse(stored[key]) })
+      } catch {
+        // keep the default for a value that cannot be read
+      }
+    }
+    return view
+  }
+
+  return {
+    async get(): Promise<SettingsView> {
+      return read()
+    },
+
+    async update(
+      changes: Partial<SettingsView>,
+      actor: { operatorId: string | null; deviceId: string }
+    ): Promise<SettingsView> {
+      const at = now().toISOString()
+      const entries = Object.entries(changes).filter(([, value]) => value !== undefined)
+      db.transaction((tx) => {
+        for (const [key, value] of entries) {
+          const row = { key, value: JSON.stringify(value), updatedAt: at, updatedBy: actor.operatorId }
+          tx.insert(settings)
+            .values(row)
+            .onConflictDoUpdate({ target: settings.key, set: row })
+            .run()
+        }
+        if (entries.length) {
+          appendAudit(tx, actor.deviceId, at, {
+            operatorId: actor.operatorId,
+            action: 'settings.update',
+            entity: 'settings',
+            detail: Object.fromEntries(entries)
+          })
+        }
+      })
+      return read()
+    },
+
+    /** This counter's identity, made once; audit rows carry it so stations can merge chains. */
+    deviceId(): string {
+      db.insert(settings)
+        .values({ key: 'deviceId', value: JSON.stringify(randomUUID()), updatedAt: now().toISOString() })
+        .onConflictDoNothing()
+        .run()
+      const row = db.select().from(settings).where(eq(settings.key, 'deviceId')).get()
+      return JSON.parse(row!.value) as string
+    }
+  }
+}
+
+export type SettingsRepo = ReturnType<typeof createSettingsRepo>

@@ -1,0 +1,7 @@
+import type { BianminApi } from '../shared/ipc/api'
+
+declare global {
+  interface Window {
+    api: BianminApi
+  }
+}

@@ -1,0 +1,60 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import enUS from 'antd/locale/en_US'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { useEffect, useMemo, useState } from 'react'
+import type { AuthStatus, SettingsView } from '@shared/ipc/contract'
+import { api, unwrap } from './lib/api'
+import { I18nProvider } from './i18n/I18nProvider'
+import { AppContext, type AppState } from './AppContext'
+import { SetupScreen } from './screens/SetupScreen'
+import { SignInScreen } from './screens/SignInScreen'
+import { LockScreen } from './screens/LockScreen'
+import { Shell } from './shell/Shell'
+import { theme } from './theme'
+
+export function App() {
+  const [status, setStatus] = useState<AuthStatus | null>(null)
+  const [settings, setSettings] = useState<SettingsView | null>(null)
+
+  useEffect(() => {
+    void Promise.all([unwrap(api.auth.status()), unwrap(api.settings.get())]).then(([s, c]) => {
+      setStatus(s)
+      setSettings(c)
+    })
+    return api.on('session.changed', setStatus)
+  }, [])
+
+  const locale = settings?.locale ?? 'zh-CN'
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en')
+    document.documentElement.lang = locale
+  }, [locale])
+
+  const session = status?.session ?? null
+  const appState = useMemo<AppState | null>(
+    () => (session && settings ? { session, settings, setSettings, setStatus } : null),
+    [session, settings]
+  )
+
+  let screen
+  if (!status || !settings) screen = <Spin size="large" className="boot-spinner" />
+  else if (status.needsSetup) screen = <SetupScreen onDone={setStatus} />
+  else if (!session) screen = <SignInScreen onDone={setStatus} />
+  else if (session.locked) screen = <LockScreen session={session} onDone={setStatus} />
+  else
+    screen = (
+      <AppContext.Provider value={appState}>
+        <Shell />
+      </AppContext.Provider>
+    )
+
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <I18nProvider locale={locale}>{screen}</I18nProvider>
+      </AntApp>
+    </ConfigProvider>
+  )
+}

@@ -1,0 +1,52 @@
+import { App, Button, Card, Form, Input } from 'antd'
+import { useI18n } from '@renderer/i18n/context'
+import { api, unwrap } from '@renderer/lib/api'
+import { showFieldErrors } from '@renderer/lib/forms'
+import { confirmRules, passwordRules } from '@renderer/screens/passwordRules'
+
+interface Values {
+  current: string
+  next: string
+  confirm: string
+}
+
+export function AccountSettings() {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<Values>()
+
+  const submit = async ({ current, next }: Values) => {
+    try {
+      await unwrap(api.auth.changePassword({ current, next }))
+      form.resetFields()
+      message.success(t('account.changed'))
+    } catch (error) {
+      const rest = showFieldErrors(form, error)
+      if (rest) form.setFields([{ name: 'current', errors: [rest] }])
+    }
+  }
+
+  return (
+    <Card title={t('account.changePassword')} className="settings-card">
+      <Form form={form} layout="vertical" className="settings-form" onFinish={submit}>
+        <Form.Item name="current" label={t('field.currentPassword')} rules={[{ required: true, message: t('field.required', { field: t('field.currentPassword') }) }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="next" label={t('field.newPassword')} extra={t('field.passwordRule')} rules={passwordRules(t)}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('field.passwordConfirm')}
+          dependencies={['next']}
+          rules={confirmRules(t, 'next')}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('account.changePassword')}
+        </Button>
+      </Form>
+    </Card>
+  )
+}

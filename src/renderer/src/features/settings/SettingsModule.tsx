@@ -1,0 +1,24 @@
+import { Tabs } from 'antd'
+import { useI18n } from '@renderer/i18n/context'
+import { useApp } from '@renderer/AppContext'
+import { GeneralSettings } from './GeneralSettings'
+import { AccountSettings } from './AccountSettings'
+import { OperatorsSettings } from './OperatorsSettings'
+import { AuditLogView } from './AuditLogView'
+import { AboutData } from './AboutData'
+
+export function SettingsModule() {
+  const { t } = useI18n()
+  const { session } = useApp()
+  const role = session.operator.role
+  const tabs = [
+    { key: 'general', label: t('settings.general'), children: <GeneralSettings /> },
+    { key: 'account', label: t('settings.account'), children: <AccountSettings /> },
+    ...(role === 'admin' ? [{ key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> }] : []),
+    ...(role === 'admin' || role === 'director'
+      ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLogView /> }]
+      : []),
+    { key: 'about', label: t('settings.about'), children: <AboutData /> }
+  ]
+  return <Tabs items={tabs} destroyOnHidden />
+}

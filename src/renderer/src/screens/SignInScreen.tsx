@@ -1,0 +1,48 @@
+import { Alert, Button, Form, Input } from 'antd'
+import { useState } from 'react'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { useI18n } from '@renderer/i18n/context'
+import { AuthCard } from '@renderer/components/AuthCard'
+import type { AuthStatus } from '@shared/ipc/contract'
+
+interface Credentials {
+  username: string
+  password: string
+}
+
+export function SignInScreen({ onDone }: { onDone: (status: AuthStatus) => void }) {
+  const { t } = useI18n()
+  const [form] = Form.useForm<Credentials>()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (values: Credentials) => {
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(await unwrap(api.auth.signIn(values)))
+    } catch (caught) {
+      setError(errorMessage(caught))
+      form.setFieldValue('password', '')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AuthCard title={t('auth.signIn.title')}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+        <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}>
+          <Input autoFocus autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('field.required', { field: t('field.password') }) }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('auth.signIn.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
+  )
+}

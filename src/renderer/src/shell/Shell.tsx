@@ -1,0 +1,75 @@
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd'
+import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
+import { useCallback, useEffect, useState } from 'react'
+import { useI18n } from '@renderer/i18n/context'
+import { api, unwrap } from '@renderer/lib/api'
+import type { AppInfo } from '@shared/ipc/contract'
+import { useApp } from '@renderer/AppContext'
+import { modules } from './modules'
+import { StatusBar } from './StatusBar'
+import { useIdleLock } from './useIdleLock'
+import { useShortcuts } from './useShortcuts'
+
+export function Shell() {
+  const { t } = useI18n()
+  const { session, settings, setStatus: onStatus } = useApp()
+  const [active, setActive] = useState(modules[0]!.key)
+  const [info, setInfo] = useState<AppInfo | null>(null)
+
+  useEffect(() => {
+    unwrap(api.app.info()).then(setInfo, () => setInfo(null))
+  }, [])
+
+  const lock = useCallback(() => {
+    unwrap(api.auth.lock()).then(onStatus, () => undefined)
+  }, [onStatus])
+  useIdleLock(settings.idleLockMinutes, lock)
+  useShortcuts(modules, setActive, lock)
+
+  const current = modules.find((module) => module.key === active) ?? modules[0]!
+  const Module = current.component
+
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={200} theme="light" className="shell-sider">
+        <div className="shell-brand">{t('app.title')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current.key]}
+          onClick={({ key }) => setActive(key)}
+          items={modules.map((module, index) => ({
+            key: module.key,
+            icon: module.icon,
+            label: (
+              <span className="menu-label">
+                {t(module.label)}
+                <kbd title={`Alt+${index + 1}`}>{module.functionKey}</kbd>
+              </span>
+            )
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell-header">
+          <Typography.Title level={3} className="shell-title">
+            {t(current.label)}
+          </Typography.Title>
+          <Space>
+            <Tooltip title="Ctrl+L">
+              <Button icon={<LockOutlined />} onClick={lock}>
+                {t('auth.lock.now')}
+              </Button>
+            </Tooltip>
+            <Button icon={<LogoutOutlined />} onClick={() => unwrap(api.auth.signOut()).then(onStatus)}>
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="shell-content">
+          <Module />
+        </Layout.Content>
+        <StatusBar session={session} info={info} />
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,46 @@
+import { Space, Tooltip, Typography } from 'antd'
+import { CalendarOutlined, DatabaseOutlined, UserOutlined } from '@ant-design/icons'
+import { useEffect, useState } from 'react'
+import { useI18n } from '@renderer/i18n/context'
+import type { AppInfo, SessionView } from '@shared/ipc/contract'
+import { localDate } from '@shared/dates'
+
+const weekdays = { 'zh-CN': '日一二三四五六', 'en-US': '' }
+
+function useToday() {
+  const [today, setToday] = useState(() => new Date())
+  useEffect(() => {
+    const timer = window.setInterval(() => setToday(new Date()), 60_000)
+    return () => window.clearInterval(timer)
+  }, [])
+  return today
+}
+
+export function StatusBar({ session, info }: { session: SessionView; info: AppInfo | null }) {
+  const { t, locale, roleName } = useI18n()
+  const today = useToday()
+  const weekday =
+    locale === 'zh-CN'
+      ? `星期${weekdays['zh-CN'][today.getDay()]}`
+      : today.toLocaleDateString('en-US', { weekday: 'long' })
+  return (
+    <footer className="status-bar" role="contentinfo">
+      <Space size="large" wrap>
+        <span data-testid="status-operator">
+          <UserOutlined /> {t('status.operator')}：{session.operator.displayName}（{roleName(session.operator.role)}）
+        </span>
+        <Tooltip title={info?.databasePath}>
+          <span data-testid="status-database">
+            <DatabaseOutlined /> {t('status.database')}：
+            <Typography.Text className="status-path" ellipsis>
+              {info?.databasePath ?? '…'}
+            </Typography.Text>
+          </span>
+        </Tooltip>
+      </Space>
+      <span data-testid="status-today">
+        <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday}
+      </span>
+    </footer>
+  )
+}

@@ -1,0 +1,22 @@
+import { SettingOutlined } from '@ant-design/icons'
+import type { ComponentType, ReactNode } from 'react'
+import type { MessageKey } from '@renderer/i18n/messages'
+import { SettingsModule } from '@renderer/features/settings/SettingsModule'
+
+export interface ModuleDef {
+  key: string
+  label: MessageKey
+  icon: ReactNode
+  /** Function key that opens the module (Alt+number follows the menu order). */
+  functionKey: string
+  component: ComponentType
+}
+
+/**
+ * The modules in menu order. A module appears here only once it is built; the F-keys are
+ * reserved per module so they never move: F2 照相, F3 地址对照, F4 农历公历, F5 登记簿,
+ * F6 办事指南, F9 设置.
+ */
+export const modules: ModuleDef[] = [
+  { key: 'settings', label: 'module.settings', icon: <SettingOutlined />, functionKey: 'F9', component: SettingsModule }
+]

@@ -1,0 +1,173 @@
+import { z } from 'zod'
+import { roles } from '../roles'
+import { call, type ContractShape } from './define'
+import {
+  displayName,
+  isoDateTime,
+  newPassword,
+  nothing,
+  page,
+  password,
+  requiredText,
+  username,
+  uuid
+} from './fields'
+
+/** The one IPC contract: main's handlers, the preload and the renderer's types all derive from it. */
+
+export const role = z.enum(roles, { error: '无效的角色' })
+export const locale = z.enum(['zh-CN', 'en-US'], { error: '无效的语言' })
+
+export const operatorView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string()
+})
+
+export const sessionView = z.object({
+  operator: operatorView,
+  signedInAt: z.string(),
+  locked: z.boolean()
+})
+
+export const authStatus = z.object({
+  needsSetup: z.boolean(),
+  session: sessionView.nullable()
+})
+
+export const settingsView = z.object({
+  locale,
+  idleLockMinutes: z.int(),
+  stationName: z.string()
+})
+
+export const appInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  backupDir: z.string(),
+  schemaVersion: z.int(),
+  deviceId: z.string(),
+  lastBackup: z.string().nullable()
+})
+
+export const auditEntry = z.object({
+  id: z.string(),
+  seq: z.int(),
+  at: z.string(),
+  operatorId: z.string().nullable(),
+  operatorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  detail: z.string().nullable()
+})
+
+export const auditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.int(),
+  firstBroken: z.object({ seq: z.int(), reason: z.string() }).nullable()
+})
+
+const credentials = z.strictObject({ username, password })
+
+export const contract = {
+  app: {
+    info: call({ input: nothing, output: appInfo, access: 'public', whileLocked: true })
+  },
+  auth: {
+    status: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
+    setupAdmin: call({
+      input: z.strictObject({ username, displayName, password: newPassword }),
+      output: authStatus,
+      access: 'public'
+    }),
+    signIn: call({ input: credentials, output: authStatus, access: 'public' }),
+    signOut: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
+    lock: call({ input: nothing, output: authStatus, access: 'signedIn', whileLocked: true }),
+    unlock: call({
+      input: z.strictObject({ password }),
+      output: authStatus,
+      access: 'signedIn',
+      whileLocked: true
+    }),
+    changePassword: call({
+      input: z.strictObject({ current: password, next: newPassword }),
+      output: z.null(),
+      access: 'signedIn'
+    })
+  },
+  operators: {
+    list: call({ input: nothing, output: z.array(operatorView), access: ['admin'] }),
+    create: call({
+      input: z.strictObject({ username, displayName, role, password: newPassword }),
+      output: operatorView,
+      access: ['admin']
+    }),
+    update: call({
+      input: z.strictObject({
+        id: uuid,
+        displayName: displayName.optional(),
+        role: role.optional(),
+        active: z.boolean({ error: '应为是或否' }).optional()
+      }),
+      output: operatorView,
+      access: ['admin']
+    }),
+    resetPassword: call({
+      input: z.strictObject({ id: uuid, password: newPassword }),
+      output: operatorView,
+      access: ['admin']
+    })
+  },
+  settings: {
+    get: call({ input: nothing, output: settingsView, access: 'public', whileLocked: true }),
+    /** The language can be switched before anyone signs in. */
+    setLocale: call({
+      input: z.strictObject({ locale }),
+      output: settingsView,
+      access: 'public',
+      whileLocked: true
+    }),
+    update: call({
+      input: z.strictObject({
+        idleLockMinutes: z.int({ error: '应为整数' }).min(1).max(120).optional(),
+        stationName: requiredText(60).optional()
+      }),
+      output: settingsView,
+      access: ['admin']
+    })
+  },
+  audit: {
+    list: call({
+      input: page.extend({ action: requiredText(64).optional(), since: isoDateTime.optional() }),
+      output: z.object({ total: z.int(), rows: z.array(auditEntry) }),
+      access: ['director', 'admin']
+    }),
+    verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
+  }
+} satisfies ContractShape
+
+export type Contract = typeof contract
+
+/** Events main pushes to the renderer (payloads validated in main before sending). */
+export const events = {
+  'session.changed': authStatus
+} as const
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+export type OperatorView = z.output<typeof operatorView>
+export type SessionView = z.output<typeof sessionView>
+export type AuthStatus = z.output<typeof authStatus>
+export type SettingsView = z.output<typeof settingsView>
+export type AppInfo = z.output<typeof appInfo>
+export type AuditEntry = z.output<typeof auditEntry>
+export type AuditVerification = z.output<typeof auditVerification>
+export type Locale = z.output<typeof locale>

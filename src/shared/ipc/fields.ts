@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+/** Field builders shared by every contract: every string has a length cap, every object is strict. */
+
+export const text = (max: number, min = 0) =>
+  z
+    .string({ error: '应为文本' })
+    .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字符` })
+    .max(max, { error: `不能超过 ${max} 个字符` })
+
+export const requiredText = (max: number) => text(max, 1).trim().min(1, { error: '不能为空' })
+
+export const uuid = z.uuid({ error: '无效的记录编号' })
+
+export const isoDateTime = z.iso.datetime({ error: '无效的时间' })
+
+export const username = z
+  .string({ error: '应为文本' })
+  .trim()
+  .min(2, { error: '用户名至少 2 个字符' })
+  .max(32, { error: '用户名不能超过 32 个字符' })
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和连字符' })
+  .meta({ examples: ['li.na'] })
+
+/** 等保: at least 8 characters with letters and digits. */
+export const newPassword = z
+  .string({ error: '应为文本' })
+  .min(8, { error: '密码至少 8 位' })
+  .max(128, { error: '密码不能超过 128 位' })
+  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), {
+    error: '密码须同时包含字母和数字'
+  })
+  .meta({ examples: ['Window2026'] })
+
+/** A password being checked, not set: only bounded. */
+export const password = z.string({ error: '应为文本' }).min(1, { error: '请输入密码' }).max(128)
+
+export const displayName = requiredText(50)
+
+export const nothing = z.undefined({ error: '此调用不接受参数' })
+
+export const page = z.strictObject({
+  page: z.int().min(1).max(1_000_000).default(1),
+  pageSize: z.int().min(1).max(500).default(50)
+})

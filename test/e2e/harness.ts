@@ -1,0 +1,132 @@
+import { createServer, type Server } from 'node:http'
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createIpcTable, trustOrigins } from '../../src/main/ipc/handlers'
+import { resolveInside } from '../../src/main/paths'
+import { createServices, type Services } from '../../src/main/services'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+import { events, type EventName } from '../../src/shared/ipc/contract'
+import { migrationsFolder, repoRoot, tempDir } from '../helpers/services'
+import { bridgeBundle } from './global-setup'
+import type { BridgeWindow } from './bridge-preload'
+
+export const rendererDir = join(repoRoot, 'out/renderer')
+export const screenshotDir = join(repoRoot, 'test/e2e/__screenshots__')
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+}
+
+/** Serves the built renderer on loopback with the app's CSP, as app:// does in Electron. */
+function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    const file = resolveInside(rendererDir, path === '/' ? '/index.html' : path)
+    if (!file || !existsSync(file)) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY
+    })
+    response.end(readFileSync(file))
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({ server, origin: `http://127.0.0.1:${port}` })
+    })
+  )
+}
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs] })
+}
+
+export interface RunningApp {
+  page: Page
+  services: Services
+  origin: string
+  dataDir: string
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Starts the app as main would — real services on a fresh data folder, the same handler table —
+ * and opens the built renderer in Chromium with `window.api` bridged to that table.
+ */
+export async function startApp(browser: Browser, options: { dataDir?: string } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
+  const current: { page?: Page } = {}
+  const emit = (name: EventName, payload: unknown) => {
+    const checked = events[name].parse(payload)
+    void current.page?.evaluate(
+      ([event, data]) => (globalThis as unknown as BridgeWindow).__bianminEmit(event, data),
+      [name, checked] as const
+    )
+  }
+  const services = await createServices({
+    dataDir,
+    migrationsFolder,
+    appVersion: 'e2e',
+    onSessionChange: (status) => emit('session.changed', status)
+  })
+  const { server, origin } = await serveRenderer()
+  const table = createIpcTable(services, trustOrigins([origin]), (channel, error) =>
+    console.error(`[ipc] ${channel}`, error)
+  )
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  await context.exposeBinding('__bianminInvoke', ({ frame }, channel: string, input: unknown) =>
+    table.invoke(channel, input, { senderUrl: frame.url() })
+  )
+  await context.addInitScript({ path: bridgeBundle })
+  const page = await context.newPage()
+  current.page = page
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`)
+  })
+  await page.goto(`${origin}/index.html`)
+  mkdirSync(screenshotDir, { recursive: true })
+  return {
+    page,
+    services,
+    origin,
+    dataDir,
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`) })
+    },
+    close: async () => {
+      await context.close()
+      server.close()
+      services.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`)
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, startApp, type RunningApp } from './harness'
+
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+
+describe('the shell, as a clerk meets it', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('first start asks for the administrator and signs them in', async () => {
+    const { page } = app
+    await page.getByText('首次启动：创建系统管理员').waitFor()
+    await app.screenshot('01-first-start')
+
+    await page.getByLabel('用户名').fill(ADMIN.username)
+    await page.getByLabel('姓名').fill(ADMIN.displayName)
+    await page.getByLabel('密码', { exact: true }).fill('short1')
+    await page.getByLabel('确认密码').fill('short1')
+    await page.getByRole('button', { name: '创建并登录' }).click()
+    await page.getByText('至少 8 位，须同时包含字母和数字').first().waitFor()
+    expect(await app.services.operators.count()).toBe(0)
+
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
+    await page.getByLabel('确认密码').fill(ADMIN.password)
+    await page.getByRole('button', { name: '创建并登录' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(await page.getByTestId('status-operator').textContent()).toContain('王建国（系统管理员）')
+    expect(await page.getByTestId('status-database').textContent()).toContain(app.dataDir)
+    expect(await page.title()).toBe('便民窗口工作站')
+    await app.screenshot('02-shell-settings')
+  })
+
+  it('navigates by keyboard and shows the settings tabs', async () => {
+    const { page } = app
+    await page.keyboard.press('F9')
+    for (const tab of ['常规', '我的账户', '操作员', '审计日志', '关于与数据']) {
+      await page.getByRole('tab', { name: tab }).waitFor()
+    }
+    await page.getByRole('tab', { name: '操作员' }).click()
+    await page.getByRole('button', { name: '添加操作员' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('用户名').fill('li.clerk')
+    await dialog.getByLabel('姓名').fill('李娜')
+    await dialog.getByLabel('密码').fill('Clerk12345')
+    await app.screenshot('03-add-operator')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await page.getByRole('cell', { name: '李娜' }).waitFor()
+    expect((await app.services.operators.findByUsername('li.clerk'))?.role).toBe('clerk')
+
+    await page.getByRole('tab', { name: '审计日志' }).click()
+    await page.getByRole('button', { name: '校验审计链' }).click()
+    const verdict = page.getByTestId('audit-verification')
+    await verdict.waitFor()
+    expect(await verdict.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/)
+    await app.screenshot('04-audit-log')
+  })
+
+  it('locks with Ctrl+L, refuses a wrong password, unlocks with the right one', async () => {
+    const { page } = app
+    await page.keyboard.press('Control+L')
+    await page.getByText('屏幕已锁定').waitFor()
+    expect(app.services.auth.current()?.locked).toBe(true)
+    await app.screenshot('05-locked')
+
+    await page.getByLabel('密码').fill('wrong-password1')
+    await page.getByRole('button', { name: '解锁' }).click()
+    await page.getByText(/用户名或密码错误，还可尝试 4 次/).waitFor()
+
+    await page.getByLabel('密码').fill(ADMIN.password)
+    await page.getByRole('button', { name: '解锁' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(app.services.auth.current()?.locked).toBe(false)
+  })
+
+  it('switches to English and remembers it', async () => {
+    const { page } = app
+    await page.keyboard.press('Alt+1')
+    await page.getByRole('tab', { name: '常规' }).click()
+    await page.getByText('English').click()
+    await page.getByRole('tab', { name: 'General' }).waitFor()
+    expect((await app.services.settings.get()).locale).toBe('en-US')
+    await page.reload()
+    await page.getByRole('tab', { name: 'General' }).waitFor()
+    await page.getByText('简体中文').click()
+    await page.getByRole('tab', { name: '常规' }).waitFor()
+  })
+
+  it('signs out to the sign-in screen and signs back in', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    await app.screenshot('06-sign-in')
+    await page.getByLabel('用户名').fill('li.clerk')
+    await page.getByLabel('密码').fill('Clerk12345')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(await page.getByTestId('status-operator').textContent()).toContain('李娜（窗口民警）')
+    // A clerk sees no operator or audit administration.
+    expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
+  })
+})

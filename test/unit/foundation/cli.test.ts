@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { repoRoot, tempDir } from '../../helpers/services'
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/main/cli.ts'), ...args], {
+    cwd: repoRoot,
+    input,
+    encoding: 'utf8'
+  })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+describe('npm run cli', () => {
+  it('db:check creates and migrates a database, then passes', () => {
+    const dir = tempDir()
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('完整性 / integrity: ok')
+    expect(result.out).toContain('审计链 / audit chain: ok, 0 rows')
+  })
+
+  it('operator:add validates, adds an audited operator, and db:check still passes', () => {
+    const dir = tempDir()
+    const bad = cli(['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir], 'short\n')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('密码至少 8 位')
+
+    const added = cli(['operator:add', '--username', 'li', '--name', '李娜', '--role', 'director', '--data-dir', dir], 'Director2026\n')
+    expect(added.code).toBe(0)
+    expect(added.out).toContain('li (director)')
+    expect(cli(['db:check', '--data-dir', dir]).out).toContain('audit chain: ok, 1 rows')
+  })
+
+  it('db:check fails when the audit chain was tampered with', () => {
+    const dir = tempDir()
+    cli(['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir], 'Clerk12345\n')
+    const raw = new Database(join(dir, 'bianmin.sqlite'))
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'forged' WHERE seq = 1")
+    raw.close()
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('BROKEN at #1')
+  })
+
+  it('db:check refuses a database from a newer version without touching it', () => {
+    const dir = tempDir()
+    const raw = new Database(join(dir, 'bianmin.sqlite'))
+    raw.pragma('user_version = 42')
+    raw.close()
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('架构版本 42')
+  })
+
+  it('prints usage for an unknown command', () => {
+    const result = cli(['no-such-command'])
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('db:check')
+  })
+})
