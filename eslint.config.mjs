@@ -6,18 +6,36 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'Node APIs live behind the IPC boundary (src/main).' }
-const electron = { group: ['electron'], message: 'Only src/main (and the preload) may import electron.' }
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+  message: 'Node APIs live behind the IPC boundary (src/main).'
+}
+const electron = {
+  group: ['electron'],
+  message: 'Only src/main (and the preload) may import electron.'
+}
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'drizzle/**', 'test/.tmp/**', 'bench/out/**', '.native/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'drizzle/**',
+      'test/.tmp/**',
+      'bench/out/**',
+      '.native/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.{mjs,js}'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ]
     }
   },
   {

@@ -29,8 +29,12 @@ export function ensureElectronBinding(root) {
   const source = dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }))
   const work = join(root, '.native', 'build', 'better-sqlite3')
   rmSync(work, { recursive: true, force: true })
-  cpSync(source, work, { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) })
-  const run = (command, args) => spawnSync(command, args, { cwd: work, stdio: 'inherit' }).status === 0
+  cpSync(source, work, {
+    recursive: true,
+    filter: (path) => !path.startsWith(join(source, 'build'))
+  })
+  const run = (command, args) =>
+    spawnSync(command, args, { cwd: work, stdio: 'inherit' }).status === 0
   const prebuilt = run(process.execPath, [
     require.resolve('prebuild-install/bin.js', { paths: [source] }),
     '--runtime=electron',
@@ -40,7 +44,15 @@ export function ensureElectronBinding(root) {
   const built =
     prebuilt ||
     // npm runs scripts with the path of its bundled node-gyp in npm_config_node_gyp.
-    run(...nodeGyp(['rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers']))
+    run(
+      ...nodeGyp([
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        '--dist-url=https://electronjs.org/headers'
+      ])
+    )
   const output = join(work, 'build', 'Release', 'better_sqlite3.node')
   if (!built || !existsSync(output)) {
     throw new Error(`Could not build better-sqlite3 for Electron ${version}`)

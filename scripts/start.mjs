@@ -14,7 +14,9 @@ const electronDir = join(root, 'node_modules', 'electron')
 
 function electronBinaryPresent() {
   const pathFile = join(electronDir, 'path.txt')
-  return existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
+  return (
+    existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
+  )
 }
 
 function fail(line) {
@@ -25,7 +27,9 @@ function fail(line) {
 if (!existsSync(electronDir)) fail('便民窗口工作站：未安装 Electron，请先运行 npm install。')
 if (!electronBinaryPresent()) {
   // Electron ≥ 42 downloads its binary on first launch; do it here, quietly, and say so in one line if it cannot.
-  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], { encoding: 'utf8' })
+  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    encoding: 'utf8'
+  })
   if (install.status !== 0 || !electronBinaryPresent()) {
     fail(
       `便民窗口工作站：无法下载 Electron ${electronVersion(root)} 程序（本机可能无法访问下载地址），窗口无法打开。测试可运行 npm test。 / Electron binary missing and could not be downloaded.`
@@ -42,7 +46,11 @@ try {
 const dev = process.argv.includes('--dev')
 // Anything else (e.g. --data-dir D) goes to the app.
 const appArgs = process.argv.slice(2).filter((arg) => arg !== '--dev')
-const command = ['electron-vite', dev ? 'dev' : 'preview', ...(appArgs.length ? ['--', ...appArgs] : [])]
+const command = [
+  'electron-vite',
+  dev ? 'dev' : 'preview',
+  ...(appArgs.length ? ['--', ...appArgs] : [])
+]
 const result = spawnSync('npx', command, {
   cwd: root,
   stdio: 'inherit'

@@ -15,7 +15,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const steps = [
   ['typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
   ['typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
-  ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['lint', 'npm', ['run', '-s', 'lint']],
   ['security scan', process.execPath, ['scripts/security-scan.mjs']]
 ]
 
@@ -30,7 +30,9 @@ for (const [name, command, args] of steps) {
 }
 
 if (!existsSync(chromium)) {
-  console.error(`✗ Chromium not found at ${chromium}: the e2e tests need Debian's chromium package (see .ci/run).`)
+  console.error(
+    `✗ Chromium not found at ${chromium}: the e2e tests need Debian's chromium package (see .ci/run).`
+  )
   stepsFailed += 1
 }
 
@@ -50,7 +52,9 @@ if (existsSync(report)) {
   failed = results.numFailedTests
   skipped = results.numPendingTests + results.numTodoTests
   // A suite that failed to load counts as a failure even if no test inside it ran.
-  failed += results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length
+  failed += results.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0
+  ).length
 } else {
   failed += 1
 }

@@ -24,7 +24,11 @@ const usage = `用法 / usage: npm run cli -- <command> [--data-dir D]
 `
 
 async function readPassword(fromStdin: boolean): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY })
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY
+  })
   try {
     if (fromStdin || !process.stdin.isTTY) {
       for await (const line of rl) return line
@@ -62,7 +66,12 @@ const commands: Record<string, Command> = {
       }
     })
     const input = z
-      .strictObject({ username: usernameField, displayName, role: z.enum(roles), password: newPassword })
+      .strictObject({
+        username: usernameField,
+        displayName,
+        role: z.enum(roles),
+        password: newPassword
+      })
       .safeParse({
         username: values.username,
         displayName: values.name,

@@ -22,7 +22,12 @@ const isOwnPage = trustOrigins(devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_
 /** In development, `npm start` builds an Electron-ABI copy of better-sqlite3 beside node_modules. */
 function electronNativeBinding(): string | undefined {
   if (app.isPackaged) return undefined
-  const file = join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node')
+  const file = join(
+    app.getAppPath(),
+    '.native',
+    `electron-${process.versions.electron}`,
+    'better_sqlite3.node'
+  )
   return existsSync(file) ? file : undefined
 }
 
@@ -74,7 +79,9 @@ async function start(): Promise<void> {
     onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status)
   })
   registerIpc(
-    createIpcTable(services, isOwnPage, (channel, error) => console.error(`[ipc] ${channel}`, error))
+    createIpcTable(services, isOwnPage, (channel, error) =>
+      console.error(`[ipc] ${channel}`, error)
+    )
   )
   mainWindow = createWindow()
   // The daily copy runs after the window is up; a failure is logged, never fatal.
@@ -90,7 +97,9 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   const message =
-    error instanceof AppError ? error.message : `启动失败：${error instanceof Error ? error.message : String(error)}`
+    error instanceof AppError
+      ? error.message
+      : `启动失败：${error instanceof Error ? error.message : String(error)}`
   dialog.showErrorBox('便民窗口工作站', message)
   app.exit(1)
 })

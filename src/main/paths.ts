@@ -6,13 +6,18 @@ export const DATA_DIR_ENV = 'BIANMIN_DATA_DIR'
 /** The per-user data folder, the same for the app and the CLI. */
 export function defaultDataDir(): string {
   const home = homedir()
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'bianmin-desk')
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'bianmin-desk')
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'bianmin-desk')
+  if (process.platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'bianmin-desk')
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'bianmin-desk')
 }
 
 /** `--data-dir D` or `--data-dir=D`, then the environment variable, then the default. */
-export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env
+): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1]!)

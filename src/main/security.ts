@@ -44,8 +44,9 @@ export function restrictPermissions(isOwnPage: (url: string | undefined) => bool
     const cameraOnly = mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video')
     callback(permission === 'media' && cameraOnly && isOwnPage(webContents.getURL()))
   })
-  ses.setPermissionCheckHandler((webContents, permission, requestingOrigin) =>
-    permission === 'media' && isOwnPage(webContents?.getURL() ?? requestingOrigin)
+  ses.setPermissionCheckHandler(
+    (webContents, permission, requestingOrigin) =>
+      permission === 'media' && isOwnPage(webContents?.getURL() ?? requestingOrigin)
   )
 }
 

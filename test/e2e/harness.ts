@@ -76,7 +76,10 @@ export interface RunningApp {
  * Starts the app as main would — real services on a fresh data folder, the same handler table —
  * and opens the built renderer in Chromium with `window.api` bridged to that table.
  */
-export async function startApp(browser: Browser, options: { dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  browser: Browser,
+  options: { dataDir?: string } = {}
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
   const current: { page?: Page } = {}
   const emit = (name: EventName, payload: unknown) => {
@@ -96,7 +99,10 @@ export async function startApp(browser: Browser, options: { dataDir?: string } =
   const table = createIpcTable(services, trustOrigins([origin]), (channel, error) =>
     console.error(`[ipc] ${channel}`, error)
   )
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN'
+  })
   await context.exposeBinding('__bianminInvoke', ({ frame }, channel: string, input: unknown) =>
     table.invoke(channel, input, { senderUrl: frame.url() })
   )

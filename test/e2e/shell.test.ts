@@ -34,7 +34,9 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByLabel('确认密码').fill(ADMIN.password)
     await page.getByRole('button', { name: '创建并登录' }).click()
     await page.getByTestId('status-operator').waitFor()
-    expect(await page.getByTestId('status-operator').textContent()).toContain('王建国（系统管理员）')
+    expect(await page.getByTestId('status-operator').textContent()).toContain(
+      '王建国（系统管理员）'
+    )
     expect(await page.getByTestId('status-database').textContent()).toContain(app.dataDir)
     expect(await page.title()).toBe('便民窗口工作站')
     await app.screenshot('02-shell-settings')

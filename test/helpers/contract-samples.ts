@@ -46,7 +46,10 @@ export function sample(schema: z.ZodType): unknown {
       return []
     case 'object':
       return Object.fromEntries(
-        Object.entries((schema as z.ZodObject).shape).map(([key, value]) => [key, sample(value as z.ZodType)])
+        Object.entries((schema as z.ZodObject).shape).map(([key, value]) => [
+          key,
+          sample(value as z.ZodType)
+        ])
       )
     case 'string': {
       const format = (schema as z.ZodString).format
@@ -72,8 +75,14 @@ export function badInputs(schema: z.ZodType): BadInput[] {
     { label: 'a number for the whole payload', input: 42 },
     { label: 'a string for the whole payload', input: 'x'.repeat(1_000_000) },
     { label: 'an array for the whole payload', input: [] },
-    { label: 'a prototype-pollution payload', input: JSON.parse('{"__proto__": {"polluted": true}}') },
-    { label: 'a constructor.prototype payload', input: { constructor: { prototype: { polluted: true } } } }
+    {
+      label: 'a prototype-pollution payload',
+      input: JSON.parse('{"__proto__": {"polluted": true}}')
+    },
+    {
+      label: 'a constructor.prototype payload',
+      input: { constructor: { prototype: { polluted: true } } }
+    }
   ]
   if (def.type !== 'object') {
     bad.push({ label: 'an empty object', input: {} })
@@ -82,16 +91,23 @@ export function badInputs(schema: z.ZodType): BadInput[] {
   const valid = sample(inner) as Record<string, unknown>
   const shape = (inner as z.ZodObject).shape as Record<string, z.ZodType>
   bad.push({ label: 'an unknown extra field', input: { ...valid, extra: 1 } })
-  bad.push({ label: 'a __proto__ key beside valid fields', input: { ...valid, ...JSON.parse('{"__proto__": {"isAdmin": true}}') } })
+  bad.push({
+    label: 'a __proto__ key beside valid fields',
+    input: { ...valid, ...JSON.parse('{"__proto__": {"isAdmin": true}}') }
+  })
   for (const [key, field] of Object.entries(shape)) {
     const type = defOf(core(field)).type
     if (!isOptional(field)) {
       const { [key]: _missing, ...rest } = valid
       bad.push({ label: `missing ${key}`, input: rest })
     }
-    bad.push({ label: `${key} of the wrong type`, input: { ...valid, [key]: type === 'string' ? 12345 : 'not-a-value' } })
+    bad.push({
+      label: `${key} of the wrong type`,
+      input: { ...valid, [key]: type === 'string' ? 12345 : 'not-a-value' }
+    })
     bad.push({ label: `${key} as an object`, input: { ...valid, [key]: { nested: true } } })
-    if (type === 'string') bad.push({ label: `${key} of 1 MB`, input: { ...valid, [key]: '长'.repeat(1_000_000) } })
+    if (type === 'string')
+      bad.push({ label: `${key} of 1 MB`, input: { ...valid, [key]: '长'.repeat(1_000_000) } })
   }
   return bad
 }

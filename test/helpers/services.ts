@@ -24,7 +24,12 @@ export async function openTestServices(
   options: Partial<ServiceOptions> = {}
 ): Promise<Services & { cleanup: () => void }> {
   const dataDir = options.dataDir ?? tempDir()
-  const services = await createServices({ dataDir, migrationsFolder, appVersion: 'test', ...options })
+  const services = await createServices({
+    dataDir,
+    migrationsFolder,
+    appVersion: 'test',
+    ...options
+  })
   return Object.assign(services, {
     cleanup: () => {
       services.close()

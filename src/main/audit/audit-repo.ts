@@ -79,7 +79,15 @@ export interface AuditQuery {
   since?: string | undefined
 }
 
-export function createAuditRepo({ db, deviceId, now }: { db: Db; deviceId: string; now: () => Date }) {
+export function createAuditRepo({
+  db,
+  deviceId,
+  now
+}: {
+  db: Db
+  deviceId: string
+  now: () => Date
+}) {
   return {
     /** Audits an event that changes no row (sign-in, sign-out, lock, print, export). */
     async record(input: AuditInput): Promise<void> {
@@ -135,7 +143,8 @@ export function createAuditRepo({ db, deviceId, now }: { db: Db; deviceId: strin
             checked,
             firstBroken: { seq: row.seq, reason }
           })
-          if (row.seq !== expectedSeq) return broken(`序号不连续：应为 ${expectedSeq}，实为 ${row.seq}`)
+          if (row.seq !== expectedSeq)
+            return broken(`序号不连续：应为 ${expectedSeq}，实为 ${row.seq}`)
           if (row.prevHash !== prevHash) return broken('与上一条记录的链接不符（记录被删除或替换）')
           if (hashAuditRow(row) !== row.hash) return broken('记录内容与哈希不符（记录被篡改）')
           prevHash = row.hash

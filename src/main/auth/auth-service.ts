@@ -50,11 +50,18 @@ export function createAuthService(deps: {
     if (!row || !row.active) throw new AppError('AUTH_FAILED', '用户名或密码错误')
     const at = now()
     if (row.lockedUntil && new Date(row.lockedUntil) > at) {
-      throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账户已锁定，请于 ${clock(row.lockedUntil)} 后再试`)
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `密码错误次数过多，账户已锁定，请于 ${clock(row.lockedUntil)} 后再试`
+      )
     }
     if (await verifyPassword(password, row.passwordHash)) {
       if (row.failedAttempts > 0 || row.lockedUntil) {
-        await operators.recordAttempt(row.id, { failedAttempts: 0, lockedUntil: null }, { action: `${purpose}.success` })
+        await operators.recordAttempt(
+          row.id,
+          { failedAttempts: 0, lockedUntil: null },
+          { action: `${purpose}.success` }
+        )
       } else {
         await audit.record({ operatorId: row.id, action: `${purpose}.success` })
       }
@@ -71,9 +78,15 @@ export function createAuthService(deps: {
       { action: `${purpose}.failure`, detail: { failedAttempts, locked: lockedUntil !== null } }
     )
     if (lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', `密码连续错误 ${MAX_FAILED_ATTEMPTS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟`)
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `密码连续错误 ${MAX_FAILED_ATTEMPTS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟`
+      )
     }
-    throw new AppError('AUTH_FAILED', `用户名或密码错误，还可尝试 ${MAX_FAILED_ATTEMPTS - failedAttempts} 次`)
+    throw new AppError(
+      'AUTH_FAILED',
+      `用户名或密码错误，还可尝试 ${MAX_FAILED_ATTEMPTS - failedAttempts} 次`
+    )
   }
 
   const startSession = (operator: OperatorView) => {
@@ -102,12 +115,20 @@ export function createAuthService(deps: {
     async signIn(input: { username: string; password: string }) {
       const row = await operators.findByUsername(input.username)
       if (!row) {
-        await audit.record({ operatorId: null, action: 'auth.signIn.failure', detail: { username: input.username } })
+        await audit.record({
+          operatorId: null,
+          action: 'auth.signIn.failure',
+          detail: { username: input.username }
+        })
         throw new AppError('AUTH_FAILED', '用户名或密码错误')
       }
       const verified = await checkPassword(row.id, input.password, 'auth.signIn')
       if (session && session.operator.id !== verified.id) {
-        await audit.record({ operatorId: session.operator.id, action: 'auth.signOut', detail: { replacedBy: verified.id } })
+        await audit.record({
+          operatorId: session.operator.id,
+          action: 'auth.signOut',
+          detail: { replacedBy: verified.id }
+        })
       }
       startSession(toOperatorView(verified))
       return changed()
@@ -147,7 +168,11 @@ export function createAuthService(deps: {
     async changePassword(current: string, next: string) {
       if (!session) throw new AppError('UNAUTHENTICATED', '请先登录')
       await checkPassword(session.operator.id, current, 'auth.passwordCheck')
-      await operators.setPassword(session.operator.id, await hashPassword(next), session.operator.id)
+      await operators.setPassword(
+        session.operator.id,
+        await hashPassword(next),
+        session.operator.id
+      )
     },
 
     /** Re-reads the signed-in operator after an administrator changed the account. */

@@ -98,7 +98,10 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
           .from(operators)
           .where(sql`lower(${operators.username}) = lower(${input.username})`)
           .get()
-        if (taken) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`, { username: '用户名已被使用' })
+        if (taken)
+          throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`, {
+            username: '用户名已被使用'
+          })
         tx.insert(operators).values(row).run()
         appendAudit(tx, deviceId, at, {
           operatorId: actorId ?? row.id,

@@ -50,7 +50,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
   )
   try {
-    const found = Math.max(sqlite.pragma('user_version', { simple: true }) as number, appliedMigrations(sqlite))
+    const found = Math.max(
+      sqlite.pragma('user_version', { simple: true }) as number,
+      appliedMigrations(sqlite)
+    )
     if (found > known) {
       throw new AppError(
         'SCHEMA_TOO_NEW',

@@ -53,12 +53,17 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
         return toOperatorView(row)
       },
       resetPassword: async ({ id, password }, context) =>
-        toOperatorView(await operators.setPassword(id, await auth.hashPassword(password), actorOf(context)))
+        toOperatorView(
+          await operators.setPassword(id, await auth.hashPassword(password), actorOf(context))
+        )
     },
     settings: {
       get: () => settings.get(),
       setLocale: (input, context) =>
-        settings.update(input, { operatorId: context.session?.operator.id ?? null, deviceId: services.deviceId }),
+        settings.update(input, {
+          operatorId: context.session?.operator.id ?? null,
+          deviceId: services.deviceId
+        }),
       update: (input, context) =>
         settings.update(input, { operatorId: actorOf(context), deviceId: services.deviceId })
     },

@@ -12,7 +12,11 @@ export function registerIpc(table: HandlerTable): void {
 }
 
 /** Pushes an event to the window, validated against the contract first. */
-export function emit<E extends EventName>(target: WebContents | undefined, name: E, payload: EventPayload<E>) {
+export function emit<E extends EventName>(
+  target: WebContents | undefined,
+  name: E,
+  payload: EventPayload<E>
+) {
   if (!target || target.isDestroyed()) return
   target.send(name, events[name].parse(payload))
 }

@@ -42,7 +42,8 @@ function checkPayload(input: unknown): string | null {
     if (size > MAX_PAYLOAD_CHARS) return '数据过大'
     if (value === null || typeof value !== 'object') return null
     for (const key of Reflect.ownKeys(value)) {
-      if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key)) return `不允许的字段名：${String(key)}`
+      if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key))
+        return `不允许的字段名：${String(key)}`
       size += key.length
       const problem = visit((value as Record<string, unknown>)[key], depth + 1)
       if (problem) return problem
@@ -56,17 +57,20 @@ export function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_'
-    fields[path] ??= issue.code === 'unrecognized_keys' ? `不允许的字段：${issue.keys.join('、')}` : issue.message
+    fields[path] ??=
+      issue.code === 'unrecognized_keys' ? `不允许的字段：${issue.keys.join('、')}` : issue.message
   }
   const first = Object.entries(fields)[0]!
-  const message = first[0] === '_' ? `输入有误：${first[1]}` : `输入有误（${first[0]}）：${first[1]}`
+  const message =
+    first[0] === '_' ? `输入有误：${first[1]}` : `输入有误（${first[0]}）：${first[1]}`
   return new AppError('VALIDATION', message, fields)
 }
 
 function checkAccess(def: CallDef, session: Session | null): AppError | null {
   if (def.access === 'public') return null
   if (!session) return new AppError('UNAUTHENTICATED', '请先登录')
-  if (session.locked && !def.whileLocked) return new AppError('SESSION_LOCKED', '屏幕已锁定，请先解锁')
+  if (session.locked && !def.whileLocked)
+    return new AppError('SESSION_LOCKED', '屏幕已锁定，请先解锁')
   if (def.access !== 'signedIn' && !def.access.includes(session.operator.role)) {
     return new AppError('FORBIDDEN', '当前账户无权执行此操作')
   }
@@ -76,7 +80,10 @@ function checkAccess(def: CallDef, session: Session | null): AppError | null {
 export const toResult = (error: unknown, onInternal?: (error: unknown) => void): Result<never> => {
   if (error instanceof AppError) return { ok: false, error: error.toShape() }
   onInternal?.(error)
-  return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试或联系管理员。' } }
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试或联系管理员。' }
+  }
 }
 
 /**
@@ -90,10 +97,18 @@ export function createHandlerTable<C extends ContractShape>(options: {
   currentSession: () => Session | null
   onInternalError?: (channel: string, error: unknown) => void
 }): HandlerTable {
-  const routes = new Map<string, { def: CallDef; run: (input: unknown, ctx: CallContext) => Promise<unknown> }>()
+  const routes = new Map<
+    string,
+    { def: CallDef; run: (input: unknown, ctx: CallContext) => Promise<unknown> }
+  >()
   for (const [namespace, calls] of Object.entries(options.contract)) {
     for (const [method, def] of Object.entries(calls)) {
-      const handler = (options.handlers as Record<string, Record<string, (i: unknown, c: CallContext) => Promise<unknown>>>)[namespace]?.[method]
+      const handler = (
+        options.handlers as Record<
+          string,
+          Record<string, (i: unknown, c: CallContext) => Promise<unknown>>
+        >
+      )[namespace]?.[method]
       if (!handler) throw new Error(`No handler for ${namespace}:${method}`)
       routes.set(channelOf(namespace, method), { def, run: handler })
     }

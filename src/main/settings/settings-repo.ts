@@ -17,7 +17,11 @@ type SettingKey = keyof SettingsView
 export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
   const read = (): SettingsView => {
     const stored = Object.fromEntries(
-      db.select().from(settings).all().map((row) => [row.key, row.value])
+      db
+        .select()
+        .from(settings)
+        .all()
+        .map((row) => [row.key, row.value])
     )
     const view = { ...defaultSettings }
     for (const key of Object.keys(defaultSettings) as SettingKey[]) {
@@ -44,7 +48,12 @@ export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined)
       db.transaction((tx) => {
         for (const [key, value] of entries) {
-          const row = { key, value: JSON.stringify(value), updatedAt: at, updatedBy: actor.operatorId }
+          const row = {
+            key,
+            value: JSON.stringify(value),
+            updatedAt: at,
+            updatedBy: actor.operatorId
+          }
           tx.insert(settings)
             .values(row)
             .onConflictDoUpdate({ target: settings.key, set: row })
@@ -65,7 +74,11 @@ export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
     /** This counter's identity, made once; audit rows carry it so stations can merge chains. */
     deviceId(): string {
       db.insert(settings)
-        .values({ key: 'deviceId', value: JSON.stringify(randomUUID()), updatedAt: now().toISOString() })
+        .values({
+          key: 'deviceId',
+          value: JSON.stringify(randomUUID()),
+          updatedAt: now().toISOString()
+        })
         .onConflictDoNothing()
         .run()
       const row = db.select().from(settings).where(eq(settings.key, 'deviceId')).get()

@@ -51,7 +51,11 @@ export function App() {
     )
 
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <I18nProvider locale={locale}>{screen}</I18nProvider>
       </AntApp>

@@ -14,9 +14,10 @@ type InputOf<D> = D extends { input: infer I extends z.ZodType } ? z.input<I> : 
 type OutputOf<D> = D extends { output: infer O extends z.ZodType } ? z.output<O> : never
 
 /** A call with no input takes no argument. */
-type Method<D> = undefined extends InputOf<D>
-  ? (input?: InputOf<D>) => Promise<Result<OutputOf<D>>>
-  : (input: InputOf<D>) => Promise<Result<OutputOf<D>>>
+type Method<D> =
+  undefined extends InputOf<D>
+    ? (input?: InputOf<D>) => Promise<Result<OutputOf<D>>>
+    : (input: InputOf<D>) => Promise<Result<OutputOf<D>>>
 
 export type BianminApi = {
   [NS in keyof Contract]: { [M in keyof Contract[NS]]: Method<Contract[NS][M]> }

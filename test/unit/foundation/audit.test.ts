@@ -9,7 +9,10 @@ async function withEntries() {
   cleanups.push(services.cleanup)
   await services.auth.lock()
   await services.auth.unlock('Admin12345')
-  await services.settings.update({ stationName: '月坛派出所' }, { operatorId: services.auth.current()!.operator.id, deviceId: services.deviceId })
+  await services.settings.update(
+    { stationName: '月坛派出所' },
+    { operatorId: services.auth.current()!.operator.id, deviceId: services.deviceId }
+  )
   return services
 }
 
@@ -31,14 +34,20 @@ describe('the audit chain', () => {
 
   it('refuses updates and deletes of audit rows', async () => {
     const services = await withEntries()
-    expect(() => services.sqlite.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 2").run()).toThrow(/append-only/)
-    expect(() => services.sqlite.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/)
+    expect(() =>
+      services.sqlite.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 2").run()
+    ).toThrow(/append-only/)
+    expect(() => services.sqlite.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(
+      /append-only/
+    )
   })
 
   it('reports the first row whose content was altered', async () => {
     const services = await withEntries()
     services.sqlite.exec('DROP TRIGGER audit_log_no_update')
-    services.sqlite.prepare("UPDATE audit_log SET detail = '{\"stationName\":\"伪造\"}' WHERE seq = 5").run()
+    services.sqlite
+      .prepare('UPDATE audit_log SET detail = \'{"stationName":"伪造"}\' WHERE seq = 5')
+      .run()
     services.sqlite.prepare("UPDATE audit_log SET action = 'auth.lock.forged' WHERE seq = 3").run()
     const result = await services.audit.verify()
     expect(result.ok).toBe(false)
@@ -61,7 +70,10 @@ describe('the audit chain', () => {
     const actor = services.auth.current()!.operator.id
     // A duplicate user name fails inside the transaction: neither the operator nor its audit row stays.
     await expect(
-      services.operators.create({ username: 'ADMIN', displayName: '重复', role: 'clerk', passwordHash: 'x' }, actor)
+      services.operators.create(
+        { username: 'ADMIN', displayName: '重复', role: 'clerk', passwordHash: 'x' },
+        actor
+      )
     ).rejects.toMatchObject({ code: 'CONFLICT' })
     expect(await services.audit.count()).toBe(before)
     expect(await services.operators.count()).toBe(1)

@@ -25,7 +25,9 @@ describe('first start', () => {
     const status = await services.auth.setupAdmin(ADMIN)
     expect(status.needsSetup).toBe(false)
     expect(status.session?.operator).toMatchObject({ username: 'admin', role: 'admin' })
-    await expect(services.auth.setupAdmin({ ...ADMIN, username: 'second' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(services.auth.setupAdmin({ ...ADMIN, username: 'second' })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
   })
 })
 
@@ -36,7 +38,12 @@ describe('sign-in lockout', () => {
     cleanups.push(services.cleanup)
     const admin = services.auth.current()!.operator.id
     await services.operators.create(
-      { username: 'li', displayName: '李娜', role: 'clerk', passwordHash: await hashPassword('Clerk12345') },
+      {
+        username: 'li',
+        displayName: '李娜',
+        role: 'clerk',
+        passwordHash: await hashPassword('Clerk12345')
+      },
       admin
     )
     return { services, clock }
@@ -45,20 +52,28 @@ describe('sign-in lockout', () => {
   it('counts down the attempts left, then locks the account for 15 minutes', async () => {
     const { services, clock } = await withClerk()
     for (let left = 4; left >= 1; left--) {
-      await expect(services.auth.signIn({ username: 'li', password: 'wrong' })).rejects.toMatchObject({
+      await expect(
+        services.auth.signIn({ username: 'li', password: 'wrong' })
+      ).rejects.toMatchObject({
         code: 'AUTH_FAILED',
         message: `用户名或密码错误，还可尝试 ${left} 次`
       })
     }
-    await expect(services.auth.signIn({ username: 'li', password: 'wrong' })).rejects.toMatchObject({
-      code: 'ACCOUNT_LOCKED'
-    })
+    await expect(services.auth.signIn({ username: 'li', password: 'wrong' })).rejects.toMatchObject(
+      {
+        code: 'ACCOUNT_LOCKED'
+      }
+    )
     // Even the right password is refused while locked.
-    await expect(services.auth.signIn({ username: 'li', password: 'Clerk12345' })).rejects.toMatchObject({
+    await expect(
+      services.auth.signIn({ username: 'li', password: 'Clerk12345' })
+    ).rejects.toMatchObject({
       code: 'ACCOUNT_LOCKED'
     })
     clock.advanceMinutes(14)
-    await expect(services.auth.signIn({ username: 'li', password: 'Clerk12345' })).rejects.toMatchObject({
+    await expect(
+      services.auth.signIn({ username: 'li', password: 'Clerk12345' })
+    ).rejects.toMatchObject({
       code: 'ACCOUNT_LOCKED'
     })
     clock.advanceMinutes(2)
@@ -70,19 +85,24 @@ describe('sign-in lockout', () => {
 
   it('resets the count after a successful sign-in', async () => {
     const { services } = await withClerk()
-    for (let i = 0; i < 4; i++) await services.auth.signIn({ username: 'li', password: 'wrong' }).catch(() => undefined)
+    for (let i = 0; i < 4; i++)
+      await services.auth.signIn({ username: 'li', password: 'wrong' }).catch(() => undefined)
     await services.auth.signIn({ username: 'li', password: 'Clerk12345' })
-    await expect(services.auth.signIn({ username: 'li', password: 'wrong' })).rejects.toMatchObject({
-      message: '用户名或密码错误，还可尝试 4 次'
-    })
+    await expect(services.auth.signIn({ username: 'li', password: 'wrong' })).rejects.toMatchObject(
+      {
+        message: '用户名或密码错误，还可尝试 4 次'
+      }
+    )
   })
 
   it('gives the same answer for an unknown user name and audits the attempt', async () => {
     const { services } = await withClerk()
-    await expect(services.auth.signIn({ username: 'nobody', password: 'x' })).rejects.toMatchObject({
-      code: 'AUTH_FAILED',
-      message: '用户名或密码错误'
-    })
+    await expect(services.auth.signIn({ username: 'nobody', password: 'x' })).rejects.toMatchObject(
+      {
+        code: 'AUTH_FAILED',
+        message: '用户名或密码错误'
+      }
+    )
     const { rows } = await services.audit.list({ page: 1, pageSize: 1 })
     expect(rows[0]).toMatchObject({ action: 'auth.signIn.failure', operatorId: null })
   })
@@ -92,7 +112,9 @@ describe('sign-in lockout', () => {
     const admin = services.auth.current()!.operator.id
     const li = (await services.operators.findByUsername('li'))!
     await services.operators.update(li.id, { active: false }, admin)
-    await expect(services.auth.signIn({ username: 'li', password: 'Clerk12345' })).rejects.toMatchObject({
+    await expect(
+      services.auth.signIn({ username: 'li', password: 'Clerk12345' })
+    ).rejects.toMatchObject({
       code: 'AUTH_FAILED'
     })
   })
@@ -126,20 +148,30 @@ describe('operators', () => {
     const services = await openSignedIn()
     cleanups.push(services.cleanup)
     const admin = services.auth.current()!.operator.id
-    await expect(services.operators.update(admin, { role: 'clerk' }, admin)).rejects.toMatchObject({ code: 'CONFLICT' })
-    await expect(services.operators.update(admin, { active: false }, admin)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(services.operators.update(admin, { role: 'clerk' }, admin)).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
+    await expect(services.operators.update(admin, { active: false }, admin)).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
     expect((await services.operators.findById(admin))?.role).toBe('admin')
   })
 
   it('changes the own password only with the current one', async () => {
     const services = await openSignedIn()
     cleanups.push(services.cleanup)
-    await expect(services.auth.changePassword('wrong', 'Newpass123')).rejects.toMatchObject({ code: 'AUTH_FAILED' })
-    await services.auth.changePassword(ADMIN.password, 'Newpass123')
-    await services.auth.signOut()
-    await expect(services.auth.signIn({ username: 'admin', password: ADMIN.password })).rejects.toMatchObject({
+    await expect(services.auth.changePassword('wrong', 'Newpass123')).rejects.toMatchObject({
       code: 'AUTH_FAILED'
     })
-    expect((await services.auth.signIn({ username: 'Admin', password: 'Newpass123' })).session).not.toBeNull()
+    await services.auth.changePassword(ADMIN.password, 'Newpass123')
+    await services.auth.signOut()
+    await expect(
+      services.auth.signIn({ username: 'admin', password: ADMIN.password })
+    ).rejects.toMatchObject({
+      code: 'AUTH_FAILED'
+    })
+    expect(
+      (await services.auth.signIn({ username: 'Admin', password: 'Newpass123' })).session
+    ).not.toBeNull()
   })
 })

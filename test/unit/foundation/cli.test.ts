@@ -5,11 +5,15 @@ import Database from 'better-sqlite3'
 import { repoRoot, tempDir } from '../../helpers/services'
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/main/cli.ts'), ...args], {
-    cwd: repoRoot,
-    input,
-    encoding: 'utf8'
-  })
+  const result = spawnSync(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    [join(repoRoot, 'src/main/cli.ts'), ...args],
+    {
+      cwd: repoRoot,
+      input,
+      encoding: 'utf8'
+    }
+  )
   return { code: result.status, out: result.stdout, err: result.stderr }
 }
 
@@ -24,11 +28,27 @@ describe('npm run cli', () => {
 
   it('operator:add validates, adds an audited operator, and db:check still passes', () => {
     const dir = tempDir()
-    const bad = cli(['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir], 'short\n')
+    const bad = cli(
+      ['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir],
+      'short\n'
+    )
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('密码至少 8 位')
 
-    const added = cli(['operator:add', '--username', 'li', '--name', '李娜', '--role', 'director', '--data-dir', dir], 'Director2026\n')
+    const added = cli(
+      [
+        'operator:add',
+        '--username',
+        'li',
+        '--name',
+        '李娜',
+        '--role',
+        'director',
+        '--data-dir',
+        dir
+      ],
+      'Director2026\n'
+    )
     expect(added.code).toBe(0)
     expect(added.out).toContain('li (director)')
     expect(cli(['db:check', '--data-dir', dir]).out).toContain('audit chain: ok, 1 rows')
@@ -38,7 +58,9 @@ describe('npm run cli', () => {
     const dir = tempDir()
     cli(['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir], 'Clerk12345\n')
     const raw = new Database(join(dir, 'bianmin.sqlite'))
-    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'forged' WHERE seq = 1")
+    raw.exec(
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'forged' WHERE seq = 1"
+    )
     raw.close()
     const result = cli(['db:check', '--data-dir', dir])
     expect(result.code).toBe(1)

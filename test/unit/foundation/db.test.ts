@@ -17,7 +17,9 @@ describe('opening the database', () => {
     const { sqlite } = services
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(migrationsFolder))
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(
+      knownSchemaVersion(migrationsFolder)
+    )
     const tables = sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
@@ -31,7 +33,9 @@ describe('opening the database', () => {
     cleanups.push(services.cleanup)
     expect(() =>
       services.sqlite
-        .prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('x', '1', 'now', 'nobody')")
+        .prepare(
+          "INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('x', '1', 'now', 'nobody')"
+        )
         .run()
     ).toThrow(/FOREIGN KEY/)
   })
@@ -51,7 +55,9 @@ describe('opening the database', () => {
     expect((error as AppError).message).toContain('架构版本 99')
     expect(readFileSync(file).equals(before)).toBe(true)
     const check = new Database(file, { readonly: true })
-    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'operators'").pluck().get()).toBe(0)
+    expect(
+      check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'operators'").pluck().get()
+    ).toBe(0)
     check.close()
   })
 
@@ -60,7 +66,11 @@ describe('opening the database', () => {
     const file = join(dataDir, 'bianmin.sqlite')
     // A database at schema 1: only the first migration applied.
     const first = await openDatabase({ file, migrationsFolder })
-    first.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run()
+    first.sqlite
+      .prepare(
+        'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)'
+      )
+      .run()
     first.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
     first.sqlite.pragma('user_version = 1')
     first.sqlite.close()
@@ -70,7 +80,10 @@ describe('opening the database', () => {
     const copies = readdirSync(services.paths.backupDir)
     expect(copies.some((name) => name.startsWith('bianmin-before-migration-'))).toBe(true)
     expect(services.sqlite.pragma('user_version', { simple: true })).toBe(2)
-    const triggers = services.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()
+    const triggers = services.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      .pluck()
+      .all()
     expect(triggers).toEqual(expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete']))
   })
 })
@@ -87,13 +100,17 @@ describe('daily backups', () => {
     // The copy is a complete, readable database.
     const copy = new Database(first.file, { readonly: true })
     expect(copy.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
-    expect(copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'operators'").pluck().get()).toBe(1)
+    expect(
+      copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'operators'").pluck().get()
+    ).toBe(1)
     copy.close()
 
     for (let day = 2; day <= 9; day++) {
       await rotateDailyBackup(services.sqlite, dir, `2026-11-0${day}`)
     }
-    const kept = readdirSync(dir).filter((name) => /^bianmin-\d{4}-\d{2}-\d{2}\.sqlite$/.test(name)).sort()
+    const kept = readdirSync(dir)
+      .filter((name) => /^bianmin-\d{4}-\d{2}-\d{2}\.sqlite$/.test(name))
+      .sort()
     expect(kept).toHaveLength(7)
     expect(kept[0]).toBe('bianmin-2026-11-03.sqlite')
     expect(kept[6]).toBe('bianmin-2026-11-09.sqlite')

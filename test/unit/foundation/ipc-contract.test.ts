@@ -26,7 +26,9 @@ function fingerprint(): string {
     .all() as string[]
   for (const name of tables) {
     hash.update(name)
-    hash.update(JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()))
+    hash.update(
+      JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+    )
   }
   hash.update(JSON.stringify(services.auth.current()))
   return hash.digest('hex')
@@ -44,7 +46,10 @@ describe('the contract', () => {
   })
 
   it('builds one api method per call', () => {
-    const api = buildApi(async () => undefined, () => () => undefined) as unknown as Record<string, Record<string, unknown>>
+    const api = buildApi(
+      async () => undefined,
+      () => () => undefined
+    ) as unknown as Record<string, Record<string, unknown>>
     for (const { channel } of calls) {
       const [namespace, method] = channel.split(':') as [string, string]
       expect(typeof api[namespace]?.[method]).toBe('function')
@@ -84,7 +89,10 @@ describe('the sender check', () => {
   ])('refuses calls from %s before anything runs', async (_label, senderUrl) => {
     const before = fingerprint()
     const result = await table.invoke('auth:signOut', undefined, { senderUrl })
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: '拒绝来自未知页面的请求' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: '拒绝来自未知页面的请求' }
+    })
     expect(fingerprint()).toBe(before)
   })
 
@@ -111,7 +119,11 @@ describe('access', () => {
       expect((await otherTable.invoke('audit:verify', undefined, meta)).ok).toBe(false)
 
       await other.auth.lock()
-      const locked = await otherTable.invoke('auth:changePassword', { current: 'Clerk12345', next: 'Clerk99999' }, meta)
+      const locked = await otherTable.invoke(
+        'auth:changePassword',
+        { current: 'Clerk12345', next: 'Clerk99999' },
+        meta
+      )
       expect(locked.ok || locked.error.code).toBe('SESSION_LOCKED')
       expect((await otherTable.invoke('auth:status', undefined, meta)).ok).toBe(true)
 

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 
 /** The centred card of the set-up, sign-in and lock screens. */
-export function AuthCard({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  hint,
+  children
+}: {
+  title: string
+  hint?: ReactNode
+  children: ReactNode
+}) {
   const { t } = useI18n()
   return (
     <div className="auth-screen">

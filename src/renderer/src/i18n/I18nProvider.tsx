@@ -8,7 +8,9 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
     () => ({
       locale,
       t: (key, vars) =>
-        messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? '')),
+        messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+          String(vars?.[name] ?? '')
+        ),
       roleName: (role) => roleNames[locale][role]
     }),
     [locale]

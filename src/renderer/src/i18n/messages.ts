@@ -11,7 +11,8 @@ const zhCN = {
   'module.guide': '办事指南',
   'module.settings': '设置',
   'auth.setup.title': '首次启动：创建系统管理员',
-  'auth.setup.hint': '本工作站尚无任何账户。请创建系统管理员账户，之后可在“设置 → 操作员”中添加民警账户。',
+  'auth.setup.hint':
+    '本工作站尚无任何账户。请创建系统管理员账户，之后可在“设置 → 操作员”中添加民警账户。',
   'auth.setup.submit': '创建并登录',
   'auth.signIn.title': '登录',
   'auth.signIn.submit': '登录',
@@ -90,7 +91,8 @@ const enUS: Record<MessageKey, string> = {
   'module.guide': 'Service guide',
   'module.settings': 'Settings',
   'auth.setup.title': 'First start: create the administrator',
-  'auth.setup.hint': 'This workstation has no accounts yet. Create the administrator; officers can be added later under Settings → Operators.',
+  'auth.setup.hint':
+    'This workstation has no accounts yet. Create the administrator; officers can be added later under Settings → Operators.',
   'auth.setup.submit': 'Create and sign in',
   'auth.signIn.title': 'Sign in',
   'auth.signIn.submit': 'Sign in',
@@ -161,5 +163,10 @@ export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': z
 
 export const roleNames: Record<Locale, Record<Role, string>> = {
   'zh-CN': roleLabels,
-  'en-US': { clerk: 'Window clerk', field: 'Field officer', director: 'Director', admin: 'Administrator' }
+  'en-US': {
+    clerk: 'Window clerk',
+    field: 'Field officer',
+    director: 'Director',
+    admin: 'Administrator'
+  }
 }

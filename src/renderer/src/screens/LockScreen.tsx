@@ -34,10 +34,23 @@ export function LockScreen({
   return (
     <AuthCard
       title={t('auth.lock.title')}
-      hint={t('auth.lock.hint', { name: session.operator.displayName, role: roleName(session.operator.role) })}
+      hint={t('auth.lock.hint', {
+        name: session.operator.displayName,
+        role: roleName(session.operator.role)
+      })}
     >
-      <Form form={form} layout="vertical" requiredMark={false} size="large" onFinish={({ password }) => run(unwrap(api.auth.unlock({ password })))}>
-        <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('field.required', { field: t('field.password') }) }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        size="large"
+        onFinish={({ password }) => run(unwrap(api.auth.unlock({ password })))}
+      >
+        <Form.Item
+          name="password"
+          label={t('field.password')}
+          rules={[{ required: true, message: t('field.required', { field: t('field.password') }) }]}
+        >
           <Input.Password autoFocus prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}

@@ -35,13 +35,29 @@ export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }
   return (
     <AuthCard title={t('auth.setup.title')} hint={t('auth.setup.hint')}>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-        <Form.Item name="username" label={t('field.username')} initialValue="admin" rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}>
+        <Form.Item
+          name="username"
+          label={t('field.username')}
+          initialValue="admin"
+          rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}
+        >
           <Input autoFocus autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('field.displayName')} rules={[{ required: true, message: t('field.required', { field: t('field.displayName') }) }]}>
+        <Form.Item
+          name="displayName"
+          label={t('field.displayName')}
+          rules={[
+            { required: true, message: t('field.required', { field: t('field.displayName') }) }
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="password" label={t('field.password')} extra={t('field.passwordRule')} rules={passwordRules(t)}>
+        <Form.Item
+          name="password"
+          label={t('field.password')}
+          extra={t('field.passwordRule')}
+          rules={passwordRules(t)}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

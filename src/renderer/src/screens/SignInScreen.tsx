@@ -32,10 +32,18 @@ export function SignInScreen({ onDone }: { onDone: (status: AuthStatus) => void 
   return (
     <AuthCard title={t('auth.signIn.title')}>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-        <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}>
+        <Form.Item
+          name="username"
+          label={t('field.username')}
+          rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}
+        >
           <Input autoFocus autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('field.required', { field: t('field.password') }) }]}>
+        <Form.Item
+          name="password"
+          label={t('field.password')}
+          rules={[{ required: true, message: t('field.required', { field: t('field.password') }) }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}

@@ -60,7 +60,10 @@ export function Shell() {
                 {t('auth.lock.now')}
               </Button>
             </Tooltip>
-            <Button icon={<LogoutOutlined />} onClick={() => unwrap(api.auth.signOut()).then(onStatus)}>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => unwrap(api.auth.signOut()).then(onStatus)}
+            >
               {t('auth.signOut')}
             </Button>
           </Space>

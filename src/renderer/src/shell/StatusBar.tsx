@@ -27,7 +27,8 @@ export function StatusBar({ session, info }: { session: SessionView; info: AppIn
     <footer className="status-bar" role="contentinfo">
       <Space size="large" wrap>
         <span data-testid="status-operator">
-          <UserOutlined /> {t('status.operator')}：{session.operator.displayName}（{roleName(session.operator.role)}）
+          <UserOutlined /> {t('status.operator')}：{session.operator.displayName}（
+          {roleName(session.operator.role)}）
         </span>
         <Tooltip title={info?.databasePath}>
           <span data-testid="status-database">

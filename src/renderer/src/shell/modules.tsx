@@ -18,5 +18,11 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
-  { key: 'settings', label: 'module.settings', icon: <SettingOutlined />, functionKey: 'F9', component: SettingsModule }
+  {
+    key: 'settings',
+    label: 'module.settings',
+    icon: <SettingOutlined />,
+    functionKey: 'F9',
+    component: SettingsModule
+  }
 ]

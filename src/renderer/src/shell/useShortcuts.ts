@@ -11,7 +11,8 @@ export function useShortcuts(list: ModuleDef[], open: (key: string) => void, loc
         return
       }
       const byFunctionKey = list.find((module) => module.functionKey === event.key)
-      const digit = event.altKey && /^Digit[1-9]$/.test(event.code) ? Number(event.code.slice(5)) : 0
+      const digit =
+        event.altKey && /^Digit[1-9]$/.test(event.code) ? Number(event.code.slice(5)) : 0
       const target = byFunctionKey ?? (digit ? list[digit - 1] : undefined)
       if (target) {
         event.preventDefault()

@@ -19,7 +19,9 @@ export function AboutData() {
         <Descriptions.Item label={t('about.database')}>{info.databasePath}</Descriptions.Item>
         <Descriptions.Item label={t('about.schema')}>{info.schemaVersion}</Descriptions.Item>
         <Descriptions.Item label={t('about.backupDir')}>{info.backupDir}</Descriptions.Item>
-        <Descriptions.Item label={t('about.lastBackup')}>{info.lastBackup ?? t('about.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('about.lastBackup')}>
+          {info.lastBackup ?? t('about.none')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('about.device')}>{info.deviceId}</Descriptions.Item>
       </Descriptions>
     </Card>

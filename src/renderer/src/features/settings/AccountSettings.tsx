@@ -29,10 +29,21 @@ export function AccountSettings() {
   return (
     <Card title={t('account.changePassword')} className="settings-card">
       <Form form={form} layout="vertical" className="settings-form" onFinish={submit}>
-        <Form.Item name="current" label={t('field.currentPassword')} rules={[{ required: true, message: t('field.required', { field: t('field.currentPassword') }) }]}>
+        <Form.Item
+          name="current"
+          label={t('field.currentPassword')}
+          rules={[
+            { required: true, message: t('field.required', { field: t('field.currentPassword') }) }
+          ]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="next" label={t('field.newPassword')} extra={t('field.passwordRule')} rules={passwordRules(t)}>
+        <Form.Item
+          name="next"
+          label={t('field.newPassword')}
+          extra={t('field.passwordRule')}
+          rules={passwordRules(t)}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -21,7 +21,10 @@ export function AuditLogView() {
   return (
     <>
       <Space className="toolbar" direction="vertical" style={{ width: '100%' }}>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => unwrap(api.audit.verify()).then(setVerification)}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => unwrap(api.audit.verify()).then(setVerification)}
+        >
           {t('audit.verify')}
         </Button>
         {verification ? (
@@ -32,7 +35,10 @@ export function AuditLogView() {
             title={
               verification.ok
                 ? t('audit.ok', { n: verification.checked })
-                : t('audit.broken', { seq: verification.firstBroken?.seq ?? 0, reason: verification.firstBroken?.reason ?? '' })
+                : t('audit.broken', {
+                    seq: verification.firstBroken?.seq ?? 0,
+                    reason: verification.firstBroken?.reason ?? ''
+                  })
             }
           />
         ) : null}
@@ -41,14 +47,38 @@ export function AuditLogView() {
         rowKey="id"
         size="small"
         dataSource={data.rows}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          onChange: setPage,
+          showSizeChanger: false
+        }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
-          { title: t('audit.time'), dataIndex: 'at', render: (at: string) => localDateTime(new Date(at)), width: 190 },
-          { title: t('audit.operator'), dataIndex: 'operatorName', render: (name: string | null) => name ?? '—' },
+          {
+            title: t('audit.time'),
+            dataIndex: 'at',
+            render: (at: string) => localDateTime(new Date(at)),
+            width: 190
+          },
+          {
+            title: t('audit.operator'),
+            dataIndex: 'operatorName',
+            render: (name: string | null) => name ?? '—'
+          },
           { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.entity'), render: (_, row) => (row.entity ? `${row.entity} ${row.entityId?.slice(0, 8) ?? ''}` : '—') },
-          { title: t('audit.detail'), dataIndex: 'detail', ellipsis: true, render: (detail: string | null) => detail ?? '' }
+          {
+            title: t('audit.entity'),
+            render: (_, row) =>
+              row.entity ? `${row.entity} ${row.entityId?.slice(0, 8) ?? ''}` : '—'
+          },
+          {
+            title: t('audit.detail'),
+            dataIndex: 'detail',
+            ellipsis: true,
+            render: (detail: string | null) => detail ?? ''
+          }
         ]}
       />
     </>

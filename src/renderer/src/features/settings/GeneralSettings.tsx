@@ -45,14 +45,25 @@ export function GeneralSettings() {
         form={form}
         layout="vertical"
         className="settings-form"
-        initialValues={{ idleLockMinutes: settings.idleLockMinutes, stationName: settings.stationName }}
+        initialValues={{
+          idleLockMinutes: settings.idleLockMinutes,
+          stationName: settings.stationName
+        }}
         onFinish={save}
         disabled={!isAdmin}
       >
-        <Form.Item name="stationName" label={t('settings.stationName')} rules={[{ required: true, max: 60 }]}>
+        <Form.Item
+          name="stationName"
+          label={t('settings.stationName')}
+          rules={[{ required: true, max: 60 }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="idleLockMinutes" label={t('settings.idleLock')} rules={[{ required: true }]}>
+        <Form.Item
+          name="idleLockMinutes"
+          label={t('settings.idleLock')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={1} max={120} precision={0} />
         </Form.Item>
         <Button type="primary" htmlType="submit">

@@ -9,7 +9,10 @@ import type { OperatorView } from '@shared/ipc/contract'
 import { localDateTime } from '@shared/dates'
 import { roles, type Role } from '@shared/roles'
 
-type Editing = { mode: 'create' } | { mode: 'edit'; operator: OperatorView } | { mode: 'password'; operator: OperatorView }
+type Editing =
+  | { mode: 'create' }
+  | { mode: 'edit'; operator: OperatorView }
+  | { mode: 'password'; operator: OperatorView }
 
 interface FormValues {
   username: string
@@ -41,8 +44,17 @@ export function OperatorsSettings() {
     try {
       if (editing.mode === 'create') await unwrap(api.operators.create(values))
       else if (editing.mode === 'edit')
-        await unwrap(api.operators.update({ id: editing.operator.id, displayName: values.displayName, role: values.role }))
-      else await unwrap(api.operators.resetPassword({ id: editing.operator.id, password: values.password }))
+        await unwrap(
+          api.operators.update({
+            id: editing.operator.id,
+            displayName: values.displayName,
+            role: values.role
+          })
+        )
+      else
+        await unwrap(
+          api.operators.resetPassword({ id: editing.operator.id, password: values.password })
+        )
       message.success(editing.mode === 'create' ? t('operators.created') : t('operators.updated'))
       setEditing(null)
       await load()
@@ -87,7 +99,11 @@ export function OperatorsSettings() {
                   unCheckedChildren={t('operators.disabled')}
                 />
                 {operator.lockedUntil && new Date(operator.lockedUntil) > new Date() ? (
-                  <Tag color="red">{t('operators.lockedUntil', { time: localDateTime(new Date(operator.lockedUntil)) })}</Tag>
+                  <Tag color="red">
+                    {t('operators.lockedUntil', {
+                      time: localDateTime(new Date(operator.lockedUntil))
+                    })}
+                  </Tag>
                 ) : null}
               </Space>
             )
@@ -96,8 +112,12 @@ export function OperatorsSettings() {
             title: t('common.actions'),
             render: (_, operator) => (
               <Space>
-                <Button onClick={() => open({ mode: 'edit', operator })}>{t('operators.edit')}</Button>
-                <Button onClick={() => open({ mode: 'password', operator })}>{t('operators.resetPassword')}</Button>
+                <Button onClick={() => open({ mode: 'edit', operator })}>
+                  {t('operators.edit')}
+                </Button>
+                <Button onClick={() => open({ mode: 'password', operator })}>
+                  {t('operators.resetPassword')}
+                </Button>
               </Space>
             )
           }
@@ -120,22 +140,47 @@ export function OperatorsSettings() {
       >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
           {editing?.mode === 'create' ? (
-            <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}>
+            <Form.Item
+              name="username"
+              label={t('field.username')}
+              rules={[
+                { required: true, message: t('field.required', { field: t('field.username') }) }
+              ]}
+            >
               <Input autoFocus autoComplete="off" />
             </Form.Item>
           ) : null}
           {editing?.mode !== 'password' ? (
             <>
-              <Form.Item name="displayName" label={t('field.displayName')} rules={[{ required: true, message: t('field.required', { field: t('field.displayName') }) }]}>
+              <Form.Item
+                name="displayName"
+                label={t('field.displayName')}
+                rules={[
+                  {
+                    required: true,
+                    message: t('field.required', { field: t('field.displayName') })
+                  }
+                ]}
+              >
                 <Input autoComplete="off" />
               </Form.Item>
-              <Form.Item name="role" label={t('field.role')} initialValue="clerk" rules={[{ required: true }]}>
+              <Form.Item
+                name="role"
+                label={t('field.role')}
+                initialValue="clerk"
+                rules={[{ required: true }]}
+              >
                 <Select options={roles.map((role) => ({ value: role, label: roleName(role) }))} />
               </Form.Item>
             </>
           ) : null}
           {editing?.mode !== 'edit' ? (
-            <Form.Item name="password" label={t('field.password')} extra={t('field.passwordRule')} rules={passwordRules(t)}>
+            <Form.Item
+              name="password"
+              label={t('field.password')}
+              extra={t('field.passwordRule')}
+              rules={passwordRules(t)}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           ) : null}

@@ -14,7 +14,9 @@ export function SettingsModule() {
   const tabs = [
     { key: 'general', label: t('settings.general'), children: <GeneralSettings /> },
     { key: 'account', label: t('settings.account'), children: <AccountSettings /> },
-    ...(role === 'admin' ? [{ key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> }] : []),
+    ...(role === 'admin'
+      ? [{ key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> }]
+      : []),
     ...(role === 'admin' || role === 'director'
       ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLogView /> }]
       : []),
