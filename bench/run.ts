@@ -1,0 +1,21 @@
+/**
+ * `npm run bench [-- name …]`: runs the named benchmarks (all when none is named). Each prints
+ * its table, with its baselines measured in the same run, and writes bench/out/<name>.json.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  calendar: async () => (await import('./calendar')).runCalendarBench()
+}
+
+const requested = process.argv.slice(2)
+const unknown = requested.filter((name) => !(name in benches))
+if (unknown.length) {
+  console.error(
+    `Unknown benchmark: ${unknown.join(', ')}. Available: ${Object.keys(benches).join(', ')}`
+  )
+  process.exit(2)
+}
+for (const name of requested.length ? requested : Object.keys(benches)) {
+  console.log(`\n=== ${name} ===`)
+  await benches[name]!()
+}
+export {}
