@@ -7,7 +7,7 @@ import { repoRoot, tempDir } from '../../helpers/services'
 function cli(args: string[], input?: string) {
   const result = spawnSync(
     join(repoRoot, 'node_modules/.bin/tsx'),
-    [join(repoRoot, 'src/main/cli.ts'), ...args],
+    [join(repoRoot, 'src/main/cli/index.ts'), ...args],
     {
       cwd: repoRoot,
       input,

@@ -18,3 +18,17 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n outside I18nProvider')
   return value
 }
+
+/** Fills `{name}` placeholders. */
+export const formatMessage = (template: string, vars?: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? ''))
+
+/** A feature's own messages, in every locale; the Chinese text is the reference. */
+export type Dictionary<K extends string> = Record<Locale, Record<K, string>>
+
+/** `t` for a feature's dictionary, following the app's locale. */
+export function useMessages<K extends string>(dictionary: Dictionary<K>) {
+  const { locale } = useI18n()
+  return (key: K, vars?: Record<string, string | number>) =>
+    formatMessage(dictionary[locale][key], vars)
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { roles } from '../../shared/roles'
+import { roles } from '../../../shared/roles'
 
 /**
  * Keys are UUIDs (text) so records from several counters can later be merged on a station server.

@@ -1,0 +1,80 @@
+import { createInterface } from 'node:readline/promises'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { roles } from '../../shared/roles'
+import { displayName, newPassword, username as usernameField } from '../../shared/ipc/fields'
+import { validationError } from '../ipc/table'
+import type { Command } from './command'
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY
+  })
+  try {
+    if (fromStdin || !process.stdin.isTTY) {
+      for await (const line of rl) return line
+      return ''
+    }
+    return await rl.question('密码 / password: ')
+  } finally {
+    rl.close()
+  }
+}
+
+export const foundationCommands: Record<string, Command> = {
+  'db:check': {
+    usage: '数据库完整性、架构版本与审计链检查（全部通过时退出码为 0）',
+    run: async (services) => {
+      const integrity = services.integrity()
+      const audit = await services.audit.verify()
+      const lines = [
+        `数据库 / database: ${services.paths.databasePath}`,
+        `完整性 / integrity: ${integrity.ok ? 'ok' : `FAILED ${integrity.integrity.join('; ')}, foreign-key violations ${integrity.foreignKeyViolations}`}`,
+        `架构版本 / schema version: ${services.schemaVersion}（最新 / current）`,
+        `审计链 / audit chain: ${audit.ok ? `ok, ${audit.checked} rows` : `BROKEN at #${audit.firstBroken?.seq}: ${audit.firstBroken?.reason}`}`
+      ]
+      console.log(lines.join('\n'))
+      return integrity.ok && audit.ok ? 0 : 1
+    }
+  },
+
+  'operator:add': {
+    usage:
+      '--username U --name 姓名 --role clerk|field|director|admin [--password-stdin]  添加操作员',
+    run: async (services, args) => {
+      const { values } = parseArgs({
+        args,
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string', default: 'clerk' },
+          'password-stdin': { type: 'boolean', default: false },
+          'data-dir': { type: 'string' }
+        }
+      })
+      const input = z
+        .strictObject({
+          username: usernameField,
+          displayName,
+          role: z.enum(roles),
+          password: newPassword
+        })
+        .safeParse({
+          username: values.username,
+          displayName: values.name,
+          role: values.role,
+          password: await readPassword(values['password-stdin'] ?? false)
+        })
+      if (!input.success) throw validationError(input.error)
+      const { password, ...rest } = input.data
+      const row = await services.operators.create(
+        { ...rest, passwordHash: await services.auth.hashPassword(password) },
+        null
+      )
+      console.log(`已添加操作员 / operator added: ${row.username} (${row.role}) ${row.id}`)
+      return 0
+    }
+  }
+}
