@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -76,7 +76,11 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
-    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status)
+    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status),
+    openPath: async (file) => {
+      const problem = await shell.openPath(file)
+      if (problem) throw new Error(problem)
+    }
   })
   registerIpc(
     createIpcTable(services, isOwnPage, (channel, error) =>

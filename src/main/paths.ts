@@ -29,7 +29,8 @@ export function resolveDataDir(
 export const dataPaths = (dataDir: string) => ({
   dataDir,
   databasePath: join(dataDir, 'bianmin.sqlite'),
-  backupDir: join(dataDir, 'backups')
+  backupDir: join(dataDir, 'backups'),
+  exportDir: join(dataDir, 'exports')
 })
 
 /** Resolves a URL path inside `root`, or null when it would walk out of it. */

@@ -1,7 +1,11 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
+import { AppError } from '../shared/errors'
 import { checkIntegrity, openDatabase } from './db/client'
 import { latestBackup, rotateDailyBackup } from './db/backup'
-import { dataPaths } from './paths'
+import { dataPaths, resolveInside } from './paths'
+import { createCalendarService } from './calendar/calendar-service'
+import { createSchedulesRepo } from './calendar/schedules-repo'
 import { createAuditRepo } from './audit/audit-repo'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
@@ -16,6 +20,8 @@ export interface ServiceOptions {
   nativeBinding?: string
   now?: () => Date
   onSessionChange?: (status: AuthStatus) => void
+  /** Opens a file in the system viewer (Electron's shell.openPath); absent in tests and the CLI. */
+  openPath?: (file: string) => Promise<void>
 }
 
 /**
@@ -40,6 +46,13 @@ export async function createServices(options: ServiceOptions) {
   const deviceId = settings.deviceId()
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
+  const calendar = createCalendarService({
+    schedules: createSchedulesRepo({ db, deviceId, now }),
+    audit,
+    exportDir: paths.exportDir,
+    stationName: async () => (await settings.get()).stationName,
+    now
+  })
   const auth = createAuthService({
     operators,
     audit,
@@ -59,6 +72,19 @@ export async function createServices(options: ServiceOptions) {
     audit,
     operators,
     auth,
+    calendar,
+    /** Opens a document the app wrote; anything outside the exports folder is refused. */
+    async openDocument(file: string) {
+      const inside = resolveInside(
+        paths.exportDir,
+        relative(paths.exportDir, file).split(sep).join('/')
+      )
+      if (!inside || inside !== resolve(file) || !existsSync(inside)) {
+        throw new AppError('NOT_FOUND', '找不到该文件，或它不在导出目录中')
+      }
+      if (!options.openPath) throw new AppError('INTERNAL', '此环境无法打开文件')
+      await options.openPath(inside)
+    },
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -43,7 +43,7 @@ export function sample(schema: z.ZodType): unknown {
     case 'enum':
       return (schema as z.ZodEnum).options[0]
     case 'array':
-      return []
+      return [sample(def.element as z.ZodType)]
     case 'object':
       return Object.fromEntries(
         Object.entries((schema as z.ZodObject).shape).map(([key, value]) => [
@@ -106,6 +106,13 @@ export function badInputs(schema: z.ZodType): BadInput[] {
       input: { ...valid, [key]: type === 'string' ? 12345 : 'not-a-value' }
     })
     bad.push({ label: `${key} as an object`, input: { ...valid, [key]: { nested: true } } })
+    if (type === 'array') {
+      const element = defOf(core(field)).element as z.ZodType
+      bad.push({
+        label: `${key} with 100,000 items`,
+        input: { ...valid, [key]: Array(100_000).fill(sample(element)) }
+      })
+    }
     if (type === 'string')
       bad.push({ label: `${key} of 1 MB`, input: { ...valid, [key]: '长'.repeat(1_000_000) } })
   }

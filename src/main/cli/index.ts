@@ -4,15 +4,17 @@
  */
 import { join, resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { CalendarError } from '../../shared/calendar'
 import { resolveDataDir } from '../paths'
 import { createServices } from '../services'
 import type { Command } from './command'
 import { foundationCommands } from './foundation'
+import { calendarCommands } from './calendar'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
 
-const commands: Record<string, Command> = { ...foundationCommands }
+const commands: Record<string, Command> = { ...foundationCommands, ...calendarCommands }
 
 const usage = [
   '用法 / usage: npm run cli -- <command> [--data-dir D]',
@@ -41,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof AppError ? `错误 / error: ${error.message}` : error)
-    process.exit(error instanceof AppError ? 2 : 1)
+    const expected = error instanceof AppError || error instanceof CalendarError
+    console.error(expected ? `错误 / error: ${error.message}` : error)
+    process.exit(expected ? 2 : 1)
   }
 )

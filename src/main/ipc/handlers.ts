@@ -1,14 +1,8 @@
-import { AppError } from '../../shared/errors'
 import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
-import { createHandlerTable, type CallContext, type HandlerMap } from './table'
-
-/** The signed-in operator's id; access rules have already required a session. */
-const actorOf = (context: CallContext) => {
-  if (!context.session) throw new AppError('UNAUTHENTICATED', '请先登录')
-  return context.session.operator.id
-}
+import { createCalendarHandlers } from '../calendar/handlers'
+import { actorOf, createHandlerTable, type HandlerMap } from './table'
 
 /** Every call's implementation, keyed exactly like the contract. */
 export function createHandlers(services: Services): HandlerMap<Contract> {
@@ -23,8 +17,13 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
         schemaVersion: services.schemaVersion,
         deviceId: services.deviceId,
         lastBackup: services.lastBackup()
-      })
+      }),
+      openDocument: async ({ path }) => {
+        await services.openDocument(path)
+        return null
+      }
     },
+    calendar: createCalendarHandlers(services),
     auth: {
       status: () => auth.status(),
       setupAdmin: (input) => auth.setupAdmin(input),

@@ -22,6 +22,12 @@ export interface CallContext {
   channel: string
 }
 
+/** The signed-in operator's id; access rules have already required a session. */
+export const actorOf = (context: CallContext) => {
+  if (!context.session) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return context.session.operator.id
+}
+
 export interface InvokeMeta {
   /** URL of the frame that sent the call (Electron: event.senderFrame.url). */
   senderUrl: string | undefined

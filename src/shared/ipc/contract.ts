@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roles } from '../roles'
 import { call, type ContractShape } from './define'
+import { calendarContract } from '../calendar/contract'
 import {
   displayName,
   isoDateTime,
@@ -9,6 +10,7 @@ import {
   page,
   password,
   requiredText,
+  text,
   username,
   uuid
 } from './fields'
@@ -77,7 +79,13 @@ const credentials = z.strictObject({ username, password })
 
 export const contract = {
   app: {
-    info: call({ input: nothing, output: appInfo, access: 'public', whileLocked: true })
+    info: call({ input: nothing, output: appInfo, access: 'public', whileLocked: true }),
+    /** Opens a document the app wrote (exports folder only) in the system viewer, to print. */
+    openDocument: call({
+      input: z.strictObject({ path: text(1000, 1) }),
+      output: z.null(),
+      access: 'signedIn'
+    })
   },
   auth: {
     status: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
@@ -142,6 +150,7 @@ export const contract = {
       access: ['admin']
     })
   },
+  calendar: calendarContract,
   audit: {
     list: call({
       input: page.extend({ action: requiredText(64).optional(), since: isoDateTime.optional() }),

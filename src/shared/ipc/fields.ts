@@ -43,3 +43,18 @@ export const page = z.strictObject({
   page: z.int().min(1).max(1_000_000).default(1),
   pageSize: z.int().min(1).max(500).default(50)
 })
+
+/** A calendar date 'YYYY-MM-DD' that exists. */
+export const isoDate = z
+  .string({ error: '应为日期' })
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+  .refine(
+    (value) => {
+      const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+      const date = new Date(Date.UTC(y, m - 1, d))
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    },
+    { error: '日期不存在' }
+  )
+  .meta({ examples: ['2026-11-28'] })

@@ -83,3 +83,29 @@ describe('npm run cli', () => {
     expect(result.err).toContain('db:check')
   })
 })
+
+describe('npm run cli -- lunar / workdays', () => {
+  it('converts a leap-month lunar birthday and a Gregorian date', () => {
+    const dir = tempDir()
+    const lunar = cli(['lunar', '1987年闰六月初三', '--data-dir', dir])
+    expect(lunar.code).toBe(0)
+    expect(lunar.out).toContain('公历：1987-07-28 星期二')
+    expect(lunar.out).toContain('干支：丁卯年 丁未月 戊寅日　生肖：兔')
+    const json = JSON.parse(cli(['lunar', '2026-02-17', '--json', '--data-dir', dir]).out)
+    expect(json).toMatchObject({ lunarText: '2026年正月初一', festivals: ['春节'], zodiac: '马' })
+  })
+
+  it('says which months a year has when the leap month does not exist', () => {
+    const result = cli(['lunar', '1987年闰五月初三', '--data-dir', tempDir()])
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('农历1987年没有闰五月（该年只有闰六月')
+  })
+
+  it('counts working days across the National Day holiday and warns past the data', () => {
+    const dir = tempDir()
+    expect(cli(['workdays', '2026-09-30', '3', '--data-dir', dir]).out).toContain('2026-10-10')
+    const past = cli(['workdays', '2026-12-30', '5', '--data-dir', dir])
+    expect(past.code).toBe(1)
+    expect(past.out).toContain('注意：')
+  })
+})

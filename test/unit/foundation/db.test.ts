@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { knownSchemaVersion, openDatabase } from '../../../src/main/db/client'
 import { rotateDailyBackup } from '../../../src/main/db/backup'
@@ -64,27 +64,25 @@ describe('opening the database', () => {
   it('copies an existing database before migrating it', async () => {
     const dataDir = tempDir()
     const file = join(dataDir, 'bianmin.sqlite')
-    // A database at schema 1: only the first migration applied.
-    const first = await openDatabase({ file, migrationsFolder })
-    first.sqlite
-      .prepare(
-        'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)'
-      )
-      .run()
-    first.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
-    first.sqlite.pragma('user_version = 1')
-    first.sqlite.close()
+    // A database written by the previous release: every migration but the last.
+    const older = join(tempDir(), 'drizzle')
+    cpSync(migrationsFolder, older, { recursive: true })
+    const journalFile = join(older, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }
+    journal.entries.pop()
+    writeFileSync(journalFile, JSON.stringify(journal))
+    const previous = await openDatabase({ file, migrationsFolder: older })
+    expect(previous.schemaVersion).toBe(knownSchemaVersion(migrationsFolder) - 1)
+    previous.sqlite.close()
 
     const services = await openTestServices({ dataDir })
     cleanups.push(services.cleanup)
     const copies = readdirSync(services.paths.backupDir)
     expect(copies.some((name) => name.startsWith('bianmin-before-migration-'))).toBe(true)
-    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(2)
-    const triggers = services.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-      .pluck()
-      .all()
-    expect(triggers).toEqual(expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete']))
+    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(
+      knownSchemaVersion(migrationsFolder)
+    )
+    expect(services.integrity().ok).toBe(true)
   })
 })
 
