@@ -26,7 +26,7 @@ export const calendarCommands: Record<string, Command> = {
         [
           `公历：${day.solar} ${day.weekday}`,
           `农历：${day.lunarText}`,
-          `干支：${day.ganzhi.year}年 ${day.ganzhi.month}月 ${day.ganzhi.day}日　生肖：${day.zodiac}`,
+          `干支：${day.ganzhi.year}年 ${day.ganzhi.month}月 ${day.ganzhi.day}日，生肖：${day.zodiac}`,
           day.term ? `节气：${day.term}` : null,
           day.festivals.length ? `节日：${day.festivals.join('、')}` : null,
           `年龄（至今日）：周岁 ${age.zhousui}，虚岁 ${age.xusui}`

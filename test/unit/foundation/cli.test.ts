@@ -90,7 +90,7 @@ describe('npm run cli -- lunar / workdays', () => {
     const lunar = cli(['lunar', '1987年闰六月初三', '--data-dir', dir])
     expect(lunar.code).toBe(0)
     expect(lunar.out).toContain('公历：1987-07-28 星期二')
-    expect(lunar.out).toContain('干支：丁卯年 丁未月 戊寅日　生肖：兔')
+    expect(lunar.out).toContain('干支：丁卯年 丁未月 戊寅日，生肖：兔')
     const json = JSON.parse(cli(['lunar', '2026-02-17', '--json', '--data-dir', dir]).out)
     expect(json).toMatchObject({ lunarText: '2026年正月初一', festivals: ['春节'], zodiac: '马' })
   })
