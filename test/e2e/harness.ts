@@ -72,13 +72,15 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
+export const E2E_ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+
 /**
  * Starts the app as main would — real services on a fresh data folder, the same handler table —
  * and opens the built renderer in Chromium with `window.api` bridged to that table.
  */
 export async function startApp(
   browser: Browser,
-  options: { dataDir?: string } = {}
+  options: { dataDir?: string; signedIn?: boolean } = {}
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
   const current: { page?: Page } = {}
@@ -95,6 +97,7 @@ export async function startApp(
     appVersion: 'e2e',
     onSessionChange: (status) => emit('session.changed', status)
   })
+  if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()
   const table = createIpcTable(services, trustOrigins([origin]), (channel, error) =>
     console.error(`[ipc] ${channel}`, error)

@@ -1,17 +1,13 @@
 import {
   daysInMonth,
-  formatLunarDate,
+  lunarDayName,
+  lunarMonthName,
   solarTermOn,
   solarToLunar,
   yearGanzhi,
   zodiacOf
 } from '../../shared/calendar'
 import { createPdf, MM } from '../pdf/document'
-
-const DAY_NAMES =
-  '初一 初二 初三 初四 初五 初六 初七 初八 初九 初十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 廿一 廿二 廿三 廿四 廿五 廿六 廿七 廿八 廿九 三十'.split(
-    ' '
-  )
 
 /** What a cell of the table says for a Gregorian day: the lunar day, or the month on its first day, and a term. */
 export function tableCell(date: string): {
@@ -21,11 +17,7 @@ export function tableCell(date: string): {
 } {
   const lunar = solarToLunar(date)
   const monthStart = lunar.day === 1
-  const text = monthStart
-    ? formatLunarDate(lunar, { traditional: true })
-        .replace(/^\d+年/, '')
-        .replace(/初一$/, '')
-    : DAY_NAMES[lunar.day - 1]!
+  const text = monthStart ? lunarMonthName(lunar.month, lunar.leap, true) : lunarDayName(lunar.day)
   return { text, monthStart, term: solarTermOn(date) }
 }
 
@@ -39,7 +31,7 @@ export async function printLunarTable(fromYear: number, toYear: number, stationN
   const pdf = createPdf({
     size: 'A4',
     landscape: true,
-    margin: 10,
+    margin: 0,
     title: `公历农历对照表 ${fromYear}–${toYear}`
   })
   const { doc } = pdf
@@ -48,10 +40,8 @@ export async function printLunarTable(fromYear: number, toYear: number, stationN
   const dayColumn = 10 * MM
   const columnWidth = (297 * MM - 2 * left - dayColumn) / 12
   const rowHeight = (210 * MM - top - 16 * MM) / 32
-  let pages = 0
   for (let year = fromYear; year <= toYear; year++) {
-    if (pages > 0) doc.addPage()
-    pages += 1
+    if (year > fromYear) doc.addPage()
     // The lunar year that begins in this Gregorian year names the page.
     doc.fontSize(16)
     pdf.text(
@@ -107,12 +97,13 @@ export async function printLunarTable(fromYear: number, toYear: number, stationN
       left,
       210 * MM - 12 * MM
     )
-    pdf.text(`第 ${pages} 页`, 297 * MM - left - 30 * MM, 210 * MM - 12 * MM, {
+    pdf.text(`第 ${year - fromYear + 1} 页`, 297 * MM - left - 30 * MM, 210 * MM - 12 * MM, {
       width: 30 * MM,
       align: 'right'
     })
     doc.fillColor('#000000')
   }
+  const pages = pdf.pageCount()
   const bytes = await pdf.finish()
   return { bytes, pages, missingCharacters: [...pdf.missing] }
 }

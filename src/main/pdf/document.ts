@@ -29,6 +29,8 @@ export interface PdfDocument {
     y: number,
     options?: PDFKit.Mixins.TextOptions & { bold?: boolean }
   ): void
+  /** Pages so far (pdfkit adds one by itself when text runs past the bottom margin). */
+  pageCount(): number
   finish(): Promise<Buffer>
 }
 
@@ -81,6 +83,7 @@ export function createPdf(options: PdfOptions): PdfDocument {
       })
       doc.font('cjk')
     },
+    pageCount: () => doc.bufferedPageRange().count,
     finish() {
       doc.end()
       return done

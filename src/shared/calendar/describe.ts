@@ -1,5 +1,7 @@
 import { festivalsOn } from './festivals'
 import {
+  DAY_NAMES,
+  MONTH_NAMES,
   formatLunarDate,
   lunarToSolar,
   parseLunarDate,
@@ -34,7 +36,7 @@ export function describeDay(solar: string): DayDescription {
     ganzhi: { year: ganzhi.year, month: ganzhi.month, day: ganzhi.day },
     zodiac: ganzhi.zodiac,
     term: solarTermOn(solar),
-    festivals: festivalsOn(solar)
+    festivals: [...festivalsOn(solar), ...[solarFestivalOn(solar)].filter((name) => name !== null)]
   }
 }
 
@@ -47,3 +49,26 @@ export function resolveDateText(text: string): string {
   }
   return lunarToSolar(parseLunarDate(trimmed))
 }
+
+/** '初三', '廿九', '三十'. */
+export const lunarDayName = (day: number) => DAY_NAMES[day - 1] ?? String(day)
+
+/** '闰六月', '正月'; with `traditional`, 冬月/腊月 for the 11th and 12th months. */
+export const lunarMonthName = (month: number, leap: boolean, traditional = false) =>
+  `${leap ? '闰' : ''}${traditional && month === 11 ? '冬' : traditional && month === 12 ? '腊' : MONTH_NAMES[month - 1]}月`
+
+/** Gregorian-date festivals printed on Chinese wall calendars. */
+const SOLAR_FESTIVALS: Record<string, string> = {
+  '01-01': '元旦',
+  '03-08': '妇女节',
+  '05-01': '劳动节',
+  '05-04': '青年节',
+  '06-01': '儿童节',
+  '07-01': '建党节',
+  '08-01': '建军节',
+  '09-10': '教师节',
+  '10-01': '国庆节'
+}
+
+export const solarFestivalOn = (date: string): string | null =>
+  SOLAR_FESTIVALS[date.slice(5)] ?? null

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import type { AppInfo, SessionView } from '@shared/ipc/contract'
 import { localDate } from '@shared/dates'
+import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 
 const weekdays = { 'zh-CN': '日一二三四五六', 'en-US': '' }
 
@@ -19,6 +20,7 @@ function useToday() {
 export function StatusBar({ session, info }: { session: SessionView; info: AppInfo | null }) {
   const { t, locale, roleName } = useI18n()
   const today = useToday()
+  const lunar = solarToLunar(localDate(today))
   const weekday =
     locale === 'zh-CN'
       ? `星期${weekdays['zh-CN'][today.getDay()]}`
@@ -40,7 +42,9 @@ export function StatusBar({ session, info }: { session: SessionView; info: AppIn
         </Tooltip>
       </Space>
       <span data-testid="status-today">
-        <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday}
+        <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历
+        {lunarMonthName(lunar.month, lunar.leap)}
+        {lunarDayName(lunar.day)}
       </span>
     </footer>
   )

@@ -1,7 +1,8 @@
-import { SettingOutlined } from '@ant-design/icons'
+import { CalendarOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
+import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
 
 export interface ModuleDef {
   key: string
@@ -18,6 +19,13 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
+  {
+    key: 'calendar',
+    label: 'module.calendar',
+    icon: <CalendarOutlined />,
+    functionKey: 'F4',
+    component: CalendarModule
+  },
   {
     key: 'settings',
     label: 'module.settings',

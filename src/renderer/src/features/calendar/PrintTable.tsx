@@ -1,0 +1,85 @@
+import { Alert, Button, Card, Form, InputNumber, Space } from 'antd'
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
+import { useState } from 'react'
+import type { PrintedDocument } from '@shared/ipc/documents'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { useMessages } from '@renderer/i18n/context'
+import { calendarMessages } from './messages'
+
+/** The printable 阴阳历对照表 for a range of years, as a PDF to open and print. */
+export function PrintTable() {
+  const t = useMessages(calendarMessages)
+  const thisYear = new Date().getFullYear()
+  const [range, setRange] = useState({ fromYear: thisYear, toYear: thisYear })
+  const [busy, setBusy] = useState(false)
+  const [printed, setPrinted] = useState<PrintedDocument | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const make = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      setPrinted(await unwrap(api.calendar.printTable(range)))
+    } catch (caught) {
+      setError(errorMessage(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card style={{ maxWidth: 720 }}>
+      <Form layout="inline" onFinish={make}>
+        <Form.Item label={t('fromYear')}>
+          <InputNumber
+            min={1901}
+            max={2100}
+            value={range.fromYear}
+            onChange={(v) => v && setRange((r) => ({ ...r, fromYear: v }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('toYear')}>
+          <InputNumber
+            min={1901}
+            max={2100}
+            value={range.toYear}
+            onChange={(v) => v && setRange((r) => ({ ...r, toYear: v }))}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<FilePdfOutlined />} loading={busy}>
+          {t('print')}
+        </Button>
+      </Form>
+      <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+        {error ? <Alert type="error" showIcon title={error} /> : null}
+        {printed ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="printed-document"
+            title={t('printed', { fileName: printed.fileName, pages: printed.pages })}
+            action={
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() =>
+                  unwrap(api.app.openDocument({ path: printed.path })).catch((e: unknown) =>
+                    setError(errorMessage(e))
+                  )
+                }
+              >
+                {t('open')}
+              </Button>
+            }
+          />
+        ) : null}
+        {printed?.missingCharacters.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('missing', { chars: printed.missingCharacters.join(' ') })}
+          />
+        ) : null}
+      </Space>
+    </Card>
+  )
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+
+describe('农历公历, as a clerk uses it', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser, { signedIn: true })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('converts a typed leap-month birthday to the Gregorian date', async () => {
+    const { page } = app
+    await page.keyboard.press('F4')
+    await page.getByRole('tab', { name: '公历农历转换' }).waitFor()
+    expect(await page.getByTestId('status-today').textContent()).toMatch(/农历\S+月\S+/)
+    const typed = page.getByLabel('输入农历，如 1987年闰六月初三，回车转换')
+    await typed.fill('1987年闰六月初三')
+    await typed.press('Enter')
+    const result = page.getByTestId('conversion-result')
+    await result.getByText('1987-07-28 星期二').waitFor()
+    expect(await result.textContent()).toContain('丁卯年 丁未月 戊寅日')
+    await app.screenshot('calendar-01-converter')
+
+    await typed.fill('1987年闰五月初三')
+    await typed.press('Enter')
+    await page.getByText('农历1987年没有闰五月（该年只有闰六月').waitFor()
+  })
+
+  it('offers only the months a lunar year has, leap month included', async () => {
+    const { page } = app
+    await page.getByRole('combobox', { name: '农历年' }).click()
+    await page.keyboard.type('2025')
+    await page.keyboard.press('Enter')
+    await page.getByRole('combobox', { name: '农历月' }).click()
+    const options = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .allTextContents()
+    expect(options).toContain('闰六月')
+    expect(options.filter((o) => o.startsWith('闰'))).toEqual(['闰六月'])
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '闰六月' })
+      .click()
+    await page.getByTestId('conversion-result').getByText('2025年闰六月').waitFor()
+  })
+
+  it('shows the month view with holidays and swapped working days', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '月历' }).click()
+    await page.getByRole('heading', { name: /^\d{4}年\d{1,2}月$/ }).waitFor()
+    // Walk to October 2026 from whatever month it is.
+    for (let i = 0; i < 400; i++) {
+      const heading = await page.getByRole('heading', { name: /^\d{4}年\d{1,2}月$/ }).textContent()
+      if (heading === '2026年10月') break
+      const [y, m] = heading!.match(/\d+/g)!.map(Number) as [number, number]
+      await page.keyboard.press(y * 12 + m > 2026 * 12 + 10 ? 'PageUp' : 'PageDown')
+    }
+    const national = page.locator('[data-date="2026-10-01"]')
+    expect(await national.textContent()).toContain('休')
+    expect(await national.textContent()).toContain('国庆节')
+    expect(await page.locator('[data-date="2026-10-10"]').textContent()).toContain('班')
+    await app.screenshot('calendar-02-month')
+  })
+
+  it('shows the year view', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '年历' }).click()
+    await page.getByRole('grid', { name: '2026年12月' }).waitFor()
+    await app.screenshot('calendar-03-year')
+  })
+
+  it('prints the 阴阳历对照表 to a PDF', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '对照表打印' }).click()
+    await page.getByRole('button', { name: '生成对照表 PDF' }).click()
+    const printed = page.getByTestId('printed-document')
+    await printed.waitFor()
+    expect(await printed.textContent()).toMatch(/公历农历对照表-\d{4}-\d{4}-.*\.pdf（1 页）/)
+    const [file] = execFileSync('ls', [app.services.paths.exportDir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+    const pdf = join(app.services.paths.exportDir, file!)
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('公历农历对照表')
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-singlefile',
+      pdf,
+      join(screenshotDir, 'calendar-04-table-pdf')
+    ])
+    await app.screenshot('calendar-04-print')
+  })
+})
