@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { formatLunarDate, lunarBirthdaysInYear } from '../../src/shared/calendar'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 
 describe('农历公历, as a clerk uses it', () => {
@@ -28,6 +29,14 @@ describe('农历公历, as a clerk uses it', () => {
     const result = page.getByTestId('conversion-result')
     await result.getByText('1987-07-28 星期二').waitFor()
     expect(await result.textContent()).toContain('丁卯年 丁未月 戊寅日')
+    // The birthday this year follows the documented rule (unit-tested in test/unit/calendar).
+    const [birthday] = lunarBirthdaysInYear(
+      { year: 1987, month: 6, day: 3, leap: true },
+      new Date().getFullYear()
+    )
+    expect(await page.getByTestId('birthday-this-year').textContent()).toContain(
+      `${birthday!.date}（${formatLunarDate(birthday!.lunar)}`
+    )
     await app.screenshot('calendar-01-converter')
 
     await typed.fill('1987年闰五月初三')

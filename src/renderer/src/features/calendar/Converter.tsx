@@ -17,6 +17,8 @@ import {
   MIN_DATE,
   ageOn,
   describeDay,
+  formatLunarDate,
+  lunarBirthdaysInYear,
   lunarToSolar,
   parseLunarDate,
   solarToLunar
@@ -35,6 +37,11 @@ export function Converter() {
   const [typedError, setTypedError] = useState<string | null>(null)
   const day = useMemo(() => describeDay(solar), [solar])
   const age = ageOn(solar, today)
+  const thisYear = Number(today.slice(0, 4))
+  const birthdays = useMemo(
+    () => lunarBirthdaysInYear(solarToLunar(solar), thisYear),
+    [solar, thisYear]
+  )
 
   const convertTyped = () => {
     try {
@@ -107,6 +114,18 @@ export function Converter() {
                   </Tag>
                 ))
               : t('none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('birthdayThisYear', { year: thisYear })} span={2}>
+            <span data-testid="birthday-this-year">
+              {birthdays.length
+                ? birthdays
+                    .map(
+                      (b) =>
+                        `${b.date}（${formatLunarDate(b.lunar)}${b.adjustments.length ? `，${b.adjustments.map((a) => t(a)).join('，')}` : ''}）`
+                    )
+                    .join('；')
+                : t('none')}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('age')} span={2}>
             {solar <= today ? t('ageValue', { zhousui: age.zhousui, xusui: age.xusui }) : t('none')}
