@@ -6,6 +6,8 @@ import { createAuditRepo } from './audit/audit-repo'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
+import { createLogbooksRepo } from './logbooks/logbooks-repo'
+import { createLogbooksService } from './logbooks/logbooks-service'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 
@@ -47,6 +49,12 @@ export async function createServices(options: ServiceOptions) {
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
 
+  const logbooksRepo = createLogbooksRepo({ db, deviceId, now })
+  const logbooks = {
+    repo: logbooksRepo,
+    service: createLogbooksService({ repo: logbooksRepo, auth, now })
+  }
+
   return {
     paths,
     deviceId,
@@ -59,6 +67,7 @@ export async function createServices(options: ServiceOptions) {
     audit,
     operators,
     auth,
+    logbooks,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),
