@@ -9,6 +9,15 @@ export const book = z.enum(bookKeys, { error: '无效的登记簿' })
 const localDay = z
   .string({ error: '应为日期' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`)
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+    },
+    {
+      error: '不是有效日期'
+    }
+  )
   .meta({ examples: ['2026-11-01'] })
 
 export const party = z.strictObject({
