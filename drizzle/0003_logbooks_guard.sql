@@ -1,12 +1,12 @@
 -- Register entries are append-only: no row is deleted; on an existing row only superseded_by and
 -- the director's sign-off (signed_by, signed_at) may be set, once each. Everything else is fixed.
 -- Seeds: the promise rules (六项承诺, 1998) and 月坛街道's 26 residents' committees (resources/logbooks).
-CREATE TRIGGER logbook_liaison_no_delete BEFORE DELETE ON logbook_liaison
+CREATE TRIGGER IF NOT EXISTS logbook_liaison_no_delete BEFORE DELETE ON logbook_liaison
 BEGIN
   SELECT RAISE(ABORT, 'logbook_liaison is append-only');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_liaison_fixed BEFORE UPDATE ON logbook_liaison
+CREATE TRIGGER IF NOT EXISTS logbook_liaison_fixed BEFORE UPDATE ON logbook_liaison
 WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.contact_name IS NOT OLD.contact_name OR NEW.address IS NOT OLD.address OR NEW.phone IS NOT OLD.phone OR NEW.matter IS NOT OLD.matter OR NEW.opinion IS NOT OLD.opinion OR NEW.note IS NOT OLD.note
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
@@ -14,12 +14,12 @@ BEGIN
   SELECT RAISE(ABORT, 'logbook_liaison: entries are append-only; amend instead');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_patrol_no_delete BEFORE DELETE ON logbook_patrol
+CREATE TRIGGER IF NOT EXISTS logbook_patrol_no_delete BEFORE DELETE ON logbook_patrol
 BEGIN
   SELECT RAISE(ABORT, 'logbook_patrol is append-only');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_patrol_fixed BEFORE UPDATE ON logbook_patrol
+CREATE TRIGGER IF NOT EXISTS logbook_patrol_fixed BEFORE UPDATE ON logbook_patrol
 WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.car_number IS NOT OLD.car_number OR NEW.ended_at IS NOT OLD.ended_at OR NEW.officer_ids IS NOT OLD.officer_ids OR NEW.committee_id IS NOT OLD.committee_id OR NEW.unit IS NOT OLD.unit OR NEW.countersign_name IS NOT OLD.countersign_name OR NEW.countersign_at IS NOT OLD.countersign_at
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
@@ -27,12 +27,12 @@ BEGIN
   SELECT RAISE(ABORT, 'logbook_patrol: entries are append-only; amend instead');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_phone_no_delete BEFORE DELETE ON logbook_phone
+CREATE TRIGGER IF NOT EXISTS logbook_phone_no_delete BEFORE DELETE ON logbook_phone
 BEGIN
   SELECT RAISE(ABORT, 'logbook_phone is append-only');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_phone_fixed BEFORE UPDATE ON logbook_phone
+CREATE TRIGGER IF NOT EXISTS logbook_phone_fixed BEFORE UPDATE ON logbook_phone
 WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.caller_name IS NOT OLD.caller_name OR NEW.sex IS NOT OLD.sex OR NEW.address IS NOT OLD.address OR NEW.matter IS NOT OLD.matter OR NEW.caller_phone IS NOT OLD.caller_phone OR NEW.note IS NOT OLD.note
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
@@ -40,12 +40,12 @@ BEGIN
   SELECT RAISE(ABORT, 'logbook_phone: entries are append-only; amend instead');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_case_no_delete BEFORE DELETE ON logbook_case
+CREATE TRIGGER IF NOT EXISTS logbook_case_no_delete BEFORE DELETE ON logbook_case
 BEGIN
   SELECT RAISE(ABORT, 'logbook_case is append-only');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_case_fixed BEFORE UPDATE ON logbook_case
+CREATE TRIGGER IF NOT EXISTS logbook_case_fixed BEFORE UPDATE ON logbook_case
 WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.kind IS NOT OLD.kind OR NEW.parties IS NOT OLD.parties OR NEW.summary IS NOT OLD.summary OR NEW.decision_note IS NOT OLD.decision_note OR NEW.extension_reason IS NOT OLD.extension_reason OR NEW.extension_approved_by IS NOT OLD.extension_approved_by OR NEW.extension_approved_at IS NOT OLD.extension_approved_at
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
@@ -53,12 +53,12 @@ BEGIN
   SELECT RAISE(ABORT, 'logbook_case: entries are append-only; amend instead');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_complaint_no_delete BEFORE DELETE ON logbook_complaint
+CREATE TRIGGER IF NOT EXISTS logbook_complaint_no_delete BEFORE DELETE ON logbook_complaint
 BEGIN
   SELECT RAISE(ABORT, 'logbook_complaint is append-only');
 END;
 --> statement-breakpoint
-CREATE TRIGGER logbook_complaint_fixed BEFORE UPDATE ON logbook_complaint
+CREATE TRIGGER IF NOT EXISTS logbook_complaint_fixed BEFORE UPDATE ON logbook_complaint
 WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.complainant_name IS NOT OLD.complainant_name OR NEW.complainant_phone IS NOT OLD.complainant_phone OR NEW.subject IS NOT OLD.subject OR NEW.investigation IS NOT OLD.investigation OR NEW.told_at IS NOT OLD.told_at OR NEW.told_how IS NOT OLD.told_how
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
@@ -66,7 +66,7 @@ BEGIN
   SELECT RAISE(ABORT, 'logbook_complaint: entries are append-only; amend instead');
 END;
 --> statement-breakpoint
-INSERT INTO logbook_promise_rules (id, code, name, amount, unit, max_amount, updated_at, updated_by) VALUES
+INSERT OR IGNORE INTO logbook_promise_rules (id, code, name, amount, unit, max_amount, updated_at, updated_by) VALUES
   ('6783b5df-05d8-5d6a-955b-7f0cfbcf7b98', 'SLA-EMERGENCY', '接警后到达现场（夜间 10 分钟）', 5, 'minutes', NULL, '2026-01-01T00:00:00.000Z', NULL),
   ('9567a8a8-c8bd-5868-a078-72d51f7a3a49', 'SLA-HOME-VISIT', '电话预约后上门服务', 24, 'hours', NULL, '2026-01-01T00:00:00.000Z', NULL),
   ('03505ddb-4dbb-52d0-a28a-262b710472e8', 'SLA-DOOR', '电话预约后安装防盗门', 5, 'calendarDays', NULL, '2026-01-01T00:00:00.000Z', NULL),
@@ -74,7 +74,7 @@ INSERT INTO logbook_promise_rules (id, code, name, amount, unit, max_amount, upd
   ('8ec2b4e0-0471-5732-ae10-770b6bb2178e', 'SLA-EXIT-REVIEW', '出入境审核意见返回', 2, 'calendarDays', NULL, '2026-01-01T00:00:00.000Z', NULL),
   ('12474386-e08a-5fd5-a34c-e7766f448565', 'COMPLAINT', '投诉调查并答复投诉人', 2, 'workingDays', NULL, '2026-01-01T00:00:00.000Z', NULL);
 --> statement-breakpoint
-INSERT INTO logbook_committees (id, code, name, active, updated_at) VALUES
+INSERT OR IGNORE INTO logbook_committees (id, code, name, active, updated_at) VALUES
   ('ef8c0386-416c-5c79-9617-220d38645ad1', '110102007003', '月坛社区居委会', 1, '2026-01-01T00:00:00.000Z'),
   ('64281c1d-eccf-5ab5-9505-29385f11e898', '110102007004', '社会路社区居委会', 1, '2026-01-01T00:00:00.000Z'),
   ('d5dc77d7-7b01-5856-923b-503c744142ca', '110102007005', '铁道部住宅区第三社区居委会', 1, '2026-01-01T00:00:00.000Z'),

@@ -64,14 +64,13 @@ describe('opening the database', () => {
   it('copies an existing database before migrating it', async () => {
     const dataDir = tempDir()
     const file = join(dataDir, 'bianmin.sqlite')
-    // A database at schema 1: only the first migration applied.
+    // A database one migration behind (the last migration is written to be re-runnable).
     const first = await openDatabase({ file, migrationsFolder })
     first.sqlite
       .prepare(
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)'
       )
       .run()
-    first.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
     first.sqlite.pragma('user_version = 1')
     first.sqlite.close()
 
@@ -79,7 +78,9 @@ describe('opening the database', () => {
     cleanups.push(services.cleanup)
     const copies = readdirSync(services.paths.backupDir)
     expect(copies.some((name) => name.startsWith('bianmin-before-migration-'))).toBe(true)
-    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(2)
+    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(
+      knownSchemaVersion(migrationsFolder)
+    )
     const triggers = services.sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
       .pluck()
