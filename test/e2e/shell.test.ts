@@ -92,6 +92,8 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByRole('tab', { name: 'General' }).waitFor()
     expect((await app.services.settings.get()).locale).toBe('en-US')
     await page.reload()
+    await page.getByTestId('status-operator').waitFor()
+    await page.keyboard.press('F9')
     await page.getByRole('tab', { name: 'General' }).waitFor()
     await page.getByText('简体中文').click()
     await page.getByRole('tab', { name: '常规' }).waitFor()
@@ -108,6 +110,8 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByTestId('status-operator').waitFor()
     expect(await page.getByTestId('status-operator').textContent()).toContain('李娜（窗口民警）')
     // A clerk sees no operator or audit administration.
+    await page.keyboard.press('F9')
+    await page.getByRole('tab', { name: '我的账户' }).waitFor()
     expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
   })
 })
