@@ -10,6 +10,8 @@ import { createAuditRepo } from './audit/audit-repo'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
+import { createLogbooksRepo } from './logbooks/logbooks-repo'
+import { createLogbooksService } from './logbooks/logbooks-service'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 
@@ -60,6 +62,17 @@ export async function createServices(options: ServiceOptions) {
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
 
+  const logbooksRepo = createLogbooksRepo({ db, deviceId, now })
+  const logbooks = {
+    repo: logbooksRepo,
+    service: createLogbooksService({
+      repo: logbooksRepo,
+      auth,
+      now,
+      workCalendar: () => calendar.workCalendar()
+    })
+  }
+
   return {
     paths,
     deviceId,
@@ -85,6 +98,7 @@ export async function createServices(options: ServiceOptions) {
       if (!options.openPath) throw new AppError('INTERNAL', '此环境无法打开文件')
       await options.openPath(inside)
     },
+    logbooks,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

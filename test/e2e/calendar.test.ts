@@ -20,6 +20,7 @@ describe('农历公历, as a clerk uses it', () => {
 
   it('converts a typed leap-month birthday to the Gregorian date', async () => {
     const { page } = app
+    await page.getByTestId('status-operator').waitFor()
     await page.keyboard.press('F4')
     await page.getByRole('tab', { name: '公历农历转换' }).waitFor()
     expect(await page.getByTestId('status-today').textContent()).toMatch(/农历\S+月\S+/)

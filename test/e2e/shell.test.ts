@@ -37,7 +37,7 @@ describe('the shell, as a clerk meets it', () => {
     expect(await page.getByTestId('status-operator').textContent()).toContain(
       '王建国（系统管理员）'
     )
-    expect(await page.getByTestId('status-database').textContent()).toContain(app.dataDir)
+    await page.getByTestId('status-database').getByText(app.dataDir, { exact: false }).waitFor()
     expect(await page.title()).toBe('便民窗口工作站')
     await app.screenshot('02-shell-settings')
   })
@@ -92,7 +92,7 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByRole('tab', { name: 'General' }).waitFor()
     expect((await app.services.settings.get()).locale).toBe('en-US')
     await page.reload()
-    await page.getByRole('menuitem', { name: /Calendar/ }).waitFor()
+    await page.getByTestId('status-operator').waitFor()
     await page.keyboard.press('F9')
     await page.getByRole('tab', { name: 'General' }).waitFor()
     await page.getByText('简体中文').click()
@@ -110,6 +110,8 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByTestId('status-operator').waitFor()
     expect(await page.getByTestId('status-operator').textContent()).toContain('李娜（窗口民警）')
     // A clerk sees no operator or audit administration.
+    await page.keyboard.press('F9')
+    await page.getByRole('tab', { name: '我的账户' }).waitFor()
     expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
   })
 })

@@ -42,6 +42,10 @@ export function sample(schema: z.ZodType): unknown {
     }
     case 'enum':
       return (schema as z.ZodEnum).options[0]
+    case 'literal':
+      return (def.values as unknown[])[0]
+    case 'union':
+      return sample((def.options as z.ZodType[])[0]!)
     case 'array':
       return [sample(def.element as z.ZodType)]
     case 'object':

@@ -175,6 +175,13 @@ export function createAuthService(deps: {
       )
     },
 
+    /** Re-entered password of the signed-in operator, for a signature (counts failures). */
+    async confirmPassword(password: string, purpose: string) {
+      if (!session) throw new AppError('UNAUTHENTICATED', '请先登录')
+      await checkPassword(session.operator.id, password, purpose)
+      return session.operator
+    },
+
     /** Re-reads the signed-in operator after an administrator changed the account. */
     async refresh(operatorId: string) {
       if (!session || session.operator.id !== operatorId) return

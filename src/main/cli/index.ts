@@ -10,11 +10,16 @@ import { createServices } from '../services'
 import type { Command } from './command'
 import { foundationCommands } from './foundation'
 import { calendarCommands } from './calendar'
+import { logbooksCommands } from './logbooks'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
 
-const commands: Record<string, Command> = { ...foundationCommands, ...calendarCommands }
+const commands: Record<string, Command> = {
+  ...foundationCommands,
+  ...calendarCommands,
+  ...logbooksCommands
+}
 
 const usage = [
   '用法 / usage: npm run cli -- <command> [--data-dir D]',

@@ -2,6 +2,7 @@ import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
 import { createCalendarHandlers } from '../calendar/handlers'
+import { createLogbooksHandlers } from '../logbooks/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 
 /** Every call's implementation, keyed exactly like the contract. */
@@ -69,7 +70,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     audit: {
       list: (input) => audit.list(input),
       verify: () => audit.verify()
-    }
+    },
+    logbooks: createLogbooksHandlers(services)
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { roles } from '../roles'
 import { call, type ContractShape } from './define'
 import { calendarContract } from '../calendar/contract'
+import { logbooksContract } from '../logbooks/contract'
 import {
   displayName,
   isoDateTime,
@@ -158,7 +159,8 @@ export const contract = {
       access: ['director', 'admin']
     }),
     verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
-  }
+  },
+  logbooks: logbooksContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

@@ -83,6 +83,11 @@ describe('opening the database', () => {
       knownSchemaVersion(migrationsFolder)
     )
     expect(services.integrity().ok).toBe(true)
+    const triggers = services.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      .pluck()
+      .all()
+    expect(triggers).toEqual(expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete']))
   })
 })
 

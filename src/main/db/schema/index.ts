@@ -1,3 +1,4 @@
 // One file per feature; drizzle-kit reads them all through this index.
 export * from './foundation'
 export * from './calendar'
+export * from './logbooks'

@@ -13,7 +13,7 @@ import { useShortcuts } from './useShortcuts'
 export function Shell() {
   const { t } = useI18n()
   const { session, settings, setStatus: onStatus } = useApp()
-  const [active, setActive] = useState(modules[0]!.key)
+  const [active, setActive] = useState((modules.find((module) => module.home) ?? modules[0]!).key)
   const [info, setInfo] = useState<AppInfo | null>(null)
 
   useEffect(() => {

@@ -1,8 +1,9 @@
-import { CalendarOutlined, SettingOutlined } from '@ant-design/icons'
+import { BookOutlined, CalendarOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
 import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
+import { LogbooksModule } from '@renderer/features/logbooks/LogbooksModule'
 
 export interface ModuleDef {
   key: string
@@ -10,11 +11,13 @@ export interface ModuleDef {
   icon: ReactNode
   /** Function key that opens the module (Alt+number follows the menu order). */
   functionKey: string
+  /** The module shown after sign-in. */
+  home?: boolean
   component: ComponentType
 }
 
 /**
- * The modules in menu order. A module appears here only once it is built; the F-keys are
+ * The modules in menu order (by F-key); the logbooks' today board is the home screen. A module appears here only once it is built; the F-keys are
  * reserved per module so they never move: F2 照相, F3 地址对照, F4 农历公历, F5 登记簿,
  * F6 办事指南, F9 设置.
  */
@@ -25,6 +28,14 @@ export const modules: ModuleDef[] = [
     icon: <CalendarOutlined />,
     functionKey: 'F4',
     component: CalendarModule
+  },
+  {
+    key: 'logbooks',
+    label: 'module.logbooks',
+    icon: <BookOutlined />,
+    functionKey: 'F5',
+    home: true,
+    component: LogbooksModule
   },
   {
     key: 'settings',

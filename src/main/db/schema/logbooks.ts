@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { operators } from './foundation'
+
+/**
+ * The registers. Each entry is append-only: a correction inserts a new version (same root_id,
+ * version + 1) and marks the old one superseded; only superseded_by and the director's sign-off
+ * may be set on an existing row, once (triggers in the logbooks_guard migration).
+ */
+const entryColumns = () => ({
+  id: text('id').primaryKey(),
+  rootId: text('root_id').notNull(),
+  version: integer('version').notNull(),
+  supersededBy: text('superseded_by'),
+  amendReason: text('amend_reason'),
+  occurredAt: text('occurred_at').notNull(),
+  status: text('status').notNull(),
+  ruleCode: text('rule_code'),
+  dueAt: text('due_at'),
+  /** The officer the entry belongs to (recorder, receiver, handling or first patrol officer). */
+  officerId: text('officer_id').references(() => operators.id),
+  /** The entry's words in one column for the text filter. */
+  searchText: text('search_text').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => operators.id),
+  signedBy: text('signed_by').references(() => operators.id),
+  signedAt: text('signed_at')
+})
+
+/** Indexes on current versions only, for filtered, sorted pages over a million rows. */
+const entryIndexes = (name: string) => (t: Record<string, unknown>) => {
+  const c = t as unknown as Record<keyof ReturnType<typeof entryColumns>, never>
+  const current = sql`superseded_by IS NULL`
+  return [
+    uniqueIndex(`${name}_root_version_unique`).on(c.rootId, c.version),
+    index(`${name}_occurred_idx`).on(c.occurredAt).where(current),
+    index(`${name}_status_occurred_idx`).on(c.status, c.occurredAt).where(current),
+    index(`${name}_officer_occurred_idx`).on(c.officerId, c.occurredAt).where(current),
+    index(`${name}_due_idx`)
+      .on(c.dueAt)
+      .where(sql`superseded_by IS NULL AND due_at IS NOT NULL`),
+    index(`${name}_unsigned_idx`)
+      .on(c.occurredAt)
+      .where(sql`superseded_by IS NULL AND signed_at IS NULL`)
+  ]
+}
+
+export const liaisonLog = sqliteTable(
+  'logbook_liaison',
+  {
+    ...entryColumns(),
+    contactName: text('contact_name').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    matter: text('matter').notNull(),
+    opinion: text('opinion'),
+    note: text('note')
+  },
+  entryIndexes('logbook_liaison')
+)
+
+export const committees = sqliteTable(
+  'logbook_committees',
+  {
+    id: text('id').primaryKey(),
+    code: text('code'),
+    name: text('name').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [uniqueIndex('logbook_committees_name_unique').on(t.name)]
+)
+
+export const patrolLog = sqliteTable(
+  'logbook_patrol',
+  {
+    ...entryColumns(),
+    carNumber: text('car_number').notNull(),
+    endedAt: text('ended_at'),
+    /** JSON array of operator ids. */
+    officerIds: text('officer_ids').notNull(),
+    committeeId: text('committee_id').references(() => committees.id),
+    unit: text('unit'),
+    countersignName: text('countersign_name'),
+    countersignAt: text('countersign_at')
+  },
+  (t) => [
+    ...entryIndexes('logbook_patrol')(t),
+    index('logbook_patrol_committee_idx')
+      .on(t.committeeId, t.occurredAt)
+      .where(sql`superseded_by IS NULL`)
+  ]
+)
+
+export const phoneLog = sqliteTable(
+  'logbook_phone',
+  {
+    ...entryColumns(),
+    callerName: text('caller_name').notNull(),
+    sex: text('sex').notNull(),
+    address: text('address'),
+    matter: text('matter').notNull(),
+    callerPhone: text('caller_phone').notNull(),
+    note: text('note')
+  },
+  entryIndexes('logbook_phone')
+)
+
+export const caseLog = sqliteTable(
+  'logbook_case',
+  {
+    ...entryColumns(),
+    kind: text('kind').notNull(),
+    /** JSON array of { name, idNumber?, phone? }. */
+    parties: text('parties').notNull(),
+    summary: text('summary').notNull(),
+    decisionNote: text('decision_note'),
+    extensionReason: text('extension_reason'),
+    extensionApprovedBy: text('extension_approved_by').references(() => operators.id),
+    extensionApprovedAt: text('extension_approved_at')
+  },
+  entryIndexes('logbook_case')
+)
+
+export const complaintLog = sqliteTable(
+  'logbook_complaint',
+  {
+    ...entryColumns(),
+    complainantName: text('complainant_name').notNull(),
+    complainantPhone: text('complainant_phone'),
+    subject: text('subject').notNull(),
+    investigation: text('investigation'),
+    toldAt: text('told_at'),
+    toldHow: text('told_how')
+  },
+  entryIndexes('logbook_complaint')
+)
+
+/** Promised deadlines (六项承诺), editable by the administrator. */
+export const promiseRules = sqliteTable('logbook_promise_rules', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  amount: integer('amount').notNull(),
+  unit: text('unit', { enum: ['minutes', 'hours', 'calendarDays', 'workingDays'] }).notNull(),
+  /** Longest allowed after an approved extension (cases: 14 working days). */
+  maxAmount: integer('max_amount'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => operators.id)
+})
+
+/** Half-filled forms, one per operator, book and entry (or new entry), kept until saved. */
+export const logbookDrafts = sqliteTable(
+  'logbook_drafts',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    book: text('book').notNull(),
+    /** '' for a new entry. */
+    entryId: text('entry_id').notNull(),
+    data: text('data').notNull(),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [uniqueIndex('logbook_drafts_unique').on(t.operatorId, t.book, t.entryId)]
+)

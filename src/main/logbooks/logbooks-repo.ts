@@ -1,0 +1,554 @@
+import { randomUUID } from 'node:crypto'
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  notInArray,
+  sql,
+  type SQL
+} from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db/client'
+import {
+  caseLog,
+  committees,
+  complaintLog,
+  liaisonLog,
+  logbookDrafts,
+  operators,
+  patrolLog,
+  phoneLog,
+  promiseRules
+} from '../db/schema'
+import { appendAudit } from '../audit/audit-repo'
+import { AppError } from '../../shared/errors'
+import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
+import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
+import { fromWallClock, nextDayStart } from '../../shared/logbooks/time'
+
+export const tables = {
+  liaison: liaisonLog,
+  patrol: patrolLog,
+  phone: phoneLog,
+  case: caseLog,
+  complaint: complaintLog
+} as const
+
+/** Columns every book shares (see entryColumns in the schema). */
+interface EntryColumns {
+  id: SQLiteColumn
+  rootId: SQLiteColumn
+  version: SQLiteColumn
+  supersededBy: SQLiteColumn
+  occurredAt: SQLiteColumn
+  status: SQLiteColumn
+  dueAt: SQLiteColumn
+  officerId: SQLiteColumn
+  searchText: SQLiteColumn
+  signedAt: SQLiteColumn
+  signedBy: SQLiteColumn
+}
+const table = (book: BookKey) => tables[book] as unknown as SQLiteTable & EntryColumns
+
+type Row = Record<string, unknown> & {
+  id: string
+  rootId: string
+  version: number
+  supersededBy: string | null
+  signedAt: string | null
+  status: string
+  occurredAt: string
+}
+
+const COMMON_KEYS = new Set([
+  'id',
+  'rootId',
+  'version',
+  'supersededBy',
+  'amendReason',
+  'occurredAt',
+  'status',
+  'ruleCode',
+  'dueAt',
+  'officerId',
+  'searchText',
+  'createdAt',
+  'createdBy',
+  'signedBy',
+  'signedAt'
+])
+/** Fields stored as JSON text. */
+const JSON_FIELDS = new Set(['officerIds', 'parties'])
+/** Case fields set by the director's approval, not by the form. */
+const SYSTEM_FIELDS = new Set(['extensionApprovedBy', 'extensionApprovedAt'])
+
+/** What one version of an entry holds besides its identity. */
+export interface EntryContent {
+  occurredAt: string
+  status: string
+  ruleCode: string | null
+  dueAt: string | null
+  officerId: string | null
+  searchText: string
+  fields: Record<string, unknown>
+}
+
+export interface RepoContext {
+  db: Db
+  deviceId: string
+  now: () => Date
+}
+
+/** Total rows counted for a page is capped: a million-row count costs more than the page. */
+export const COUNT_CAP = 10_000
+
+export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
+  const names = new Map<string, string>()
+  const nameOf = (id: unknown) => {
+    if (typeof id !== 'string') return null
+    if (!names.has(id)) {
+      const row = db
+        .select({ name: operators.displayName })
+        .from(operators)
+        .where(eq(operators.id, id))
+        .get()
+      if (!row) return null
+      names.set(id, row.name)
+    }
+    return names.get(id)!
+  }
+
+  const toView = (book: BookKey, row: Row): EntryView => {
+    const fields: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(row)) {
+      if (COMMON_KEYS.has(key) || value === null) continue
+      fields[key] = JSON_FIELDS.has(key) ? JSON.parse(value as string) : value
+    }
+    return {
+      id: row.id,
+      book,
+      rootId: row.rootId,
+      version: row.version,
+      current: row.supersededBy === null,
+      amendReason: (row.amendReason as string | null) ?? null,
+      occurredAt: row.occurredAt,
+      status: row.status,
+      ruleCode: (row.ruleCode as string | null) ?? null,
+      dueAt: (row.dueAt as string | null) ?? null,
+      officerId: (row.officerId as string | null) ?? null,
+      createdAt: row.createdAt as string,
+      createdBy: row.createdBy as string,
+      createdByName: nameOf(row.createdBy),
+      signedBy: (row.signedBy as string | null) ?? null,
+      signedByName: nameOf(row.signedBy),
+      signedAt: row.signedAt,
+      fields
+    }
+  }
+
+  const columnsOf = (content: EntryContent) => {
+    const stored: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(content.fields)) {
+      if (value === undefined) continue
+      stored[key] = JSON_FIELDS.has(key) ? JSON.stringify(value) : value
+    }
+    const { fields: _fields, ...common } = content
+    return { ...stored, ...common }
+  }
+
+  const byId = (book: BookKey, id: string) => {
+    const t = table(book)
+    return db.select().from(t).where(eq(t.id, id)).get() as Row | undefined
+  }
+
+  const mustFind = (book: BookKey, id: string) => {
+    const row = byId(book, id)
+    if (!row) throw new AppError('NOT_FOUND', '找不到该记录')
+    return row
+  }
+
+  const filters = (query: Partial<ListQuery> & { book: BookKey }): SQL => {
+    const t = table(query.book)
+    const where: SQL[] = [isNull(t.supersededBy)]
+    if (query.from) where.push(gte(t.occurredAt, fromWallClock(query.from, '00:00')))
+    if (query.to) where.push(lt(t.occurredAt, nextDayStart(query.to)))
+    if (query.status) where.push(eq(t.status, query.status))
+    if (query.officerId) {
+      where.push(
+        query.book === 'patrol'
+          ? sql`${patrolLog.officerIds} LIKE ${`%${query.officerId}%`}`
+          : eq(t.officerId, query.officerId)
+      )
+    }
+    if (query.committeeId && query.book === 'patrol') {
+      where.push(eq(patrolLog.committeeId, query.committeeId))
+    }
+    if (query.text) {
+      const escaped = query.text.replace(/[\\%_]/g, (c) => `\\${c}`)
+      where.push(sql`${t.searchText} LIKE ${`%${escaped}%`} ESCAPE '\\'`)
+    }
+    if (query.unsigned) where.push(isNull(t.signedAt))
+    return and(...where)!
+  }
+
+  return {
+    toView,
+
+    async get(book: BookKey, id: string) {
+      const row = mustFind(book, id)
+      const t = table(book)
+      const history = db
+        .select()
+        .from(t)
+        .where(eq(t.rootId, row.rootId))
+        .orderBy(asc(t.version))
+        .all() as Row[]
+      return { entry: toView(book, row), history: history.map((r) => toView(book, r)) }
+    },
+
+    /** Inserts the first version of an entry and its audit row. */
+    async create(book: BookKey, content: EntryContent, actorId: string): Promise<EntryView> {
+      const at = now().toISOString()
+      const id = randomUUID()
+      const row = { id, rootId: id, version: 1, createdAt: at, createdBy: actorId }
+      db.transaction((tx) => {
+        tx.insert(table(book))
+          .values({ ...columnsOf(content), ...row } as never)
+          .run()
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: 'logbook.create',
+          entity: `logbook.${book}`,
+          entityId: id
+        })
+      })
+      return toView(book, byId(book, id)!)
+    },
+
+    /**
+     * A correction: a new version with the same root, the old one kept and marked superseded.
+     * `system` carries fields only the service sets (the director's extension approval).
+     */
+    async amend(
+      book: BookKey,
+      id: string,
+      content: EntryContent,
+      actorId: string,
+      options: { reason?: string | undefined; system?: Record<string, unknown> } = {}
+    ): Promise<EntryView> {
+      const at = now().toISOString()
+      const newId = randomUUID()
+      db.transaction((tx) => {
+        const t = table(book)
+        const old = tx.select().from(t).where(eq(t.id, id)).get() as Row | undefined
+        if (!old) throw new AppError('NOT_FOUND', '找不到该记录')
+        if (old.supersededBy !== null) {
+          throw new AppError('CONFLICT', '该记录已有更新的版本，请在最新版本上更正')
+        }
+        if (old.signedAt !== null && !options.reason?.trim()) {
+          throw new AppError('VALIDATION', '已签字的记录须填写更正理由', {
+            reason: '已签字的记录须填写更正理由'
+          })
+        }
+        const kept = Object.fromEntries(
+          Object.entries(old).filter(([key]) => SYSTEM_FIELDS.has(key))
+        )
+        tx.insert(t)
+          .values({
+            ...columnsOf(content),
+            ...kept,
+            ...options.system,
+            id: newId,
+            rootId: old.rootId,
+            version: old.version + 1,
+            amendReason: options.reason?.trim() || null,
+            createdAt: at,
+            createdBy: actorId
+          } as never)
+          .run()
+        tx.update(t)
+          .set({ supersededBy: newId } as never)
+          .where(eq(t.id, id))
+          .run()
+        const changed = Object.keys(content.fields).filter(
+          (key) =>
+            JSON.stringify(old[key] ?? null) !==
+            JSON.stringify(
+              JSON_FIELDS.has(key) ? JSON.stringify(content.fields[key]) : content.fields[key]
+            )
+        )
+        if (old.status !== content.status) changed.push('status')
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: 'logbook.amend',
+          entity: `logbook.${book}`,
+          entityId: newId,
+          detail: { amends: id, version: old.version + 1, reason: options.reason ?? null, changed }
+        })
+      })
+      return toView(book, byId(book, newId)!)
+    },
+
+    async current(book: BookKey, id: string) {
+      return toView(book, mustFind(book, id))
+    },
+
+    /** The director's signature: who and when, once; the version is locked from then on. */
+    async signOff(book: BookKey, id: string, directorId: string): Promise<EntryView> {
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        const t = table(book)
+        const result = tx
+          .update(t)
+          .set({ signedBy: directorId, signedAt: at } as never)
+          .where(and(eq(t.id, id), isNull(t.supersededBy), isNull(t.signedAt)))
+          .run()
+        if (result.changes === 0) {
+          const row = tx.select().from(t).where(eq(t.id, id)).get() as Row | undefined
+          if (!row) throw new AppError('NOT_FOUND', '找不到该记录')
+          throw new AppError(
+            'CONFLICT',
+            row.signedAt ? '该记录已签字' : '该记录已有更新的版本，请签最新版本'
+          )
+        }
+        appendAudit(tx, deviceId, at, {
+          operatorId: directorId,
+          action: 'logbook.signOff',
+          entity: `logbook.${book}`,
+          entityId: id
+        })
+      })
+      return toView(book, byId(book, id)!)
+    },
+
+    async list(query: ListQuery) {
+      const t = table(query.book)
+      const where = filters(query)
+      const sortColumn = query.sort === 'dueAt' ? t.dueAt : t.occurredAt
+      const direction = query.order === 'asc' ? asc : desc
+      const rows = db
+        .select()
+        .from(t)
+        .where(where)
+        .orderBy(direction(sortColumn), direction(t.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .all() as Row[]
+      const counted = db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE ${where} LIMIT ${COUNT_CAP + 1})`
+      )
+      return {
+        total: Math.min(counted.n, COUNT_CAP),
+        capped: counted.n > COUNT_CAP,
+        rows: rows.map((row) => toView(query.book, row))
+      }
+    },
+
+    /** Current versions in a date range, oldest first, in batches (print and export). */
+    *range(book: BookKey, from: string, to: string, batch = 2000): Generator<EntryView[]> {
+      const t = table(book)
+      const where = filters({ book, from, to })
+      let after: { at: string; id: string } | null = null
+      for (;;) {
+        const cursor: SQL | undefined = after
+          ? sql`(${t.occurredAt}, ${t.id}) > (${after.at}, ${after.id})`
+          : undefined
+        const rows = db
+          .select()
+          .from(t)
+          .where(cursor ? and(where, cursor) : where)
+          .orderBy(asc(t.occurredAt), asc(t.id))
+          .limit(batch)
+          .all() as Row[]
+        if (rows.length === 0) return
+        yield rows.map((row) => toView(book, row))
+        const last = rows[rows.length - 1]!
+        after = { at: last.occurredAt, id: last.id }
+      }
+    },
+
+    /** Open entries with deadlines before `until`, and unsigned entries, across all books. */
+    async board(nowIso: string, until: string, todayStart: string, limit = 50) {
+      const due: { book: BookKey; view: EntryView }[] = []
+      const unsigned: { book: BookKey; view: EntryView }[] = []
+      const counts = bookKeys.map((book) => {
+        const t = table(book)
+        const current = isNull(t.supersededBy)
+        const open = and(current, notInArray(t.status, [...books[book].closedStatuses]))
+        const dueRows = db
+          .select()
+          .from(t)
+          .where(and(open, lt(t.dueAt, until)))
+          .orderBy(asc(t.dueAt))
+          .limit(limit)
+          .all() as Row[]
+        due.push(...dueRows.map((row) => ({ book, view: toView(book, row) })))
+        const unsignedRows = db
+          .select()
+          .from(t)
+          .where(and(current, isNull(t.signedAt)))
+          .orderBy(desc(t.occurredAt))
+          .limit(limit)
+          .all() as Row[]
+        unsigned.push(...unsignedRows.map((row) => ({ book, view: toView(book, row) })))
+        const n = (where: SQL | undefined) =>
+          db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${t} WHERE ${where}`).n
+        return {
+          book,
+          open: n(open),
+          overdue: n(and(open, lt(t.dueAt, nowIso))),
+          unsigned: n(and(current, isNull(t.signedAt))),
+          today: n(and(current, gte(t.occurredAt, todayStart)))
+        }
+      })
+      return { due, unsigned, counts }
+    },
+
+    async rules(): Promise<PromiseRule[]> {
+      return db.select().from(promiseRules).orderBy(asc(promiseRules.code)).all() as PromiseRule[]
+    },
+
+    async ruleByCode(code: string): Promise<PromiseRule | undefined> {
+      return db.select().from(promiseRules).where(eq(promiseRules.code, code)).get() as
+        PromiseRule | undefined
+    },
+
+    async updateRule(input: Omit<PromiseRule, 'code'>, actorId: string): Promise<PromiseRule> {
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        const { id, ...changes } = input
+        const result = tx
+          .update(promiseRules)
+          .set({ ...changes, updatedAt: at, updatedBy: actorId })
+          .where(eq(promiseRules.id, id))
+          .run()
+        if (result.changes === 0) throw new AppError('NOT_FOUND', '找不到该承诺规则')
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: 'logbook.rule.update',
+          entity: 'logbook.rule',
+          entityId: id,
+          detail: changes
+        })
+      })
+      return db
+        .select()
+        .from(promiseRules)
+        .where(eq(promiseRules.id, input.id))
+        .get() as PromiseRule
+    },
+
+    async committees() {
+      return db.select().from(committees).orderBy(asc(committees.code), asc(committees.name)).all()
+    },
+
+    async saveCommittee(
+      input: { id?: string | undefined; name: string; active: boolean },
+      actorId: string
+    ) {
+      const at = now().toISOString()
+      const id = input.id ?? randomUUID()
+      db.transaction((tx) => {
+        const clash = tx
+          .select({ id: committees.id })
+          .from(committees)
+          .where(eq(committees.name, input.name))
+          .get()
+        if (clash && clash.id !== id) {
+          throw new AppError('CONFLICT', `“${input.name}”已在列表中`, { name: '名称已存在' })
+        }
+        if (input.id) {
+          const result = tx
+            .update(committees)
+            .set({ name: input.name, active: input.active, updatedAt: at })
+            .where(eq(committees.id, id))
+            .run()
+          if (result.changes === 0) throw new AppError('NOT_FOUND', '找不到该居委会或单位')
+        } else {
+          tx.insert(committees)
+            .values({ id, code: null, name: input.name, active: input.active, updatedAt: at })
+            .run()
+        }
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: input.id ? 'logbook.committee.update' : 'logbook.committee.create',
+          entity: 'logbook.committee',
+          entityId: id,
+          detail: { name: input.name, active: input.active }
+        })
+      })
+      return db.select().from(committees).where(eq(committees.id, id)).get()!
+    },
+
+    async existingIds(kind: 'operator' | 'committee', ids: string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set()
+      const rows =
+        kind === 'operator'
+          ? db.select({ id: operators.id }).from(operators).where(inArray(operators.id, ids)).all()
+          : db
+              .select({ id: committees.id })
+              .from(committees)
+              .where(inArray(committees.id, ids))
+              .all()
+      return new Set(rows.map((r) => r.id))
+    },
+
+    async loadDraft(operatorId: string, book: BookKey, entryId: string) {
+      return (
+        db
+          .select({ data: logbookDrafts.data, updatedAt: logbookDrafts.updatedAt })
+          .from(logbookDrafts)
+          .where(
+            and(
+              eq(logbookDrafts.operatorId, operatorId),
+              eq(logbookDrafts.book, book),
+              eq(logbookDrafts.entryId, entryId)
+            )
+          )
+          .get() ?? null
+      )
+    },
+
+    async saveDraft(operatorId: string, book: BookKey, entryId: string, data: string) {
+      const updatedAt = now().toISOString()
+      db.insert(logbookDrafts)
+        .values({ id: randomUUID(), operatorId, book, entryId, data, updatedAt })
+        .onConflictDoUpdate({
+          target: [logbookDrafts.operatorId, logbookDrafts.book, logbookDrafts.entryId],
+          set: { data, updatedAt }
+        })
+        .run()
+    },
+
+    async discardDraft(operatorId: string, book: BookKey, entryId: string) {
+      db.delete(logbookDrafts)
+        .where(
+          and(
+            eq(logbookDrafts.operatorId, operatorId),
+            eq(logbookDrafts.book, book),
+            eq(logbookDrafts.entryId, entryId)
+          )
+        )
+        .run()
+    },
+
+    /** Audits a print or export (no row changes). */
+    async recordOutput(actorId: string, action: string, detail: Record<string, unknown>) {
+      db.transaction((tx) =>
+        appendAudit(tx, deviceId, now().toISOString(), {
+          operatorId: actorId,
+          action,
+          entity: `logbook.${String(detail.book)}`,
+          detail
+        })
+      )
+    }
+  }
+}
+
+export type LogbooksRepo = ReturnType<typeof createLogbooksRepo>

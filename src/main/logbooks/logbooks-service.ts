@@ -1,0 +1,248 @@
+import { AppError } from '../../shared/errors'
+import { computeDue, type WorkCalendar } from '../../shared/calendar'
+import { books, type BookKey } from '../../shared/logbooks/books'
+import type { AmendInput, EntryInput, EntryView, ListQuery } from '../../shared/logbooks/contract'
+import { checkIdNumber } from '../../shared/logbooks/id-number'
+import { checkPersonName } from '../../shared/logbooks/person-name'
+import { checkPhone } from '../../shared/logbooks/phone'
+import { fromWallClock, wallClock } from '../../shared/logbooks/time'
+import type { AuthService } from '../auth/auth-service'
+import type { EntryContent, LogbooksRepo } from './logbooks-repo'
+
+export interface LogbooksDeps {
+  repo: LogbooksRepo
+  auth: AuthService
+  now: () => Date
+  /** The working-day calendar, including the years administrators entered. */
+  workCalendar: () => Promise<WorkCalendar>
+}
+
+const fieldError = (field: string, message: string) =>
+  new AppError('VALIDATION', `输入有误（${field}）：${message}`, { [field]: message })
+
+/** Case status only moves forward: accepted → investigating → decided → closed. */
+function checkStatusFlow(book: BookKey, from: string, to: string) {
+  if (book !== 'case') return
+  const order = books.case.statuses.map((s) => s.value)
+  if (order.indexOf(to) < order.indexOf(from)) {
+    throw fieldError('status', `案件状态不能从“${from}”退回到“${to}”`)
+  }
+}
+
+export function createLogbooksService({ repo, auth, now, workCalendar }: LogbooksDeps) {
+  const today = () => wallClock(now().toISOString()).date
+
+  /** Normalises names, phones and ID numbers with the shared validators; collects warnings. */
+  async function normalise(input: EntryInput) {
+    const warnings: string[] = []
+    const fields: Record<string, unknown> = { ...input.fields }
+    for (const spec of books[input.book].fields) {
+      const value = fields[spec.key]
+      if (value === undefined || value === '') {
+        delete fields[spec.key]
+        continue
+      }
+      if (spec.kind === 'name') {
+        const name = checkPersonName(value as string)
+        fields[spec.key] = name.normalized
+        warnings.push(...name.warnings.map((w) => `${spec.label}：${w}`))
+      } else if (spec.kind === 'phone') {
+        fields[spec.key] = checkPhone(value as string).normalized
+      } else if (spec.kind === 'parties') {
+        fields[spec.key] = (value as { name: string; idNumber?: string; phone?: string }[]).map(
+          (party, index) => {
+            const name = checkPersonName(party.name)
+            warnings.push(...name.warnings.map((w) => `当事人 ${index + 1}：${w}`))
+            const out: Record<string, string> = { name: name.normalized }
+            if (party.idNumber) {
+              const id = checkIdNumber(party.idNumber, { today: today() })
+              out.idNumber = id.normalized!
+              if (id.upgradedFrom) {
+                warnings.push(`当事人 ${index + 1}：15 位身份证号已升级为 ${id.normalized}`)
+              }
+              warnings.push(...id.warnings.map((w) => `当事人 ${index + 1}：${w}`))
+            }
+            if (party.phone) out.phone = checkPhone(party.phone).normalized!
+            return out
+          }
+        )
+      }
+    }
+    const operatorIds = [
+      ...((fields.officerIds as string[] | undefined) ?? []),
+      ...(typeof fields.officerId === 'string' ? [fields.officerId] : [])
+    ]
+    const known = await repo.existingIds('operator', operatorIds)
+    const unknown = operatorIds.find((id) => !known.has(id))
+    if (unknown) {
+      throw fieldError(fields.officerIds ? 'officerIds' : 'officerId', '找不到所选民警')
+    }
+    if (typeof fields.committeeId === 'string') {
+      const committees = await repo.existingIds('committee', [fields.committeeId])
+      if (!committees.has(fields.committeeId)) throw fieldError('committeeId', '找不到所选居委会')
+    }
+    return { fields, warnings }
+  }
+
+  /** The rule's deadline from the entry's time, in station wall-clock time. */
+  async function deadline(ruleCode: string | null, occurredAt: string, extended: boolean) {
+    if (!ruleCode) return { dueAt: null, warnings: [] as string[] }
+    const rule = await repo.ruleByCode(ruleCode)
+    if (!rule) throw fieldError('ruleCode', `找不到承诺规则 ${ruleCode}`)
+    const amount = extended && rule.maxAmount !== null ? rule.maxAmount : rule.amount
+    const due = computeDue(wallClock(occurredAt), amount, rule.unit, {
+      calendar: await workCalendar(),
+      rollToWorkingDay: rule.unit === 'calendarDays'
+    })
+    return {
+      dueAt: fromWallClock(due.date, due.time),
+      warnings: due.warnings.map((w) => w.message)
+    }
+  }
+
+  async function content(
+    input: EntryInput,
+    actorId: string,
+    extended: boolean
+  ): Promise<{ content: EntryContent; warnings: string[] }> {
+    const { fields, warnings } = await normalise(input)
+    const ruleCode = input.ruleCode ?? books[input.book].defaultRule
+    const due = await deadline(ruleCode, input.occurredAt, extended)
+    const officerId =
+      (fields.officerId as string | undefined) ??
+      (fields.officerIds as string[] | undefined)?.[0] ??
+      actorId
+    const searchText = Object.values(fields)
+      .flatMap((value) =>
+        Array.isArray(value)
+          ? value.map((v) => (typeof v === 'object' ? (v as { name: string }).name : ''))
+          : typeof value === 'string' && !/^[0-9a-f-]{36}$/.test(value)
+            ? [value]
+            : []
+      )
+      .join(' ')
+    return {
+      content: {
+        occurredAt: input.occurredAt,
+        status: input.status,
+        ruleCode,
+        dueAt: due.dueAt,
+        officerId,
+        searchText,
+        fields
+      },
+      warnings: [...warnings, ...due.warnings]
+    }
+  }
+
+  const extensionApproved = (entry: EntryView) =>
+    typeof entry.fields.extensionApprovedAt === 'string'
+
+  return {
+    async create(input: EntryInput, actorId: string) {
+      if (input.book === 'case' && input.fields.extensionReason) {
+        throw fieldError('extensionReason', '受理时不能申请延期')
+      }
+      const built = await content(input, actorId, false)
+      return {
+        entry: await repo.create(input.book, built.content, actorId),
+        warnings: built.warnings
+      }
+    },
+
+    async amend(input: AmendInput, actorId: string) {
+      const { id, reason, ...rest } = input
+      const current = await repo.current(input.book, id)
+      checkStatusFlow(input.book, current.status, input.status)
+      const built = await content(rest as EntryInput, actorId, extensionApproved(current))
+      const entry = await repo.amend(input.book, id, built.content, actorId, { reason })
+      return { entry, warnings: built.warnings }
+    },
+
+    /** The director re-enters the password; the signature locks this version. */
+    async signOff(book: BookKey, id: string, password: string) {
+      const director = await auth.confirmPassword(password, 'logbook.signOff.auth')
+      return repo.signOff(book, id, director.id)
+    },
+
+    /** Extends a case to the rule's maximum (7 → 14 working days) once a reason is recorded. */
+    async approveExtension(id: string, password: string) {
+      const director = await auth.confirmPassword(password, 'logbook.extension.auth')
+      const current = await repo.current('case', id)
+      if (!current.current) throw new AppError('CONFLICT', '该记录已有更新的版本')
+      if (!current.fields.extensionReason) {
+        throw new AppError('VALIDATION', '尚未填写延期理由，不能批准延期')
+      }
+      if (extensionApproved(current)) throw new AppError('CONFLICT', '延期已批准')
+      const due = await deadline(current.ruleCode, current.occurredAt, true)
+      const { extensionApprovedAt: _a, extensionApprovedBy: _b, ...fields } = current.fields
+      return repo.amend(
+        'case',
+        id,
+        {
+          occurredAt: current.occurredAt,
+          status: current.status,
+          ruleCode: current.ruleCode,
+          dueAt: due.dueAt,
+          officerId: current.officerId,
+          searchText: Object.values(fields)
+            .filter((v) => typeof v === 'string')
+            .join(' '),
+          fields
+        },
+        director.id,
+        {
+          reason: '所长批准延期',
+          system: { extensionApprovedBy: director.id, extensionApprovedAt: now().toISOString() }
+        }
+      )
+    },
+
+    list: (query: ListQuery) => repo.list(query),
+    get: (book: BookKey, id: string) => repo.get(book, id),
+
+    async today() {
+      const at = now()
+      const nowIso = at.toISOString()
+      const day = wallClock(nowIso).date
+      const todayStart = fromWallClock(day, '00:00')
+      const todayEnd = new Date(Date.parse(todayStart) + 86_400_000).toISOString()
+      const soon = new Date(at.getTime() + 86_400_000).toISOString()
+      const until = soon > todayEnd ? soon : todayEnd
+      const board = await repo.board(nowIso, until, todayStart)
+      const item = ({ book, view }: { book: BookKey; view: EntryView }) => {
+        const spec = books[book]
+        const name = spec.fields.find((f) => f.kind === 'name' || f.kind === 'text')
+        const text = spec.fields.find((f) => f.kind === 'longText')
+        const first = name ? view.fields[name.key] : undefined
+        const parties = view.fields.parties as { name: string }[] | undefined
+        const title = [
+          typeof first === 'string' ? first : parties?.map((p) => p.name).join('、'),
+          text ? String(view.fields[text.key] ?? '').slice(0, 40) : ''
+        ]
+          .filter(Boolean)
+          .join('：')
+        return {
+          book,
+          id: view.id,
+          occurredAt: view.occurredAt,
+          dueAt: view.dueAt,
+          status: view.status,
+          title,
+          signed: view.signedAt !== null
+        }
+      }
+      const due = board.due.map(item).sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : 1))
+      return {
+        now: nowIso,
+        overdue: due.filter((d) => d.dueAt! < nowIso),
+        dueToday: due.filter((d) => d.dueAt! >= nowIso && d.dueAt! < todayEnd),
+        dueSoon: due.filter((d) => d.dueAt! >= todayEnd && d.dueAt! < soon),
+        awaitingSignOff: board.unsigned.map(item),
+        counts: board.counts
+      }
+    }
+  }
+}
+
+export type LogbooksService = ReturnType<typeof createLogbooksService>

@@ -1,0 +1,670 @@
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag
+} from 'antd'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useApp } from '@renderer/AppContext'
+import { useI18n, useMessages } from '@renderer/i18n/context'
+import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
+import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
+import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract'
+import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
+import { messages } from './messages'
+
+type T = ReturnType<typeof useMessages<keyof (typeof messages)['zh-CN']>>
+type Lookup = {
+  operators: { value: string; label: string }[]
+  committees: { value: string; label: string }[]
+}
+
+const toLocalInput = (iso: string) => {
+  const { date, time } = wallClock(iso)
+  return `${date}T${time}`
+}
+const fromLocalInput = (value: string) => fromWallClock(value.slice(0, 10), value.slice(11, 16))
+
+/** The module's first view: deadlines and signatures across every logbook. */
+function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
+  const { locale } = useI18n()
+  const [board, setBoard] = useState<TodayBoard | null>(null)
+  useEffect(() => {
+    void unwrap(api.logbooks.today()).then(setBoard)
+  }, [])
+  if (!board) return null
+  const title = (book: BookKey) => (locale === 'zh-CN' ? books[book].title : books[book].titleEn)
+  const section = (
+    key: 'overdue' | 'dueToday' | 'dueSoon' | 'awaitingSignOff',
+    label: string,
+    red = false
+  ) => (
+    <Col span={12} key={key}>
+      <Card title={`${label}（${board[key].length}）`} size="small" data-testid={`board-${key}`}>
+        <List
+          size="small"
+          dataSource={board[key]}
+          locale={{ emptyText: t('none') }}
+          renderItem={(item) => (
+            <List.Item>
+              <Button type="link" danger={red} onClick={() => onOpen(item)} style={{ padding: 0 }}>
+                [{title(item.book)}] {item.title}
+              </Button>
+              <span style={{ color: red ? '#cf1322' : undefined }}>
+                {item.dueAt
+                  ? `${t('due')} ${formatStationTime(item.dueAt)}`
+                  : formatStationTime(item.occurredAt)}
+              </span>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Col>
+  )
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Row gutter={[12, 12]}>
+        {section('overdue', t('overdue'), true)}
+        {section('dueToday', t('dueToday'))}
+        {section('dueSoon', t('dueSoon'))}
+        {section('awaitingSignOff', t('awaiting'))}
+      </Row>
+      <Table
+        size="small"
+        rowKey="book"
+        pagination={false}
+        dataSource={board.counts}
+        columns={[
+          { title: t('book'), dataIndex: 'book', render: (b: BookKey) => title(b) },
+          { title: t('open'), dataIndex: 'open' },
+          {
+            title: t('overdue'),
+            dataIndex: 'overdue',
+            render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0)
+          },
+          { title: t('unsigned'), dataIndex: 'unsigned' },
+          { title: t('todayCount'), dataIndex: 'today' }
+        ]}
+      />
+    </Space>
+  )
+}
+
+function FieldInput({ field, lookup }: { field: FieldSpec; lookup: Lookup }) {
+  const { locale } = useI18n()
+  switch (field.kind) {
+    case 'longText':
+      return <Input.TextArea rows={2} maxLength={field.max} />
+    case 'datetime':
+      return <Input type="datetime-local" />
+    case 'select':
+      return (
+        <Select
+          options={field.options?.map((o) => ({
+            value: o.value,
+            label: locale === 'zh-CN' ? o.label : o.labelEn
+          }))}
+        />
+      )
+    case 'operator':
+      return <Select showSearch optionFilterProp="label" options={lookup.operators} />
+    case 'operators':
+      return <Select mode="multiple" optionFilterProp="label" options={lookup.operators} />
+    case 'committee':
+      return <Select allowClear showSearch optionFilterProp="label" options={lookup.committees} />
+    case 'parties':
+      return <Input.TextArea rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
+    default:
+      return <Input maxLength={field.max ?? 50} />
+  }
+}
+
+type FormValues = Record<string, unknown> & {
+  occurredAt: string
+  status: string
+  reason?: string
+  ruleCode?: string
+}
+
+/** Form values ⇄ the contract's entry: datetimes in station time, parties one per line. */
+function toInput(book: BookKey, values: FormValues) {
+  const fields: Record<string, unknown> = {}
+  for (const field of books[book].fields) {
+    const value = values[field.key]
+    if (value === undefined || value === null || value === '') continue
+    if (field.kind === 'datetime') fields[field.key] = fromLocalInput(value as string)
+    else if (field.kind === 'parties') {
+      fields[field.key] = (value as string)
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map(([name, idNumber, phone]) => ({
+          name,
+          ...(idNumber ? { idNumber } : {}),
+          ...(phone ? { phone } : {})
+        }))
+    } else fields[field.key] = value
+  }
+  return {
+    book,
+    occurredAt: fromLocalInput(values.occurredAt),
+    status: values.status,
+    ...(values.ruleCode ? { ruleCode: values.ruleCode } : {}),
+    fields
+  } as Parameters<typeof api.logbooks.create>[0]
+}
+
+function fromEntry(entry: EntryView): FormValues {
+  const values: FormValues = { occurredAt: toLocalInput(entry.occurredAt), status: entry.status }
+  if (entry.ruleCode) values.ruleCode = entry.ruleCode
+  for (const field of books[entry.book].fields) {
+    const value = entry.fields[field.key]
+    if (value === undefined) continue
+    if (field.kind === 'datetime') values[field.key] = toLocalInput(value as string)
+    else if (field.kind === 'parties')
+      values[field.key] = (value as Record<string, string>[])
+        .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
+        .join('\n')
+    else values[field.key] = value
+  }
+  return values
+}
+
+function EntryForm(props: {
+  t: T
+  book: BookKey
+  entry: EntryView | null
+  lookup: Lookup
+  onClose: (saved: boolean) => void
+}) {
+  const { t, book, entry, lookup, onClose } = props
+  const { locale } = useI18n()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm<FormValues>()
+  const [rules, setRules] = useState<{ value: string; label: string }[]>([])
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const draftKey = useMemo(() => ({ book, ...(entry ? { entryId: entry.id } : {}) }), [book, entry])
+  const spec = books[book]
+
+  useEffect(() => {
+    form.setFieldsValue(
+      entry
+        ? fromEntry(entry)
+        : { occurredAt: toLocalInput(new Date().toISOString()), status: spec.statuses[0]!.value }
+    )
+    if (book === 'phone') {
+      void unwrap(api.logbooks.rules()).then((list) =>
+        setRules(
+          list
+            .filter((r) => r.code.startsWith('SLA-'))
+            .map((r) => ({ value: r.code, label: r.name }))
+        )
+      )
+    }
+    void unwrap(api.logbooks.loadDraft(draftKey)).then((draft) => {
+      if (!draft) return
+      modal.confirm({
+        title: t('draftFound', { at: formatStationTime(draft.updatedAt) }),
+        okText: t('restore'),
+        cancelText: t('discard'),
+        onOk: () => form.setFieldsValue(JSON.parse(draft.data) as FormValues),
+        onCancel: () => void unwrap(api.logbooks.discardDraft(draftKey))
+      })
+    })
+    return () => {
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [book, entry, draftKey, form, modal, spec, t])
+
+  /** Every change is kept as a draft in the database, so a lock or a crash loses nothing. */
+  const keepDraft = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => {
+      void api.logbooks.saveDraft({ ...draftKey, data: JSON.stringify(form.getFieldsValue(true)) })
+    }, 600)
+  }
+
+  const submit = async (values: FormValues) => {
+    try {
+      const input = toInput(book, values)
+      const saved = entry
+        ? await unwrap(
+            api.logbooks.amend({
+              ...input,
+              id: entry.id,
+              ...(values.reason ? { reason: values.reason } : {})
+            })
+          )
+        : await unwrap(api.logbooks.create(input))
+      if (timer.current) clearTimeout(timer.current)
+      await unwrap(api.logbooks.discardDraft(draftKey))
+      message.success(t('saved'))
+      for (const warning of saved.warnings) message.warning(warning)
+      onClose(true)
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) {
+        form.setFields(
+          Object.entries(error.fields).map(([path, text]) => ({
+            name: path.replace(/^fields\./, '').split('.')[0]!,
+            errors: [text]
+          }))
+        )
+      } else message.error(errorMessage(error))
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={`${locale === 'zh-CN' ? spec.title : spec.titleEn}${entry ? ` · ${t('amend')}` : ''}`}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={keepDraft}>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="occurredAt" label={spec.occurredLabel} rules={[{ required: true }]}>
+              <Input type="datetime-local" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="status" label={t('status')}>
+              <Select
+                options={spec.statuses.map((s) => ({
+                  value: s.value,
+                  label: locale === 'zh-CN' ? s.label : s.labelEn
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          {book === 'phone' && (
+            <Col span={12}>
+              <Form.Item name="ruleCode" label={t('rule')}>
+                <Select allowClear options={rules} />
+              </Form.Item>
+            </Col>
+          )}
+          {spec.fields.map((field) => (
+            <Col
+              span={field.kind === 'longText' || field.kind === 'parties' ? 24 : 12}
+              key={field.key}
+            >
+              <Form.Item
+                name={field.key}
+                label={locale === 'zh-CN' ? field.label : field.labelEn}
+                required={field.required}
+              >
+                <FieldInput field={field} lookup={lookup} />
+              </Form.Item>
+            </Col>
+          ))}
+          {entry && (
+            <Col span={24}>
+              <Form.Item name="reason" label={t('reason')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+      </Form>
+    </Modal>
+  )
+}
+
+function EntryDrawer(props: {
+  t: T
+  entry: EntryView
+  lookup: Lookup
+  onAmend: () => void
+  onClose: (changed: boolean) => void
+}) {
+  const { t, entry, onAmend, onClose } = props
+  const { session } = useApp()
+  const { locale } = useI18n()
+  const { message } = App.useApp()
+  const [password, setPassword] = useState('')
+  const spec = books[entry.book]
+  const names = new Map(
+    [...props.lookup.operators, ...props.lookup.committees].map((o) => [o.value, o.label])
+  )
+  const show = (field: FieldSpec, value: unknown) =>
+    field.kind === 'datetime'
+      ? formatStationTime(value as string)
+      : field.kind === 'operators'
+        ? (value as string[]).map((id) => names.get(id)).join('、')
+        : field.kind === 'operator' || field.kind === 'committee'
+          ? names.get(value as string)
+          : field.kind === 'parties'
+            ? (value as Record<string, string>[])
+                .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
+                .join('；')
+            : field.kind === 'select'
+              ? field.options?.find((o) => o.value === value)?.label
+              : String(value)
+  const sign = async () => {
+    try {
+      await unwrap(api.logbooks.signOff({ book: entry.book, id: entry.id, password }))
+      message.success(t('saved'))
+      onClose(true)
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+  return (
+    <Drawer
+      open
+      width={560}
+      title={`${locale === 'zh-CN' ? spec.title : spec.titleEn} · ${t('version', { n: entry.version })}`}
+      onClose={() => onClose(false)}
+    >
+      <List size="small" data-testid="entry-detail">
+        <List.Item>
+          {spec.occurredLabel}：{formatStationTime(entry.occurredAt)}
+        </List.Item>
+        <List.Item>
+          {t('status')}：{statusLabel(entry.book, entry.status)}
+        </List.Item>
+        {entry.dueAt && (
+          <List.Item>
+            {t('due')}：{formatStationTime(entry.dueAt)}
+          </List.Item>
+        )}
+        {spec.fields
+          .filter((f) => entry.fields[f.key] !== undefined)
+          .map((f) => (
+            <List.Item key={f.key}>
+              {f.label}：{show(f, entry.fields[f.key])}
+            </List.Item>
+          ))}
+        <List.Item>
+          {t('recorder')}：{entry.createdByName}
+        </List.Item>
+        {entry.signedAt && (
+          <List.Item>
+            {t('signed', { name: entry.signedByName ?? '', at: formatStationTime(entry.signedAt) })}
+          </List.Item>
+        )}
+      </List>
+      <Space style={{ marginTop: 16 }}>
+        {entry.current && <Button onClick={onAmend}>{t('amend')}</Button>}
+        {entry.current && !entry.signedAt && session.operator.role === 'director' && (
+          <>
+            <Input.Password
+              aria-label={t('password')}
+              placeholder={t('password')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              onPressEnter={sign}
+            />
+            <Button type="primary" onClick={sign}>
+              {t('signOff')}
+            </Button>
+          </>
+        )}
+      </Space>
+    </Drawer>
+  )
+}
+
+function BookView(props: {
+  t: T
+  book: BookKey
+  lookup: Lookup
+  focus: string | null
+  onFocusDone: () => void
+}) {
+  const { t, book, lookup, focus, onFocusDone } = props
+  const { message } = App.useApp()
+  const { locale } = useI18n()
+  const spec = books[book]
+  const [filter, setFilter] = useState(() => {
+    const [y, m] = wallClock(new Date().toISOString()).date.split('-').map(Number) as [
+      number,
+      number
+    ]
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+    return { from: `${last.slice(0, 7)}-01`, to: last, status: '', text: '' }
+  })
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<{ total: number; capped: boolean; rows: EntryView[] }>({
+    total: 0,
+    capped: false,
+    rows: []
+  })
+  const [editing, setEditing] = useState<{ entry: EntryView | null } | null>(null)
+  const [viewing, setViewing] = useState<EntryView | null>(null)
+
+  const load = useCallback(
+    () =>
+      unwrap(
+        api.logbooks.list({
+          book,
+          page,
+          pageSize: 20,
+          ...(filter.from ? { from: filter.from } : {}),
+          ...(filter.to ? { to: filter.to } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.text.trim() ? { text: filter.text.trim() } : {})
+        })
+      ).then(setData),
+    [book, page, filter.from, filter.to, filter.status, filter.text]
+  )
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(() => {
+    if (!focus) return
+    void unwrap(api.logbooks.get({ book, id: focus })).then((r) => setViewing(r.entry))
+    onFocusDone()
+  }, [focus, book, onFocusDone])
+
+  const output = async (kind: 'pdf' | 'xlsx' | 'csv') => {
+    try {
+      const range = { book, from: filter.from, to: filter.to }
+      const result =
+        kind === 'pdf'
+          ? await unwrap(api.logbooks.print(range))
+          : await unwrap(api.logbooks.export({ ...range, format: kind }))
+      message.success(t('written', { path: result.path }))
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+  const firstName = spec.fields.find((f) => f.kind === 'name' || f.kind === 'text')!
+  const matter = spec.fields.find((f) => f.kind === 'longText')
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setEditing({ entry: null })}>
+          {t('create')}
+        </Button>
+        <Input
+          type="date"
+          aria-label={t('from')}
+          value={filter.from}
+          onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+        />
+        <Input
+          type="date"
+          aria-label={t('to')}
+          value={filter.to}
+          onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+        />
+        <Select
+          style={{ width: 120 }}
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+          options={[
+            { value: '', label: t('all') },
+            ...spec.statuses.map((s) => ({
+              value: s.value,
+              label: locale === 'zh-CN' ? s.label : s.labelEn
+            }))
+          ]}
+        />
+        <Input.Search
+          placeholder={t('search')}
+          allowClear
+          onSearch={(text) => setFilter({ ...filter, text })}
+          style={{ width: 200 }}
+        />
+        <Button onClick={() => output('pdf')}>{t('print')}</Button>
+        <Button onClick={() => output('xlsx')}>{t('exportXlsx')}</Button>
+        <Button onClick={() => output('csv')}>{t('exportCsv')}</Button>
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={data.rows}
+        onRow={(row) => ({ onClick: () => setViewing(row) })}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data.total,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => (data.capped ? t('totalCapped', { n }) : t('total', { n }))
+        }}
+        columns={[
+          {
+            title: spec.occurredLabel,
+            dataIndex: 'occurredAt',
+            render: (v: string) => formatStationTime(v)
+          },
+          {
+            title: firstName.label,
+            render: (_: unknown, r: EntryView) => String(r.fields[firstName.key] ?? '')
+          },
+          ...(matter
+            ? [
+                {
+                  title: matter.label,
+                  render: (_: unknown, r: EntryView) => String(r.fields[matter.key] ?? '')
+                }
+              ]
+            : []),
+          { title: t('status'), dataIndex: 'status', render: (s: string) => statusLabel(book, s) },
+          {
+            title: t('due'),
+            dataIndex: 'dueAt',
+            render: (v: string | null, r: EntryView) =>
+              v ? (
+                <span
+                  style={{
+                    color:
+                      v < new Date().toISOString() && !spec.closedStatuses.includes(r.status)
+                        ? '#cf1322'
+                        : undefined
+                  }}
+                >
+                  {formatStationTime(v)}
+                </span>
+              ) : (
+                ''
+              )
+          },
+          {
+            title: t('signOff'),
+            dataIndex: 'signedByName',
+            render: (v: string | null) => v ?? <Tag>{t('unsigned')}</Tag>
+          }
+        ]}
+      />
+      {editing && (
+        <EntryForm
+          t={t}
+          book={book}
+          entry={editing.entry}
+          lookup={lookup}
+          onClose={(saved) => {
+            setEditing(null)
+            if (saved) void load()
+          }}
+        />
+      )}
+      {viewing && (
+        <EntryDrawer
+          t={t}
+          entry={viewing}
+          lookup={lookup}
+          onAmend={() => {
+            setEditing({ entry: viewing })
+            setViewing(null)
+          }}
+          onClose={(changed) => {
+            setViewing(null)
+            if (changed) void load()
+          }}
+        />
+      )}
+    </Space>
+  )
+}
+
+export function LogbooksModule() {
+  const t = useMessages(messages)
+  const { locale } = useI18n()
+  const [tab, setTab] = useState<string>('today')
+  const [focus, setFocus] = useState<string | null>(null)
+  const [lookup, setLookup] = useState<Lookup>({ operators: [], committees: [] })
+  useEffect(() => {
+    void Promise.all([unwrap(api.logbooks.officers()), unwrap(api.logbooks.committees())]).then(
+      ([officers, committees]) =>
+        setLookup({
+          operators: officers.map((o) => ({ value: o.id, label: o.displayName })),
+          committees: committees
+            .filter((c) => c.active)
+            .map((c) => ({ value: c.id, label: c.name }))
+        })
+    )
+  }, [])
+  const clearFocus = useCallback(() => setFocus(null), [])
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={setTab}
+      destroyOnHidden
+      items={[
+        {
+          key: 'today',
+          label: t('today'),
+          children: (
+            <Board
+              t={t}
+              onOpen={(item) => {
+                setFocus(item.id)
+                setTab(item.book)
+              }}
+            />
+          )
+        },
+        ...bookKeys.map((book) => ({
+          key: book,
+          label: locale === 'zh-CN' ? books[book].title : books[book].titleEn,
+          children: (
+            <BookView
+              t={t}
+              book={book}
+              lookup={lookup}
+              focus={tab === book ? focus : null}
+              onFocusDone={clearFocus}
+            />
+          )
+        }))
+      ]}
+    />
+  )
+}

@@ -1,0 +1,23 @@
+/**
+ * The station keeps China Standard Time (UTC+8, no daylight saving): wall-clock dates and times of
+ * deadlines, day boundaries of filters and printouts are taken in it, whatever the machine's zone.
+ */
+const OFFSET_MS = 8 * 3_600_000
+
+export function wallClock(iso: string): { date: string; time: string } {
+  const shifted = new Date(Date.parse(iso) + OFFSET_MS).toISOString()
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) }
+}
+
+export const fromWallClock = (date: string, time: string) =>
+  new Date(`${date}T${time}:00+08:00`).toISOString()
+
+/** 'YYYY-MM-DD HH:mm' in station time. */
+export const formatStationTime = (iso: string) => {
+  const { date, time } = wallClock(iso)
+  return `${date} ${time}`
+}
+
+/** Start of the station day after `date`, as an ISO instant (exclusive upper bound). */
+export const nextDayStart = (date: string) =>
+  new Date(Date.parse(fromWallClock(date, '00:00')) + 86_400_000).toISOString()

@@ -1,0 +1,399 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
+import type { EntryInput } from '../../../src/shared/logbooks/contract'
+import { fakeClock, openSignedIn } from '../../helpers/services'
+
+const ORIGIN = 'app://bianmin'
+const meta = { senderUrl: `${ORIGIN}/index.html` }
+const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
+const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
+
+let services: Awaited<ReturnType<typeof openSignedIn>>
+let clock: ReturnType<typeof fakeClock>
+let table: ReturnType<typeof createIpcTable>
+let clerkId: string
+
+async function addOperator(who: typeof CLERK, role: 'clerk' | 'director') {
+  const adminId = services.auth.current()!.operator.id
+  const row = await services.operators.create(
+    { ...who, role, passwordHash: await services.auth.hashPassword(who.password) },
+    adminId
+  )
+  return row.id
+}
+
+const signInAs = (who: typeof CLERK) => services.auth.signIn(who)
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const result = await table.invoke(channel, input, meta)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+  return result.value as T
+}
+
+const phoneBooking = (occurredAt: string): EntryInput => ({
+  book: 'phone',
+  occurredAt,
+  status: 'open',
+  fields: {
+    callerName: '王秀英',
+    sex: 'female',
+    address: '月坛北街 3 号楼 2 门 301',
+    matter: '老人行动不便，预约上门办理居住登记',
+    callerPhone: '138 1234 5678'
+  }
+})
+
+beforeEach(async () => {
+  // 2026-09-30 10:00 in Beijing.
+  clock = fakeClock('2026-09-30T02:00:00.000Z')
+  services = await openSignedIn({ now: clock.now })
+  table = createIpcTable(services, trustOrigins([ORIGIN]))
+  clerkId = await addOperator(CLERK, 'clerk')
+  await addOperator(DIRECTOR, 'director')
+  await signInAs(CLERK)
+})
+afterEach(() => services.cleanup())
+
+describe('deadlines from the promise rules and the working-day calendar', () => {
+  it('a case accepted before the 2026 National Day holiday is due 7 working days later', async () => {
+    const { entry } = await call<{ entry: { dueAt: string } }>('logbooks:create', {
+      book: 'case',
+      occurredAt: '2026-09-30T02:00:00.000Z',
+      status: 'accepted',
+      fields: {
+        kind: 'dispute',
+        parties: [{ name: '赵强', idNumber: '11010519491231002X', phone: '13812345678' }],
+        summary: '邻里漏水纠纷',
+        officerId: clerkId
+      }
+    })
+    // 10-01..07 off, 10-10 a swapped working Saturday: 8, 9, 10, 12, 13, 14, 15 → 10-15 17:30.
+    expect(entry.dueAt).toBe('2026-10-15T09:30:00.000Z')
+  })
+
+  it('a phone booking is due in 24 clock hours; a door in 5 days rolled past the holiday', async () => {
+    const home = await call<{ entry: { dueAt: string } }>(
+      'logbooks:create',
+      phoneBooking('2026-09-30T02:00:00.000Z')
+    )
+    expect(home.entry.dueAt).toBe('2026-10-01T02:00:00.000Z')
+    const door = await call<{ entry: { dueAt: string } }>('logbooks:create', {
+      ...phoneBooking('2026-09-29T02:00:00.000Z'),
+      ruleCode: 'SLA-DOOR'
+    })
+    // 09-29 + 5 days = 10-04, a holiday: the next working day is 10-08.
+    expect(door.entry.dueAt).toBe('2026-10-08T09:30:00.000Z')
+  })
+
+  it('the director extends a case to 14 working days only with a reason', async () => {
+    const { entry } = await call<{ entry: { id: string } }>('logbooks:create', {
+      book: 'case',
+      occurredAt: '2026-09-30T02:00:00.000Z',
+      status: 'accepted',
+      fields: {
+        kind: 'security',
+        parties: [{ name: '钱进' }],
+        summary: '盗窃自行车',
+        officerId: clerkId
+      }
+    })
+    await signInAs(DIRECTOR)
+    await expect(
+      call('logbooks:approveExtension', { id: entry.id, password: DIRECTOR.password })
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
+    await signInAs(CLERK)
+    const amended = await call<{ entry: { id: string; dueAt: string } }>('logbooks:amend', {
+      id: entry.id,
+      book: 'case',
+      occurredAt: '2026-09-30T02:00:00.000Z',
+      status: 'investigating',
+      fields: {
+        kind: 'security',
+        parties: [{ name: '钱进' }],
+        summary: '盗窃自行车',
+        officerId: clerkId,
+        extensionReason: '需调取监控'
+      }
+    })
+    expect(amended.entry.dueAt).toBe('2026-10-15T09:30:00.000Z')
+    await expect(
+      call('logbooks:approveExtension', { id: amended.entry.id, password: DIRECTOR.password })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await signInAs(DIRECTOR)
+    await expect(
+      call('logbooks:approveExtension', { id: amended.entry.id, password: 'wrong-pass1' })
+    ).rejects.toMatchObject({ code: 'AUTH_FAILED' })
+    const extended = await call<{ dueAt: string; fields: Record<string, unknown> }>(
+      'logbooks:approveExtension',
+      { id: amended.entry.id, password: DIRECTOR.password }
+    )
+    expect(extended.dueAt).toBe('2026-10-26T09:30:00.000Z')
+    expect(extended.fields.extensionApprovedBy).toBe(services.auth.current()!.operator.id)
+  })
+})
+
+describe('validation', () => {
+  it('refuses each bad field with a Chinese message at the field and saves nothing', async () => {
+    const result = await table.invoke(
+      'logbooks:create',
+      {
+        book: 'case',
+        occurredAt: '2026-09-30T02:00:00.000Z',
+        status: 'accepted',
+        fields: {
+          kind: 'dispute',
+          parties: [{ name: 'Tom', idNumber: '110105194912310029', phone: '1440123456789' }],
+          summary: '',
+          officerId: clerkId
+        }
+      },
+      meta
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.fields).toMatchObject({
+      'fields.parties.0.name': expect.stringMatching(/汉字/),
+      'fields.parties.0.idNumber': expect.stringMatching(/校验位/),
+      'fields.parties.0.phone': expect.stringMatching(/物联网/),
+      'fields.summary': '不能为空'
+    })
+    const page = await call<{ total: number }>('logbooks:list', { book: 'case' })
+    expect(page.total).toBe(0)
+  })
+
+  it('normalises names, phones and 15-digit IDs, returning warnings', async () => {
+    const saved = await call<{
+      entry: { fields: Record<string, unknown> }
+      warnings: string[]
+    }>('logbooks:create', {
+      book: 'case',
+      occurredAt: '2026-09-30T02:00:00.000Z',
+      status: 'accepted',
+      fields: {
+        kind: 'dispute',
+        parties: [{ name: '买买提.艾力', idNumber: '110105491231998', phone: '+86 138 1234 5678' }],
+        summary: '债务纠纷',
+        officerId: clerkId
+      }
+    })
+    expect(saved.entry.fields.parties).toEqual([
+      { name: '买买提·艾力', idNumber: '110105194912319980', phone: '13812345678' }
+    ])
+    expect(saved.warnings.join('\n')).toMatch(/间隔号[\s\S]*升级[\s\S]*百岁/)
+  })
+})
+
+describe('append-only entries, sign-off and amendments', () => {
+  it('locks a signed entry; a correction is a new version keeping the original', async () => {
+    const { entry } = await call<{ entry: { id: string } }>(
+      'logbooks:create',
+      phoneBooking('2026-09-30T02:00:00.000Z')
+    )
+    await expect(
+      call('logbooks:signOff', { book: 'phone', id: entry.id, password: CLERK.password })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await signInAs(DIRECTOR)
+    const signed = await call<{ signedByName: string; signedAt: string }>('logbooks:signOff', {
+      book: 'phone',
+      id: entry.id,
+      password: DIRECTOR.password
+    })
+    expect(signed.signedByName).toBe('张所长')
+    await expect(
+      call('logbooks:signOff', { book: 'phone', id: entry.id, password: DIRECTOR.password })
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+
+    // The database itself refuses edits and deletes of entries.
+    expect(() =>
+      services.sqlite.prepare("UPDATE logbook_phone SET matter = 'x' WHERE id = ?").run(entry.id)
+    ).toThrow(/append-only/)
+    expect(() =>
+      services.sqlite
+        .prepare('UPDATE logbook_phone SET signed_at = NULL WHERE id = ?')
+        .run(entry.id)
+    ).toThrow(/append-only/)
+    expect(() =>
+      services.sqlite.prepare('DELETE FROM logbook_phone WHERE id = ?').run(entry.id)
+    ).toThrow(/append-only/)
+
+    await signInAs(CLERK)
+    const amendment = { ...phoneBooking('2026-09-30T02:00:00.000Z'), id: entry.id, status: 'done' }
+    await expect(call('logbooks:amend', amendment)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { reason: '已签字的记录须填写更正理由' }
+    })
+    const { entry: v2 } = await call<{ entry: { id: string; version: number; signedAt: null } }>(
+      'logbooks:amend',
+      { ...amendment, reason: '上门服务已完成' }
+    )
+    expect(v2.version).toBe(2)
+    expect(v2.signedAt).toBeNull()
+    await expect(call('logbooks:amend', { ...amendment, reason: '再改' })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
+    const { history } = await call<{
+      history: { version: number; current: boolean; status: string }[]
+    }>('logbooks:get', { book: 'phone', id: v2.id })
+    expect(history.map((h) => [h.version, h.current, h.status])).toEqual([
+      [1, false, 'open'],
+      [2, true, 'done']
+    ])
+    const actions = (await services.audit.list({ page: 1, pageSize: 50 })).rows.map((r) => r.action)
+    expect(actions).toEqual(
+      expect.arrayContaining(['logbook.create', 'logbook.signOff', 'logbook.amend'])
+    )
+    expect((await services.audit.verify()).ok).toBe(true)
+  })
+
+  it('moves a case forward only', async () => {
+    const input = {
+      book: 'case' as const,
+      occurredAt: '2026-09-30T02:00:00.000Z',
+      status: 'decided',
+      fields: { kind: 'dispute', parties: [{ name: '孙丽' }], summary: '纠纷', officerId: clerkId }
+    }
+    const { entry } = await call<{ entry: { id: string } }>('logbooks:create', input)
+    await expect(
+      call('logbooks:amend', { ...input, id: entry.id, status: 'accepted' })
+    ).rejects.toMatchObject({ fields: { status: expect.stringMatching(/不能/) } })
+  })
+})
+
+describe('the today board, lists and drafts', () => {
+  it('shows overdue, due today, due within 24 h and unsigned entries with counts', async () => {
+    const a = await call<{ entry: { id: string } }>(
+      'logbooks:create',
+      phoneBooking('2026-09-28T02:00:00.000Z')
+    )
+    const b = await call<{ entry: { id: string } }>(
+      'logbooks:create',
+      phoneBooking('2026-09-29T08:00:00.000Z')
+    )
+    const c = await call<{ entry: { id: string } }>(
+      'logbooks:create',
+      phoneBooking('2026-09-30T01:00:00.000Z')
+    )
+    const board = await call<{
+      overdue: { id: string }[]
+      dueToday: { id: string; dueAt: string }[]
+      dueSoon: { id: string }[]
+      awaitingSignOff: { id: string }[]
+      counts: { book: string; open: number; overdue: number; unsigned: number }[]
+    }>('logbooks:today', undefined)
+    expect(board.overdue.map((i) => i.id)).toEqual([a.entry.id])
+    expect(board.dueToday.map((i) => i.id)).toEqual([b.entry.id])
+    expect(board.dueSoon.map((i) => i.id)).toEqual([c.entry.id])
+    expect(board.awaitingSignOff).toHaveLength(3)
+    expect(board.counts.find((x) => x.book === 'phone')).toMatchObject({
+      open: 3,
+      overdue: 1,
+      unsigned: 3
+    })
+  })
+
+  it('filters, sorts and pages on the server', async () => {
+    for (let i = 0; i < 30; i++) {
+      await call('logbooks:create', {
+        book: 'liaison',
+        occurredAt: new Date(Date.UTC(2026, 10, 1 + i, 2)).toISOString(),
+        status: i % 3 === 0 ? 'done' : 'open',
+        fields: { contactName: i % 2 ? '刘伟' : '陈静', matter: `事项 ${i}` }
+      })
+    }
+    const page = await call<{ total: number; rows: { occurredAt: string }[] }>('logbooks:list', {
+      book: 'liaison',
+      from: '2026-11-05',
+      to: '2026-11-20',
+      status: 'open',
+      text: '刘伟',
+      sort: 'occurredAt',
+      order: 'asc',
+      pageSize: 3,
+      page: 2
+    })
+    // Nov 5..20 is i = 4..19; open and odd: 5, 7, 11, 13, 17, 19 → page 2 of 3 = 13, 17, 19.
+    expect(page.total).toBe(6)
+    expect(page.rows.map((r) => r.occurredAt.slice(0, 10))).toEqual([
+      '2026-11-14',
+      '2026-11-18',
+      '2026-11-20'
+    ])
+  })
+
+  it('keeps a half-filled form per operator until discarded', async () => {
+    await call('logbooks:saveDraft', { book: 'phone', data: '{"callerName":"王"}' })
+    expect(await call('logbooks:loadDraft', { book: 'phone' })).toMatchObject({
+      data: '{"callerName":"王"}'
+    })
+    await signInAs(DIRECTOR)
+    expect(await call('logbooks:loadDraft', { book: 'phone' })).toBeNull()
+    await signInAs(CLERK)
+    await call('logbooks:discardDraft', { book: 'phone' })
+    expect(await call('logbooks:loadDraft', { book: 'phone' })).toBeNull()
+  })
+})
+
+describe('print and export', () => {
+  it('prints the paper layout to PDF and exports masked xlsx and CSV, each audited', async () => {
+    await call('logbooks:create', phoneBooking('2026-11-03T02:00:00.000Z'))
+    const printed = await call<{ path: string; pages: number; rows: number }>('logbooks:print', {
+      book: 'phone',
+      from: '2026-11-01',
+      to: '2026-11-30'
+    })
+    expect(printed.rows).toBe(1)
+    expect(printed.pages).toBe(1)
+    const text = execFileSync('pdftotext', ['-layout', printed.path, '-']).toString()
+    expect(text).toMatch(/便民服务电话预约登记簿/)
+    expect(text).toMatch(/王\*英/)
+    expect(text).toMatch(/138\*\*\*\*5678/)
+    expect(text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/)
+
+    const xlsx = await call<{ path: string; rows: number }>('logbooks:export', {
+      book: 'phone',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      format: 'xlsx'
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(xlsx.path)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.getRow(1).getCell(2).value).toBe('来电人')
+    expect(sheet.getRow(2).getCell(2).value).toBe('王*英')
+
+    const csv = await call<{ path: string }>('logbooks:export', {
+      book: 'phone',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      format: 'csv'
+    })
+    expect(readFileSync(csv.path, 'utf8')).toMatch(/^\uFEFF日期时间,来电人/)
+
+    await expect(
+      call('logbooks:export', {
+        book: 'phone',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        format: 'csv',
+        full: true
+      })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await signInAs(DIRECTOR)
+    const full = await call<{ path: string }>('logbooks:export', {
+      book: 'phone',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      format: 'csv',
+      full: true
+    })
+    expect(readFileSync(full.path, 'utf8')).toMatch(/王秀英.*13812345678/)
+    const actions = (await services.audit.list({ page: 1, pageSize: 50 })).rows.map((r) => r.action)
+    expect(actions.filter((a) => a === 'logbook.export')).toHaveLength(3)
+    expect(actions).toContain('logbook.print')
+    expect(join(printed.path)).toContain(services.paths.dataDir)
+  })
+})
