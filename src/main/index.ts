@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -76,7 +76,12 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
-    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status)
+    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status),
+    // Printouts open in the system PDF viewer, which prints them.
+    openDocument: async (path) => {
+      const failure = await shell.openPath(path)
+      if (failure) throw new AppError('INTERNAL', `无法打开文件：${failure}`)
+    }
   })
   registerIpc(
     createIpcTable(services, isOwnPage, (channel, error) =>

@@ -8,6 +8,9 @@ import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
+import { createGuideRepo } from './guide/guide-repo'
+import { createGuideService } from './guide/guide-service'
+import { sampleGuide } from './guide/seed'
 
 export interface ServiceOptions {
   dataDir: string
@@ -16,6 +19,8 @@ export interface ServiceOptions {
   nativeBinding?: string
   now?: () => Date
   onSessionChange?: (status: AuthStatus) => void
+  /** Opens a document (a printout) in the system viewer; main passes Electron's shell. */
+  openDocument?: (path: string) => Promise<void>
 }
 
 /**
@@ -46,6 +51,16 @@ export async function createServices(options: ServiceOptions) {
     now,
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
+  const guideRepo = createGuideRepo({ db, deviceId, now })
+  await guideRepo.seedIfEmpty(sampleGuide())
+  const guide = createGuideService({
+    repo: guideRepo,
+    settings,
+    audit,
+    dataDir: paths.dataDir,
+    now,
+    openDocument: options.openDocument
+  })
 
   return {
     paths,
@@ -59,6 +74,7 @@ export async function createServices(options: ServiceOptions) {
     audit,
     operators,
     auth,
+    guide,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

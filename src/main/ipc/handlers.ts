@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors'
 import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
+import { createGuideHandlers } from '../guide/handlers'
 import { createHandlerTable, type CallContext, type HandlerMap } from './table'
 
 /** The signed-in operator's id; access rules have already required a session. */
@@ -70,7 +71,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     audit: {
       list: (input) => audit.list(input),
       verify: () => audit.verify()
-    }
+    },
+    guide: createGuideHandlers(services)
   }
 }
 
