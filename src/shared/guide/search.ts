@@ -37,6 +37,16 @@ export function buildSearchIndex(docs: SearchDoc[]): Indexed[] {
   }))
 }
 
+/** A one-line window of a long text around the match. */
+function around(value: string, q: string, radius = 16): string {
+  const flat = value.replace(/\s+/g, ' ')
+  const at = flat.toLowerCase().indexOf(q)
+  if (at < 0 || flat.length <= radius * 2 + q.length) return flat
+  const start = Math.max(0, at - radius)
+  const end = Math.min(flat.length, at + q.length + radius)
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`
+}
+
 const normalize = (query: string) => query.trim().toLowerCase().replace(/\s+/g, '')
 
 /** Best match per business, best first; ties keep the menu order. */
@@ -69,7 +79,7 @@ export function searchGuide(index: Indexed[], query: string, limit = 20): Search
         'material',
         material?.condition ? `${material.item}（${material.condition}）` : (material?.item ?? null)
       ],
-      [other !== undefined, 20, 'text', other ?? null]
+      [other !== undefined, 20, 'text', other === undefined ? null : around(other, q)]
     ]
     // Rules are in descending score: the first that matches is the best.
     const best = rules.find(([matches]) => matches)
