@@ -1,7 +1,8 @@
-import { SettingOutlined } from '@ant-design/icons'
+import { CompassOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
+import { GuideModule } from '@renderer/features/guide/GuideModule'
 
 export interface ModuleDef {
   key: string
@@ -18,6 +19,13 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
+  {
+    key: 'guide',
+    label: 'module.guide',
+    icon: <CompassOutlined />,
+    functionKey: 'F6',
+    component: GuideModule
+  },
   {
     key: 'settings',
     label: 'module.settings',
