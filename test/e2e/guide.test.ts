@@ -13,13 +13,12 @@ describe('the service guide at the window', () => {
   beforeAll(async () => {
     browser = await launchBrowser()
     app = await startApp(browser)
-    await app.services.auth.setupAdmin(ADMIN)
-    await app.services.auth.signOut()
     const { page } = app
-    await page.reload()
     await page.getByLabel('用户名').fill(ADMIN.username)
-    await page.getByLabel('密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByLabel('姓名').fill(ADMIN.displayName)
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
+    await page.getByLabel('确认密码').fill(ADMIN.password)
+    await page.getByRole('button', { name: '创建并登录' }).click()
     await page.getByTestId('status-operator').waitFor()
     const adminId = app.services.auth.current()!.operator.id
     await app.services.guide.repo.updateOffice(

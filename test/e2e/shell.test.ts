@@ -92,6 +92,9 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByRole('tab', { name: 'General' }).waitFor()
     expect((await app.services.settings.get()).locale).toBe('en-US')
     await page.reload()
+    // The shell opens on the first module: go back to settings.
+    await page.getByTestId('status-operator').waitFor()
+    await page.keyboard.press('F9')
     await page.getByRole('tab', { name: 'General' }).waitFor()
     await page.getByText('简体中文').click()
     await page.getByRole('tab', { name: '常规' }).waitFor()
