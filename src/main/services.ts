@@ -14,6 +14,9 @@ import { createLogbooksRepo } from './logbooks/logbooks-repo'
 import { createLogbooksService } from './logbooks/logbooks-service'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
+import { createGuideRepo } from './guide/guide-repo'
+import { createGuideService } from './guide/guide-service'
+import { sampleGuide } from './guide/seed'
 
 export interface ServiceOptions {
   dataDir: string
@@ -61,6 +64,29 @@ export async function createServices(options: ServiceOptions) {
     now,
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
+  /** Opens a document the app wrote; anything outside the exports folder is refused. */
+  const openDocument = async (file: string) => {
+    const inside = resolveInside(
+      paths.exportDir,
+      relative(paths.exportDir, file).split(sep).join('/')
+    )
+    if (!inside || inside !== resolve(file) || !existsSync(inside)) {
+      throw new AppError('NOT_FOUND', '找不到该文件，或它不在导出目录中')
+    }
+    if (!options.openPath) throw new AppError('INTERNAL', '此环境无法打开文件')
+    await options.openPath(inside)
+  }
+
+  const guideRepo = createGuideRepo({ db, deviceId, now })
+  await guideRepo.seedIfEmpty(sampleGuide())
+  const guide = createGuideService({
+    repo: guideRepo,
+    settings,
+    audit,
+    exportDir: paths.exportDir,
+    now,
+    openDocument: options.openPath ? openDocument : undefined
+  })
 
   const logbooksRepo = createLogbooksRepo({ db, deviceId, now })
   const logbooks = {
@@ -86,19 +112,9 @@ export async function createServices(options: ServiceOptions) {
     operators,
     auth,
     calendar,
-    /** Opens a document the app wrote; anything outside the exports folder is refused. */
-    async openDocument(file: string) {
-      const inside = resolveInside(
-        paths.exportDir,
-        relative(paths.exportDir, file).split(sep).join('/')
-      )
-      if (!inside || inside !== resolve(file) || !existsSync(inside)) {
-        throw new AppError('NOT_FOUND', '找不到该文件，或它不在导出目录中')
-      }
-      if (!options.openPath) throw new AppError('INTERNAL', '此环境无法打开文件')
-      await options.openPath(inside)
-    },
+    openDocument,
     logbooks,
+    guide,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -10,6 +10,7 @@ import { createServices } from '../services'
 import type { Command } from './command'
 import { foundationCommands } from './foundation'
 import { calendarCommands } from './calendar'
+import { guideCommands } from './guide'
 import { logbooksCommands } from './logbooks'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
@@ -18,7 +19,8 @@ const migrationsFolder = join(repoRoot, 'drizzle')
 const commands: Record<string, Command> = {
   ...foundationCommands,
   ...calendarCommands,
-  ...logbooksCommands
+  ...logbooksCommands,
+  ...guideCommands
 }
 
 const usage = [

@@ -2,6 +2,7 @@ import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
 import { createCalendarHandlers } from '../calendar/handlers'
+import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 
@@ -71,7 +72,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
       list: (input) => audit.list(input),
       verify: () => audit.verify()
     },
-    logbooks: createLogbooksHandlers(services)
+    logbooks: createLogbooksHandlers(services),
+    guide: createGuideHandlers(services)
   }
 }
 

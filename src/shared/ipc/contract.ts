@@ -3,6 +3,7 @@ import { roles } from '../roles'
 import { call, type ContractShape } from './define'
 import { calendarContract } from '../calendar/contract'
 import { logbooksContract } from '../logbooks/contract'
+import { guideContract } from '../guide/contract'
 import {
   displayName,
   isoDateTime,
@@ -160,7 +161,8 @@ export const contract = {
     }),
     verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
   },
-  logbooks: logbooksContract
+  logbooks: logbooksContract,
+  guide: guideContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

@@ -2,3 +2,4 @@
 export * from './foundation'
 export * from './calendar'
 export * from './logbooks'
+export * from './guide'

@@ -1,8 +1,9 @@
-import { BookOutlined, CalendarOutlined, SettingOutlined } from '@ant-design/icons'
+import { BookOutlined, CalendarOutlined, CompassOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
 import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
+import { GuideModule } from '@renderer/features/guide/GuideModule'
 import { LogbooksModule } from '@renderer/features/logbooks/LogbooksModule'
 
 export interface ModuleDef {
@@ -36,6 +37,13 @@ export const modules: ModuleDef[] = [
     functionKey: 'F5',
     home: true,
     component: LogbooksModule
+  },
+  {
+    key: 'guide',
+    label: 'module.guide',
+    icon: <CompassOutlined />,
+    functionKey: 'F6',
+    component: GuideModule
   },
   {
     key: 'settings',
