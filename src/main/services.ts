@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { checkIntegrity, openDatabase } from './db/client'
 import { latestBackup, rotateDailyBackup } from './db/backup'
 import { dataPaths } from './paths'
@@ -6,6 +7,7 @@ import { createAuditRepo } from './audit/audit-repo'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
+import { createAddressService } from './address/service'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 
@@ -46,6 +48,15 @@ export async function createServices(options: ServiceOptions) {
     now,
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
+  const address = createAddressService({
+    sqlite,
+    db,
+    databasePath: paths.databasePath,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    resourcesDir: join(options.migrationsFolder, '..', 'resources', 'address'),
+    deviceId,
+    now
+  })
 
   return {
     paths,
@@ -59,6 +70,7 @@ export async function createServices(options: ServiceOptions) {
     audit,
     operators,
     auth,
+    address,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -2,10 +2,11 @@ import { AppError } from '../../shared/errors'
 import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
+import { createAddressHandlers } from '../address/handlers'
 import { createHandlerTable, type CallContext, type HandlerMap } from './table'
 
 /** The signed-in operator's id; access rules have already required a session. */
-const actorOf = (context: CallContext) => {
+export const actorOf = (context: CallContext) => {
   if (!context.session) throw new AppError('UNAUTHENTICATED', '请先登录')
   return context.session.operator.id
 }
@@ -70,7 +71,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     audit: {
       list: (input) => audit.list(input),
       verify: () => audit.verify()
-    }
+    },
+    address: createAddressHandlers(services)
   }
 }
 

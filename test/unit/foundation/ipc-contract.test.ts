@@ -21,7 +21,10 @@ let table: HandlerTable
 function fingerprint(): string {
   const hash = createHash('sha256')
   const tables = services.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    // FTS5 shadow tables (address_fts_*) are written with their content table, which is hashed.
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'address_fts_%' ORDER BY name"
+    )
     .pluck()
     .all() as string[]
   for (const name of tables) {
