@@ -50,20 +50,22 @@ export function createAddressService(options: AddressServiceOptions) {
     inputs: ChangeInput[],
     origin: Origin,
     operatorId: string | null,
-    action: string
+    /** null for the first-run seed: shipped data, recorded like a migration, not as a change. */
+    action: string | null
   ) {
     const at = now().toISOString()
     let terms: VocabEntry[] = []
     const ids = sqlite.transaction(() => {
       const result = store.insertRows(sqlite, inputs.map(prepareRow), origin, at, operatorId)
       terms = result.terms
-      appendAudit(db, deviceId, at, {
-        operatorId,
-        action,
-        entity: 'address_change',
-        entityId: result.ids.length === 1 ? result.ids[0]! : null,
-        detail: { origin, rows: result.ids.length }
-      })
+      if (action)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action,
+          entity: 'address_change',
+          entityId: result.ids.length === 1 ? result.ids[0]! : null,
+          detail: { origin, rows: result.ids.length }
+        })
       return result.ids
     })()
     store.commitTerms(terms)
@@ -77,8 +79,8 @@ export function createAddressService(options: AddressServiceOptions) {
       .get() as { value: string } | undefined
     if (seeded) return
     const at = now().toISOString()
-    addRows(seedChanges(options.resourcesDir), 'seed', null, 'address.seed')
-    addRows(sampleChanges(options.resourcesDir), 'sample', null, 'address.sample.seed')
+    addRows(seedChanges(options.resourcesDir), 'seed', null, null)
+    addRows(sampleChanges(options.resourcesDir), 'sample', null, null)
     sqlite
       .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('address.seeded', ?, ?)")
       .run(at, at)
@@ -120,6 +122,7 @@ export function createAddressService(options: AddressServiceOptions) {
       const at = now().toISOString()
       for await (const batch of batches) {
         const good: PreparedRow[] = []
+        const inBatch = new Set<string>()
         for (const cells of batch) {
           line += 1
           if (header) {
@@ -139,15 +142,13 @@ export function createAddressService(options: AddressServiceOptions) {
           const prepared = prepareRow(checked)
           const found = duplicate.get(prepared.oldKey, prepared.newKey) as
             { num: number } | undefined
-          if (
-            found ||
-            good.some((g) => g.oldKey === prepared.oldKey && g.newKey === prepared.newKey)
-          ) {
+          if (found || inBatch.has(`${prepared.oldKey}\u0000${prepared.newKey}`)) {
             job.duplicates += 1
             error(!found || found.num >= firstNum ? '与文件中前面的行重复' : '与已有记录重复')
             continue
           }
           good.push(prepared)
+          inBatch.add(`${prepared.oldKey}\u0000${prepared.newKey}`)
         }
         const result = store.insertRows(conn, good, 'station', at, operatorId)
         terms.push(...result.terms)

@@ -29,10 +29,17 @@ function fingerprint(): string {
     .all() as string[]
   for (const name of tables) {
     hash.update(name)
+    const rows = (
+      services.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }
+    ).n
+    // Large seed tables are covered by their count and the connection's change counter below.
     hash.update(
-      JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+      rows > 2000
+        ? String(rows)
+        : JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
     )
   }
+  hash.update(String(services.sqlite.prepare('SELECT total_changes() AS n').get()!['n' as never]))
   hash.update(JSON.stringify(services.auth.current()))
   return hash.digest('hex')
 }
