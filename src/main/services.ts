@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../shared/errors'
 import { checkIntegrity, openDatabase } from './db/client'
 import { latestBackup, rotateDailyBackup } from './db/backup'
@@ -12,6 +12,7 @@ import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
 import { createLogbooksRepo } from './logbooks/logbooks-repo'
 import { createLogbooksService } from './logbooks/logbooks-service'
+import { createAddressService } from './address/service'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
@@ -21,6 +22,8 @@ import { sampleGuide } from './guide/seed'
 export interface ServiceOptions {
   dataDir: string
   migrationsFolder: string
+  /** Seed data shipped with the app; defaults to `resources/` beside the migrations. */
+  resourcesDir?: string
   appVersion: string
   nativeBinding?: string
   now?: () => Date
@@ -98,6 +101,18 @@ export async function createServices(options: ServiceOptions) {
       workCalendar: () => calendar.workCalendar()
     })
   }
+  const address = createAddressService({
+    sqlite,
+    db,
+    databasePath: paths.databasePath,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    resourcesDir: join(
+      options.resourcesDir ?? join(options.migrationsFolder, '..', 'resources'),
+      'address'
+    ),
+    deviceId,
+    now
+  })
 
   return {
     paths,
@@ -115,6 +130,7 @@ export async function createServices(options: ServiceOptions) {
     openDocument,
     logbooks,
     guide,
+    address,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

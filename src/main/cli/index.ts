@@ -9,6 +9,7 @@ import { resolveDataDir } from '../paths'
 import { createServices } from '../services'
 import type { Command } from './command'
 import { foundationCommands } from './foundation'
+import { addressCommands } from './address'
 import { calendarCommands } from './calendar'
 import { guideCommands } from './guide'
 import { logbooksCommands } from './logbooks'
@@ -20,7 +21,8 @@ const commands: Record<string, Command> = {
   ...foundationCommands,
   ...calendarCommands,
   ...logbooksCommands,
-  ...guideCommands
+  ...guideCommands,
+  ...addressCommands
 }
 
 const usage = [

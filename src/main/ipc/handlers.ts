@@ -1,6 +1,7 @@
 import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
+import { createAddressHandlers } from '../address/handlers'
 import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
@@ -73,7 +74,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
       verify: () => audit.verify()
     },
     logbooks: createLogbooksHandlers(services),
-    guide: createGuideHandlers(services)
+    guide: createGuideHandlers(services),
+    address: createAddressHandlers(services)
   }
 }
 

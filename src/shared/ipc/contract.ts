@@ -4,6 +4,7 @@ import { call, type ContractShape } from './define'
 import { calendarContract } from '../calendar/contract'
 import { logbooksContract } from '../logbooks/contract'
 import { guideContract } from '../guide/contract'
+import { addressContract } from '../address/contract'
 import {
   displayName,
   isoDateTime,
@@ -162,7 +163,8 @@ export const contract = {
     verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
   },
   logbooks: logbooksContract,
-  guide: guideContract
+  guide: guideContract,
+  address: addressContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

@@ -21,15 +21,25 @@ let table: HandlerTable
 function fingerprint(): string {
   const hash = createHash('sha256')
   const tables = services.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    // FTS5 shadow tables (address_fts_*) are written with their content table, which is hashed.
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'address_fts_%' ORDER BY name"
+    )
     .pluck()
     .all() as string[]
   for (const name of tables) {
     hash.update(name)
+    const rows = (
+      services.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }
+    ).n
+    // Large seed tables are covered by their count and the connection's change counter below.
     hash.update(
-      JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+      rows > 2000
+        ? String(rows)
+        : JSON.stringify(services.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
     )
   }
+  hash.update(String(services.sqlite.prepare('SELECT total_changes() AS n').get()!['n' as never]))
   hash.update(JSON.stringify(services.auth.current()))
   return hash.digest('hex')
 }

@@ -1,0 +1,286 @@
+// Address lookup benchmark: 1,000,000 generated Beijing-like old/new pairs imported through the
+// app's CSV import, then 1,000 queries each of Chinese substring, pinyin initials and one-typo
+// Chinese against our pipeline; baselines (SQLite LIKE, FlexSearch) in the same run on fewer
+// queries / rows so the run ends in minutes. Writes bench/out/address.json.
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { once } from 'node:events'
+import { createServices, type Services } from '../src/main/services'
+import { fileBatches } from '../src/main/address/import'
+import { parseCsv } from '../src/main/address/csv'
+import { readingsOf, termPinyin } from '../src/main/address/text'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const ROWS = Number(process.env.ADDRESS_BENCH_ROWS ?? 1_000_000)
+const QUERIES = 1000
+const BASELINE_QUERIES = 50
+const FLEX_ROWS = 200_000
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const random = rng(20260128)
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
+
+const SUFFIXES = [
+  '胡同',
+  '街',
+  '路',
+  '巷',
+  '北街',
+  '南里',
+  '大街',
+  '东里',
+  '西巷',
+  '头条',
+  '二条',
+  '北里',
+  '南街',
+  '西街'
+]
+
+interface Generated {
+  district: string
+  street: string
+  oldRoad: string
+  newRoad: string
+  oldNo: number
+  newNo: number
+}
+
+/** Roads from Beijing's real community names (2023) with lane suffixes; renames into a disjoint pool. */
+function generate(rows: number): Generated[] {
+  const communities = parseCsv(
+    readFileSync('/work/shared/data/address/beijing_communities_2023.csv', 'utf8').replace(
+      /^\uFEFF/,
+      ''
+    )
+  )
+    .slice(1)
+    .filter((c) => c.length >= 6)
+    .map((c) => ({
+      name: c[1]!.replace(/(社区居委会|村委会|居委会|社区)$/, ''),
+      street: c[3]!,
+      district: c[5]!
+    }))
+    .filter((c) => c.name.length >= 2 && c.name.length <= 5 && /^\p{Script=Han}+$/u.test(c.name))
+  const roads = new Map<string, { street: string; district: string }>()
+  const roadCount = Math.ceil(rows / 65)
+  for (let i = 0; roads.size < roadCount * 2 && i < roadCount * 40; i++) {
+    const c = pick(communities)
+    const name = c.name + pick(SUFFIXES)
+    if (!roads.has(name)) roads.set(name, c)
+  }
+  const names = [...roads.keys()]
+  const oldPool = names.filter((_, i) => i % 2 === 0)
+  const newPool = names.filter((_, i) => i % 2 === 1)
+  const out: Generated[] = []
+  const nextNo = new Map<string, number>()
+  const nextRenamed = new Map<string, number>()
+  for (let i = 0; i < rows; i++) {
+    const oldRoad = oldPool[i % oldPool.length]!
+    const { street, district } = roads.get(oldRoad)!
+    const oldNo = (nextNo.get(oldRoad) ?? 0) + 1
+    nextNo.set(oldRoad, oldNo)
+    if (random() < 0.5)
+      out.push({ district, street, oldRoad, newRoad: oldRoad, oldNo, newNo: oldNo + 500 })
+    else {
+      const newRoad = newPool[(i * 7919) % newPool.length]!
+      const newNo = (nextRenamed.get(newRoad) ?? 0) + 1
+      nextRenamed.set(newRoad, newNo)
+      out.push({ district, street, oldRoad, newRoad, oldNo, newNo })
+    }
+  }
+  return out
+}
+
+const text = (g: Generated, side: 'old' | 'new') =>
+  `北京市${g.district}${g.street}${side === 'old' ? g.oldRoad : g.newRoad}${side === 'old' ? g.oldNo : g.newNo}号`
+
+interface Query {
+  q: string
+  want: string
+}
+
+const HOMOPHONES = '月越岳坛谈潭北背街接杰路鹿露胡湖同铜里李理巷向象东冬西希南男大达条调'
+
+function typo(road: string): string {
+  const chars = [...road]
+  const i = Math.floor(random() * chars.length)
+  const kind = random()
+  if (kind < 0.5) {
+    // Same sound, other character: the most common input-method slip.
+    const reading = readingsOf(chars[i]!)[0]
+    const same = [...HOMOPHONES].find((c) => c !== chars[i] && readingsOf(c).includes(reading!))
+    chars[i] = same ?? pick([...HOMOPHONES])
+  } else if (kind < 0.75 && chars.length > 3) chars.splice(i, 1)
+  else chars.splice(i, 0, chars[i]!)
+  return chars.join('')
+}
+
+function queries(rows: Generated[], kind: 'exact' | 'pinyin' | 'typo'): Query[] {
+  const out: Query[] = []
+  for (let k = 0; k < QUERIES; k++) {
+    const g = pick(rows)
+    const side = random() < 0.5 ? 'old' : 'new'
+    const road = side === 'old' ? g.oldRoad : g.newRoad
+    const no = side === 'old' ? g.oldNo : g.newNo
+    const want = `${text(g, 'old')}→${text(g, 'new')}`
+    if (kind === 'exact') out.push({ q: `${road}${no}号`, want })
+    else if (kind === 'pinyin') out.push({ q: `${termPinyin(road).initials}${no}`, want })
+    else out.push({ q: `${typo(road)}${no}号`, want })
+  }
+  return out
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN
+const round = (n: number) => Math.round(n * 1000) / 1000
+
+function measure(list: Query[], run: (q: string) => string[]) {
+  const times: number[] = []
+  let hits = 0
+  for (const { q, want } of list) {
+    const t0 = performance.now()
+    const found = run(q)
+    times.push(performance.now() - t0)
+    if (found.slice(0, 10).includes(want)) hits += 1
+  }
+  times.sort((a, b) => a - b)
+  return {
+    p50: round(percentile(times, 0.5)),
+    p99: round(percentile(times, 0.99)),
+    recallAt10: round(hits / list.length),
+    queries: list.length
+  }
+}
+
+async function open(dataDir: string): Promise<Services> {
+  return createServices({
+    dataDir,
+    migrationsFolder: path.join(ROOT, 'drizzle'),
+    appVersion: 'bench'
+  })
+}
+
+export async function runAddressBench(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-address-bench-'))
+  try {
+    const rows = generate(ROWS)
+    const csv = path.join(dataDir, 'pairs.csv')
+    const out = createWriteStream(csv)
+    out.write('旧地址,新地址,生效日期,依据\n')
+    for (const g of rows) {
+      if (!out.write(`${text(g, 'old')},${text(g, 'new')},2015-06-01,门牌整编\n`))
+        await once(out, 'drain')
+    }
+    out.end()
+    await once(out, 'finish')
+    const sets = {
+      exact: queries(rows, 'exact'),
+      pinyin: queries(rows, 'pinyin'),
+      typo: queries(rows, 'typo')
+    }
+
+    let services = await open(dataDir)
+    const t0 = performance.now()
+    const { finished, job } = services.address.startImport(
+      csv,
+      fileBatches(csv),
+      { old: 0, new: 1, effective: 2, source: 3, note: null },
+      ROWS,
+      null
+    )
+    await finished
+    const buildMs = Math.round(performance.now() - t0)
+    const status = services.address.importStatus(job.id)
+    if (status.state !== 'done') throw new Error(`import ${status.state}: ${status.message}`)
+    services.close()
+
+    const s0 = performance.now()
+    services = await open(dataDir)
+    services.address.search('月坛北街', 10)
+    const startToFirstQueryMs = Math.round(performance.now() - s0)
+
+    const ours = (q: string) =>
+      services.address.search(q, 10).map((h) => `${h.oldText}→${h.newText}`)
+    const kinds = {
+      exact: measure(sets.exact, ours),
+      pinyin: measure(sets.pinyin, ours),
+      typo: measure(sets.typo, ours)
+    }
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+
+    // Baseline 1: SQLite LIKE on the same table (pinyin cannot be answered by LIKE).
+    const like = services.sqlite.prepare(
+      "SELECT old_text || '→' || new_text AS pair FROM address_changes WHERE old_text LIKE ? OR new_text LIKE ? LIMIT 10"
+    )
+    const likeRun = (q: string) =>
+      (like.all(`%${q}%`, `%${q}%`) as { pair: string }[]).map((r) => r.pair)
+    const baselines: Record<string, unknown> = {
+      sqliteLike: {
+        note: `first ${BASELINE_QUERIES} queries per kind; pinyin is not answerable by LIKE`,
+        exact: measure(sets.exact.slice(0, BASELINE_QUERIES), likeRun),
+        typo: measure(sets.typo.slice(0, BASELINE_QUERIES), likeRun)
+      }
+    }
+    services.close()
+
+    // Baseline 2: FlexSearch (forward tokenizer over characters) on the first rows only.
+    const { Index } = (await import('flexsearch')) as unknown as {
+      Index: new (o: Record<string, unknown>) => {
+        add(id: number, text: string): void
+        search(q: string, o: { limit: number; suggest?: boolean }): number[]
+      }
+    }
+    const flexRows = rows.slice(0, FLEX_ROWS)
+    const index = new Index({ tokenize: 'forward', encoder: (s: string) => [...s] })
+    const f0 = performance.now()
+    flexRows.forEach((g, i) => index.add(i, `${text(g, 'old')} ${text(g, 'new')}`))
+    const flexBuildMs = Math.round(performance.now() - f0)
+    const inFlex = (list: Query[]) =>
+      list
+        .filter((q) => flexRows.some((g) => `${text(g, 'old')}→${text(g, 'new')}` === q.want))
+        .slice(0, BASELINE_QUERIES)
+    const flexRun = (q: string) =>
+      index
+        .search(q, { limit: 10, suggest: true })
+        .map((i) => `${text(flexRows[i]!, 'old')}→${text(flexRows[i]!, 'new')}`)
+    baselines.flexsearch = {
+      note: `${FLEX_ROWS} rows (not 1M), queries whose row is among them, at most ${BASELINE_QUERIES} per kind`,
+      buildMs: flexBuildMs,
+      exact: measure(inFlex(sets.exact), flexRun),
+      typo: measure(inFlex(sets.typo), flexRun)
+    }
+
+    const result = {
+      rows: ROWS,
+      build: { ms: buildMs },
+      kinds,
+      startToFirstQueryMs,
+      peakRssMb,
+      baselines
+    }
+    console.table({ ...kinds })
+    console.log(JSON.stringify({ rows: ROWS, buildMs, startToFirstQueryMs, peakRssMb }, null, 0))
+    console.log(JSON.stringify(baselines, null, 1))
+    mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
+    writeFileSync(path.join(ROOT, 'bench/out/address.json'), JSON.stringify(result, null, 2) + '\n')
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

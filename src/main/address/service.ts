@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import ExcelJS from 'exceljs'
+import { AppError } from '../../shared/errors'
+import type { ChangeView, ImportJob, ImportMapping } from '../../shared/address/contract'
+import { appendAudit } from '../audit/audit-repo'
+import type { Db } from '../db/client'
+import * as schema from '../db/schema'
+import { toCsv } from './csv'
+import { checkRow, type Batches } from './import'
+import { prepareRow, type ChangeInput, type PreparedRow } from './rows'
+import { sampleChanges, seedChanges } from './seed'
+import { createAddressStore, toView, type Origin, type Row } from './store'
+import type { VocabEntry } from './vocab'
+
+const MAX_ERRORS = 1000
+const RECENT_KEPT = 20
+
+interface JobState extends ImportJob {
+  cancelRequested: boolean
+  finished: Promise<void>
+}
+
+export interface AddressServiceOptions {
+  sqlite: Database.Database
+  db: Db
+  databasePath: string
+  nativeBinding?: string
+  resourcesDir: string
+  deviceId: string
+  now: () => Date
+}
+
+/** The old/new address lookup: seed on first open, search, hand edits, import, export; all audited. */
+export function createAddressService(options: AddressServiceOptions) {
+  const { sqlite, db, deviceId, now } = options
+  const store = createAddressStore(sqlite)
+  const jobs = new Map<string, JobState>()
+  const count = (origin: Origin) =>
+    (
+      sqlite.prepare('SELECT count(*) AS n FROM address_changes WHERE origin = ?').get(origin) as {
+        n: number
+      }
+    ).n
+
+  /** Inserts rows with their audit row in one transaction on the main connection. */
+  function addRows(
+    inputs: ChangeInput[],
+    origin: Origin,
+    operatorId: string | null,
+    /** null for the first-run seed: shipped data, recorded like a migration, not as a change. */
+    action: string | null
+  ) {
+    const at = now().toISOString()
+    let terms: VocabEntry[] = []
+    const ids = sqlite.transaction(() => {
+      const result = store.insertRows(sqlite, inputs.map(prepareRow), origin, at, operatorId)
+      terms = result.terms
+      if (action)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action,
+          entity: 'address_change',
+          entityId: result.ids.length === 1 ? result.ids[0]! : null,
+          detail: { origin, rows: result.ids.length }
+        })
+      return result.ids
+    })()
+    store.commitTerms(terms)
+    return ids
+  }
+
+  /** First open: the administrative changes and the sample table (once; the sample can be removed). */
+  function ensureSeed() {
+    const seeded = sqlite
+      .prepare("SELECT value FROM settings WHERE key = 'address.seeded'")
+      .get() as { value: string } | undefined
+    if (seeded) return
+    const at = now().toISOString()
+    addRows(seedChanges(options.resourcesDir), 'seed', null, null)
+    addRows(sampleChanges(options.resourcesDir), 'sample', null, null)
+    sqlite
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('address.seeded', ?, ?)")
+      .run(at, at)
+  }
+  ensureSeed()
+
+  const mustGet = (id: string): Row => {
+    const row = store.byId(id)
+    if (!row) throw new AppError('NOT_FOUND', '找不到该地址对照记录')
+    return row
+  }
+
+  async function runImport(
+    job: JobState,
+    batches: Batches,
+    mapping: ImportMapping,
+    file: string,
+    operatorId: string | null
+  ) {
+    // A separate connection holds the write transaction while the event loop keeps serving
+    // searches; nothing is visible to others until COMMIT, and ROLLBACK leaves the table as it was.
+    const conn = new Database(
+      options.databasePath,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+    )
+    conn.pragma('busy_timeout = 5000')
+    conn.pragma('foreign_keys = ON')
+    const terms: VocabEntry[] = []
+    const duplicate = conn.prepare(
+      'SELECT num FROM address_changes WHERE old_key = ? AND new_key = ? LIMIT 1'
+    )
+    let line = 0
+    let header = true
+    try {
+      conn.exec('BEGIN IMMEDIATE')
+      const firstNum =
+        ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
+          .n ?? 0) + 1
+      const at = now().toISOString()
+      for await (const batch of batches) {
+        const good: PreparedRow[] = []
+        const inBatch = new Set<string>()
+        for (const cells of batch) {
+          line += 1
+          if (header) {
+            header = false
+            continue
+          }
+          if (cells.every((c) => !c.trim())) continue
+          job.processed += 1
+          const checked = checkRow(cells, mapping)
+          const error = (reason: string) => {
+            if (job.errors.length < MAX_ERRORS) job.errors.push({ line, reason })
+          }
+          if (typeof checked === 'string') {
+            error(checked)
+            continue
+          }
+          const prepared = prepareRow(checked)
+          const found = duplicate.get(prepared.oldKey, prepared.newKey) as
+            { num: number } | undefined
+          if (found || inBatch.has(`${prepared.oldKey}\u0000${prepared.newKey}`)) {
+            job.duplicates += 1
+            error(!found || found.num >= firstNum ? '与文件中前面的行重复' : '与已有记录重复')
+            continue
+          }
+          good.push(prepared)
+          inBatch.add(`${prepared.oldKey}\u0000${prepared.newKey}`)
+        }
+        const result = store.insertRows(conn, good, 'station', at, operatorId)
+        terms.push(...result.terms)
+        job.imported += good.length
+        await yieldToLoop()
+        if (job.cancelRequested) throw new AppError('CONFLICT', '导入已取消，对照表未改变')
+      }
+      appendAudit(drizzle({ client: conn, schema }), deviceId, at, {
+        operatorId,
+        action: 'address.import',
+        entity: 'address_change',
+        detail: {
+          file,
+          imported: job.imported,
+          duplicates: job.duplicates,
+          errors: job.processed - job.imported
+        }
+      })
+      conn.exec('COMMIT')
+      store.commitTerms(terms)
+      job.state = 'done'
+    } catch (error) {
+      if (conn.inTransaction) conn.exec('ROLLBACK')
+      job.imported = 0
+      job.state = job.cancelRequested ? 'cancelled' : 'failed'
+      job.message =
+        error instanceof AppError ? error.message : `导入失败，对照表未改变：${String(error)}`
+    } finally {
+      conn.close()
+    }
+  }
+
+  const publicJob = (job: JobState): ImportJob => ({
+    id: job.id,
+    state: job.state,
+    processed: job.processed,
+    total: job.total,
+    imported: job.imported,
+    duplicates: job.duplicates,
+    errors: job.errors,
+    message: job.message
+  })
+
+  return {
+    store,
+    search: (query: string, limit = 10) => store.search(query, limit),
+
+    stats: () => ({
+      seed: count('seed'),
+      station: count('station'),
+      sample: count('sample'),
+      vocabulary: store.vocab.size
+    }),
+
+    list(query: { page: number; pageSize: number; origin?: Origin | undefined }) {
+      const where = query.origin ? 'WHERE origin = ?' : ''
+      const params = query.origin ? [query.origin] : []
+      const total = (
+        sqlite.prepare(`SELECT count(*) AS n FROM address_changes ${where}`).get(...params) as {
+          n: number
+        }
+      ).n
+      const rows = sqlite
+        .prepare(
+          `SELECT id, num, origin, level, old_text AS oldText, new_text AS newText, effective, source,
+            note, updated_at AS updatedAt FROM address_changes ${where} ORDER BY num DESC LIMIT ? OFFSET ?`
+        )
+        .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as Row[]
+      return { total, rows: rows.map(toView) }
+    },
+
+    create(input: ChangeInput, operatorId: string): ChangeView {
+      const [id] = addRows([input], 'station', operatorId, 'address.create')
+      return toView(mustGet(id!))
+    },
+
+    update(id: string, input: ChangeInput, operatorId: string): ChangeView {
+      const at = now().toISOString()
+      let terms: VocabEntry[] = []
+      sqlite.transaction(() => {
+        const row = mustGet(id)
+        terms = store.updateRow(sqlite, row, input, at, operatorId)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action: 'address.update',
+          entity: 'address_change',
+          entityId: id,
+          detail: {
+            before: {
+              old: row.oldText,
+              new: row.newText,
+              effective: row.effective,
+              source: row.source,
+              note: row.note
+            },
+            after: { ...input }
+          }
+        })
+      })()
+      store.commitTerms(terms)
+      return toView(mustGet(id))
+    },
+
+    remove(id: string, operatorId: string) {
+      const at = now().toISOString()
+      sqlite.transaction(() => {
+        const row = mustGet(id)
+        store.deleteRow(sqlite, row)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action: 'address.delete',
+          entity: 'address_change',
+          entityId: id,
+          detail: { old: row.oldText, new: row.newText, origin: row.origin }
+        })
+      })()
+    },
+
+    /** Removes every 示例数据 row in one transaction. */
+    removeSample(operatorId: string | null): number {
+      const at = now().toISOString()
+      return sqlite.transaction(() => {
+        const rows = sqlite
+          .prepare("SELECT num FROM address_changes WHERE origin = 'sample'")
+          .all() as { num: number }[]
+        for (const { num } of rows)
+          sqlite.prepare('DELETE FROM address_fts WHERE rowid = ?').run(num)
+        sqlite.prepare("DELETE FROM address_changes WHERE origin = 'sample'").run()
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action: 'address.sample.remove',
+          entity: 'address_change',
+          detail: { rows: rows.length }
+        })
+        return rows.length
+      })()
+    },
+
+    remember(operatorId: string, query: string, changeId: string | null) {
+      const at = now().toISOString()
+      sqlite.transaction(() => {
+        sqlite
+          .prepare(
+            'INSERT INTO address_recent (id, operator_id, query, change_id, at) VALUES (?, ?, ?, ?, ?)'
+          )
+          .run(randomUUID(), operatorId, query, changeId, at)
+        sqlite
+          .prepare(
+            `DELETE FROM address_recent WHERE operator_id = ? AND id NOT IN
+              (SELECT id FROM address_recent WHERE operator_id = ? ORDER BY at DESC LIMIT ?)`
+          )
+          .run(operatorId, operatorId, RECENT_KEPT)
+      })()
+    },
+
+    recent(operatorId: string) {
+      const rows = sqlite
+        .prepare(
+          'SELECT query, change_id AS changeId, at FROM address_recent WHERE operator_id = ? ORDER BY at DESC'
+        )
+        .all(operatorId) as { query: string; changeId: string | null; at: string }[]
+      return rows.map((r) => {
+        const row = r.changeId ? store.byId(r.changeId) : undefined
+        return { query: r.query, at: r.at, change: row ? toView(row) : null }
+      })
+    },
+
+    /** Starts an import; `finished` resolves when it is done, cancelled or failed. */
+    startImport(
+      file: string,
+      batches: Batches,
+      mapping: ImportMapping,
+      total: number,
+      operatorId: string | null
+    ) {
+      if ([...jobs.values()].some((j) => j.state === 'running'))
+        throw new AppError('CONFLICT', '已有导入正在进行')
+      const job: JobState = {
+        id: randomUUID(),
+        state: 'running',
+        processed: 0,
+        total,
+        imported: 0,
+        duplicates: 0,
+        errors: [],
+        message: null,
+        cancelRequested: false,
+        finished: Promise.resolve()
+      }
+      jobs.set(job.id, job)
+      job.finished = runImport(job, batches, mapping, file, operatorId)
+      return { job: publicJob(job), finished: job.finished }
+    },
+
+    importStatus(id: string): ImportJob {
+      const job = jobs.get(id)
+      if (!job) throw new AppError('NOT_FOUND', '找不到该导入任务')
+      return publicJob(job)
+    },
+
+    cancelImport(id: string): ImportJob {
+      const job = jobs.get(id)
+      if (!job) throw new AppError('NOT_FOUND', '找不到该导入任务')
+      if (job.state === 'running') job.cancelRequested = true
+      return publicJob(job)
+    },
+
+    async exportTable(format: 'csv' | 'xlsx', origin: Origin | undefined, operatorId: string) {
+      const rows = sqlite
+        .prepare(
+          `SELECT old_text, new_text, effective, source, note, origin FROM address_changes
+           ${origin ? 'WHERE origin = ?' : ''} ORDER BY num`
+        )
+        .raw()
+        .all(...(origin ? [origin] : [])) as (string | null)[][]
+      const header = ['旧地址', '新地址', '生效日期', '依据', '备注', '类别']
+      const label = { seed: '区划变更', station: '本所', sample: '示例数据' } as Record<
+        string,
+        string
+      >
+      const table = [header, ...rows.map((r) => [...r.slice(0, 5), label[r[5]!] ?? r[5]!])]
+      let content: string
+      if (format === 'csv') content = toCsv(table)
+      else {
+        const workbook = new ExcelJS.Workbook()
+        workbook.addWorksheet('新旧地址对照').addRows(table)
+        content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+      }
+      const at = now().toISOString()
+      db.transaction((tx) =>
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'address.export',
+          entity: 'address_change',
+          detail: { format, origin: origin ?? 'all', rows: rows.length }
+        })
+      )
+      return { name: `新旧地址对照表.${format}`, content, rows: rows.length }
+    }
+  }
+}
+
+export type AddressService = ReturnType<typeof createAddressService>

@@ -1,0 +1,263 @@
+import { isHan, readingsOf, termPinyin } from './text'
+
+/**
+ * The road/lane/division vocabulary (≈10⁴ names) held in memory, with pinyin per character.
+ * A query is matched against each name: characters, homophones, full pinyin, initials, or a mix,
+ * optionally with one wrong, missing or extra character.
+ */
+
+export interface VocabEntry {
+  term: string
+  chars: string[]
+  /** First letters of the syllables, and the whole spelling, for quick filters. */
+  initials: string
+  full: string
+  syllableSet: Set<string>
+  kind: 'road' | 'division'
+  syllables: string[]
+  /** Station-added full readings (大栅栏 → dashilar). */
+  extra: string[]
+}
+
+export interface TermMatch {
+  entry: VocabEntry
+  /** 0 exact characters; +0.2 per pinyin unit; 1 homophone; 2 other edit. */
+  cost: number
+  start: number
+  end: number
+  how: 'chars' | 'pinyin' | 'homophone' | 'edit'
+}
+
+const LATIN = { test: (c: string) => c >= 'a' && c <= 'z' }
+
+/** A station reading is space-separated syllables: match its initials or its full spelling. */
+const readingMatches = (reading: string, query: string) => {
+  const syllables = reading.split(' ')
+  return (
+    syllables.join('').startsWith(query) ||
+    syllables
+      .map((s) => s[0])
+      .join('')
+      .startsWith(query)
+  )
+}
+
+/** Best cost of matching query[i..] against the term from position j (substring semantics). */
+function matchFrom(
+  q: string[],
+  chars: string[],
+  syl: string[],
+  i: number,
+  j: number,
+  editsLeft: number,
+  latinEnd: boolean[]
+): { cost: number; end: number; pinyin: boolean; homophone: boolean } | null {
+  if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false }
+  let best: { cost: number; end: number; pinyin: boolean; homophone: boolean } | null = null
+  const consider = (
+    next: ReturnType<typeof matchFrom>,
+    add: number,
+    flags: { pinyin?: boolean; homophone?: boolean } = {}
+  ) => {
+    if (!next) return
+    const cost = next.cost + add
+    if (!best || cost < best.cost)
+      best = {
+        cost,
+        end: next.end,
+        pinyin: next.pinyin || !!flags.pinyin,
+        homophone: next.homophone || !!flags.homophone
+      }
+  }
+  const c = q[i]!
+  if (j < chars.length) {
+    const s = syl[j]!
+    if (LATIN.test(c)) {
+      // Full syllable, a two-letter initial (zh/ch/sh), or the initial alone.
+      let run = ''
+      for (let k = i; k < q.length && LATIN.test(q[k]!); k++) {
+        run += q[k]
+        if (run === s)
+          consider(matchFrom(q, chars, syl, k + 1, j + 1, editsLeft, latinEnd), 0.2, {
+            pinyin: true
+          })
+        else if (k + 1 === q.length && s.startsWith(run) && run.length > 1)
+          consider({ cost: 0, end: j + 1, pinyin: true, homophone: false }, 0.3, { pinyin: true })
+        if (run.length >= s.length) break
+      }
+      if (s[0] === c)
+        consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+      if (/^[zcs]h/.test(s) && c === s[0] && q[i + 1] === 'h')
+        consider(matchFrom(q, chars, syl, i + 2, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+    } else if (c === chars[j]) {
+      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0)
+    } else if (editsLeft > 0 && isHan(c) && readingsOf(c).includes(s)) {
+      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 1, {
+        homophone: true
+      })
+    } else if (editsLeft > 0) {
+      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2)
+    }
+    // A character missing from the query.
+    if (editsLeft > 0 && i > 0 && !LATIN.test(c))
+      consider(matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2)
+  }
+  // An extra character in the query.
+  if (editsLeft > 0 && i > 0 && !LATIN.test(c))
+    consider(matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd), 2)
+  return best
+}
+
+export class Vocabulary {
+  private entries = new Map<string, VocabEntry>()
+  /** Character or syllable → the names that contain it. */
+  private postings = new Map<string, VocabEntry[]>()
+  private list: VocabEntry[] = []
+
+  get size() {
+    return this.entries.size
+  }
+
+  has(term: string) {
+    return this.entries.has(term)
+  }
+
+  add(entry: VocabEntry) {
+    if (this.entries.has(entry.term)) return
+    this.entries.set(entry.term, entry)
+    this.list.push(entry)
+    for (const key of new Set([...entry.chars, ...entry.syllables.map((s) => `~${s}`)])) {
+      const posting = this.postings.get(key)
+      if (posting) posting.push(entry)
+      else this.postings.set(key, [entry])
+    }
+  }
+
+  /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
+  private candidates(q: string[], edits: 0 | 1, allLatin: boolean, query: string): VocabEntry[] {
+    if (allLatin) {
+      const quick = this.list.filter(
+        (e) => e.initials.includes(query) || e.full.includes(query) || e.extra.length
+      )
+      return quick.length ? quick : this.list
+    }
+    const han = q.map((c, k) => ({ c, k })).filter(({ c }) => isHan(c))
+    if (han.length === 0) return this.list
+    const postingOf = (c: string, sound: boolean) => {
+      const lists = [this.postings.get(c) ?? []]
+      if (sound) for (const r of readingsOf(c)) lists.push(this.postings.get(`~${r}`) ?? [])
+      return [...new Set(lists.flat())]
+    }
+    if (edits === 0) {
+      return han
+        .map(({ c }) => this.postings.get(c) ?? [])
+        .reduce((a, b) => (b.length < a.length ? b : a))
+    }
+    // One edit: of any two characters at least one is right, so the union of two postings covers.
+    if (han.length < 2) return this.list
+    const ranked = han.map(({ c }) => postingOf(c, true)).sort((a, b) => a.length - b.length)
+    return [...new Set([...ranked[0]!, ...ranked[1]!])]
+  }
+
+  static entryFor(term: string, kind: VocabEntry['kind'], extra: string[] = []): VocabEntry {
+    return Vocabulary.entryOf(term, kind, termPinyin(term).syllables, extra)
+  }
+
+  static entryOf(
+    term: string,
+    kind: VocabEntry['kind'],
+    syllables: string[],
+    extra: string[]
+  ): VocabEntry {
+    return {
+      term,
+      chars: [...term],
+      initials: syllables.map((s) => s[0]).join(''),
+      full: syllables.join(''),
+      syllableSet: new Set(syllables),
+      kind,
+      syllables,
+      extra
+    }
+  }
+
+  /**
+   * Names matching the query, best first. `edits` allows one wrong/missing/extra character
+   * (Chinese queries of three or more characters only).
+   */
+  match(query: string, options: { edits: 0 | 1; limit: number }): TermMatch[] {
+    const q = [...query]
+    if (q.length === 0) return []
+    const latinEnd = q.map((c, k) => LATIN.test(c) && !LATIN.test(q[k + 1] ?? ''))
+    const allLatin = q.every((c) => LATIN.test(c))
+    const anyLatin = q.some((c) => LATIN.test(c))
+    const first = q[0]!
+    const firstLatin = LATIN.test(first)
+    const results: TermMatch[] = []
+    // With one edit allowed, all but one query character must be in the term (or sound alike).
+    const hanReadings = q.map((c) => (isHan(c) ? readingsOf(c) : []))
+    for (const entry of this.candidates(q, options.edits, allLatin, query)) {
+      const chars = entry.chars
+      if (
+        firstLatin
+          ? !entry.initials.includes(first) && !entry.extra.length
+          : options.edits === 0 && !entry.term.includes(first)
+      )
+        continue
+      if (allLatin && !entry.extra.length) {
+        let absent = false
+        for (const c of q) if (!entry.full.includes(c)) absent = true
+        if (absent) continue
+      }
+      if (options.edits === 1 && !anyLatin) {
+        let missing = 0
+        for (let k = 0; k < q.length && missing < 2; k++) {
+          if (!entry.term.includes(q[k]!) && !hanReadings[k]!.some((r) => entry.syllableSet.has(r)))
+            missing += 1
+        }
+        if (missing > 1) continue
+      }
+      if (allLatin && entry.extra.some((r) => readingMatches(r, query))) {
+        results.push({ entry, cost: 0.2, start: 0, end: chars.length, how: 'pinyin' })
+        continue
+      }
+      if (options.edits === 1 && !anyLatin && q.length > chars.length + 1) continue
+      let best: TermMatch | null = null
+      const lastStart = options.edits ? chars.length : chars.length - 1
+      for (let j = 0; j <= lastStart; j++) {
+        if (options.edits === 0) {
+          const s = entry.syllables[j]
+          if (LATIN.test(first) ? s?.[0] !== first : chars[j] !== first) continue
+        }
+        const found = matchFrom(q, chars, entry.syllables, 0, j, options.edits, latinEnd)
+        if (!found) continue
+        // Prefer matches that start the name and cover it.
+        const cost = found.cost + (j > 0 ? 0.5 : 0) + (found.end < chars.length ? 0.3 : 0)
+        if (!best || cost < best.cost)
+          best = {
+            entry,
+            cost,
+            start: j,
+            end: found.end,
+            how:
+              found.cost >= 2
+                ? 'edit'
+                : found.homophone
+                  ? 'homophone'
+                  : found.pinyin
+                    ? 'pinyin'
+                    : 'chars'
+          }
+      }
+      if (best) results.push(best)
+    }
+    results.sort(
+      (a, b) =>
+        a.cost - b.cost ||
+        a.entry.term.length - b.entry.term.length ||
+        (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'division' ? -1 : 1) ||
+        a.entry.term.localeCompare(b.entry.term)
+    )
+    return results.slice(0, options.limit)
+  }
+}

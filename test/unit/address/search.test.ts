@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openSignedIn } from '../../helpers/services'
+
+type Services = Awaited<ReturnType<typeof openSignedIn>>
+let services: Services
+let admin: string
+
+beforeAll(async () => {
+  services = await openSignedIn()
+  admin = services.auth.current()!.operator.id
+})
+afterAll(() => services.cleanup())
+
+const top = (query: string, limit = 10) => services.address.search(query, limit)
+const pairs = (query: string, limit = 10) =>
+  top(query, limit).map((h) => `${h.oldText}→${h.newText}`)
+
+describe('seeded administrative changes', () => {
+  it('resolves merged and renamed districts with year and document', () => {
+    const [xuanwu] = top('宣武区')
+    expect(xuanwu).toMatchObject({
+      oldText: '北京市宣武区',
+      newText: '北京市西城区',
+      effective: '2010',
+      source: '国函〔2010〕55号'
+    })
+    expect(top('崇文区')[0]).toMatchObject({ newText: '北京市东城区', source: '国函〔2010〕55号' })
+    expect(top('昌平县')[0]).toMatchObject({ newText: '北京市昌平区', effective: '1999' })
+  })
+
+  it('finds a division from the new side as well (new → old)', () => {
+    const hits = top('北京市西城区', 30)
+    const hit = hits.find((h) => h.oldText === '北京市宣武区')
+    expect(hit?.matched).toBe('new')
+  })
+})
+
+describe('query forms', () => {
+  const street = '西城区月坛街道月坛北街5号→西城区月坛街道月坛北街15号'
+  it.each([
+    ['Chinese substring', '月坛北街'],
+    ['full pinyin', 'yuetanbeijie'],
+    ['pinyin initials', 'ytbj'],
+    ['mixed', '月坛bj'],
+    ['homophone typo', '月谭北街'],
+    ['missing character', '月北街'],
+    ['extra character', '月坛北北街'],
+    ['traditional characters', '月壇北街'],
+    ['full-width digits and 號', '月坛北街５號']
+  ])('%s: %s', (_kind, query) => {
+    expect(pairs(query)).toContain(street)
+  })
+
+  it('ranks the numbered address first when the number is given', () => {
+    expect(pairs('ytbj5')[0]).toBe(street)
+    expect(pairs('月坛北街5号')[0]).toBe(street)
+  })
+
+  it('finds xwq → 宣武区 → 西城区 first', () => {
+    expect(pairs('xwq')[0]).toBe('北京市宣武区→北京市西城区')
+  })
+
+  it('answers an old district query with addresses now under the new district', () => {
+    const hits = top('宣武区右安门内大街7号')
+    expect(hits[0]?.newText).toBe('北京市西城区白纸坊街道右安门内大街7号')
+  })
+
+  it('marks the matched and the changed spans', () => {
+    const [hit] = top('白云观街3号')
+    expect(hit!.highlights.old[0]).toEqual({ start: 7, end: 13 })
+    expect(hit!.changedParts).toContain('road')
+    expect(hit!.newText.slice(hit!.changed.new.start, hit!.changed.new.end)).toBe('路')
+  })
+})
+
+describe('chains', () => {
+  it('follows A → B → C with the path, from either end', () => {
+    const a = '西城区月坛街道白云观街3号'
+    const b = '西城区月坛街道白云路3号'
+    const c = '西城区月坛街道白云路13号'
+    for (const query of ['白云观街3号', '白云路13号']) {
+      const hit = top(query).find((h) => h.chain.length > 1)!
+      expect(hit.chain.map((s) => s.oldText)).toEqual([a, b])
+      expect(hit.chain.at(-1)!.newText).toBe(c)
+    }
+  })
+
+  it('chains hand-entered changes and stops at cycles', () => {
+    services.address.create(
+      { oldText: '甲胡同1号', newText: '乙胡同1号', effective: '1990' },
+      admin
+    )
+    services.address.create({ oldText: '乙胡同1号', newText: '丙街1号', effective: '2000' }, admin)
+    services.address.create({ oldText: '丙街1号', newText: '甲胡同1号', effective: '2010' }, admin)
+    const hit = top('甲胡同1号').find((h) => h.oldText === '甲胡同1号')!
+    expect(hit.chain.map((s) => s.newText)).toEqual(['乙胡同1号', '丙街1号', '甲胡同1号'])
+  })
+})
+
+describe('editing', () => {
+  it('audits create, update and delete, and keeps the index current', async () => {
+    const before = await services.audit.count()
+    const row = services.address.create(
+      { oldText: '西城区南营房胡同8号', newText: '西城区月坛南街30号', effective: '2019-01-01' },
+      admin
+    )
+    expect(pairs('nyfht')).toContain('西城区南营房胡同8号→西城区月坛南街30号')
+    services.address.update(
+      row.id,
+      {
+        oldText: '西城区北营房胡同8号',
+        newText: '西城区月坛南街30号',
+        effective: null,
+        source: null,
+        note: null
+      },
+      admin
+    )
+    expect(pairs('南营房胡同8号')).not.toContain('西城区南营房胡同8号→西城区月坛南街30号')
+    expect(pairs('北营房胡同8号')).toContain('西城区北营房胡同8号→西城区月坛南街30号')
+    services.address.remove(row.id, admin)
+    expect(pairs('北营房胡同8号')).toEqual([])
+    expect(await services.audit.count()).toBe(before + 3)
+    expect((await services.audit.verify()).ok).toBe(true)
+  })
+
+  it('removes the sample table in one action', () => {
+    expect(services.address.stats().sample).toBe(19)
+    expect(services.address.removeSample(admin)).toBe(19)
+    expect(services.address.stats().sample).toBe(0)
+    expect(pairs('月坛北街5号')).toEqual([])
+  })
+
+  it('remembers recent lookups per operator', () => {
+    services.address.remember(admin, 'xwq', null)
+    expect(services.address.recent(admin)[0]?.query).toBe('xwq')
+  })
+})
