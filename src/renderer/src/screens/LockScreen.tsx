@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd'
 import { LockOutlined } from '@ant-design/icons'
-import { useState } from 'react'
-import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { api, unwrap } from '@renderer/lib/api'
+import { useAuthSubmit } from './useAuthSubmit'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
 import type { AuthStatus, SessionView } from '@shared/ipc/contract'
@@ -15,20 +15,10 @@ export function LockScreen({
 }) {
   const { t, roleName } = useI18n()
   const [form] = Form.useForm<{ password: string }>()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
+  const submit = useAuthSubmit(onDone)
+  const { busy, error } = submit
   const run = async (pending: Promise<AuthStatus>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      onDone(await pending)
-    } catch (caught) {
-      setError(errorMessage(caught))
-      form.setFieldValue('password', '')
-    } finally {
-      setBusy(false)
-    }
+    if (!(await submit.run(pending))) form.setFieldValue('password', '')
   }
 
   return (

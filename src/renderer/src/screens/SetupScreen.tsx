@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input } from 'antd'
-import { useState } from 'react'
 import { api, unwrap } from '@renderer/lib/api'
+import { useAuthSubmit } from './useAuthSubmit'
 import { showFieldErrors } from '@renderer/lib/forms'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
 import type { AuthStatus } from '@shared/ipc/contract'
-import { confirmRules, passwordRules } from './passwordRules'
+import { NewPasswordFields } from '@renderer/components/NewPasswordFields'
 
 interface SetupValues {
   username: string
@@ -17,20 +17,10 @@ interface SetupValues {
 export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }) {
   const { t } = useI18n()
   const [form] = Form.useForm<SetupValues>()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAuthSubmit(onDone, (caught) => showFieldErrors(form, caught))
 
-  const submit = async ({ username, displayName, password }: SetupValues) => {
-    setBusy(true)
-    setError(null)
-    try {
-      onDone(await unwrap(api.auth.setupAdmin({ username, displayName, password })))
-    } catch (caught) {
-      setError(showFieldErrors(form, caught))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = ({ username, displayName, password }: SetupValues) =>
+    run(unwrap(api.auth.setupAdmin({ username, displayName, password })))
 
   return (
     <AuthCard title={t('auth.setup.title')} hint={t('auth.setup.hint')}>
@@ -52,22 +42,7 @@ export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('field.password')}
-          extra={t('field.passwordRule')}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('field.passwordConfirm')}
-          dependencies={['password']}
-          rules={confirmRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label={t('field.password')} />
         {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('auth.setup.submit')}

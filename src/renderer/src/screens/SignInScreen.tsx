@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input } from 'antd'
-import { useState } from 'react'
-import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { api, unwrap } from '@renderer/lib/api'
+import { useAuthSubmit } from './useAuthSubmit'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
 import type { AuthStatus } from '@shared/ipc/contract'
@@ -13,20 +13,10 @@ interface Credentials {
 export function SignInScreen({ onDone }: { onDone: (status: AuthStatus) => void }) {
   const { t } = useI18n()
   const [form] = Form.useForm<Credentials>()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAuthSubmit(onDone)
 
   const submit = async (values: Credentials) => {
-    setBusy(true)
-    setError(null)
-    try {
-      onDone(await unwrap(api.auth.signIn(values)))
-    } catch (caught) {
-      setError(errorMessage(caught))
-      form.setFieldValue('password', '')
-    } finally {
-      setBusy(false)
-    }
+    if (!(await run(unwrap(api.auth.signIn(values))))) form.setFieldValue('password', '')
   }
 
   return (

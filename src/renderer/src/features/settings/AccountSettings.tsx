@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input } from 'antd'
 import { useI18n } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import { confirmRules, passwordRules } from '@renderer/screens/passwordRules'
+import { NewPasswordFields } from '@renderer/components/NewPasswordFields'
 
 interface Values {
   current: string
@@ -38,22 +38,7 @@ export function AccountSettings() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="next"
-          label={t('field.newPassword')}
-          extra={t('field.passwordRule')}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('field.passwordConfirm')}
-          dependencies={['next']}
-          rules={confirmRules(t, 'next')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="next" label={t('field.newPassword')} />
         <Button type="primary" htmlType="submit">
           {t('account.changePassword')}
         </Button>
