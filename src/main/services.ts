@@ -6,6 +6,7 @@ import { createAuditRepo } from './audit/audit-repo'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
+import { createSpecRepo } from './photo/spec-repo'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 
@@ -40,6 +41,7 @@ export async function createServices(options: ServiceOptions) {
   const deviceId = settings.deviceId()
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
+  const photoSpecs = createSpecRepo({ db, deviceId, now })
   const auth = createAuthService({
     operators,
     audit,
@@ -59,6 +61,7 @@ export async function createServices(options: ServiceOptions) {
     audit,
     operators,
     auth,
+    photoSpecs,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { knownSchemaVersion, openDatabase } from '../../../src/main/db/client'
 import { rotateDailyBackup } from '../../../src/main/db/backup'
@@ -64,22 +71,27 @@ describe('opening the database', () => {
   it('copies an existing database before migrating it', async () => {
     const dataDir = tempDir()
     const file = join(dataDir, 'bianmin.sqlite')
-    // A database at schema 1: only the first migration applied.
-    const first = await openDatabase({ file, migrationsFolder })
-    first.sqlite
-      .prepare(
-        'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)'
-      )
-      .run()
-    first.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
-    first.sqlite.pragma('user_version = 1')
+    // A database at schema 1: only the first migration applied (from a folder holding just it).
+    const firstOnly = tempDir()
+    mkdirSync(join(firstOnly, 'meta'))
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'))
+    journal.entries = journal.entries.slice(0, 1)
+    writeFileSync(join(firstOnly, 'meta/_journal.json'), JSON.stringify(journal))
+    copyFileSync(
+      join(migrationsFolder, `${journal.entries[0].tag}.sql`),
+      join(firstOnly, `${journal.entries[0].tag}.sql`)
+    )
+    const first = await openDatabase({ file, migrationsFolder: firstOnly })
+    expect(first.sqlite.pragma('user_version', { simple: true })).toBe(1)
     first.sqlite.close()
 
     const services = await openTestServices({ dataDir })
     cleanups.push(services.cleanup)
     const copies = readdirSync(services.paths.backupDir)
     expect(copies.some((name) => name.startsWith('bianmin-before-migration-'))).toBe(true)
-    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(2)
+    expect(services.sqlite.pragma('user_version', { simple: true })).toBe(
+      knownSchemaVersion(migrationsFolder)
+    )
     const triggers = services.sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
       .pluck()

@@ -1,2 +1,3 @@
 // One file per feature; drizzle-kit reads them all through this index.
 export * from './foundation'
+export * from './photo'
