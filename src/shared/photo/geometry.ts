@@ -192,12 +192,16 @@ const round = (v: number, digits = 0) => {
   return Math.round(v * f) / f
 }
 
+/** A number with its unit: "214 px", "3.1°", "0.28". */
+export const withUnit = (value: number | string, unit: string) =>
+  unit === '' ? `${value}` : unit === '°' || unit === '%' ? `${value}${unit}` : `${value} ${unit}`
+
 export const bandText = (b: Band, unit = 'px') =>
   b.min !== undefined && b.max !== undefined
-    ? `${b.min}–${b.max} ${unit}`
+    ? withUnit(`${b.min}–${b.max}`, unit)
     : b.min !== undefined
-      ? `≥ ${b.min} ${unit}`
-      : `≤ ${b.max} ${unit}`
+      ? `≥ ${withUnit(b.min, unit)}`
+      : `≤ ${withUnit(b.max!, unit)}`
 
 /** One rule line from a measured value and its band. */
 export function bandRule(
@@ -215,7 +219,7 @@ export function bandRule(
     (b.min === undefined || shown >= b.min) &&
     (b.max === undefined || shown <= b.max)
   const requirement = bandText(b, unit)
-  const measured = shown === null ? '无法测量' : `${shown} ${unit}`
+  const measured = shown === null ? '无法测量' : withUnit(shown, unit)
   const relation = b.min !== undefined && b.max !== undefined ? `在 ${requirement} 内` : requirement
   const result: RuleResult = {
     key,
