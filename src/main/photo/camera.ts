@@ -54,15 +54,12 @@ export function listCameras(): Promise<string[]> {
   return new Promise((resolve) => nodeWebcam().list((cameras) => resolve(cameras ?? [])))
 }
 
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+
 /** Turns fswebcam's (or another tool's) complaint into a message for the clerk. */
 export function cameraFailure(output: string, device: string | null): AppError {
   const name = device ?? '默认摄像头'
-  const detail = output
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trim()
-    .split('\n')
-    .slice(-2)
-    .join(' ')
+  const detail = output.replace(ANSI_COLOUR, '').trim().split('\n').slice(-2).join(' ')
   if (/command not found/i.test(output))
     return new AppError(
       'INTERNAL',
