@@ -10,7 +10,9 @@ export const astronautPath = join(repoRoot, 'test/fixtures/faces/astronaut.png')
  * - small: shrunk to 360 px and placed off-centre (left, low) in a 920×640 frame whose border
  *   continues the backdrop's edge pixels;
  * - tilted: turned 8° clockwise (the frame widened first, so no empty corners reach the face);
- * - grey: greyscale; blurred: Gaussian blur σ 2.5; two: two copies side by side.
+ * - grey: greyscale; blurred: Gaussian blur σ 2.5; two: two copies side by side;
+ * - whiteWall: head, hair and body cut out along ovals and set on white, 64 px more room on top
+ *   (a stand-in for a resident photographed against the counter's white wall).
  */
 export async function makeDerivedFaces(dir: string) {
   mkdirSync(dir, { recursive: true })
@@ -20,7 +22,8 @@ export async function makeDerivedFaces(dir: string) {
     tilted: join(dir, 'tilted-8.png'),
     grey: join(dir, 'grey.png'),
     blurred: join(dir, 'blurred.png'),
-    two: join(dir, 'two-faces.png')
+    two: join(dir, 'two-faces.png'),
+    whiteWall: join(dir, 'white-wall.png')
   }
   await src
     .clone()
@@ -53,6 +56,23 @@ export async function makeDerivedFaces(dir: string) {
     ])
     .png()
     .toFile(files.two)
+  const cutOut = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512">' +
+      '<ellipse cx="226" cy="92" rx="76" ry="80" fill="#fff"/>' +
+      '<ellipse cx="222" cy="130" rx="50" ry="52" fill="#fff"/>' +
+      '<rect x="0" y="178" width="512" height="334" fill="#fff"/></svg>'
+  )
+  const cut = await src
+    .clone()
+    .ensureAlpha()
+    .composite([{ input: cutOut, blend: 'dest-in' }])
+    .png()
+    .toBuffer()
+  await sharp(cut)
+    .flatten({ background: '#ffffff' })
+    .extend({ top: 64, background: '#ffffff' })
+    .png()
+    .toFile(files.whiteWall)
   return files
 }
 

@@ -8,11 +8,12 @@ import { resolveDataDir } from '../paths'
 import { createServices } from '../services'
 import type { Command } from './command'
 import { foundationCommands } from './foundation'
+import { photoCommands } from './photo'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
 
-const commands: Record<string, Command> = { ...foundationCommands }
+const commands: Record<string, Command> = { ...foundationCommands, ...photoCommands }
 
 const usage = [
   '用法 / usage: npm run cli -- <command> [--data-dir D]',

@@ -36,13 +36,14 @@ const insideFace = (m: OutputMeasures) => (x: number, y: number) => {
   return Math.abs(x - m.faceCentreX) < half && y > m.eyeY && y < m.eyeY + (m.chinY - m.eyeY) * 0.75
 }
 
-/** Background: above the shoulders and outside an oval around head and hair. */
+/** Background: above the eye line and outside an oval around head and hair. */
 const outsideHead = (m: OutputMeasures) => {
   const cy = (m.crownY + m.chinY) / 2
-  const a = m.faceWidth * 0.72
+  // Hair reaches out to about 1.75 face widths across.
+  const a = m.faceWidth * 0.9
   const b = ((m.chinY - m.crownY) / 2) * 1.12
   return (x: number, y: number) =>
-    y < m.chinY && ((x - m.faceCentreX) / a) ** 2 + ((y - cy) / b) ** 2 > 1
+    y < m.eyeY && ((x - m.faceCentreX) / a) ** 2 + ((y - cy) / b) ** 2 > 1
 }
 
 export interface QualityInput {

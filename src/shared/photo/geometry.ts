@@ -220,7 +220,12 @@ export function bandRule(
     (b.max === undefined || shown <= b.max)
   const requirement = bandText(b, unit)
   const measured = shown === null ? '无法测量' : withUnit(shown, unit)
-  const relation = b.min !== undefined && b.max !== undefined ? `在 ${requirement} 内` : requirement
+  const relation =
+    b.min !== undefined && b.max !== undefined
+      ? b.min === b.max
+        ? `（应为 ${withUnit(b.min, unit)}）`
+        : `在 ${requirement} 内`
+      : requirement
   const result: RuleResult = {
     key,
     label,

@@ -32,6 +32,9 @@ export interface SheetLayout {
   unplaced: { key: string; copies: number }[]
 }
 
+/** Margin and gap used when none is chosen, mm. */
+export const sheetDefaults = { marginMm: 4, gapMm: 2 } as const
+
 export interface SheetOptions {
   size: SheetSize
   marginMm?: number
@@ -44,8 +47,8 @@ export interface SheetOptions {
  */
 export function layoutSheet(items: SheetItem[], options: SheetOptions): SheetLayout {
   const { widthMm: pageW, heightMm: pageH } = sheetSizes[options.size]
-  const margin = options.marginMm ?? 4
-  const gap = options.gapMm ?? 2
+  const margin = options.marginMm ?? sheetDefaults.marginMm
+  const gap = options.gapMm ?? sheetDefaults.gapMm
   const right = pageW - margin
   const bottom = pageH - margin
   const copies = items
