@@ -7,6 +7,8 @@ import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
 import { createSpecRepo } from './photo/spec-repo'
+import { createPhotoService } from './photo/photo-service'
+import type { CameraConfig } from './photo/camera'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 
@@ -17,6 +19,8 @@ export interface ServiceOptions {
   nativeBinding?: string
   now?: () => Date
   onSessionChange?: (status: AuthStatus) => void
+  /** Fixed camera settings for the photo booth (tests; otherwise the stored settings apply). */
+  camera?: Partial<CameraConfig>
 }
 
 /**
@@ -42,6 +46,14 @@ export async function createServices(options: ServiceOptions) {
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
   const photoSpecs = createSpecRepo({ db, deviceId, now })
+  const photo = createPhotoService({
+    db,
+    deviceId,
+    now,
+    dataDir: paths.dataDir,
+    specs: photoSpecs,
+    ...(options.camera ? { camera: options.camera } : {})
+  })
   const auth = createAuthService({
     operators,
     audit,
@@ -62,6 +74,7 @@ export async function createServices(options: ServiceOptions) {
     operators,
     auth,
     photoSpecs,
+    photo,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -3,6 +3,7 @@ import { contract, type Contract } from '../../shared/ipc/contract'
 import type { Services } from '../services'
 import { toOperatorView } from '../auth/operators-repo'
 import { createHandlerTable, type CallContext, type HandlerMap } from './table'
+import { createPhotoHandlers } from '../photo/handlers'
 
 /** The signed-in operator's id; access rules have already required a session. */
 const actorOf = (context: CallContext) => {
@@ -70,7 +71,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     audit: {
       list: (input) => audit.list(input),
       verify: () => audit.verify()
-    }
+    },
+    photo: createPhotoHandlers(services)
   }
 }
 

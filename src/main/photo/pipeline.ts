@@ -49,10 +49,14 @@ export interface PhotoReport {
 export interface PhotoResult {
   jpeg: Buffer
   report: PhotoReport
+  /** The face found in the still, reusable when the crop is adjusted. */
+  face: DetectedFace
 }
 
 export interface ProcessOptions {
   nudge?: Nudge
+  /** Skip detection: the face found by an earlier run on the same still. */
+  face?: DetectedFace
 }
 
 /** Decodes any image sharp reads into 8-bit sRGB, turned upright by its EXIF orientation. */
@@ -167,7 +171,7 @@ export async function processPhoto(
   const img = typeof input === 'string' || Buffer.isBuffer(input) ? await decodeImage(input) : input
   const t1 = performance.now()
   const timings = { detectMs: 0, landmarksMs: 0 }
-  const face = singleFace(await detectFaces(img, timings))
+  const face = options.face ?? singleFace(await detectFaces(img, timings))
   const t2 = performance.now()
 
   const frame = levelFrame(face.landmarks)
@@ -275,6 +279,7 @@ export async function processPhoto(
   const t4 = performance.now()
   return {
     jpeg: choice.output,
+    face,
     report: {
       specId: spec.id,
       specName: spec.name,

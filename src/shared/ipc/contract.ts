@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roles } from '../roles'
 import { call, type ContractShape } from './define'
+import { photoContract } from '../photo/contract'
 import {
   displayName,
   isoDateTime,
@@ -149,7 +150,8 @@ export const contract = {
       access: ['director', 'admin']
     }),
     verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
-  }
+  },
+  photo: photoContract
 } satisfies ContractShape
 
 export type Contract = typeof contract
