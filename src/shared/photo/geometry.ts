@@ -37,6 +37,18 @@ export interface Placement {
   notes: string[]
 }
 
+/**
+ * An average adult face in face widths (from the astronaut fixture): used to draw the live guide,
+ * where no face has been measured yet.
+ */
+export const typicalFace: LevelFace = {
+  faceWidth: 1,
+  faceCentreX: 0,
+  eyeDistance: 0.45,
+  chinY: 0.8,
+  crownY: -0.9
+}
+
 export interface Nudge {
   dx?: number
   dy?: number

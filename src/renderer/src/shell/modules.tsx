@@ -1,7 +1,8 @@
-import { SettingOutlined } from '@ant-design/icons'
+import { CameraOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
+import { PhotoModule } from '@renderer/features/photo/PhotoModule'
 
 export interface ModuleDef {
   key: string
@@ -18,6 +19,13 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
+  {
+    key: 'photo',
+    label: 'module.photo',
+    icon: <CameraOutlined />,
+    functionKey: 'F2',
+    component: PhotoModule
+  },
   {
     key: 'settings',
     label: 'module.settings',
