@@ -3,7 +3,8 @@
  * its table, with its baselines measured in the same run, and writes bench/out/<name>.json.
  */
 const benches: Record<string, () => Promise<void>> = {
-  calendar: async () => (await import('./calendar')).runCalendarBench()
+  calendar: async () => (await import('./calendar')).runCalendarBench(),
+  photo: async () => (await import('./photo')).runPhotoBench()
 }
 
 const requested = process.argv.slice(2)
