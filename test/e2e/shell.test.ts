@@ -86,12 +86,14 @@ describe('the shell, as a clerk meets it', () => {
 
   it('switches to English and remembers it', async () => {
     const { page } = app
-    await page.keyboard.press('Alt+1')
+    await page.keyboard.press('F9')
     await page.getByRole('tab', { name: '常规' }).click()
     await page.getByText('English').click()
     await page.getByRole('tab', { name: 'General' }).waitFor()
     expect((await app.services.settings.get()).locale).toBe('en-US')
     await page.reload()
+    await page.getByTestId('status-operator').waitFor()
+    await page.keyboard.press('F9')
     await page.getByRole('tab', { name: 'General' }).waitFor()
     await page.getByText('简体中文').click()
     await page.getByRole('tab', { name: '常规' }).waitFor()
