@@ -122,4 +122,24 @@ describe('the photo booth', () => {
     const audit = await app.services.audit.list({ page: 1, pageSize: 20, action: 'photo.delete' })
     expect(audit.rows).toHaveLength(1)
   })
+
+  it('shows the camera setting and refuses a contradictory spec with the reason', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '规格与摄像头' }).click()
+    const device = page.locator('.photo-camera input').first()
+    await expect.poll(() => device.inputValue()).toMatch(/^file:\/.*still\.jpg$/)
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const spec = await app.services.photoSpecs.get('resident-id')
+    const broken = { ...spec, geometry: { ...spec.geometry, faceWidth: { min: 400 } } }
+    await page.locator('.photo-spec-editor textarea').fill(JSON.stringify(broken, null, 2))
+    await page.getByRole('button', { name: '保存规格' }).click()
+    await expect
+      .poll(() => page.getByTestId('spec-problem').textContent())
+      .toBe('规格自相矛盾：脸宽下限 400 px 不小于照片宽 358 px')
+    await app.screenshot('photo-05-spec-refused')
+    expect((await app.services.photoSpecs.get('resident-id')).geometry.faceWidth).toEqual({
+      min: 193,
+      max: 221
+    })
+  })
 })

@@ -5,6 +5,7 @@ import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
 import type { PhotoSpec } from '@shared/photo/spec'
 import { photoMessages } from './messages'
+import { CameraSettings } from './CameraSettings'
 
 /** The specs as data: each shown with its size; an administrator edits one as JSON. */
 export function SpecsEditor({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => void }) {
@@ -26,18 +27,21 @@ export function SpecsEditor({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: (
       setEditing(null)
       onSaved()
     } catch (error) {
-      const detail =
+      const summary = errorMessage(error)
+      // Field messages add what the summary does not already say (format errors by field).
+      const fields =
         error instanceof ApiError
           ? Object.entries(error.fields)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('；')
-          : ''
-      setEditing({ ...editing, problem: [errorMessage(error), detail].filter(Boolean).join(' — ') })
+              .filter(([, text]) => !summary.includes(text))
+              .map(([key, text]) => `${key}: ${text}`)
+          : []
+      setEditing({ ...editing, problem: [summary, ...fields].join('；') })
     }
   }
 
   return (
     <div className="photo-specs">
+      <CameraSettings />
       {!isAdmin ? <p className="settings-note">{t('specs.adminOnly')}</p> : null}
       <List
         dataSource={specs}

@@ -3,7 +3,7 @@ import type { Dictionary } from '@renderer/i18n/context'
 const zh = {
   'tab.booth': '拍照',
   'tab.history': '照片记录',
-  'tab.specs': '照片规格',
+  'tab.specs': '规格与摄像头',
   spec: '规格',
   countdown: '3-2-1 倒计时',
   shoot: '拍照（空格）',
@@ -44,7 +44,8 @@ const zh = {
   'specs.size': '{wmm}×{hmm} mm · {w}×{h} 像素 · {dpi} dpi',
   'camera.device': '摄像头',
   'camera.default': '默认摄像头',
-  'camera.save': '保存摄像头设置'
+  'camera.save': '保存摄像头设置',
+  'camera.saved': '摄像头设置已保存'
 }
 
 export const photoMessages: Dictionary<keyof typeof zh> = {
@@ -52,7 +53,7 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
   'en-US': {
     'tab.booth': 'Booth',
     'tab.history': 'Photos',
-    'tab.specs': 'Specs',
+    'tab.specs': 'Specs & camera',
     spec: 'Spec',
     countdown: '3-2-1 countdown',
     shoot: 'Shoot (Space)',
@@ -94,6 +95,7 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
     'specs.size': '{wmm}×{hmm} mm · {w}×{h} px · {dpi} dpi',
     'camera.device': 'Camera',
     'camera.default': 'Default camera',
-    'camera.save': 'Save camera'
+    'camera.save': 'Save camera',
+    'camera.saved': 'Camera saved'
   }
 }
