@@ -192,10 +192,11 @@ export async function processPhoto(
   // Measure the photo as made: landmarks carried through the same transform, the crown found
   // again in the output pixels.
   const measures = place(measuredFace, placement)
+  // The output is level and scaled: its own frame is a shift to the eye midpoint.
   const identity = {
     faceCentreX: measures.faceCentreX - measures.eyeMidX,
     faceWidth: measures.faceWidth,
-    browY: placement.eyeY + browY * placement.scale - measures.eyeY,
+    browY: browY * placement.scale,
     toSource: (x: number, y: number) => ({ x: x + measures.eyeMidX, y: y + measures.eyeY })
   }
   const outCrown = findCrown(raster, identity, measures.crownY - measures.eyeY)
@@ -237,16 +238,18 @@ export async function processPhoto(
   const info = readJpegInfo(choice.output)
   const t3 = performance.now()
 
+  const exact = info.width === W && info.height === H
   rules.push(
-    bandRule(
-      'pixels',
-      '像素尺寸',
-      info.width === W && info.height === H ? 1 : 0,
-      { min: 1 },
-      '',
-      0,
-      `成片为 ${info.width}×${info.height}，应为 ${W}×${H}`
-    ),
+    {
+      key: 'pixels',
+      label: '像素尺寸',
+      pass: exact,
+      value: null,
+      unit: 'px',
+      requirement: `${W}×${H} px`,
+      text: `像素尺寸 ${info.width}×${info.height}${exact ? ' ✓' : `，应为 ${W}×${H} ✗`}`,
+      ...(exact ? {} : { reason: '成片尺寸不对' })
+    },
     bandRule(
       'dpi',
       '文件分辨率',
@@ -257,9 +260,6 @@ export async function processPhoto(
       '文件里写的分辨率不对'
     )
   )
-  // Display the pixel rule with its real numbers.
-  const pixelRule = rules.at(-2)!
-  pixelRule.text = `像素尺寸 ${info.width}×${info.height}${pixelRule.pass ? ' ✓' : `，应为 ${W}×${H} ✗`}`
   if (spec.jpeg.minBytes !== undefined || spec.jpeg.maxBytes !== undefined) {
     const kb = (n: number | undefined) => (n === undefined ? undefined : n / 1024)
     rules.push(
