@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -114,5 +115,30 @@ describe('the photo booth service', () => {
     } finally {
       missing.cleanup()
     }
+  })
+
+  it('prints mixed specs on one sheet, each at its own true dpi, with an audit row', async () => {
+    const still = await decodeImage(astronautPath)
+    const operatorId = services.auth.current()!.operator.id
+    const ids: string[] = []
+    for (const spec of ['resident-id', 'exit-entry']) {
+      const shot = await services.photo.process(still, spec)
+      ids.push((await services.photo.accept(shot.captureId, operatorId)).id)
+    }
+    const sheet = await services.photo.sheet(
+      { ids, size: '6inch', copies: 2, gapMm: 2 },
+      operatorId
+    )
+    expect([sheet.photos, sheet.pages]).toEqual([4, 1])
+    const images = execFileSync('pdfimages', ['-list', sheet.file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .map((cols) => `${cols[3]}×${cols[4]}@${cols[12]}`)
+    // Tallest first: the two 33×48 mm exit-entry photos at 300 ppi, then 26×32 mm at 350 ppi.
+    expect(images).toEqual(['390×567@300', '390×567@300', '358×441@350', '358×441@350'])
+    const audit = await services.audit.list({ page: 1, pageSize: 5, action: 'photo.sheet' })
+    expect(audit.rows[0]!.detail).toContain('"size":"6inch"')
   })
 })
