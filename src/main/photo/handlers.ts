@@ -19,6 +19,7 @@ export function createPhotoHandlers(services: Services): HandlerMap<Contract>['p
     list: (input) => photo.list(input),
     image: (input) => photo.image(input.id),
     remove: (input, context) => photo.remove(input.id, operatorOf(context)),
+    export: (input, context) => photo.exportFile(input.id, operatorOf(context)),
     sheet: (input, context) => photo.sheet(input, operatorOf(context))
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { count, desc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
@@ -262,6 +262,25 @@ export function createPhotoService(context: PhotoServiceContext) {
       })
       rmSync(join(photoDir, row.file), { force: true })
       return null
+    },
+
+    /** Copies a kept photo unchanged (so its dpi and size stay as checked) to exports/; audited. */
+    async exportFile(id: string, operatorId: string | null): Promise<{ file: string }> {
+      const row = byId(id)
+      const at = now().toISOString()
+      mkdirSync(exportDir, { recursive: true })
+      const file = join(exportDir, `${row.specId}-${row.takenAt.replace(/[:.]/g, '-')}.jpg`)
+      copyFileSync(join(photoDir, row.file), file)
+      db.transaction((tx) =>
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'photo.export',
+          entity: 'photo',
+          entityId: id,
+          detail: { file }
+        })
+      )
+      return { file }
     },
 
     /** A print sheet PDF of kept photos, written to the data folder's exports/; audited. */

@@ -148,6 +148,12 @@ export const photoContract = {
     access: 'signedIn'
   }),
   remove: call({ input: z.strictObject({ id: uuid }), output: z.null(), access: 'signedIn' }),
+  /** Copies the kept JPEG (bytes, dpi and all) to the data folder's exports/. */
+  export: call({
+    input: z.strictObject({ id: uuid }),
+    output: z.object({ file: z.string() }),
+    access: 'signedIn'
+  }),
   sheet: call({
     input: z.strictObject({
       ids: z

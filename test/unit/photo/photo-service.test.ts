@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
@@ -74,10 +74,15 @@ describe('the photo booth service', () => {
     )
     expect([sheet.photos, sheet.pages, existsSync(sheet.file)]).toEqual([4, 1, true])
 
+    const exported = ok<{ file: string }>(await table.invoke('photo:export', { id: kept.id }, meta))
+    expect(readFileSync(exported.file).equals(readFileSync(file))).toBe(true)
+
     ok(await table.invoke('photo:remove', { id: kept.id }, meta))
     expect(existsSync(file)).toBe(false)
     const actions = (await services.audit.list({ page: 1, pageSize: 50 })).rows.map((r) => r.action)
-    expect(actions).toEqual(expect.arrayContaining(['photo.create', 'photo.sheet', 'photo.delete']))
+    expect(actions).toEqual(
+      expect.arrayContaining(['photo.create', 'photo.sheet', 'photo.export', 'photo.delete'])
+    )
     expect((await services.photo.list({ page: 1, pageSize: 10 })).total).toBe(0)
   })
 

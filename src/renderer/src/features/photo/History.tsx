@@ -48,6 +48,15 @@ export function History({ version }: { version: number }) {
       }
     })
 
+  const exportFile = async (row: PhotoView) => {
+    try {
+      const { file } = await unwrap(api.photo.export({ id: row.id }))
+      message.success(t('history.exported', { file }))
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+
   const print = async () => {
     try {
       const made = await unwrap(api.photo.sheet({ ids: selected, ...sheet }))
@@ -133,6 +142,9 @@ export function History({ version }: { version: number }) {
                   onClick={() => unwrap(api.photo.image({ id: row.id })).then(setViewing)}
                 >
                   {t('history.view')}
+                </Button>
+                <Button size="small" onClick={() => void exportFile(row)}>
+                  {t('history.export')}
                 </Button>
                 <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(row)}>
                   {t('history.delete')}

@@ -29,6 +29,8 @@ const zh = {
   'history.passed': '合格',
   'history.view': '查看',
   'history.delete': '删除',
+  'history.export': '导出',
+  'history.exported': '已导出：{file}',
   'history.deleteConfirm': '删除这张照片？',
   'history.deleteDetail': '{time} 拍摄的{spec}照片将被永久删除，此操作会记入审计日志。',
   'history.deleted': '已删除',
@@ -79,6 +81,8 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
     'history.passed': 'Pass',
     'history.view': 'View',
     'history.delete': 'Delete',
+    'history.export': 'Export',
+    'history.exported': 'Exported: {file}',
     'history.deleteConfirm': 'Delete this photo?',
     'history.deleteDetail':
       'The {spec} photo taken {time} is deleted for good; the audit log records it.',
