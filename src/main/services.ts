@@ -13,6 +13,9 @@ import { createSettingsRepo } from './settings/settings-repo'
 import { createLogbooksRepo } from './logbooks/logbooks-repo'
 import { createLogbooksService } from './logbooks/logbooks-service'
 import { createAddressService } from './address/service'
+import { createSpecRepo } from './photo/spec-repo'
+import { createPhotoService } from './photo/photo-service'
+import type { CameraConfig } from './photo/camera'
 import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
@@ -30,6 +33,8 @@ export interface ServiceOptions {
   onSessionChange?: (status: AuthStatus) => void
   /** Opens a file in the system viewer (Electron's shell.openPath); absent in tests and the CLI. */
   openPath?: (file: string) => Promise<void>
+  /** Fixed camera settings for the photo booth (tests; otherwise the stored settings apply). */
+  camera?: Partial<CameraConfig>
 }
 
 /**
@@ -54,6 +59,15 @@ export async function createServices(options: ServiceOptions) {
   const deviceId = settings.deviceId()
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
+  const photoSpecs = createSpecRepo({ db, deviceId, now })
+  const photo = createPhotoService({
+    db,
+    deviceId,
+    now,
+    dataDir: paths.dataDir,
+    specs: photoSpecs,
+    ...(options.camera ? { camera: options.camera } : {})
+  })
   const calendar = createCalendarService({
     schedules: createSchedulesRepo({ db, deviceId, now }),
     audit,
@@ -131,6 +145,8 @@ export async function createServices(options: ServiceOptions) {
     logbooks,
     guide,
     address,
+    photoSpecs,
+    photo,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

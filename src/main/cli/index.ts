@@ -13,16 +13,18 @@ import { addressCommands } from './address'
 import { calendarCommands } from './calendar'
 import { guideCommands } from './guide'
 import { logbooksCommands } from './logbooks'
+import { photoCommands } from './photo'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
 
 const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...photoCommands,
+  ...addressCommands,
   ...calendarCommands,
   ...logbooksCommands,
-  ...guideCommands,
-  ...addressCommands
+  ...guideCommands
 }
 
 const usage = [

@@ -6,6 +6,7 @@ import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
+import { createPhotoHandlers } from '../photo/handlers'
 
 /** Every call's implementation, keyed exactly like the contract. */
 export function createHandlers(services: Services): HandlerMap<Contract> {
@@ -75,7 +76,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     },
     logbooks: createLogbooksHandlers(services),
     guide: createGuideHandlers(services),
-    address: createAddressHandlers(services)
+    address: createAddressHandlers(services),
+    photo: createPhotoHandlers(services)
   }
 }
 

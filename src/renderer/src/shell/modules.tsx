@@ -1,10 +1,17 @@
-import { BookOutlined, CalendarOutlined, CompassOutlined, SettingOutlined } from '@ant-design/icons'
+import {
+  BookOutlined,
+  CalendarOutlined,
+  CameraOutlined,
+  CompassOutlined,
+  SettingOutlined
+} from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
 import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
 import { GuideModule } from '@renderer/features/guide/GuideModule'
 import { LogbooksModule } from '@renderer/features/logbooks/LogbooksModule'
+import { PhotoModule } from '@renderer/features/photo/PhotoModule'
 
 export interface ModuleDef {
   key: string
@@ -23,6 +30,13 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
+  {
+    key: 'photo',
+    label: 'module.photo',
+    icon: <CameraOutlined />,
+    functionKey: 'F2',
+    component: PhotoModule
+  },
   {
     key: 'calendar',
     label: 'module.calendar',

@@ -1,0 +1,144 @@
+import { mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { AppError } from '../../shared/errors'
+import { perPage, sheetSizes, type SheetSize } from '../../shared/photo/sheet'
+import type { PhotoSpec } from '../../shared/photo/spec'
+import { processPhoto, type PhotoReport } from '../photo/pipeline'
+import { renderSheet } from '../photo/sheet-pdf'
+import type { Command } from './command'
+
+const IMAGE = /\.(jpe?g|png|webp|tiff?)$/i
+
+interface Outcome {
+  input: string
+  output: string | null
+  report: PhotoReport | null
+  error: string | null
+}
+
+function printOutcome(o: Outcome) {
+  if (!o.report) {
+    console.log(`✗ ${o.input}: ${o.error}`)
+    return
+  }
+  const r = o.report
+  console.log(
+    `${r.ok ? '✓ 合格' : '✗ 不合格'}  ${o.input} → ${o.output}  ${r.specName} ${r.width}×${r.height} ` +
+      `${r.dpi.jfif ?? '?'} dpi ${(r.bytes / 1024).toFixed(1)} KB（质量 ${r.quality}）`
+  )
+  for (const rule of r.rules)
+    console.log(`    ${rule.text}${rule.reason ? `  —— ${rule.reason}` : ''}`)
+  for (const note of r.notes) console.log(`    注意：${note}`)
+}
+
+async function runOne(spec: PhotoSpec, input: string, output: string): Promise<Outcome> {
+  try {
+    const { jpeg, report } = await processPhoto(readFileSync(input), spec)
+    writeFileSync(output, jpeg)
+    return { input, output, report, error: null }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    return { input, output: null, report: null, error: error.message }
+  }
+}
+
+export const photoCommands: Record<string, Command> = {
+  photo: {
+    usage:
+      '--spec resident-id IN OUT [--json] [--sheet 6inch|A4] [--copies N] [--gap MM]  按规格裁切证件照并逐条检查（IN/OUT 可为文件夹；全部合格时退出码为 0）',
+    run: async (services, args) => {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          spec: { type: 'string', default: 'resident-id' },
+          json: { type: 'boolean', default: false },
+          sheet: { type: 'string' },
+          copies: { type: 'string' },
+          gap: { type: 'string' },
+          'data-dir': { type: 'string' }
+        }
+      })
+      const [input, output] = positionals
+      if (!input || !output)
+        throw new AppError(
+          'VALIDATION',
+          '用法：photo --spec 规格 输入文件或文件夹 输出文件或文件夹'
+        )
+      if (values.sheet !== undefined && !(values.sheet in sheetSizes))
+        throw new AppError('VALIDATION', `相纸只能是 ${Object.keys(sheetSizes).join('、')}`)
+      const spec = await services.photoSpecs.get(values.spec)
+
+      const jobs: [string, string][] = statSync(input).isDirectory()
+        ? (mkdirSync(output, { recursive: true }),
+          readdirSync(input)
+            .filter((name) => IMAGE.test(name))
+            .sort()
+            .map((name) => [
+              join(input, name),
+              join(output, `${basename(name, extname(name))}.jpg`)
+            ]))
+        : [[input, output]]
+      if (!jobs.length) throw new AppError('VALIDATION', `文件夹 ${input} 里没有图像文件`)
+
+      const outcomes: Outcome[] = []
+      for (const [from, to] of jobs) {
+        const outcome = await runOne(spec, from, to)
+        outcomes.push(outcome)
+        if (!values.json) printOutcome(outcome)
+      }
+
+      let sheetFile: string | null = null
+      if (values.sheet !== undefined) {
+        const size = values.sheet as SheetSize
+        const gapMm = values.gap === undefined ? undefined : Number(values.gap)
+        const made = outcomes.filter((o) => o.report)
+        const copies =
+          values.copies !== undefined
+            ? Number(values.copies)
+            : made.length === 1
+              ? perPage(spec.widthMm, spec.heightMm, {
+                  size,
+                  ...(gapMm === undefined ? {} : { gapMm })
+                })
+              : 1
+        const { pdf, layout } = await renderSheet(
+          made.map((o) => ({
+            jpeg: readFileSync(o.output!),
+            widthMm: spec.widthMm,
+            heightMm: spec.heightMm,
+            copies
+          })),
+          { size, title: `${spec.name} 照片`, ...(gapMm === undefined ? {} : { gapMm }) }
+        )
+        sheetFile = statSync(output).isDirectory()
+          ? join(output, `sheet-${size}.pdf`)
+          : `${output.replace(/\.[^./]+$/, '')}-${size}.pdf`
+        writeFileSync(sheetFile, pdf)
+        if (!values.json)
+          console.log(
+            `相纸 ${sheetSizes[size].label}：${layout.slots.length} 张，${layout.pages} 页 → ${sheetFile}`
+          )
+      }
+      if (values.json)
+        console.log(
+          JSON.stringify(
+            {
+              spec: spec.id,
+              results: outcomes.map(({ input: i, output: o, report, error }) => ({
+                input: i,
+                output: o,
+                error,
+                report
+              })),
+              sheet: sheetFile
+            },
+            null,
+            2
+          )
+        )
+      return outcomes.every((o) => o.report?.ok) ? 0 : 1
+    }
+  }
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { count, desc, eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { operators, photos, settings } from '../db/schema'
+import { appendAudit } from '../audit/audit-repo'
+import { AppError } from '../../shared/errors'
+import type { CameraView, CaptureView, PhotoView, ReportView } from '../../shared/photo/contract'
+import type { SheetSize } from '../../shared/photo/sheet'
+import type { Nudge } from '../../shared/photo/geometry'
+import type { SpecRepo } from './spec-repo'
+import {
+  captureStill,
+  checkDevice,
+  defaultCameraConfig,
+  listCameras,
+  type CameraConfig
+} from './camera'
+import { decodeImage, processPhoto, type PhotoResult } from './pipeline'
+import type { Raster } from './raster'
+import { renderSheet } from './sheet-pdf'
+
+export interface PhotoServiceContext {
+  db: Db
+  deviceId: string
+  dataDir: string
+  now: () => Date
+  specs: SpecRepo
+  /** Overrides the camera settings (tests, or a booth wired to a fixed device). */
+  camera?: Partial<CameraConfig>
+}
+
+interface PendingCapture {
+  still: Raster
+  specId: string
+  nudge: Required<Nudge>
+  result: PhotoResult
+}
+
+/** Shots kept for adjusting or accepting; older ones are dropped. */
+const PENDING_LIMIT = 4
+const CAMERA_KEY = 'photo.camera'
+
+const dataUrl = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('base64')}`
+
+/**
+ * The booth: capture through the camera, run the pipeline, let the clerk nudge the crop, keep the
+ * accepted photo (file in the data folder + row + audit), list, delete, and lay print sheets.
+ */
+export function createPhotoService(context: PhotoServiceContext) {
+  const { db, deviceId, now, specs } = context
+  const photoDir = join(context.dataDir, 'photos')
+  const exportDir = join(context.dataDir, 'exports')
+  const pending = new Map<string, PendingCapture>()
+
+  const cameraConfig = (): CameraConfig => {
+    const row = db.select().from(settings).where(eq(settings.key, CAMERA_KEY)).get()
+    let stored: Partial<CameraConfig> = {}
+    try {
+      stored = row ? (JSON.parse(row.value) as Partial<CameraConfig>) : {}
+    } catch {
+      // an unreadable value falls back to the defaults
+    }
+    return { ...defaultCameraConfig, ...stored, ...context.camera }
+  }
+
+  const cameraView = async (): Promise<CameraView> => {
+    const config = cameraConfig()
+    return {
+      device: config.device,
+      width: config.width,
+      height: config.height,
+      cameras: await listCameras()
+    }
+  }
+
+  const view = (id: string, p: PendingCapture): CaptureView => ({
+    captureId: id,
+    report: p.result.report,
+    image: dataUrl(p.result.jpeg),
+    nudge: p.nudge
+  })
+
+  const pendingOf = (captureId: string) => {
+    const p = pending.get(captureId)
+    if (!p) throw new AppError('NOT_FOUND', '这张照片已过期，请重新拍摄')
+    return p
+  }
+
+  const rowView = (row: typeof photos.$inferSelect, operatorName: string | null): PhotoView => {
+    const report = JSON.parse(row.report) as ReportView
+    return {
+      id: row.id,
+      specId: row.specId,
+      specName: report.specName,
+      takenAt: row.takenAt,
+      operatorId: row.operatorId,
+      operatorName,
+      bytes: row.bytes,
+      quality: row.quality,
+      passed: row.passed,
+      subjectRef: row.subjectRef,
+      note: row.note,
+      failed: report.rules.filter((r) => !r.pass).map((r) => r.label)
+    }
+  }
+
+  const byId = (id: string) => {
+    const row = db.select().from(photos).where(eq(photos.id, id)).get()
+    if (!row) throw new AppError('NOT_FOUND', '没有这张照片')
+    return row
+  }
+
+  /** Runs the pipeline on a still already in memory (a capture, or a file in tests). */
+  const process = async (still: Raster, specId: string): Promise<CaptureView> => {
+    const spec = await specs.get(specId)
+    const result = await processPhoto(still, spec)
+    const id = randomUUID()
+    pending.set(id, { still, specId, nudge: { dx: 0, dy: 0, scale: 1 }, result })
+    while (pending.size > PENDING_LIMIT) pending.delete(pending.keys().next().value!)
+    return view(id, pending.get(id)!)
+  }
+
+  return {
+    camera: cameraView,
+
+    async setCamera(
+      input: { device: string | null; width: number; height: number },
+      operatorId: string | null
+    ): Promise<CameraView> {
+      checkDevice(input.device)
+      const at = now().toISOString()
+      const value = JSON.stringify({
+        device: input.device,
+        width: input.width,
+        height: input.height
+      })
+      db.transaction((tx) => {
+        const row = { key: CAMERA_KEY, value, updatedAt: at, updatedBy: operatorId }
+        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'photo.camera.set',
+          entity: 'settings',
+          entityId: CAMERA_KEY,
+          detail: input
+        })
+      })
+      return cameraView()
+    },
+
+    /** Shoots a still with the camera and runs the pipeline on it. */
+    async capture(specId: string): Promise<CaptureView> {
+      const spec = await specs.get(specId)
+      const still = await decodeImage(await captureStill(cameraConfig()))
+      return process(still, spec.id)
+    },
+
+    process,
+
+    /** Re-crops the same shot with the clerk's nudge; the rules are measured again. */
+    async adjust(captureId: string, nudge: Required<Nudge>): Promise<CaptureView> {
+      const p = pendingOf(captureId)
+      const spec = await specs.get(p.specId)
+      p.result = await processPhoto(p.still, spec, { nudge, face: p.result.face })
+      p.nudge = nudge
+      return view(captureId, p)
+    },
+
+    /** Keeps the shot: the JPEG in the data folder, a row with its measurements, an audit row. */
+    async accept(
+      captureId: string,
+      operatorId: string | null,
+      extra: { subjectRef?: string | undefined; note?: string | undefined } = {}
+    ): Promise<PhotoView> {
+      const p = pendingOf(captureId)
+      const id = randomUUID()
+      const at = now().toISOString()
+      const file = `${id}.jpg`
+      mkdirSync(photoDir, { recursive: true })
+      writeFileSync(join(photoDir, file), p.result.jpeg)
+      const { report } = p.result
+      const row = {
+        id,
+        specId: p.specId,
+        takenAt: at,
+        operatorId,
+        file,
+        bytes: report.bytes,
+        quality: report.quality,
+        passed: report.ok,
+        report: JSON.stringify(report),
+        subjectRef: extra.subjectRef ?? null,
+        note: extra.note ?? null
+      }
+      try {
+        db.transaction((tx) => {
+          tx.insert(photos).values(row).run()
+          appendAudit(tx, deviceId, at, {
+            operatorId,
+            action: 'photo.create',
+            entity: 'photo',
+            entityId: id,
+            detail: {
+              spec: p.specId,
+              passed: report.ok,
+              bytes: report.bytes,
+              failed: report.rules.filter((r) => !r.pass).map((r) => r.key),
+              subjectRef: row.subjectRef
+            }
+          })
+        })
+      } catch (error) {
+        rmSync(join(photoDir, file), { force: true })
+        throw error
+      }
+      pending.delete(captureId)
+      const name = operatorId
+        ? (db.select().from(operators).where(eq(operators.id, operatorId)).get()?.displayName ??
+          null)
+        : null
+      return rowView(byId(id), name)
+    },
+
+    async list(input: { page: number; pageSize: number; subjectRef?: string | undefined }) {
+      const where = input.subjectRef ? eq(photos.subjectRef, input.subjectRef) : undefined
+      const total = db.select({ n: count() }).from(photos).where(where).get()?.n ?? 0
+      const rows = db
+        .select({ photo: photos, operatorName: operators.displayName })
+        .from(photos)
+        .leftJoin(operators, eq(photos.operatorId, operators.id))
+        .where(where)
+        .orderBy(desc(photos.takenAt))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize)
+        .all()
+      return { total, rows: rows.map((r) => rowView(r.photo, r.operatorName)) }
+    },
+
+    async image(id: string) {
+      const row = byId(id)
+      return {
+        image: dataUrl(readFileSync(join(photoDir, row.file))),
+        report: JSON.parse(row.report) as ReportView
+      }
+    },
+
+    /** Deletes a kept photo (the renderer asks first); audited with what was deleted. */
+    async remove(id: string, operatorId: string | null): Promise<null> {
+      const row = byId(id)
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        tx.delete(photos).where(eq(photos.id, id)).run()
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'photo.delete',
+          entity: 'photo',
+          entityId: id,
+          detail: { spec: row.specId, takenAt: row.takenAt, subjectRef: row.subjectRef }
+        })
+      })
+      rmSync(join(photoDir, row.file), { force: true })
+      return null
+    },
+
+    /** Copies a kept photo unchanged (so its dpi and size stay as checked) to exports/; audited. */
+    async exportFile(id: string, operatorId: string | null): Promise<{ file: string }> {
+      const row = byId(id)
+      const at = now().toISOString()
+      mkdirSync(exportDir, { recursive: true })
+      const file = join(exportDir, `${row.specId}-${row.takenAt.replace(/[:.]/g, '-')}.jpg`)
+      copyFileSync(join(photoDir, row.file), file)
+      db.transaction((tx) =>
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'photo.export',
+          entity: 'photo',
+          entityId: id,
+          detail: { file }
+        })
+      )
+      return { file }
+    },
+
+    /** A print sheet PDF of kept photos, written to the data folder's exports/; audited. */
+    async sheet(
+      input: { ids: string[]; size: SheetSize; copies: number; gapMm: number },
+      operatorId: string | null
+    ) {
+      const rows = input.ids.map(byId)
+      const items = await Promise.all(
+        rows.map(async (row) => {
+          const spec = await specs.get(row.specId)
+          return {
+            jpeg: readFileSync(join(photoDir, row.file)),
+            widthMm: spec.widthMm,
+            heightMm: spec.heightMm,
+            copies: input.copies
+          }
+        })
+      )
+      const { pdf, layout } = await renderSheet(items, {
+        size: input.size,
+        gapMm: input.gapMm,
+        title: '证件照相纸'
+      })
+      const at = now().toISOString()
+      mkdirSync(exportDir, { recursive: true })
+      const file = join(exportDir, `photo-sheet-${at.replace(/[:.]/g, '-')}-${input.size}.pdf`)
+      writeFileSync(file, pdf)
+      db.transaction((tx) =>
+        appendAudit(tx, deviceId, at, {
+          operatorId,
+          action: 'photo.sheet',
+          entity: 'photo',
+          detail: { ids: input.ids, size: input.size, copies: input.copies, file }
+        })
+      )
+      return { file, photos: layout.slots.length, pages: layout.pages }
+    }
+  }
+}
+
+export type PhotoService = ReturnType<typeof createPhotoService>

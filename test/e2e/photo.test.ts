@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, startApp, type RunningApp } from './harness'
+import { tempDir } from '../helpers/services'
+import { astronautPath, makeStill } from '../helpers/photo-faces'
+
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+
+/**
+ * The booth in Chromium with a fake camera playing a clip made from the fixture; the shutter
+ * goes through main's node-webcam, whose fswebcam reads a 1920×1080 still as its device.
+ */
+describe('the photo booth', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  beforeAll(async () => {
+    const dir = tempDir('bianmin-e2e-photo-')
+    const clip = join(dir, 'clip.y4m')
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-loop',
+      '1',
+      '-i',
+      astronautPath,
+      '-vf',
+      'scale=-2:360,pad=640:360:(ow-iw)/2:0:color=gray',
+      '-r',
+      '10',
+      '-frames:v',
+      '20',
+      '-pix_fmt',
+      'yuv420p',
+      clip
+    ])
+    const still = join(dir, 'still.jpg')
+    await makeStill(still)
+    browser = await launchBrowser([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${clip}`
+    ])
+    app = await startApp(browser)
+    await app.services.auth.setupAdmin(ADMIN)
+    await app.services.photo.setCamera({ device: `file:${still}`, width: 1920, height: 1080 }, null)
+    // The session event signs the page in.
+    await app.page.getByTestId('status-operator').waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('shows the live preview with the spec guide', async () => {
+    const { page } = app
+    await page.keyboard.press('F2')
+    const preview = page.getByTestId('photo-preview')
+    await page.locator('[data-testid="photo-preview"][data-state="live"]').waitFor()
+    await expect
+      .poll(() =>
+        preview
+          .locator('video')
+          .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth)
+      )
+      .toBeGreaterThan(0)
+    for (const part of ['guide-frame', 'guide-hair', 'guide-eyes', 'guide-chin', 'guide-oval'])
+      await preview.getByTestId(part).waitFor()
+    expect(await preview.getByTestId('guide-hair').textContent()).toBe('头顶')
+    // The frame keeps the spec's aspect ratio (358×441).
+    const box = (await preview.getByTestId('guide-frame').boundingBox())!
+    expect(box.width / box.height).toBeCloseTo(358 / 441, 2)
+    await app.screenshot('photo-01-preview')
+  })
+
+  it('Space shoots through main and the result panel lists every rule', async () => {
+    const { page } = app
+    await page.keyboard.press('Space')
+    const result = page.getByTestId('photo-result')
+    await result.waitFor({ timeout: 30_000 })
+    const rules = result.getByTestId('photo-rules')
+    await expect.poll(() => rules.locator('li').count()).toBeGreaterThan(10)
+    const eyes = rules.locator('li[data-rule="eyeFromBottom"] span')
+    expect(await eyes.textContent()).toMatch(/^眼睛距底边 \d+ px ≥ 207 px ✓$/)
+    expect(await rules.locator('li[data-rule="background"]').getAttribute('class')).toBe(
+      'rule-fail'
+    )
+    expect(await rules.locator('li[data-rule="background"] small').textContent()).toMatch(
+      /离允许的白色太远/
+    )
+    await page.getByTestId('photo-result-image').waitFor()
+    await app.screenshot('photo-02-result')
+
+    // Arrow up moves the photo content up 2 px: the eye line is 2 px further from the bottom.
+    const before = Number((await eyes.textContent())!.match(/(\d+) px/)![1])
+    await page.keyboard.press('ArrowUp')
+    await expect
+      .poll(async () => Number((await eyes.textContent())!.match(/(\d+) px/)![1]))
+      .toBe(before + 2)
+  })
+
+  it('Enter keeps the photo; the history lists it and deletes it after asking', async () => {
+    const { page } = app
+    await page.keyboard.press('Enter')
+    await page.getByText('照片已保存').waitFor()
+    await page.locator('[data-testid="photo-preview"][data-state="live"]').waitFor()
+    expect((await app.services.photo.list({ page: 1, pageSize: 10 })).total).toBe(1)
+
+    await page.getByRole('tab', { name: '照片记录' }).click()
+    await page.getByRole('cell', { name: '居民身份证' }).waitFor()
+    await app.screenshot('photo-03-history')
+    await page.getByRole('button', { name: '删除' }).click()
+    const confirm = page.getByRole('dialog')
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '删除这张照片？' }).waitFor()
+    await app.screenshot('photo-04-delete-confirm')
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click()
+    await page.getByText('已删除').waitFor()
+    expect((await app.services.photo.list({ page: 1, pageSize: 10 })).total).toBe(0)
+    const audit = await app.services.audit.list({ page: 1, pageSize: 20, action: 'photo.delete' })
+    expect(audit.rows).toHaveLength(1)
+  })
+
+  it('shows the camera setting and refuses a contradictory spec with the reason', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '规格与摄像头' }).click()
+    const device = page.locator('.photo-camera input').first()
+    await expect.poll(() => device.inputValue()).toMatch(/^file:\/.*still\.jpg$/)
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const spec = await app.services.photoSpecs.get('resident-id')
+    const broken = { ...spec, geometry: { ...spec.geometry, faceWidth: { min: 400 } } }
+    await page.locator('.photo-spec-editor textarea').fill(JSON.stringify(broken, null, 2))
+    await page.getByRole('button', { name: '保存规格' }).click()
+    await expect
+      .poll(() => page.getByTestId('spec-problem').textContent())
+      .toBe('规格自相矛盾：脸宽下限 400 px 不小于照片宽 358 px')
+    await app.screenshot('photo-05-spec-refused')
+    expect((await app.services.photoSpecs.get('resident-id')).geometry.faceWidth).toEqual({
+      min: 193,
+      max: 221
+    })
+  })
+})

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
+import { decodeImage } from '../../../src/main/photo/pipeline'
+import { openSignedIn, tempDir } from '../../helpers/services'
+import { astronautPath, makeStill } from '../../helpers/photo-faces'
+import type { CaptureView } from '../../../src/shared/photo/contract'
+
+const ORIGIN = 'app://bianmin'
+const meta = { senderUrl: `${ORIGIN}/index.html` }
+
+let services: Awaited<ReturnType<typeof openSignedIn>>
+let still: string
+beforeAll(async () => {
+  still = join(tempDir('bianmin-still-'), 'still.jpg')
+  await makeStill(still)
+  services = await openSignedIn({ camera: { device: `file:${still}` } })
+})
+afterAll(() => services.cleanup())
+
+const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value as T
+}
+
+describe('the photo booth service', () => {
+  it('captures through the camera over IPC, lets the clerk nudge, keeps and deletes the photo', async () => {
+    const table = createIpcTable(services, trustOrigins([ORIGIN]))
+    const shot = ok<CaptureView>(
+      await table.invoke('photo:capture', { specId: 'resident-id' }, meta)
+    )
+    expect(shot.image.startsWith('data:image/jpeg;base64,')).toBe(true)
+    expect([shot.report.width, shot.report.height]).toEqual([358, 441])
+    const eyeY = shot.report.measures.eyeY
+
+    const nudged = ok<CaptureView>(
+      await table.invoke(
+        'photo:adjust',
+        { captureId: shot.captureId, dx: 0, dy: -30, scale: 1 },
+        meta
+      )
+    )
+    expect(nudged.report.measures.eyeY).toBeCloseTo(eyeY - 30, 5)
+    const eyeRule = nudged.report.rules.find((r) => r.key === 'eyeFromBottom')!
+    expect(eyeRule.value).toBe(Math.round(441 - (eyeY - 30)))
+
+    const kept = ok<{ id: string; passed: boolean; operatorName: string; failed: string[] }>(
+      await table.invoke(
+        'photo:accept',
+        { captureId: shot.captureId, subjectRef: 'R-2026-001' },
+        meta
+      )
+    )
+    expect(kept.operatorName).toBe('王建国')
+    expect(kept.passed).toBe(false)
+    expect(kept.failed).toContain('背景与白色的色差')
+    const file = join(services.paths.dataDir, 'photos', `${kept.id}.jpg`)
+    expect(existsSync(file)).toBe(true)
+    // The shot is used up once kept.
+    const again = await table.invoke('photo:accept', { captureId: shot.captureId }, meta)
+    expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+    const list = ok<{ total: number; rows: { id: string }[] }>(
+      await table.invoke('photo:list', { subjectRef: 'R-2026-001' }, meta)
+    )
+    expect(list.rows.map((r) => r.id)).toEqual([kept.id])
+    const image = ok<{ image: string }>(await table.invoke('photo:image', { id: kept.id }, meta))
+    expect(image.image.length).toBeGreaterThan(1000)
+
+    const sheet = ok<{ file: string; photos: number; pages: number }>(
+      await table.invoke('photo:sheet', { ids: [kept.id], size: 'A4', copies: 4, gapMm: 3 }, meta)
+    )
+    expect([sheet.photos, sheet.pages, existsSync(sheet.file)]).toEqual([4, 1, true])
+
+    const exported = ok<{ file: string }>(await table.invoke('photo:export', { id: kept.id }, meta))
+    expect(readFileSync(exported.file).equals(readFileSync(file))).toBe(true)
+
+    ok(await table.invoke('photo:remove', { id: kept.id }, meta))
+    expect(existsSync(file)).toBe(false)
+    const actions = (await services.audit.list({ page: 1, pageSize: 50 })).rows.map((r) => r.action)
+    expect(actions).toEqual(
+      expect.arrayContaining(['photo.create', 'photo.sheet', 'photo.export', 'photo.delete'])
+    )
+    expect((await services.photo.list({ page: 1, pageSize: 10 })).total).toBe(0)
+  })
+
+  it('keeps the camera choice in settings, audited, and refuses unsafe device names', async () => {
+    const plain = await openSignedIn()
+    try {
+      const operatorId = plain.auth.current()!.operator.id
+      const view = await plain.photo.setCamera(
+        { device: '/dev/video2', width: 1280, height: 720 },
+        operatorId
+      )
+      expect([view.device, view.width, view.height]).toEqual(['/dev/video2', 1280, 720])
+      expect((await plain.photo.camera()).device).toBe('/dev/video2')
+      await expect(
+        plain.photo.setCamera(
+          { device: '/dev/video0 && reboot', width: 1280, height: 720 },
+          operatorId
+        )
+      ).rejects.toThrow('摄像头设备名只能是')
+      const audit = await plain.audit.list({ page: 1, pageSize: 10, action: 'photo.camera.set' })
+      expect(audit.rows).toHaveLength(1)
+    } finally {
+      plain.cleanup()
+    }
+  })
+
+  it('processes a still already in memory and says when the camera is missing', async () => {
+    const view = await services.photo.process(await decodeImage(astronautPath), 'exit-entry')
+    expect([view.report.width, view.report.height]).toEqual([390, 567])
+    const missing = await openSignedIn({ camera: { device: '/dev/video97' } })
+    try {
+      await expect(missing.photo.capture('resident-id')).rejects.toThrow(
+        '找不到摄像头 /dev/video97'
+      )
+    } finally {
+      missing.cleanup()
+    }
+  })
+
+  it('prints mixed specs on one sheet, each at its own true dpi, with an audit row', async () => {
+    const still = await decodeImage(astronautPath)
+    const operatorId = services.auth.current()!.operator.id
+    const ids: string[] = []
+    for (const spec of ['resident-id', 'exit-entry']) {
+      const shot = await services.photo.process(still, spec)
+      ids.push((await services.photo.accept(shot.captureId, operatorId)).id)
+    }
+    const sheet = await services.photo.sheet(
+      { ids, size: '6inch', copies: 2, gapMm: 2 },
+      operatorId
+    )
+    expect([sheet.photos, sheet.pages]).toEqual([4, 1])
+    const images = execFileSync('pdfimages', ['-list', sheet.file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .map((cols) => `${cols[3]}×${cols[4]}@${cols[12]}`)
+    // Tallest first: the two 33×48 mm exit-entry photos at 300 ppi, then 26×32 mm at 350 ppi.
+    expect(images).toEqual(['390×567@300', '390×567@300', '358×441@350', '358×441@350'])
+    const audit = await services.audit.list({ page: 1, pageSize: 5, action: 'photo.sheet' })
+    expect(audit.rows[0]!.detail).toContain('"size":"6inch"')
+  })
+})
