@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
 import type { AppInfo } from '@shared/ipc/contract'
+import type { CameraView } from '@shared/photo/contract'
 import { useApp } from '@renderer/AppContext'
 import { modules } from './modules'
 import { StatusBar } from './StatusBar'
@@ -16,8 +17,15 @@ export function Shell() {
   const [active, setActive] = useState((modules.find((module) => module.home) ?? modules[0]!).key)
   const [info, setInfo] = useState<AppInfo | null>(null)
 
+  const [camera, setCamera] = useState<CameraView | null>(null)
+
   useEffect(() => {
     unwrap(api.app.info()).then(setInfo, () => setInfo(null))
+    // The camera list is cheap (device nodes); refresh it so a plugged-in camera shows up.
+    const refreshCamera = () => unwrap(api.photo.camera()).then(setCamera, () => setCamera(null))
+    void refreshCamera()
+    const timer = window.setInterval(refreshCamera, 60_000)
+    return () => window.clearInterval(timer)
   }, [])
 
   const lock = useCallback(() => {
@@ -71,7 +79,7 @@ export function Shell() {
         <Layout.Content className="shell-content">
           <Module />
         </Layout.Content>
-        <StatusBar session={session} info={info} />
+        <StatusBar session={session} info={info} camera={camera} />
       </Layout>
     </Layout>
   )

@@ -1,8 +1,9 @@
 import { Space, Tooltip, Typography } from 'antd'
-import { CalendarOutlined, DatabaseOutlined, UserOutlined } from '@ant-design/icons'
+import { CalendarOutlined, CameraOutlined, DatabaseOutlined, UserOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import type { AppInfo, SessionView } from '@shared/ipc/contract'
+import type { CameraView } from '@shared/photo/contract'
 import { localDate } from '@shared/dates'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 
@@ -17,7 +18,19 @@ function useToday() {
   return today
 }
 
-export function StatusBar({ session, info }: { session: SessionView; info: AppInfo | null }) {
+/** The configured camera, else the first one found; none found is said plainly. */
+const cameraLabel = (camera: CameraView | null) =>
+  camera ? (camera.device ?? camera.cameras[0] ?? null) : null
+
+export function StatusBar({
+  session,
+  info,
+  camera
+}: {
+  session: SessionView
+  info: AppInfo | null
+  camera: CameraView | null
+}) {
   const { t, locale, roleName } = useI18n()
   const today = useToday()
   const lunar = solarToLunar(localDate(today))
@@ -40,6 +53,9 @@ export function StatusBar({ session, info }: { session: SessionView; info: AppIn
             </Typography.Text>
           </span>
         </Tooltip>
+        <span data-testid="status-camera">
+          <CameraOutlined /> {t('status.camera')}：{cameraLabel(camera) ?? t('status.noCamera')}
+        </span>
       </Space>
       <span data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历
