@@ -61,7 +61,7 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
               <Button type="link" danger={red} onClick={() => onOpen(item)} style={{ padding: 0 }}>
                 [{title(item.book)}] {item.title}
               </Button>
-              <span style={{ color: red ? '#cf1322' : undefined }}>
+              <span style={{ color: red ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>
                 {item.dueAt
                   ? `${t('due')} ${formatStationTime(item.dueAt)}`
                   : formatStationTime(item.occurredAt)}
@@ -101,16 +101,29 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
   )
 }
 
-function FieldInput({ field, lookup }: { field: FieldSpec; lookup: Lookup }) {
+/** The control for one field; `Form.Item` passes id, value and onChange through `control`. */
+function FieldInput({
+  field,
+  lookup,
+  ...control
+}: {
+  field: FieldSpec
+  lookup: Lookup
+  id?: string
+  value?: unknown
+  onChange?: (value: unknown) => void
+}) {
   const { locale } = useI18n()
+  const props = control as Record<string, never>
   switch (field.kind) {
     case 'longText':
-      return <Input.TextArea rows={2} maxLength={field.max} />
+      return <Input.TextArea rows={2} maxLength={field.max} {...props} />
     case 'datetime':
-      return <Input type="datetime-local" />
+      return <Input type="datetime-local" {...props} />
     case 'select':
       return (
         <Select
+          {...props}
           options={field.options?.map((o) => ({
             value: o.value,
             label: locale === 'zh-CN' ? o.label : o.labelEn
@@ -118,15 +131,25 @@ function FieldInput({ field, lookup }: { field: FieldSpec; lookup: Lookup }) {
         />
       )
     case 'operator':
-      return <Select showSearch optionFilterProp="label" options={lookup.operators} />
+      return <Select {...props} showSearch optionFilterProp="label" options={lookup.operators} />
     case 'operators':
-      return <Select mode="multiple" optionFilterProp="label" options={lookup.operators} />
+      return (
+        <Select {...props} mode="multiple" optionFilterProp="label" options={lookup.operators} />
+      )
     case 'committee':
-      return <Select allowClear showSearch optionFilterProp="label" options={lookup.committees} />
+      return (
+        <Select
+          {...props}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={lookup.committees}
+        />
+      )
     case 'parties':
-      return <Input.TextArea rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
+      return <Input.TextArea {...props} rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
     default:
-      return <Input maxLength={field.max ?? 50} />
+      return <Input maxLength={field.max ?? 50} {...props} />
   }
 }
 
@@ -255,10 +278,12 @@ function EntryForm(props: {
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length) {
         form.setFields(
-          Object.entries(error.fields).map(([path, text]) => ({
-            name: path.replace(/^fields\./, '').split('.')[0]!,
-            errors: [text]
-          }))
+          Object.entries(error.fields).map(([path, text]) => {
+            const name = path.replace(/^fields\./, '').split('.')[0]!
+            const empty = [undefined, null, ''].includes(values[name] as string | undefined)
+            // A missing value comes back as a type error; say what the clerk must do instead.
+            return { name, errors: [empty ? t('required') : text] }
+          })
         )
       } else message.error(errorMessage(error))
     }

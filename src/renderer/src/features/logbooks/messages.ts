@@ -35,7 +35,8 @@ const zh = {
   version: '第 {n} 版',
   total: '共 {n} 条',
   totalCapped: '超过 {n} 条',
-  rule: '承诺规则'
+  rule: '承诺规则',
+  required: '此项必填'
 }
 
 export const messages: Dictionary<keyof typeof zh> = {
@@ -75,6 +76,7 @@ export const messages: Dictionary<keyof typeof zh> = {
     version: 'Version {n}',
     total: '{n} entries',
     totalCapped: 'more than {n} entries',
-    rule: 'Promise rule'
+    rule: 'Promise rule',
+    required: 'Required'
   }
 }
