@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { formatStationTime } from '../../src/shared/logbooks/time'
-import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+import { E2E_ADMIN, launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 
 const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
 const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
@@ -97,24 +97,25 @@ describe('a phone booking from the call to the printed book', () => {
     await app.screenshot('logbooks-03-today-board')
   })
 
-  it('the director signs it after re-entering the password', async () => {
+  it('the director signs it from the sign-off list after re-entering the password', async () => {
     await signInAs(DIRECTOR)
     const { page } = app
     await page.keyboard.press('F5')
-    await page.getByTestId('board-awaitingSignOff').getByText('张秀兰').click()
-    const detail = page.getByTestId('entry-detail')
-    await detail.waitFor()
-    await page.getByLabel('请再次输入密码').fill('wrong-password')
-    await page.getByRole('button', { name: '所长签字' }).click()
-    await page.getByText('密码').last().waitFor()
+    await page.getByRole('tab', { name: '待签字' }).click()
+    const list = page.getByTestId('signoff-list')
+    const row = list.getByRole('row', { name: /张秀兰/ })
+    await row.waitFor()
+    await list.getByLabel('请再次输入密码').fill('wrong-password1')
+    await row.getByRole('button', { name: '所长签字' }).click()
+    await page.getByText('密码错误').waitFor()
     const [unsigned] = (await app.services.logbooks.repo.list(listPhone())).rows
     expect(unsigned!.signedAt).toBeNull()
-    await page.getByLabel('请再次输入密码').fill(DIRECTOR.password)
-    await page.getByRole('button', { name: '所长签字' }).click()
-    await detail.waitFor({ state: 'hidden' })
+    await app.screenshot('logbooks-04-signoff-list')
+    await list.getByLabel('请再次输入密码').fill(DIRECTOR.password)
+    await row.getByRole('button', { name: '所长签字' }).click()
+    await row.waitFor({ state: 'detached' })
     const [signed] = (await app.services.logbooks.repo.list(listPhone())).rows
     expect(signed!.signedByName).toBe(DIRECTOR.displayName)
-    await page.getByRole('cell', { name: DIRECTOR.displayName }).waitFor()
   })
 
   it('the clerk prints the month in the paper book layout', async () => {
@@ -159,10 +160,34 @@ describe('a phone booking from the call to the printed book', () => {
     }
     expect(flat).not.toContain('13801234567')
 
-    const prefix = join(screenshotDir, 'logbooks-04-printed-page')
+    const prefix = join(screenshotDir, 'logbooks-05-printed-page')
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', detail.file, prefix])
     const rendered = ['-1.png', '-01.png'].map((s) => prefix + s).find((f) => existsSync(f))
     expect(rendered && statSync(rendered).size).toBeGreaterThan(10_000)
+  })
+
+  it("the administrator edits a promise rule and adds a residents' committee", async () => {
+    await signInAs(E2E_ADMIN)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '规则与居委会' }).click()
+    const amount = page.getByLabel('SLA-DOOR 期限')
+    await amount.fill('6')
+    await amount.press('Tab')
+    await page.getByText('已保存').first().waitFor()
+    await expect
+      .poll(async () => (await app.services.logbooks.repo.ruleByCode('SLA-DOOR'))?.amount)
+      .toBe(6)
+    await page.getByLabel('居委会名称').fill('测试社区居委会')
+    await page.getByRole('button', { name: '添加居委会' }).click()
+    await page.getByRole('cell', { name: '测试社区居委会', exact: true }).waitFor()
+    await app.screenshot('logbooks-06-rules-and-committees')
+    const active = async () =>
+      (await app.services.logbooks.repo.committees()).find((c) => c.name === '测试社区居委会')
+        ?.active
+    expect(await active()).toBe(true)
+    await page.getByLabel('测试社区居委会 启用').click()
+    await expect.poll(active).toBe(false)
   })
 })
 

@@ -22,9 +22,11 @@ import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
 import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract'
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
-import { messages } from './messages'
+import { LogbookSettings } from './LogbookSettings'
+import { messages, type LogbooksT } from './messages'
+import { SignOffList } from './SignOffList'
 
-type T = ReturnType<typeof useMessages<keyof (typeof messages)['zh-CN']>>
+type T = LogbooksT
 type Lookup = {
   operators: { value: string; label: string }[]
   committees: { value: string; label: string }[]
@@ -657,6 +659,11 @@ export function LogbooksModule() {
     )
   }, [])
   const clearFocus = useCallback(() => setFocus(null), [])
+  const role = useApp().session.operator.role
+  const open = (item: { id: string; book: BookKey }) => {
+    setFocus(item.id)
+    setTab(item.book)
+  }
   return (
     <Tabs
       activeKey={tab}
@@ -666,16 +673,17 @@ export function LogbooksModule() {
         {
           key: 'today',
           label: t('today'),
-          children: (
-            <Board
-              t={t}
-              onOpen={(item) => {
-                setFocus(item.id)
-                setTab(item.book)
-              }}
-            />
-          )
+          children: <Board t={t} onOpen={open} />
         },
+        ...(role === 'director'
+          ? [
+              {
+                key: 'signoff',
+                label: t('signOffList'),
+                children: <SignOffList t={t} onOpen={open} />
+              }
+            ]
+          : []),
         ...bookKeys.map((book) => ({
           key: book,
           label: locale === 'zh-CN' ? books[book].title : books[book].titleEn,
@@ -688,7 +696,16 @@ export function LogbooksModule() {
               onFocusDone={clearFocus}
             />
           )
-        }))
+        })),
+        ...(role === 'admin' || role === 'director'
+          ? [
+              {
+                key: 'settings',
+                label: t('settings'),
+                children: <LogbookSettings t={t} canEditRules={role === 'admin'} />
+              }
+            ]
+          : [])
       ]}
     />
   )
