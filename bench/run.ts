@@ -5,7 +5,8 @@
 const benches: Record<string, () => Promise<void>> = {
   calendar: async () => (await import('./calendar')).runCalendarBench(),
   address: async () => (await import('./address')).runAddressBench(),
-  photo: async () => (await import('./photo')).runPhotoBench()
+  photo: async () => (await import('./photo')).runPhotoBench(),
+  forms: async () => (await import('./forms')).runFormsBench()
 }
 
 const requested = process.argv.slice(2)

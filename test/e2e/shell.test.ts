@@ -40,7 +40,10 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByTestId('status-database').getByText(app.dataDir, { exact: false }).waitFor()
     // The camera in use, or plainly none, as main's node-webcam lists them.
     const cameras = (await app.services.photo.camera()).cameras
-    await page.getByTestId('status-camera').getByText(`摄像头：${cameras[0] ?? '未检测到'}`).waitFor()
+    await page
+      .getByTestId('status-camera')
+      .getByText(`摄像头：${cameras[0] ?? '未检测到'}`)
+      .waitFor()
     expect(await page.title()).toBe('便民窗口工作站')
     await app.screenshot('02-shell-settings')
   })

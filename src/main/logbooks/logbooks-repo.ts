@@ -106,6 +106,7 @@ export interface RepoContext {
 
 /** Total rows counted for a page is capped: a million-row count costs more than the page. */
 export const COUNT_CAP = 10_000
+export const TEXT_COUNT_CAP = 1000
 
 export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
   const names = new Map<string, string>()
@@ -172,6 +173,37 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     return row
   }
 
+  /** Inserts many first versions, each with its audit row, in one transaction: all or none. */
+  const insertMany = (
+    entries: { book: BookKey; content: EntryContent }[],
+    actorId: string
+  ): string[] => {
+    const at = now().toISOString()
+    const ids = entries.map(() => randomUUID())
+    db.transaction((tx) => {
+      entries.forEach(({ book, content }, i) => {
+        const id = ids[i]!
+        tx.insert(table(book))
+          .values({
+            ...columnsOf(content),
+            id,
+            rootId: id,
+            version: 1,
+            createdAt: at,
+            createdBy: actorId
+          } as never)
+          .run()
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: 'logbook.create',
+          entity: `logbook.${book}`,
+          entityId: id
+        })
+      })
+    })
+    return ids
+  }
+
   const filters = (query: Partial<ListQuery> & { book: BookKey }): SQL => {
     const t = table(query.book)
     const where: SQL[] = [isNull(t.supersededBy)]
@@ -213,22 +245,11 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
 
     /** Inserts the first version of an entry and its audit row. */
     async create(book: BookKey, content: EntryContent, actorId: string): Promise<EntryView> {
-      const at = now().toISOString()
-      const id = randomUUID()
-      const row = { id, rootId: id, version: 1, createdAt: at, createdBy: actorId }
-      db.transaction((tx) => {
-        tx.insert(table(book))
-          .values({ ...columnsOf(content), ...row } as never)
-          .run()
-        appendAudit(tx, deviceId, at, {
-          operatorId: actorId,
-          action: 'logbook.create',
-          entity: `logbook.${book}`,
-          entityId: id
-        })
-      })
-      return toView(book, byId(book, id)!)
+      const [id] = insertMany([{ book, content }], actorId)
+      return toView(book, byId(book, id!)!)
     },
+
+    createMany: insertMany,
 
     /**
      * A correction: a new version with the same root, the old one kept and marked superseded.
@@ -339,12 +360,14 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .all() as Row[]
+      // A text filter scans rows, so its count stops sooner.
+      const cap = query.text ? TEXT_COUNT_CAP : COUNT_CAP
       const counted = db.get<{ n: number }>(
-        sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE ${where} LIMIT ${COUNT_CAP + 1})`
+        sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE ${where} LIMIT ${cap + 1})`
       )
       return {
-        total: Math.min(counted.n, COUNT_CAP),
-        capped: counted.n > COUNT_CAP,
+        total: Math.min(counted.n, cap),
+        capped: counted.n > cap,
         rows: rows.map((row) => toView(query.book, row))
       }
     },

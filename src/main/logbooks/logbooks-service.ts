@@ -1,7 +1,14 @@
 import { AppError } from '../../shared/errors'
 import { computeDue, type WorkCalendar } from '../../shared/calendar'
 import { books, type BookKey } from '../../shared/logbooks/books'
-import type { AmendInput, EntryInput, EntryView, ListQuery } from '../../shared/logbooks/contract'
+import {
+  entryInput,
+  type AmendInput,
+  type EntryInput,
+  type EntryView,
+  type ListQuery
+} from '../../shared/logbooks/contract'
+import { validationError } from '../ipc/table'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
@@ -28,6 +35,8 @@ function checkStatusFlow(book: BookKey, from: string, to: string) {
     throw fieldError('status', `案件状态不能从“${from}”退回到“${to}”`)
   }
 }
+
+type RuleLookup = LogbooksRepo['ruleByCode']
 
 export function createLogbooksService({ repo, auth, now, workCalendar }: LogbooksDeps) {
   const today = () => wallClock(now().toISOString()).date
@@ -84,10 +93,21 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
     return { fields, warnings }
   }
 
+  const checkNew = (input: EntryInput) => {
+    if (input.book === 'case' && input.fields.extensionReason) {
+      throw fieldError('extensionReason', '受理时不能申请延期')
+    }
+  }
+
   /** The rule's deadline from the entry's time, in station wall-clock time. */
-  async function deadline(ruleCode: string | null, occurredAt: string, extended: boolean) {
+  async function deadline(
+    ruleCode: string | null,
+    occurredAt: string,
+    extended: boolean,
+    ruleOf: RuleLookup
+  ) {
     if (!ruleCode) return { dueAt: null, warnings: [] as string[] }
-    const rule = await repo.ruleByCode(ruleCode)
+    const rule = await ruleOf(ruleCode)
     if (!rule) throw fieldError('ruleCode', `找不到承诺规则 ${ruleCode}`)
     const amount = extended && rule.maxAmount !== null ? rule.maxAmount : rule.amount
     const due = computeDue(wallClock(occurredAt), amount, rule.unit, {
@@ -103,11 +123,12 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
   async function content(
     input: EntryInput,
     actorId: string,
-    extended: boolean
+    extended: boolean,
+    ruleOf: RuleLookup = repo.ruleByCode
   ): Promise<{ content: EntryContent; warnings: string[] }> {
     const { fields, warnings } = await normalise(input)
     const ruleCode = input.ruleCode ?? books[input.book].defaultRule
-    const due = await deadline(ruleCode, input.occurredAt, extended)
+    const due = await deadline(ruleCode, input.occurredAt, extended, ruleOf)
     const officerId =
       (fields.officerId as string | undefined) ??
       (fields.officerIds as string[] | undefined)?.[0] ??
@@ -140,14 +161,37 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
 
   return {
     async create(input: EntryInput, actorId: string) {
-      if (input.book === 'case' && input.fields.extensionReason) {
-        throw fieldError('extensionReason', '受理时不能申请延期')
-      }
+      checkNew(input)
       const built = await content(input, actorId, false)
       return {
         entry: await repo.create(input.book, built.content, actorId),
         warnings: built.warnings
       }
+    },
+
+    /** Many entries (an import, a bulk load) checked as the create call does, saved in one transaction. */
+    async createMany(inputs: unknown[], actorId: string) {
+      const built: { book: BookKey; content: EntryContent }[] = []
+      const rules = new Map<string, ReturnType<RuleLookup>>()
+      const ruleOf: RuleLookup = (code) => {
+        if (!rules.has(code)) rules.set(code, repo.ruleByCode(code))
+        return rules.get(code)!
+      }
+      for (const [index, input] of inputs.entries()) {
+        try {
+          const parsed = entryInput.safeParse(input)
+          if (!parsed.success) throw validationError(parsed.error)
+          checkNew(parsed.data)
+          const checked = await content(parsed.data, actorId, false, ruleOf)
+          built.push({ book: parsed.data.book, content: checked.content })
+        } catch (error) {
+          if (error instanceof AppError) {
+            throw new AppError(error.code, `第 ${index + 1} 条：${error.message}`, error.fields)
+          }
+          throw error
+        }
+      }
+      return repo.createMany(built, actorId)
     },
 
     async amend(input: AmendInput, actorId: string) {
@@ -174,7 +218,7 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
         throw new AppError('VALIDATION', '尚未填写延期理由，不能批准延期')
       }
       if (extensionApproved(current)) throw new AppError('CONFLICT', '延期已批准')
-      const due = await deadline(current.ruleCode, current.occurredAt, true)
+      const due = await deadline(current.ruleCode, current.occurredAt, true, repo.ruleByCode)
       const { extensionApprovedAt: _a, extensionApprovedBy: _b, ...fields } = current.fields
       return repo.amend(
         'case',

@@ -226,14 +226,12 @@ export const logbooksContract = {
   signOff: call({
     input: z.strictObject({ book, id: uuid, password }),
     output: entryView,
-    // Director only: checked in the handler, after the input, like every other refusal.
-    access: 'signedIn'
+    access: ['director']
   }),
   approveExtension: call({
     input: z.strictObject({ id: uuid, password }),
     output: entryView,
-    // Director only: checked in the handler, after the input, like every other refusal.
-    access: 'signedIn'
+    access: ['director']
   }),
   loadDraft: call({
     input: z.strictObject({ book, entryId: uuid.optional() }),

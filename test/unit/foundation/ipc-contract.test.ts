@@ -5,7 +5,9 @@ import { allChannels, buildApi, channelOf } from '../../../src/shared/ipc/api'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { HandlerTable } from '../../../src/main/ipc/table'
 import { badInputs, sample } from '../../helpers/contract-samples'
-import { openSignedIn } from '../../helpers/services'
+import { ADMIN, openSignedIn } from '../../helpers/services'
+import type { Access } from '../../../src/shared/ipc/define'
+import { roles, type Role } from '../../../src/shared/roles'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
@@ -44,9 +46,35 @@ function fingerprint(): string {
   return hash.digest('hex')
 }
 
+/** One operator per role; the administrator is the one openSignedIn set up. */
+const PASSWORD = 'Role12345'
+const usernameOf = (role: Role) => (role === 'admin' ? ADMIN.username : `role.${role}`)
+
+/** Signs in an operator whose role passes the call's access, so validation is what refuses. */
+async function signInFor(access: Access) {
+  const role: Role = Array.isArray(access) && !access.includes('admin') ? access[0]! : 'admin'
+  if (services.auth.current()?.operator.role === role) return
+  await services.auth.signIn({
+    username: usernameOf(role),
+    password: role === 'admin' ? ADMIN.password : PASSWORD
+  })
+}
+
 beforeAll(async () => {
   services = await openSignedIn()
   table = createIpcTable(services, trustOrigins([ORIGIN]))
+  const adminId = services.auth.current()!.operator.id
+  for (const role of roles.filter((r) => r !== 'admin')) {
+    await services.operators.create(
+      {
+        username: usernameOf(role),
+        displayName: '测试',
+        role,
+        passwordHash: await services.auth.hashPassword(PASSWORD)
+      },
+      adminId
+    )
+  }
 })
 afterAll(() => services.cleanup())
 
@@ -76,6 +104,7 @@ describe('the contract', () => {
 describe.each(calls)('$channel refuses bad input and changes nothing', ({ channel, def }) => {
   const cases = badInputs(def.input)
   it.each(cases)('$label', async ({ input }) => {
+    await signInFor(def.access)
     const before = fingerprint()
     const result = await table.invoke(channel, input, meta)
     expect(result.ok).toBe(false)

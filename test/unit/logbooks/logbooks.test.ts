@@ -58,6 +58,36 @@ beforeEach(async () => {
 })
 afterEach(() => services.cleanup())
 
+describe('many entries at once', () => {
+  it('saves all with their deadlines and audit rows, or none when one is bad', async () => {
+    const count = () =>
+      services.logbooks.repo.list({
+        book: 'phone',
+        sort: 'occurredAt',
+        order: 'desc',
+        page: 1,
+        pageSize: 10
+      })
+    const good = [0, 1, 2].map((i) => phoneBooking(`2026-09-2${i + 1}T02:00:00.000Z`))
+    const bad = { ...good[1]!, fields: { ...good[1]!.fields, callerPhone: '12345' } } as EntryInput
+    await expect(services.logbooks.service.createMany([good[0]!, bad], clerkId)).rejects.toThrow(
+      /^第 2 条：/
+    )
+    expect((await count()).total).toBe(0)
+
+    const ids = await services.logbooks.service.createMany(good, clerkId)
+    expect(ids).toHaveLength(3)
+    const { rows } = await count()
+    expect(rows.map((r) => r.dueAt)).toEqual([
+      '2026-09-24T02:00:00.000Z',
+      '2026-09-23T02:00:00.000Z',
+      '2026-09-22T02:00:00.000Z'
+    ])
+    const audit = await services.audit.list({ page: 1, pageSize: 10, action: 'logbook.create' })
+    expect(audit.rows.map((r) => r.entityId).sort()).toEqual([...ids].sort())
+  })
+})
+
 describe('deadlines from the promise rules and the working-day calendar', () => {
   it('a case accepted before the 2026 National Day holiday is due 7 working days later', async () => {
     const { entry } = await call<{ entry: { dueAt: string } }>('logbooks:create', {

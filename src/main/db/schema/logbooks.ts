@@ -38,6 +38,7 @@ const entryIndexes = (name: string) => (t: Record<string, unknown>) => {
     index(`${name}_occurred_idx`).on(c.occurredAt).where(current),
     index(`${name}_status_occurred_idx`).on(c.status, c.occurredAt).where(current),
     index(`${name}_officer_occurred_idx`).on(c.officerId, c.occurredAt).where(current),
+    index(`${name}_status_due_idx`).on(c.status, c.dueAt).where(current),
     index(`${name}_due_idx`)
       .on(c.dueAt)
       .where(sql`superseded_by IS NULL AND due_at IS NOT NULL`),

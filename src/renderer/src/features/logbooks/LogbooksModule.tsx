@@ -22,9 +22,11 @@ import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
 import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract'
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
-import { messages } from './messages'
+import { LogbookSettings } from './LogbookSettings'
+import { messages, type LogbooksT } from './messages'
+import { SignOffList } from './SignOffList'
 
-type T = ReturnType<typeof useMessages<keyof (typeof messages)['zh-CN']>>
+type T = LogbooksT
 type Lookup = {
   operators: { value: string; label: string }[]
   committees: { value: string; label: string }[]
@@ -61,7 +63,7 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
               <Button type="link" danger={red} onClick={() => onOpen(item)} style={{ padding: 0 }}>
                 [{title(item.book)}] {item.title}
               </Button>
-              <span style={{ color: red ? '#cf1322' : undefined }}>
+              <span style={{ color: red ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>
                 {item.dueAt
                   ? `${t('due')} ${formatStationTime(item.dueAt)}`
                   : formatStationTime(item.occurredAt)}
@@ -101,16 +103,29 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
   )
 }
 
-function FieldInput({ field, lookup }: { field: FieldSpec; lookup: Lookup }) {
+/** The control for one field; `Form.Item` passes id, value and onChange through `control`. */
+function FieldInput({
+  field,
+  lookup,
+  ...control
+}: {
+  field: FieldSpec
+  lookup: Lookup
+  id?: string
+  value?: unknown
+  onChange?: (value: unknown) => void
+}) {
   const { locale } = useI18n()
+  const props = control as Record<string, never>
   switch (field.kind) {
     case 'longText':
-      return <Input.TextArea rows={2} maxLength={field.max} />
+      return <Input.TextArea rows={2} maxLength={field.max} {...props} />
     case 'datetime':
-      return <Input type="datetime-local" />
+      return <Input type="datetime-local" {...props} />
     case 'select':
       return (
         <Select
+          {...props}
           options={field.options?.map((o) => ({
             value: o.value,
             label: locale === 'zh-CN' ? o.label : o.labelEn
@@ -118,15 +133,25 @@ function FieldInput({ field, lookup }: { field: FieldSpec; lookup: Lookup }) {
         />
       )
     case 'operator':
-      return <Select showSearch optionFilterProp="label" options={lookup.operators} />
+      return <Select {...props} showSearch optionFilterProp="label" options={lookup.operators} />
     case 'operators':
-      return <Select mode="multiple" optionFilterProp="label" options={lookup.operators} />
+      return (
+        <Select {...props} mode="multiple" optionFilterProp="label" options={lookup.operators} />
+      )
     case 'committee':
-      return <Select allowClear showSearch optionFilterProp="label" options={lookup.committees} />
+      return (
+        <Select
+          {...props}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={lookup.committees}
+        />
+      )
     case 'parties':
-      return <Input.TextArea rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
+      return <Input.TextArea {...props} rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
     default:
-      return <Input maxLength={field.max ?? 50} />
+      return <Input maxLength={field.max ?? 50} {...props} />
   }
 }
 
@@ -255,10 +280,12 @@ function EntryForm(props: {
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length) {
         form.setFields(
-          Object.entries(error.fields).map(([path, text]) => ({
-            name: path.replace(/^fields\./, '').split('.')[0]!,
-            errors: [text]
-          }))
+          Object.entries(error.fields).map(([path, text]) => {
+            const name = path.replace(/^fields\./, '').split('.')[0]!
+            const empty = [undefined, null, ''].includes(values[name] as string | undefined)
+            // A missing value comes back as a type error; say what the clerk must do instead.
+            return { name, errors: [empty ? t('required') : text] }
+          })
         )
       } else message.error(errorMessage(error))
     }
@@ -632,6 +659,11 @@ export function LogbooksModule() {
     )
   }, [])
   const clearFocus = useCallback(() => setFocus(null), [])
+  const role = useApp().session.operator.role
+  const open = (item: { id: string; book: BookKey }) => {
+    setFocus(item.id)
+    setTab(item.book)
+  }
   return (
     <Tabs
       activeKey={tab}
@@ -641,16 +673,17 @@ export function LogbooksModule() {
         {
           key: 'today',
           label: t('today'),
-          children: (
-            <Board
-              t={t}
-              onOpen={(item) => {
-                setFocus(item.id)
-                setTab(item.book)
-              }}
-            />
-          )
+          children: <Board t={t} onOpen={open} />
         },
+        ...(role === 'director'
+          ? [
+              {
+                key: 'signoff',
+                label: t('signOffList'),
+                children: <SignOffList t={t} onOpen={open} />
+              }
+            ]
+          : []),
         ...bookKeys.map((book) => ({
           key: book,
           label: locale === 'zh-CN' ? books[book].title : books[book].titleEn,
@@ -663,7 +696,16 @@ export function LogbooksModule() {
               onFocusDone={clearFocus}
             />
           )
-        }))
+        })),
+        ...(role === 'admin' || role === 'director'
+          ? [
+              {
+                key: 'settings',
+                label: t('settings'),
+                children: <LogbookSettings t={t} canEditRules={role === 'admin'} />
+              }
+            ]
+          : [])
       ]}
     />
   )

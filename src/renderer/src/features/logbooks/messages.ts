@@ -1,4 +1,4 @@
-import type { Dictionary } from '@renderer/i18n/context'
+import type { Dictionary, useMessages } from '@renderer/i18n/context'
 
 const zh = {
   today: '今日',
@@ -35,7 +35,25 @@ const zh = {
   version: '第 {n} 版',
   total: '共 {n} 条',
   totalCapped: '超过 {n} 条',
-  rule: '承诺规则'
+  rule: '承诺规则',
+  required: '此项必填',
+  signOffList: '待签字',
+  signedOne: '已签字',
+  settings: '规则与居委会',
+  rules: '承诺规则',
+  ruleCode: '代码',
+  ruleName: '名称',
+  amount: '期限',
+  unit: '单位',
+  maxAmount: '最长（延期）',
+  unitMinutes: '分钟',
+  unitHours: '小时',
+  unitCalendarDays: '自然日',
+  unitWorkingDays: '工作日',
+  committees: '居委会',
+  committeeName: '居委会名称',
+  addCommittee: '添加居委会',
+  active: '启用'
 }
 
 export const messages: Dictionary<keyof typeof zh> = {
@@ -75,6 +93,26 @@ export const messages: Dictionary<keyof typeof zh> = {
     version: 'Version {n}',
     total: '{n} entries',
     totalCapped: 'more than {n} entries',
-    rule: 'Promise rule'
+    rule: 'Promise rule',
+    required: 'Required',
+    signOffList: 'Awaiting sign-off',
+    signedOne: 'Signed',
+    settings: 'Rules and committees',
+    rules: 'Promise rules',
+    ruleCode: 'Code',
+    ruleName: 'Name',
+    amount: 'Deadline',
+    unit: 'Unit',
+    maxAmount: 'Maximum (extended)',
+    unitMinutes: 'minutes',
+    unitHours: 'hours',
+    unitCalendarDays: 'calendar days',
+    unitWorkingDays: 'working days',
+    committees: "Residents' committees",
+    committeeName: 'Committee name',
+    addCommittee: 'Add committee',
+    active: 'Active'
   }
 }
+
+export type LogbooksT = ReturnType<typeof useMessages<keyof typeof zh>>

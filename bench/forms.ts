@@ -1,0 +1,293 @@
+// Logbooks benchmark: 1,000,000 phone bookings bulk-loaded (prepared statement, one transaction),
+// then filtered, sorted first pages through the app's repository (p95), 10,000 entries created
+// through the service (validation, deadline, audit, one transaction each) and 100,000 rows
+// exported to xlsx. Baselines in the same run: the same first page with its indexes disabled
+// (NOT INDEXED) and a deep OFFSET page. Writes bench/out/forms.json.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createServices } from '../src/main/services'
+import { produce } from '../src/main/logbooks/handlers'
+import type { ListQuery } from '../src/shared/logbooks/contract'
+import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const ROWS = Number(process.env.FORMS_BENCH_ROWS ?? 1_000_000)
+const PER_DAY = 1000
+const INSERTS = 10_000
+const QUERY_RUNS = 200
+const TARGETS = { pageP95Ms: 50, insertMs: 2000, exportMs: 15_000 }
+
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗']
+const GIVEN = [...'秀兰建国淑珍丽华志强桂英玉梅德明海燕']
+const MATTERS = [
+  '预约上门办理身份证',
+  '老人行动不便，预约上门采集照片',
+  '咨询户口迁入材料',
+  '预约安装防盗门',
+  '出入境证件审核意见',
+  '预约上门办理居住证'
+]
+const STREETS = ['月坛北街', '南礼士路', '三里河路', '复兴门外大街', '木樨地北里']
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+const round = (n: number) => Math.round(n * 100) / 100
+
+export async function runFormsBench(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-forms-bench-'))
+  const services = await createServices({
+    dataDir,
+    migrationsFolder: path.join(ROOT, 'drizzle'),
+    appVersion: 'bench'
+  })
+  try {
+    await services.auth.setupAdmin({
+      username: 'admin',
+      displayName: '王建国',
+      password: 'Admin12345'
+    })
+    const admin = services.auth.current()!.operator
+    const officers = [admin.id]
+    for (const [i, name] of ['李娜', '赵刚', '孙丽'].entries()) {
+      const row = await services.operators.create(
+        { username: `clerk${i}`, displayName: name, role: 'clerk', passwordHash: 'x' },
+        admin.id
+      )
+      officers.push(row.id)
+    }
+
+    // 1. Bulk load: PER_DAY bookings a day from 2024-01-01 (station time), one transaction.
+    const start = Date.parse(fromWallClock('2024-01-01', '00:00'))
+    const step = 86_400_000 / PER_DAY
+    const insert = services.sqlite.prepare(
+      `INSERT INTO logbook_phone (id, root_id, version, occurred_at, status, rule_code, due_at,
+        officer_id, search_text, created_at, created_by, signed_by, signed_at, caller_name, sex,
+        address, matter, caller_phone, note)
+       VALUES (?, ?, 1, ?, ?, 'SLA-HOME-VISIT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`
+    )
+    const statuses = ['done', 'done', 'done', 'in_progress', 'open']
+    const loadStart = process.hrtime.bigint()
+    services.sqlite.transaction(() => {
+      for (let i = 0; i < ROWS; i++) {
+        const id = randomUUID()
+        const at = new Date(start + i * step).toISOString()
+        const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!
+        const matter = MATTERS[(i * 13) % MATTERS.length]!
+        const address = `${STREETS[i % STREETS.length]}${(i % 97) + 1}号`
+        const phone = `13${String(100_000_000 + ((i * 7919) % 899_999_999)).slice(0, 9)}`
+        const officer = officers[i % officers.length]!
+        const signed = i % 10 !== 0
+        insert.run(
+          id,
+          id,
+          at,
+          statuses[i % statuses.length],
+          new Date(start + i * step + 86_400_000).toISOString(),
+          officer,
+          [name, address, matter, phone].join(' '),
+          at,
+          officer,
+          signed ? admin.id : null,
+          signed ? at : null,
+          name,
+          i % 2 ? 'male' : 'female',
+          address,
+          matter,
+          phone
+        )
+      }
+    })()
+    services.sqlite.exec('ANALYZE')
+    const loadMs = ms(loadStart)
+    const days = ROWS / PER_DAY
+    const lastDay = new Date(start + (days - 1) * 86_400_000 + 8 * 3_600_000)
+      .toISOString()
+      .slice(0, 10)
+    const month = { from: lastDay.slice(0, 7) + '-01', to: lastDay }
+
+    // 2. Filtered, sorted first pages through the repository (the list call's own query).
+    const base = { book: 'phone' as const, page: 1, pageSize: 50 }
+    const queries: Record<string, ListQuery> = {
+      'status + month, newest first': {
+        ...base,
+        ...month,
+        status: 'open',
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'officer + month, newest first': {
+        ...base,
+        ...month,
+        officerId: officers[2]!,
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'open, by due time': { ...base, status: 'open', sort: 'dueAt', order: 'asc' },
+      'unsigned, newest first': { ...base, unsigned: true, sort: 'occurredAt', order: 'desc' },
+      'text + month': { ...base, ...month, text: '防盗门', sort: 'occurredAt', order: 'desc' }
+    }
+    const pages: Record<string, { p50: number; p95: number; total: number; rows: number }> = {}
+    for (const [name, query] of Object.entries(queries)) {
+      const times: number[] = []
+      let result = await services.logbooks.repo.list(query)
+      for (let i = 0; i < QUERY_RUNS; i++) {
+        const t0 = process.hrtime.bigint()
+        result = await services.logbooks.repo.list(query)
+        times.push(ms(t0))
+      }
+      if (result.rows.length !== 50) throw new Error(`${name}: ${result.rows.length} rows`)
+      pages[name] = {
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        total: result.total,
+        rows: result.rows.length
+      }
+    }
+    const pageP95 = Math.max(...Object.values(pages).map((p) => p.p95))
+
+    // Baselines: the first query without its indexes, and a deep page by OFFSET.
+    const noIndex = services.sqlite.prepare(
+      `SELECT * FROM logbook_phone NOT INDEXED WHERE superseded_by IS NULL AND status = ?
+         AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at DESC, id DESC LIMIT 50`
+    )
+    const noIndexTimes: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t0 = process.hrtime.bigint()
+      noIndex.all('open', fromWallClock(month.from, '00:00'), nextDayStart(month.to))
+      noIndexTimes.push(ms(t0))
+    }
+    const deepPage = Math.floor(ROWS / 2 / 50)
+    const deepTimes: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const t0 = process.hrtime.bigint()
+      await services.logbooks.repo.list({
+        ...base,
+        page: deepPage,
+        sort: 'occurredAt',
+        order: 'desc'
+      })
+      deepTimes.push(ms(t0))
+    }
+
+    // 3. 10,000 entries through the service: each validated, deadline computed, audited; saved
+    // in one transaction (one durable commit — synchronous=FULL makes a commit cost an fsync).
+    const now = Date.now()
+    const batch = Array.from({ length: INSERTS }, (_, i) => ({
+      book: 'phone' as const,
+      occurredAt: new Date(now - i * 60_000).toISOString(),
+      status: 'open',
+      ruleCode: 'SLA-HOME-VISIT',
+      fields: {
+        callerName: SURNAMES[i % SURNAMES.length]! + GIVEN[i % GIVEN.length]!,
+        sex: 'female',
+        address: `${STREETS[i % STREETS.length]}${i + 1}号`,
+        matter: MATTERS[i % MATTERS.length]!,
+        callerPhone: '13801234567'
+      }
+    }))
+    const insertStart = process.hrtime.bigint()
+    const created = await services.logbooks.service.createMany(batch, officers[1]!)
+    if (created.length !== INSERTS) throw new Error(`created ${created.length}`)
+    const insertMs = ms(insertStart)
+    // Baseline: one entry per call, each its own transaction (the form's path), on 200 entries.
+    const singleStart = process.hrtime.bigint()
+    for (const input of batch.slice(0, 200)) {
+      await services.logbooks.service.create(input, officers[1]!)
+    }
+    const singleMsEach = ms(singleStart) / 200
+
+    // 4. Export 100,000 rows (the first 100 days) to xlsx, as the export call does.
+    const exportDays = Math.min(100, days)
+    const exportTo = new Date(start + (exportDays - 1) * 86_400_000 + 8 * 3_600_000)
+      .toISOString()
+      .slice(0, 10)
+    const exportStart = process.hrtime.bigint()
+    const exported = await produce(
+      services,
+      admin,
+      { book: 'phone', from: '2024-01-01', to: exportTo, full: false },
+      { kind: 'xlsx' }
+    )
+    const exportMs = ms(exportStart)
+    const exportBytes = statSync(exported.path).size
+
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+    const checks = {
+      pageP95: pageP95 <= TARGETS.pageP95Ms,
+      insert: insertMs <= TARGETS.insertMs,
+      export: exportMs <= TARGETS.exportMs
+    }
+    console.log(`rows loaded: ${ROWS.toLocaleString()} in ${(loadMs / 1000).toFixed(1)} s`)
+    console.table(
+      Object.fromEntries(
+        Object.entries(pages).map(([name, p]) => [
+          name,
+          { 'p50 ms': p.p50, 'p95 ms': p.p95, total: p.total }
+        ])
+      )
+    )
+    console.table({
+      'first page p95 (worst query)': {
+        measured: `${pageP95} ms`,
+        target: `≤ ${TARGETS.pageP95Ms} ms`,
+        ok: checks.pageP95
+      },
+      'baseline: same page NOT INDEXED (p50)': {
+        measured: `${round(percentile(noIndexTimes, 50))} ms`,
+        target: '',
+        ok: ''
+      },
+      [`baseline: OFFSET page ${deepPage} (p50)`]: {
+        measured: `${round(percentile(deepTimes, 50))} ms`,
+        target: '',
+        ok: ''
+      },
+      [`insert ${INSERTS.toLocaleString()} via service, one transaction`]: {
+        measured: `${Math.round(insertMs)} ms`,
+        target: `≤ ${TARGETS.insertMs} ms`,
+        ok: checks.insert
+      },
+      'baseline: one entry per transaction (each)': {
+        measured: `${round(singleMsEach)} ms`,
+        target: '',
+        ok: ''
+      },
+      [`export ${exported.rows.toLocaleString()} rows to xlsx`]: {
+        measured: `${Math.round(exportMs)} ms`,
+        target: `≤ ${TARGETS.exportMs} ms`,
+        ok: checks.export
+      },
+      'peak RSS': { measured: `${peakRssMb} MB`, target: '', ok: '' }
+    })
+    const result = {
+      rows: ROWS,
+      loadMs: Math.round(loadMs),
+      pages,
+      pageP95Ms: pageP95,
+      baselines: {
+        notIndexedP50Ms: round(percentile(noIndexTimes, 50)),
+        deepOffsetPage: deepPage,
+        deepOffsetP50Ms: round(percentile(deepTimes, 50))
+      },
+      insert: {
+        entries: INSERTS,
+        ms: Math.round(insertMs),
+        singleEntryMsEach: round(singleMsEach)
+      },
+      export: { rows: exported.rows, ms: Math.round(exportMs), bytes: exportBytes },
+      peakRssMb,
+      targets: TARGETS,
+      checks
+    }
+    mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
+    writeFileSync(path.join(ROOT, 'bench/out/forms.json'), JSON.stringify(result, null, 2) + '\n')
+  } finally {
+    services.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,151 @@
+import { App, Button, Card, Input, InputNumber, Select, Space, Switch, Table } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { dueUnits, type Committee, type PromiseRule } from '@shared/logbooks/contract'
+import type { LogbooksT } from './messages'
+
+const unitKey = {
+  minutes: 'unitMinutes',
+  hours: 'unitHours',
+  calendarDays: 'unitCalendarDays',
+  workingDays: 'unitWorkingDays'
+} as const
+
+/** Promise rules (administrator) and residents' committees (administrator, director). */
+export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRules: boolean }) {
+  const { message } = App.useApp()
+  const [rules, setRules] = useState<PromiseRule[]>([])
+  const [committees, setCommittees] = useState<Committee[]>([])
+  const [newName, setNewName] = useState('')
+  const load = useCallback(
+    () =>
+      Promise.all([unwrap(api.logbooks.rules()), unwrap(api.logbooks.committees())]).then(
+        ([r, c]) => {
+          setRules(r)
+          setCommittees(c)
+        }
+      ),
+    []
+  )
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action()
+      message.success(t('saved'))
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+    await load()
+  }
+  const saveRule = (rule: PromiseRule, change: Partial<PromiseRule>) => {
+    const next = { ...rule, ...change }
+    return run(() =>
+      unwrap(
+        api.logbooks.updateRule({
+          id: next.id,
+          name: next.name,
+          amount: next.amount,
+          unit: next.unit,
+          maxAmount: next.maxAmount
+        })
+      )
+    )
+  }
+  const saveCommittee = (input: { id?: string; name: string; active: boolean }) =>
+    run(() => unwrap(api.logbooks.saveCommittee(input)))
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {canEditRules && (
+        <Card size="small" title={t('rules')} data-testid="logbook-rules">
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={rules}
+            columns={[
+              { title: t('ruleCode'), dataIndex: 'code' },
+              { title: t('ruleName'), dataIndex: 'name' },
+              {
+                title: t('amount'),
+                render: (_: unknown, rule: PromiseRule) => (
+                  <InputNumber
+                    aria-label={`${rule.code} ${t('amount')}`}
+                    min={0}
+                    max={100_000}
+                    precision={0}
+                    defaultValue={rule.amount}
+                    onBlur={(e) => {
+                      const amount = Number(e.target.value)
+                      if (Number.isInteger(amount) && amount !== rule.amount) {
+                        void saveRule(rule, { amount })
+                      }
+                    }}
+                  />
+                )
+              },
+              {
+                title: t('unit'),
+                render: (_: unknown, rule: PromiseRule) => (
+                  <Select
+                    aria-label={`${rule.code} ${t('unit')}`}
+                    style={{ width: 130 }}
+                    value={rule.unit}
+                    onChange={(unit) => void saveRule(rule, { unit })}
+                    options={dueUnits.map((u) => ({ value: u, label: t(unitKey[u]) }))}
+                  />
+                )
+              },
+              {
+                title: t('maxAmount'),
+                dataIndex: 'maxAmount',
+                render: (v: number | null) => v ?? '—'
+              }
+            ]}
+          />
+        </Card>
+      )}
+      <Card size="small" title={t('committees')} data-testid="logbook-committees">
+        <Space style={{ marginBottom: 12 }}>
+          <Input
+            aria-label={t('committeeName')}
+            placeholder={t('committeeName')}
+            value={newName}
+            maxLength={60}
+            onChange={(e) => setNewName(e.target.value)}
+          />
+          <Button
+            onClick={async () => {
+              await saveCommittee({ name: newName, active: true })
+              setNewName('')
+            }}
+          >
+            {t('addCommittee')}
+          </Button>
+        </Space>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          dataSource={committees}
+          columns={[
+            { title: t('committeeName'), dataIndex: 'name' },
+            {
+              title: t('active'),
+              render: (_: unknown, c: Committee) => (
+                <Switch
+                  aria-label={`${c.name} ${t('active')}`}
+                  checked={c.active}
+                  onChange={(active) => void saveCommittee({ id: c.id, name: c.name, active })}
+                />
+              )
+            }
+          ]}
+        />
+      </Card>
+    </Space>
+  )
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { formatStationTime } from '../../src/shared/logbooks/time'
+import { E2E_ADMIN, launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+
+const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
+const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
+
+describe('a phone booking from the call to the printed book', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  const signInAs = async (who: typeof CLERK) => {
+    const { page } = app
+    if (await page.getByRole('button', { name: '退出登录' }).count()) {
+      await page.getByRole('button', { name: '退出登录' }).click()
+    }
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    await page.getByLabel('用户名').fill(who.username)
+    await page.getByLabel('密码').fill(who.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(await page.getByTestId('status-operator').textContent()).toContain(who.displayName)
+  }
+
+  const pick = async (label: string, option: string) => {
+    const dialog = app.page.getByRole('dialog')
+    await dialog.getByLabel(label, { exact: true }).click()
+    await app.page.locator(`.ant-select-item-option[title="${option}"]`).click()
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser, { signedIn: true })
+    await app.page.getByTestId('status-operator').waitFor()
+    const adminId = app.services.auth.current()!.operator.id
+    for (const [who, role] of [
+      [CLERK, 'clerk'],
+      [DIRECTOR, 'director']
+    ] as const) {
+      await app.services.operators.create(
+        { ...who, role, passwordHash: await app.services.auth.hashPassword(who.password) },
+        adminId
+      )
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('the clerk records a phone booking; bad fields are shown at their fields', async () => {
+    await signInAs(CLERK)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '电话预约登记簿' }).click()
+    await page.getByRole('button', { name: '新登记' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('来电人', { exact: true }).fill('Zhang3')
+    await dialog.getByLabel('来电人电话').fill('12345')
+    await pick('性别', '女')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    const errors = dialog.locator('.ant-form-item-explain-error')
+    await errors.first().waitFor()
+    const shown = (await errors.allTextContents()).join(' ')
+    expect(shown).toMatch(/姓名/)
+    expect(shown).toMatch(/电话|手机/)
+    expect(shown).toContain('此项必填')
+    await app.screenshot('logbooks-01-form-errors')
+    expect(await app.services.logbooks.repo.list(listPhone())).toMatchObject({ total: 0 })
+
+    await dialog.getByLabel('来电人', { exact: true }).fill('张秀兰')
+    await dialog.getByLabel('来电人电话').fill('13801234567')
+    await dialog.getByLabel('住址').fill('西城区月坛北街7号楼3门201')
+    await dialog.getByLabel('事由').fill('老人行动不便，预约上门办理身份证')
+    await pick('承诺规则', '电话预约后上门服务')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('cell', { name: '张秀兰' }).waitFor()
+    await app.screenshot('logbooks-02-phone-list')
+  })
+
+  it('shows the booking on the today board with its due time', async () => {
+    const { page } = app
+    const { rows } = await app.services.logbooks.repo.list(listPhone())
+    const entry = rows[0]!
+    expect(entry.ruleCode).toBe('SLA-HOME-VISIT')
+    expect(Date.parse(entry.dueAt!) - Date.parse(entry.occurredAt)).toBe(24 * 3_600_000)
+    await page.getByRole('tab', { name: '今日' }).click()
+    const soon = page.getByTestId('board-dueSoon')
+    await soon.getByText('张秀兰').waitFor()
+    expect(await soon.textContent()).toContain(`期限 ${formatStationTime(entry.dueAt!)}`)
+    expect(await page.getByTestId('board-awaitingSignOff').textContent()).toContain('张秀兰')
+    await app.screenshot('logbooks-03-today-board')
+  })
+
+  it('the director signs it from the sign-off list after re-entering the password', async () => {
+    await signInAs(DIRECTOR)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '待签字' }).click()
+    const list = page.getByTestId('signoff-list')
+    const row = list.getByRole('row', { name: /张秀兰/ })
+    await row.waitFor()
+    await list.getByLabel('请再次输入密码').fill('wrong-password1')
+    await row.getByRole('button', { name: '所长签字' }).click()
+    await page.getByText('密码错误').waitFor()
+    const [unsigned] = (await app.services.logbooks.repo.list(listPhone())).rows
+    expect(unsigned!.signedAt).toBeNull()
+    await app.screenshot('logbooks-04-signoff-list')
+    await list.getByLabel('请再次输入密码').fill(DIRECTOR.password)
+    await row.getByRole('button', { name: '所长签字' }).click()
+    await row.waitFor({ state: 'detached' })
+    const [signed] = (await app.services.logbooks.repo.list(listPhone())).rows
+    expect(signed!.signedByName).toBe(DIRECTOR.displayName)
+  })
+
+  it('the clerk prints the month in the paper book layout', async () => {
+    await signInAs(CLERK)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '电话预约登记簿' }).click()
+    await page.getByRole('cell', { name: '张秀兰' }).waitFor()
+    await page.getByRole('button', { name: '打印 PDF' }).click()
+    await page.getByText('已生成：').waitFor()
+    const audit = await app.services.audit.list({
+      page: 1,
+      pageSize: 1,
+      action: 'logbook.print'
+    })
+    const detail = JSON.parse(audit.rows[0]!.detail!) as { file: string; rows: number }
+    expect(detail.rows).toBe(1)
+    expect(audit.rows[0]!.operatorName).toBe(CLERK.displayName)
+    expect(existsSync(detail.file)).toBe(true)
+
+    const info = execFileSync('pdfinfo', [detail.file], { encoding: 'utf8' })
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!
+    // A4 landscape: 841.89 × 595.28 pt.
+    expect(Math.round(Number(width))).toBe(842)
+    expect(Math.round(Number(height))).toBe(595)
+    const text = execFileSync('pdftotext', ['-layout', detail.file, '-'], { encoding: 'utf8' })
+    const flat = text.replace(/\s+/g, '')
+    const station = (await app.services.settings.get()).stationName
+    for (const expected of [
+      station,
+      '便民服务电话预约登记簿',
+      '第1页',
+      '来电人',
+      '事由',
+      '所长签字',
+      '张*兰',
+      '138****4567',
+      '老人行动不便',
+      DIRECTOR.displayName
+    ]) {
+      expect(flat).toContain(expected.replace(/\s+/g, ''))
+    }
+    expect(flat).not.toContain('13801234567')
+
+    const prefix = join(screenshotDir, 'logbooks-05-printed-page')
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', detail.file, prefix])
+    const rendered = ['-1.png', '-01.png'].map((s) => prefix + s).find((f) => existsSync(f))
+    expect(rendered && statSync(rendered).size).toBeGreaterThan(10_000)
+  })
+
+  it("the administrator edits a promise rule and adds a residents' committee", async () => {
+    await signInAs(E2E_ADMIN)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '规则与居委会' }).click()
+    const amount = page.getByLabel('SLA-DOOR 期限')
+    await amount.fill('6')
+    await amount.press('Tab')
+    await page.getByText('已保存').first().waitFor()
+    await expect
+      .poll(async () => (await app.services.logbooks.repo.ruleByCode('SLA-DOOR'))?.amount)
+      .toBe(6)
+    await page.getByLabel('居委会名称').fill('测试社区居委会')
+    await page.getByRole('button', { name: '添加居委会' }).click()
+    await page.getByRole('cell', { name: '测试社区居委会', exact: true }).waitFor()
+    await app.screenshot('logbooks-06-rules-and-committees')
+    const active = async () =>
+      (await app.services.logbooks.repo.committees()).find((c) => c.name === '测试社区居委会')
+        ?.active
+    expect(await active()).toBe(true)
+    await page.getByLabel('测试社区居委会 启用').click()
+    await expect.poll(active).toBe(false)
+  })
+})
+
+function listPhone() {
+  return {
+    book: 'phone' as const,
+    sort: 'occurredAt' as const,
+    order: 'desc' as const,
+    page: 1,
+    pageSize: 10
+  }
+}
