@@ -1,6 +1,13 @@
-import { BookOutlined, CalendarOutlined, CompassOutlined, SettingOutlined } from '@ant-design/icons'
+import {
+  BookOutlined,
+  CalendarOutlined,
+  CompassOutlined,
+  EnvironmentOutlined,
+  SettingOutlined
+} from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
+import { AddressModule } from '@renderer/features/address/AddressModule'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
 import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
 import { GuideModule } from '@renderer/features/guide/GuideModule'
@@ -23,6 +30,13 @@ export interface ModuleDef {
  * F6 办事指南, F9 设置.
  */
 export const modules: ModuleDef[] = [
+  {
+    key: 'address',
+    label: 'module.address',
+    icon: <EnvironmentOutlined />,
+    functionKey: 'F3',
+    component: AddressModule
+  },
   {
     key: 'calendar',
     label: 'module.calendar',
