@@ -91,6 +91,7 @@ export function AddressModule() {
       generation.current++
       setHits([])
       setSearched('')
+      unwrap(api.address.recent()).then(setRecent, fail)
     }
   }
 
@@ -277,6 +278,7 @@ export function AddressModule() {
         title={t('detail')}
         width={760}
         onCancel={() => setDetail(null)}
+        afterClose={() => input.current?.focus()}
         footer={
           detail && (
             <Space>
@@ -302,7 +304,10 @@ export function AddressModule() {
       {editing && (
         <ChangeEditor
           change={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null)
+            input.current?.focus()
+          }}
           onSaved={afterSave}
         />
       )}
@@ -310,6 +315,7 @@ export function AddressModule() {
         <ImportDialog
           onClose={() => {
             setImporting(false)
+            input.current?.focus()
             reloadStats()
             if (query.trim()) runSearch(query.trim())
           }}

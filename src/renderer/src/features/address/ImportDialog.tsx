@@ -193,7 +193,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         {job && (
           <div data-testid="address-import-job">
             <Progress
-              percent={job.total ? Math.round((job.processed / job.total) * 100) : 100}
+              percent={
+                job.state === 'done' || !job.total
+                  ? 100
+                  : Math.round((job.processed / job.total) * 100)
+              }
               status={
                 job.state === 'running' ? 'active' : job.state === 'done' ? 'success' : 'exception'
               }
