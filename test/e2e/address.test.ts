@@ -13,6 +13,11 @@ const CSV = [
   '西城区月坛街道阜外西口6号,西城区月坛街道阜外西口16号,2020,西城门牌〔2020〕2号,'
 ].join('\n')
 
+/** The page's navigator, typed here since the e2e tests compile without the DOM library. */
+interface Clipboarded {
+  navigator: { clipboard: { readText(): Promise<string> } }
+}
+
 describe('the old/new address lookup at the window', () => {
   let browser: Browser
   let app: RunningApp
@@ -94,7 +99,9 @@ describe('the old/new address lookup at the window', () => {
     expect(await first.textContent()).toContain('示例数据')
     await app.screenshot('address-05-typo')
     await page.keyboard.press('Control+c')
-    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    const copied = await page.evaluate(() =>
+      (globalThis as unknown as Clipboarded).navigator.clipboard.readText()
+    )
     expect(copied).toContain('月坛北街')
     expect(await first.textContent()).toContain(copied)
     await search.fill('')
