@@ -46,6 +46,10 @@ const sets = JSON.parse(readFileSync(path.join(dataDir, 'queries.json'), 'utf8')
   Query[]
 >
 const ours = (q: string) => services.address.search(q, 10).map((h) => `${h.oldText}→${h.newText}`)
+if (process.env.ADDRESS_BENCH_KEEP)
+  for (const kind of ['pinyin', 'typo'] as const)
+    for (const { q, want } of sets[kind].slice(0, 300))
+      if (!ours(q).includes(want)) console.log(`miss ${kind}: ${q} → ${want} got ${ours(q)[0]}`)
 const kinds = {
   exact: measure(sets.exact, ours),
   pinyin: measure(sets.pinyin, ours),

@@ -234,6 +234,8 @@ export async function runAddressBench(): Promise<void> {
     mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
     writeFileSync(path.join(ROOT, 'bench/out/address.json'), JSON.stringify(result, null, 2) + '\n')
   } finally {
-    rmSync(dataDir, { recursive: true, force: true })
+    // ADDRESS_BENCH_KEEP=1 keeps the database and query sets for looking into misses.
+    if (process.env.ADDRESS_BENCH_KEEP) console.log(`kept ${dataDir}`)
+    else rmSync(dataDir, { recursive: true, force: true })
   }
 }
