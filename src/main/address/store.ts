@@ -420,21 +420,22 @@ export function createAddressStore(sqlite: Database.Database) {
           candidates.push({ row, score: 0.85, how: 'alias', terms: [rewritten, newName] })
       }
     }
-    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0)) {
-      // With a house number few names have that number, so more names are worth probing.
-      const terms = vocab.match(roadPart, {
-        edits: 0,
-        limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT
-      })
-      candidates.push(...rowsForTerms(terms, number, limit))
-    }
-    if (candidates.length === 0 && !hasLatin && [...roadPart].length >= 3) {
-      const terms = vocab.match(roadPart, {
-        edits: 1,
-        limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT
-      })
-      candidates.push(...rowsForTerms(terms, number, limit))
-    }
+    // A fragment such as 幸福区巷 parses as district + road; the whole fragment is tried first.
+    const roadParts = [...new Set([road, roadPart])]
+    const byVocabulary = (part: string, edits: 0 | 1) =>
+      rowsForTerms(
+        // With a house number few names have that number, so more names are worth probing.
+        vocab.match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
+        number,
+        limit
+      )
+    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0))
+      candidates.push(...byVocabulary(roadPart, 0))
+    if (candidates.length === 0 && !hasLatin)
+      for (const part of roadParts) {
+        if ([...part].length < 3 || candidates.length) continue
+        candidates.push(...byVocabulary(part, 1))
+      }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {
       candidates.push(...oneEditThroughTrigrams(query))
     }
