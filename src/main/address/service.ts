@@ -108,10 +108,6 @@ export function createAddressService(options: AddressServiceOptions) {
     )
     conn.pragma('busy_timeout = 5000')
     conn.pragma('foreign_keys = ON')
-    // The import touches seven B-tree indexes with scattered keys (UUIDs, texts): a page cache
-    // large enough to hold their working set keeps it from re-reading pages (SQLite's default is 2 MB).
-    conn.pragma('cache_size = -131072')
-    conn.pragma('temp_store = MEMORY')
     const terms: VocabEntry[] = []
     const duplicate = conn.prepare(
       'SELECT num FROM address_changes WHERE old_key = ? AND new_key = ? LIMIT 1'
