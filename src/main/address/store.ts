@@ -60,6 +60,7 @@ interface Candidate {
 
 const FTS_LIMIT = 200
 const TERM_LIMIT = 30
+const TERM_LIMIT_NUMBERED = 300
 const ROWS_PER_TERM = 60
 
 /** An FTS5 phrase: the text quoted, inner quotes doubled. */
@@ -343,9 +344,11 @@ export function createAddressStore(sqlite: Database.Database) {
 
   // ---- search --------------------------------------------------------------------------------
 
-  function rowsForTerms(matches: TermMatch[], number: string | null): Candidate[] {
+  /** Rows of the matched names (best names first), until `enough` rows with a number are found. */
+  function rowsForTerms(matches: TermMatch[], number: string | null, enough: number): Candidate[] {
     const out: Candidate[] = []
     for (const match of matches) {
+      if (number && out.length >= enough) break
       const term = match.entry.term
       const how: SearchHit['how'] =
         match.how === 'chars' ? 'substring' : match.how === 'edit' ? 'edit' : match.how
@@ -417,16 +420,22 @@ export function createAddressStore(sqlite: Database.Database) {
           candidates.push({ row, score: 0.85, how: 'alias', terms: [rewritten, newName] })
       }
     }
-    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0)) {
-      candidates.push(
-        ...rowsForTerms(vocab.match(roadPart, { edits: 0, limit: TERM_LIMIT }), number)
+    // A fragment such as 幸福区巷 parses as district + road; the whole fragment is tried first.
+    const roadParts = [...new Set([road, roadPart])]
+    const byVocabulary = (part: string, edits: 0 | 1) =>
+      rowsForTerms(
+        // With a house number few names have that number, so more names are worth probing.
+        vocab.match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
+        number,
+        limit
       )
-    }
-    if (candidates.length === 0 && !hasLatin && [...roadPart].length >= 3) {
-      candidates.push(
-        ...rowsForTerms(vocab.match(roadPart, { edits: 1, limit: TERM_LIMIT }), number)
-      )
-    }
+    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0))
+      candidates.push(...byVocabulary(roadPart, 0))
+    if (candidates.length === 0 && !hasLatin)
+      for (const part of roadParts) {
+        if ([...part].length < 3 || candidates.length) continue
+        candidates.push(...byVocabulary(part, 1))
+      }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {
       candidates.push(...oneEditThroughTrigrams(query))
     }

@@ -18,6 +18,23 @@ describe('address parsing', () => {
     })
   })
 
+  it('keeps numerals inside a road name and takes 地区 as the street level', () => {
+    expect(parseAddress('北京市丰台区西罗园街道角门东里三街57号')).toMatchObject({
+      road: '角门东里三街',
+      number: '57号'
+    })
+    expect(parseAddress('北京市大兴区旧宫地区五福堂街58号')).toMatchObject({
+      street: '旧宫地区',
+      road: '五福堂街',
+      number: '58号'
+    })
+    expect(parseAddress('北京市大兴区礼贤镇孙家营村二条16号')).toMatchObject({
+      road: '孙家营村二条',
+      number: '16号'
+    })
+    expect(parseAddress('西城区三里河一区十二号')).toMatchObject({ road: '三里河一区' })
+  })
+
   it('parses provinces, lanes with prefixed numbers, estates and bare units', () => {
     expect(parseAddress('河北省石家庄市桥东区中山路100号')).toMatchObject({
       province: '河北省',

@@ -3,10 +3,12 @@ import {
   CalendarOutlined,
   CameraOutlined,
   CompassOutlined,
+  EnvironmentOutlined,
   SettingOutlined
 } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
+import { AddressModule } from '@renderer/features/address/AddressModule'
 import { SettingsModule } from '@renderer/features/settings/SettingsModule'
 import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
 import { GuideModule } from '@renderer/features/guide/GuideModule'
@@ -36,6 +38,13 @@ export const modules: ModuleDef[] = [
     icon: <CameraOutlined />,
     functionKey: 'F2',
     component: PhotoModule
+  },
+  {
+    key: 'address',
+    label: 'module.address',
+    icon: <EnvironmentOutlined />,
+    functionKey: 'F3',
+    component: AddressModule
   },
   {
     key: 'calendar',
