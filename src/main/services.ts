@@ -18,6 +18,7 @@ import { localDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
 import { sampleGuide } from './guide/seed'
+import { createStaffService } from './staff/staff-service'
 
 export interface ServiceOptions {
   dataDir: string
@@ -101,6 +102,7 @@ export async function createServices(options: ServiceOptions) {
       workCalendar: () => calendar.workCalendar()
     })
   }
+  const staff = createStaffService({ db, deviceId, now, logbooks: logbooksRepo })
   const address = createAddressService({
     sqlite,
     db,
@@ -131,6 +133,7 @@ export async function createServices(options: ServiceOptions) {
     logbooks,
     guide,
     address,
+    staff,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

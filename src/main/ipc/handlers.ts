@@ -5,6 +5,7 @@ import { createAddressHandlers } from '../address/handlers'
 import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
+import { createStaffHandlers } from '../staff/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 
 /** Every call's implementation, keyed exactly like the contract. */
@@ -75,7 +76,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     },
     logbooks: createLogbooksHandlers(services),
     guide: createGuideHandlers(services),
-    address: createAddressHandlers(services)
+    address: createAddressHandlers(services),
+    staff: createStaffHandlers(services)
   }
 }
 

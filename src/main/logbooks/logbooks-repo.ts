@@ -537,6 +537,76 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
         .run()
     },
 
+    /**
+     * Per officer, across all books, for [from, to): entries handled (current versions that
+     * occurred then), entries whose deadline fell due then, and how many of those were closed by
+     * their deadline (the first version with a closed status was written no later than due_at).
+     */
+    async officerFigures(from: string, to: string) {
+      const figures = new Map<string, { entries: number; due: number; onTime: number }>()
+      const at = (id: string) => {
+        let f = figures.get(id)
+        if (!f) figures.set(id, (f = { entries: 0, due: 0, onTime: 0 }))
+        return f
+      }
+      for (const book of bookKeys) {
+        const t = table(book)
+        const closed = sql.join(
+          books[book].closedStatuses.map((status) => sql`${status}`),
+          sql`, `
+        )
+        const handled = db.all<{ officer: string; n: number }>(
+          sql`SELECT officer_id AS officer, count(*) AS n FROM ${t}
+              WHERE superseded_by IS NULL AND officer_id IS NOT NULL
+                AND occurred_at >= ${from} AND occurred_at < ${to}
+              GROUP BY officer_id`
+        )
+        for (const row of handled) at(row.officer).entries += row.n
+        const due = db.all<{ officer: string; due: number; onTime: number }>(
+          sql`SELECT c.officer_id AS officer, count(*) AS due,
+                sum((SELECT min(v.created_at) FROM ${t} v
+                     WHERE v.root_id = c.root_id AND v.status IN (${closed})) <= c.due_at) AS onTime
+              FROM ${t} c
+              WHERE c.superseded_by IS NULL AND c.officer_id IS NOT NULL
+                AND c.due_at >= ${from} AND c.due_at < ${to}
+              GROUP BY c.officer_id`
+        )
+        for (const row of due) {
+          const f = at(row.officer)
+          f.due += row.due
+          f.onTime += row.onTime ?? 0
+        }
+      }
+      return figures
+    },
+
+    /** Ids of the current versions that occurred in [from, to), all books (spot checks). */
+    async idsInRange(from: string, to: string) {
+      return bookKeys.flatMap((book) => {
+        const t = table(book)
+        return db
+          .all<{ id: string }>(
+            sql`SELECT id FROM ${t} WHERE superseded_by IS NULL
+                AND occurred_at >= ${from} AND occurred_at < ${to}`
+          )
+          .map((row) => ({ book, id: row.id }))
+      })
+    },
+
+    /** Current entries that occurred in [from, to), all books. */
+    async countInRange(from: string, to: string) {
+      return bookKeys.reduce((sum, book) => {
+        const t = table(book)
+        return (
+          sum +
+          db.get<{ n: number }>(
+            sql`SELECT count(*) AS n FROM ${t} WHERE superseded_by IS NULL
+                AND occurred_at >= ${from} AND occurred_at < ${to}`
+          ).n
+        )
+      }, 0)
+    },
+
     /** Audits a print or export (no row changes). */
     async recordOutput(actorId: string, action: string, detail: Record<string, unknown>) {
       db.transaction((tx) =>

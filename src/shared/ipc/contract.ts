@@ -5,6 +5,7 @@ import { calendarContract } from '../calendar/contract'
 import { logbooksContract } from '../logbooks/contract'
 import { guideContract } from '../guide/contract'
 import { addressContract } from '../address/contract'
+import { staffContract } from '../staff/contract'
 import {
   displayName,
   isoDateTime,
@@ -164,7 +165,8 @@ export const contract = {
   },
   logbooks: logbooksContract,
   guide: guideContract,
-  address: addressContract
+  address: addressContract,
+  staff: staffContract
 } satisfies ContractShape
 
 export type Contract = typeof contract
