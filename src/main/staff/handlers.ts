@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { staffContract } from '../../shared/staff/contract'
-import { actorOf, type HandlerMap } from '../ipc/table'
+import { AppError } from '../../shared/errors'
+import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { printStaffReport } from './report-pdf'
 
@@ -23,6 +24,14 @@ export async function printMonthReport(services: Services, month: string, actorI
   return { path, pages }
 }
 
+/** The director signs supervision, awards and penalties. */
+const director = (context: CallContext) => {
+  if (context.session?.operator.role !== 'director') {
+    throw new AppError('FORBIDDEN', '只有所长可以进行此项督察或评比操作')
+  }
+  return context.session.operator.id
+}
+
 export function createStaffHandlers(
   services: Services
 ): HandlerMap<{ staff: typeof staffContract }>['staff'] {
@@ -40,18 +49,18 @@ export function createStaffHandlers(
     quotaProgress: async ({ month }) => staff.progress(month),
     dailyChecks: ({ date }) => staff.checks(date),
     tickCheck: ({ date, item, note }, context) =>
-      staff.tickCheck(date, item, note, actorOf(context)),
+      staff.tickCheck(date, item, note, director(context)),
     spotCheck: async ({ quarter }) => staff.spotCheck(quarter),
     drawSpotCheck: ({ quarter, size }, context) =>
-      staff.drawSpotCheck(quarter, size, actorOf(context)),
+      staff.drawSpotCheck(quarter, size, director(context)),
     awards: ({ month }) => staff.awards(month),
-    confirmAwards: (input, context) => staff.confirmAwards(input, actorOf(context)),
+    confirmAwards: (input, context) => staff.confirmAwards(input, director(context)),
     ruleComplaint: async (input, context) => {
-      staff.ruleComplaint(input, actorOf(context))
+      staff.ruleComplaint(input, director(context))
       return null
     },
     ladder: async ({ officerId }) => staff.ladder(officerId),
-    addLadderStep: async (input, context) => staff.addLadderStep(input, actorOf(context)),
+    addLadderStep: async (input, context) => staff.addLadderStep(input, director(context)),
     printReport: ({ month }, context) => printMonthReport(services, month, actorOf(context))
   }
 }
