@@ -4,7 +4,8 @@
  */
 const benches: Record<string, () => Promise<void>> = {
   calendar: async () => (await import('./calendar')).runCalendarBench(),
-  address: async () => (await import('./address')).runAddressBench()
+  address: async () => (await import('./address')).runAddressBench(),
+  staff: async () => (await import('./staff')).runStaffBench()
 }
 
 const requested = process.argv.slice(2)

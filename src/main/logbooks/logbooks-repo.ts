@@ -555,19 +555,27 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
           books[book].closedStatuses.map((status) => sql`${status}`),
           sql`, `
         )
+        // The covering indexes come from the staff_figures migration.
+        const name = sql.raw(`logbook_${book}`)
         const handled = db.all<{ officer: string; n: number }>(
-          sql`SELECT officer_id AS officer, count(*) AS n FROM ${t}
+          sql`SELECT officer_id AS officer, count(*) AS n
+              FROM ${t} INDEXED BY ${sql.raw(`logbook_${book}_staff_occurred_idx`)}
               WHERE superseded_by IS NULL AND officer_id IS NOT NULL
                 AND occurred_at >= ${from} AND occurred_at < ${to}
               GROUP BY officer_id`
         )
         for (const row of handled) at(row.officer).entries += row.n
+        // A first version is its own history; only amended entries need a look back.
         const due = db.all<{ officer: string; due: number; onTime: number }>(
           sql`SELECT c.officer_id AS officer, count(*) AS due,
-                sum((SELECT min(v.created_at) FROM ${t} v
-                     WHERE v.root_id = c.root_id AND v.status IN (${closed})) <= c.due_at) AS onTime
-              FROM ${t} c
-              WHERE c.superseded_by IS NULL AND c.officer_id IS NOT NULL
+                sum(CASE WHEN c.version = 1
+                  THEN c.status IN (${closed}) AND c.created_at <= c.due_at
+                  ELSE (SELECT min(v.created_at) FROM ${name} v
+                        INDEXED BY ${sql.raw(`logbook_${book}_staff_history_idx`)}
+                        WHERE v.root_id = c.root_id AND v.status IN (${closed})) <= c.due_at
+                END) AS onTime
+              FROM ${name} c INDEXED BY ${sql.raw(`logbook_${book}_staff_due_idx`)}
+              WHERE c.superseded_by IS NULL AND c.due_at IS NOT NULL AND c.officer_id IS NOT NULL
                 AND c.due_at >= ${from} AND c.due_at < ${to}
               GROUP BY c.officer_id`
         )
