@@ -23,7 +23,8 @@ import {
   operators,
   patrolLog,
   phoneLog,
-  promiseRules
+  promiseRules,
+  staffFigures
 } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
@@ -538,54 +539,23 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     },
 
     /**
-     * Per officer, across all books, for [from, to): entries handled (current versions that
-     * occurred then), entries whose deadline fell due then, and how many of those were closed by
-     * their deadline (the first version with a closed status was written no later than due_at).
+     * Per officer, across all books, for station days [fromDay, toDay): entries handled (current
+     * versions that occurred then), entries whose deadline fell due then, and how many of those
+     * were closed by their deadline. Read from staff_figures, which triggers on the books keep.
      */
-    async officerFigures(from: string, to: string) {
-      const figures = new Map<string, { entries: number; due: number; onTime: number }>()
-      const at = (id: string) => {
-        let f = figures.get(id)
-        if (!f) figures.set(id, (f = { entries: 0, due: 0, onTime: 0 }))
-        return f
-      }
-      for (const book of bookKeys) {
-        const t = table(book)
-        const closed = sql.join(
-          books[book].closedStatuses.map((status) => sql`${status}`),
-          sql`, `
-        )
-        // The covering indexes come from the staff_figures migration.
-        const name = sql.raw(`logbook_${book}`)
-        const handled = db.all<{ officer: string; n: number }>(
-          sql`SELECT officer_id AS officer, count(*) AS n
-              FROM ${t} INDEXED BY ${sql.raw(`logbook_${book}_staff_occurred_idx`)}
-              WHERE superseded_by IS NULL AND officer_id IS NOT NULL
-                AND occurred_at >= ${from} AND occurred_at < ${to}
-              GROUP BY officer_id`
-        )
-        for (const row of handled) at(row.officer).entries += row.n
-        // A first version is its own history; only amended entries need a look back.
-        const due = db.all<{ officer: string; due: number; onTime: number }>(
-          sql`SELECT c.officer_id AS officer, count(*) AS due,
-                sum(CASE WHEN c.version = 1
-                  THEN c.status IN (${closed}) AND c.created_at <= c.due_at
-                  ELSE (SELECT min(v.created_at) FROM ${name} v
-                        INDEXED BY ${sql.raw(`logbook_${book}_staff_history_idx`)}
-                        WHERE v.root_id = c.root_id AND v.status IN (${closed})) <= c.due_at
-                END) AS onTime
-              FROM ${name} c INDEXED BY ${sql.raw(`logbook_${book}_staff_due_idx`)}
-              WHERE c.superseded_by IS NULL AND c.due_at IS NOT NULL AND c.officer_id IS NOT NULL
-                AND c.due_at >= ${from} AND c.due_at < ${to}
-              GROUP BY c.officer_id`
-        )
-        for (const row of due) {
-          const f = at(row.officer)
-          f.due += row.due
-          f.onTime += row.onTime ?? 0
-        }
-      }
-      return figures
+    async officerFigures(fromDay: string, toDay: string) {
+      const rows = db
+        .select({
+          officerId: staffFigures.officerId,
+          entries: sql<number>`sum(${staffFigures.entries})`,
+          due: sql<number>`sum(${staffFigures.due})`,
+          onTime: sql<number>`sum(${staffFigures.onTime})`
+        })
+        .from(staffFigures)
+        .where(and(gte(staffFigures.day, fromDay), lt(staffFigures.day, toDay)))
+        .groupBy(staffFigures.officerId)
+        .all()
+      return new Map(rows.map(({ officerId, ...figures }) => [officerId, figures]))
     },
 
     /** Ids of the current versions that occurred in [from, to), all books (spot checks). */

@@ -148,8 +148,7 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
   }
 
   const scored = async (month: string) => {
-    const { from, to } = monthRange(month)
-    const figures = await logbooks.officerFigures(from, to)
+    const figures = await logbooks.officerFigures(`${month}-01`, `${nextMonth(month)}-01`)
     const totals = followupTotals(month)
     const upheld = new Map(
       db

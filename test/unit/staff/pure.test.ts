@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { bookKeys, books } from '../../../src/shared/logbooks/books'
+import { repoRoot } from '../../helpers/services'
 import { detectCard, createWedgeDetector } from '../../../src/shared/staff/wedge'
 import { inLastWeek, quotaProgress } from '../../../src/shared/staff/quota'
 import {
@@ -188,5 +192,21 @@ describe('attendance sheet', () => {
       { officerId: 'b', daysPresent: 1, late: 0, earlyLeave: 0, lateDays: [] }
     ])
     expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+})
+
+describe('the staff_figures triggers', () => {
+  it('use the closed statuses of books.ts for every book', () => {
+    const sql = readFileSync(join(repoRoot, 'drizzle/0011_staff_figures_triggers.sql'), 'utf8')
+    for (const book of bookKeys) {
+      const found = [
+        ...sql.matchAll(
+          new RegExp(`FROM logbook_${book} v WHERE [^)]*status IN \\(([^)]*)\\)`, 'g')
+        )
+      ].map((m) => m[1])
+      expect(found.length, book).toBe(3)
+      const expected = books[book].closedStatuses.map((s) => `'${s}'`).join(', ')
+      expect(new Set(found), book).toEqual(new Set([expected]))
+    }
   })
 })

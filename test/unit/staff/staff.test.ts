@@ -181,6 +181,37 @@ describe('monthly awards', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
+  it('counts deadlines met on time from the case history, through amendments', async () => {
+    await services.auth.signIn(FIELD)
+    const caseEntry = (summary: string, status: string) => ({
+      book: 'case',
+      occurredAt: '2026-11-09T23:55:00.000Z',
+      status,
+      fields: { kind: 'dispute', parties: [{ name: '赵强' }], summary, officerId: ids.field }
+    })
+    type Saved = { entry: { id: string; dueAt: string } }
+    const quick = await call<Saved>('logbooks:create', caseEntry('邻里漏水纠纷', 'accepted'))
+    const slow = await call<Saved>('logbooks:create', caseEntry('停车位纠纷', 'accepted'))
+    const decided = await call<Saved>('logbooks:amend', {
+      id: quick.entry.id,
+      ...caseEntry('邻里漏水纠纷', 'decided')
+    })
+    clock.advanceMinutes(60 * 24 * 15) // past the 7-working-day deadline
+    await call('logbooks:amend', { id: slow.entry.id, ...caseEntry('停车位纠纷', 'decided') })
+    // A later correction of a decided case keeps its first decision time.
+    await call('logbooks:amend', {
+      id: decided.entry.id,
+      ...caseEntry('邻里漏水纠纷（补记）', 'closed')
+    })
+    const awards = await call<AwardTable>('staff:awards', { month: '2026-11' })
+    expect(awards.rows.find((r) => r.officerId === ids.field)).toMatchObject({
+      entries: 2,
+      dueEntries: 2,
+      onTime: 1,
+      onTimeRate: 50
+    })
+  })
+
   it('an upheld complaint lowers the score and passes the officer over', async () => {
     await services.auth.signIn(FIELD)
     await call('staff:addFollowup', followup({ households: 3, persons: 3 }))

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { operators } from './foundation'
 
 /** The four rules: cards and swipes, follow-up visits, the director's checks, awards and penalties. */
@@ -129,4 +129,22 @@ export const staffComplaintRulings = sqliteTable(
     uniqueIndex('staff_complaint_rulings_unique').on(t.complaintId, t.officerId),
     index('staff_complaint_rulings_date_idx').on(t.date)
   ]
+)
+
+/**
+ * Per officer, station day and book: current entries that occurred that day, entries falling due
+ * that day and how many of those were closed by their deadline. Kept by triggers on the logbook
+ * tables (staff_figures_triggers migration), so a month's award table reads a few thousand rows.
+ */
+export const staffFigures = sqliteTable(
+  'staff_figures',
+  {
+    officerId: text('officer_id').notNull(),
+    day: text('day').notNull(),
+    book: text('book').notNull(),
+    entries: integer('entries').notNull().default(0),
+    due: integer('due').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0)
+  },
+  (t) => [primaryKey({ columns: [t.day, t.officerId, t.book] })]
 )
