@@ -123,4 +123,20 @@ describe('考核: swipe, follow-up, awards, report', () => {
       join(screenshotDir, 'staff-04-report')
     ])
   })
+
+  it('lets the director tick a daily check with a note and draw the spot check once', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '所长督察' }).click()
+    const unsigned = page.getByTestId('check-unsigned')
+    await unsigned.getByPlaceholder('督察意见').fill('已督促补签')
+    await unsigned.getByRole('button', { name: '已查' }).click()
+    await unsigned.getByText('已查（张所长）').waitFor()
+    await unsigned.getByText('已督促补签').waitFor()
+    await page.getByRole('button', { name: '抽取' }).click()
+    await page
+      .getByTestId('spot-check')
+      .getByText(/已抽取 0 条.*不可重抽/)
+      .waitFor()
+    await app.screenshot('staff-05-supervision')
+  })
 })

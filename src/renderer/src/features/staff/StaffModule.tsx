@@ -30,6 +30,7 @@ import { localDate } from '@shared/dates'
 import { staffMessages } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'
+import { Supervision } from './Supervision'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Progress = Awaited<ReturnType<typeof loadProgress>>
@@ -66,7 +67,8 @@ export function StaffModule() {
             label: t('followups'),
             children: <Followups t={t} month={month} config={config} />
           },
-          { key: 'awards', label: t('awards'), children: <Awards t={t} month={month} /> }
+          { key: 'awards', label: t('awards'), children: <Awards t={t} month={month} /> },
+          { key: 'supervision', label: t('supervision'), children: <Supervision t={t} /> }
         ]}
       />
     </Card>

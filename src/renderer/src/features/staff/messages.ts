@@ -57,7 +57,18 @@ const zh = {
   printed: '已生成报告（{pages} 页）',
   open: '打开打印',
   yes: '是',
-  no: '否'
+  no: '否',
+  supervision: '所长督察',
+  dailyChecks: '{date} 每日督察',
+  check_yesterday: '昨日窗口登记',
+  check_deadlines: '未结期限事项',
+  check_unsigned: '未签字登记',
+  checkedBy: '已查（{name}）',
+  note: '督察意见',
+  tick: '已查',
+  spotCheck: '{quarter} 季度抽查',
+  spotDrawn: '已抽取 {n} 条（共 {pool} 条，种子 {seed}，{by}），不可重抽',
+  draw: '抽取'
 }
 
 export const staffMessages: Dictionary<keyof typeof zh> = {
@@ -119,6 +130,17 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     printed: 'Report written ({pages} pages)',
     open: 'Open to print',
     yes: 'Yes',
-    no: 'No'
+    no: 'No',
+    supervision: 'Supervision',
+    dailyChecks: 'Daily checks {date}',
+    check_yesterday: "Yesterday's window entries",
+    check_deadlines: 'Open deadlines',
+    check_unsigned: 'Unsigned entries',
+    checkedBy: 'Checked ({name})',
+    note: "Director's note",
+    tick: 'Checked',
+    spotCheck: 'Spot check {quarter}',
+    spotDrawn: '{n} drawn (of {pool}, seed {seed}, {by}); cannot be redrawn',
+    draw: 'Draw'
   }
 }
