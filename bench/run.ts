@@ -6,7 +6,8 @@ const benches: Record<string, () => Promise<void>> = {
   calendar: async () => (await import('./calendar')).runCalendarBench(),
   address: async () => (await import('./address')).runAddressBench(),
   photo: async () => (await import('./photo')).runPhotoBench(),
-  forms: async () => (await import('./forms')).runFormsBench()
+  forms: async () => (await import('./forms')).runFormsBench(),
+  staff: async () => (await import('./staff')).runStaffBench()
 }
 
 const requested = process.argv.slice(2)

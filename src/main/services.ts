@@ -21,6 +21,7 @@ import { localDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
 import { sampleGuide } from './guide/seed'
+import { createStaffService } from './staff/staff-service'
 
 export interface ServiceOptions {
   dataDir: string
@@ -115,6 +116,7 @@ export async function createServices(options: ServiceOptions) {
       workCalendar: () => calendar.workCalendar()
     })
   }
+  const staff = createStaffService({ db, deviceId, now, logbooks: logbooksRepo })
   const address = createAddressService({
     sqlite,
     db,
@@ -147,6 +149,7 @@ export async function createServices(options: ServiceOptions) {
     address,
     photoSpecs,
     photo,
+    staff,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

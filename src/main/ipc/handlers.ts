@@ -5,6 +5,7 @@ import { createAddressHandlers } from '../address/handlers'
 import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
+import { createStaffHandlers } from '../staff/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 import { createPhotoHandlers } from '../photo/handlers'
 
@@ -77,7 +78,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     logbooks: createLogbooksHandlers(services),
     guide: createGuideHandlers(services),
     address: createAddressHandlers(services),
-    photo: createPhotoHandlers(services)
+    photo: createPhotoHandlers(services),
+    staff: createStaffHandlers(services)
   }
 }
 

@@ -23,7 +23,8 @@ import {
   operators,
   patrolLog,
   phoneLog,
-  promiseRules
+  promiseRules,
+  staffFigures
 } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
@@ -558,6 +559,53 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
           )
         )
         .run()
+    },
+
+    /**
+     * Per officer, across all books, for station days [fromDay, toDay): entries handled (current
+     * versions that occurred then), entries whose deadline fell due then, and how many of those
+     * were closed by their deadline. Read from staff_figures, which triggers on the books keep.
+     */
+    async officerFigures(fromDay: string, toDay: string) {
+      const rows = db
+        .select({
+          officerId: staffFigures.officerId,
+          entries: sql<number>`sum(${staffFigures.entries})`,
+          due: sql<number>`sum(${staffFigures.due})`,
+          onTime: sql<number>`sum(${staffFigures.onTime})`
+        })
+        .from(staffFigures)
+        .where(and(gte(staffFigures.day, fromDay), lt(staffFigures.day, toDay)))
+        .groupBy(staffFigures.officerId)
+        .all()
+      return new Map(rows.map(({ officerId, ...figures }) => [officerId, figures]))
+    },
+
+    /** Ids of the current versions that occurred in [from, to), all books (spot checks). */
+    async idsInRange(from: string, to: string) {
+      return bookKeys.flatMap((book) => {
+        const t = table(book)
+        return db
+          .all<{ id: string }>(
+            sql`SELECT id FROM ${t} WHERE superseded_by IS NULL
+                AND occurred_at >= ${from} AND occurred_at < ${to}`
+          )
+          .map((row) => ({ book, id: row.id }))
+      })
+    },
+
+    /** Current entries that occurred in [from, to), all books. */
+    async countInRange(from: string, to: string) {
+      return bookKeys.reduce((sum, book) => {
+        const t = table(book)
+        return (
+          sum +
+          db.get<{ n: number }>(
+            sql`SELECT count(*) AS n FROM ${t} WHERE superseded_by IS NULL
+                AND occurred_at >= ${from} AND occurred_at < ${to}`
+          ).n
+        )
+      }, 0)
     },
 
     /** Audits a print or export (no row changes). */

@@ -6,6 +6,7 @@ import { logbooksContract } from '../logbooks/contract'
 import { guideContract } from '../guide/contract'
 import { addressContract } from '../address/contract'
 import { photoContract } from '../photo/contract'
+import { staffContract } from '../staff/contract'
 import {
   displayName,
   isoDateTime,
@@ -166,7 +167,8 @@ export const contract = {
   logbooks: logbooksContract,
   guide: guideContract,
   address: addressContract,
-  photo: photoContract
+  photo: photoContract,
+  staff: staffContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

@@ -9,6 +9,7 @@ const zhCN = {
   'module.calendar': '农历公历',
   'module.logbooks': '登记簿',
   'module.guide': '办事指南',
+  'module.staff': '考核',
   'module.settings': '设置',
   'auth.setup.title': '首次启动：创建系统管理员',
   'auth.setup.hint':
@@ -91,6 +92,7 @@ const enUS: Record<MessageKey, string> = {
   'module.calendar': 'Calendar',
   'module.logbooks': 'Logbooks',
   'module.guide': 'Service guide',
+  'module.staff': 'Assessment',
   'module.settings': 'Settings',
   'auth.setup.title': 'First start: create the administrator',
   'auth.setup.hint':

@@ -4,7 +4,8 @@ import {
   CameraOutlined,
   CompassOutlined,
   EnvironmentOutlined,
-  SettingOutlined
+  SettingOutlined,
+  TrophyOutlined
 } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import type { MessageKey } from '@renderer/i18n/messages'
@@ -14,6 +15,7 @@ import { CalendarModule } from '@renderer/features/calendar/CalendarModule'
 import { GuideModule } from '@renderer/features/guide/GuideModule'
 import { LogbooksModule } from '@renderer/features/logbooks/LogbooksModule'
 import { PhotoModule } from '@renderer/features/photo/PhotoModule'
+import { StaffModule } from '@renderer/features/staff/StaffModule'
 
 export interface ModuleDef {
   key: string
@@ -29,7 +31,7 @@ export interface ModuleDef {
 /**
  * The modules in menu order (by F-key); the logbooks' today board is the home screen. A module appears here only once it is built; the F-keys are
  * reserved per module so they never move: F2 照相, F3 地址对照, F4 农历公历, F5 登记簿,
- * F6 办事指南, F9 设置.
+ * F6 办事指南, F7 考核, F9 设置.
  */
 export const modules: ModuleDef[] = [
   {
@@ -67,6 +69,13 @@ export const modules: ModuleDef[] = [
     icon: <CompassOutlined />,
     functionKey: 'F6',
     component: GuideModule
+  },
+  {
+    key: 'staff',
+    label: 'module.staff',
+    icon: <TrophyOutlined />,
+    functionKey: 'F7',
+    component: StaffModule
   },
   {
     key: 'settings',

@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { staffContract } from '../../shared/staff/contract'
+import { AppError } from '../../shared/errors'
+import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
+import type { Services } from '../services'
+import { printStaffReport } from './report-pdf'
+
+/** Prints the month's report into the exports folder and audits it. */
+export async function printMonthReport(services: Services, month: string, actorId: string) {
+  const { staff } = services
+  const { bytes, pages } = await printStaffReport({
+    stationName: (await services.settings.get()).stationName,
+    awards: await staff.awards(month),
+    progress: staff.progress(month),
+    attendance: staff.attendanceSheet(month),
+    quota: staff.config().quota
+  })
+  mkdirSync(services.paths.exportDir, { recursive: true })
+  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const path = join(services.paths.exportDir, `月度考核报告-${month}-${stamp}.pdf`)
+  writeFileSync(path, bytes)
+  staff.recordOutput(actorId, { month, pages, path })
+  return { path, pages }
+}
+
+/** The director signs supervision, awards and penalties. */
+const director = (context: CallContext) => {
+  if (context.session?.operator.role !== 'director') {
+    throw new AppError('FORBIDDEN', '只有所长可以进行此项督察或评比操作')
+  }
+  return context.session.operator.id
+}
+
+export function createStaffHandlers(
+  services: Services
+): HandlerMap<{ staff: typeof staffContract }>['staff'] {
+  const { staff } = services
+  return {
+    config: async () => staff.config(),
+    updateConfig: (input, context) => staff.updateConfig(input, actorOf(context)),
+    cards: async () => staff.cards(),
+    registerCard: async (input, context) =>
+      staff.registerCard(input.operatorId, input.cardNumber, actorOf(context)),
+    swipe: async (input, context) => staff.swipe(input.cardNumber, actorOf(context)),
+    attendanceSheet: async ({ month }) => staff.attendanceSheet(month),
+    addFollowup: (input, context) => staff.addFollowup(input, actorOf(context)),
+    followups: async ({ month, officerId }) => staff.followups(month, officerId),
+    quotaProgress: async ({ month }) => staff.progress(month),
+    dailyChecks: ({ date }) => staff.checks(date),
+    tickCheck: ({ date, item, note }, context) =>
+      staff.tickCheck(date, item, note, director(context)),
+    spotCheck: async ({ quarter }) => staff.spotCheck(quarter),
+    drawSpotCheck: ({ quarter, size }, context) =>
+      staff.drawSpotCheck(quarter, size, director(context)),
+    awards: ({ month }) => staff.awards(month),
+    confirmAwards: (input, context) => staff.confirmAwards(input, director(context)),
+    ruleComplaint: async (input, context) => {
+      staff.ruleComplaint(input, director(context))
+      return null
+    },
+    ladder: async ({ officerId }) => staff.ladder(officerId),
+    addLadderStep: async (input, context) => staff.addLadderStep(input, director(context)),
+    printReport: ({ month }, context) => printMonthReport(services, month, actorOf(context))
+  }
+}

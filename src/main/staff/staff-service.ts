@@ -1,0 +1,650 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../db/client'
+import {
+  operators,
+  settings,
+  staffAttendance,
+  staffAwards,
+  staffCards,
+  staffChecks,
+  staffComplaintRulings,
+  staffFollowups,
+  staffLadder,
+  staffSpotChecks
+} from '../db/schema'
+import { appendAudit } from '../audit/audit-repo'
+import { AppError } from '../../shared/errors'
+import type { LogbooksRepo } from '../logbooks/logbooks-repo'
+import { fromWallClock, wallClock } from '../../shared/logbooks/time'
+import { attendanceSheet, defaultOfficeHours, nextDirection } from '../../shared/staff/attendance'
+import { defaultQuota, quotaProgress } from '../../shared/staff/quota'
+import { defaultWeights, scoreOfficers, suggestAwards } from '../../shared/staff/score'
+import { quarterRange, sampleIds } from '../../shared/staff/sampler'
+import { defaultWedgeOptions } from '../../shared/staff/wedge'
+import {
+  checkItems,
+  staffConfig,
+  type AwardTable,
+  type FollowupInput,
+  type StaffConfig
+} from '../../shared/staff/contract'
+
+export const defaultStaffConfig: StaffConfig = {
+  quota: defaultQuota,
+  weights: defaultWeights,
+  officeHours: defaultOfficeHours,
+  wedge: defaultWedgeOptions
+}
+
+const CONFIG_KEY = 'staff.config'
+/** A second swipe of the same card within this many ms is refused. */
+export const DOUBLE_SWIPE_MS = 60_000
+
+/** 'YYYY-MM' → the first day of the next month. */
+export const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+/** A station-time month as an ISO range [from, to). */
+export const monthRange = (month: string) => ({
+  from: fromWallClock(`${month}-01`, '00:00'),
+  to: fromWallClock(`${nextMonth(month)}-01`, '00:00')
+})
+
+export interface StaffContext {
+  db: Db
+  deviceId: string
+  now: () => Date
+  logbooks: LogbooksRepo
+}
+
+export function createStaffService({ db, deviceId, now, logbooks }: StaffContext) {
+  const audited = <T>(
+    actorId: string,
+    action: string,
+    entity: string,
+    entityId: string | null,
+    detail: Record<string, unknown> | null,
+    write: (tx: Tx, at: string) => T
+  ): T => {
+    const at = now().toISOString()
+    return db.transaction((tx) => {
+      const result = write(tx, at)
+      appendAudit(tx, deviceId, at, { operatorId: actorId, action, entity, entityId, detail })
+      return result
+    })
+  }
+
+  const names = () =>
+    new Map(
+      db
+        .select({ id: operators.id, name: operators.displayName })
+        .from(operators)
+        .all()
+        .map((o) => [o.id, o.name])
+    )
+  /** Officers assessed: active operators other than administrators. */
+  const officers = () =>
+    db
+      .select({ id: operators.id, name: operators.displayName, role: operators.role })
+      .from(operators)
+      .where(and(eq(operators.active, true), sql`${operators.role} <> 'admin'`))
+      .orderBy(asc(operators.displayName))
+      .all()
+
+  const config = (): StaffConfig => {
+    const row = db.select().from(settings).where(eq(settings.key, CONFIG_KEY)).get()
+    if (!row) return defaultStaffConfig
+    const parsed = staffConfig.safeParse(JSON.parse(row.value))
+    return parsed.success ? parsed.data : defaultStaffConfig
+  }
+
+  const today = () => wallClock(now().toISOString()).date
+
+  const followupTotals = (month: string) => {
+    const rows = db
+      .select({
+        officerId: staffFollowups.officerId,
+        households: sql<number>`sum(${staffFollowups.households})`,
+        persons: sql<number>`sum(${staffFollowups.persons})`,
+        visits: sql<number>`count(*)`,
+        satisfaction: sql<number>`avg(${staffFollowups.satisfaction}) - 3`
+      })
+      .from(staffFollowups)
+      .where(
+        and(
+          gte(staffFollowups.visitDate, `${month}-01`),
+          lt(staffFollowups.visitDate, `${nextMonth(month)}-01`)
+        )
+      )
+      .groupBy(staffFollowups.officerId)
+      .all()
+    return new Map(rows.map((r) => [r.officerId, r]))
+  }
+
+  const progress = (month: string) => {
+    const totals = followupTotals(month)
+    const { quota } = config()
+    return officers().map((o) => {
+      const t = totals.get(o.id)
+      const p = quotaProgress(
+        { households: t?.households ?? 0, persons: t?.persons ?? 0 },
+        quota,
+        today(),
+        month
+      )
+      return {
+        officerId: o.id,
+        officerName: o.name,
+        households: p.households,
+        persons: p.persons,
+        visits: t?.visits ?? 0,
+        ratio: p.ratio,
+        met: p.met,
+        behind: p.behind
+      }
+    })
+  }
+
+  const scored = async (month: string) => {
+    const figures = await logbooks.officerFigures(`${month}-01`, `${nextMonth(month)}-01`)
+    const totals = followupTotals(month)
+    const upheld = new Map(
+      db
+        .select({ officerId: staffComplaintRulings.officerId, n: sql<number>`count(*)` })
+        .from(staffComplaintRulings)
+        .where(
+          and(
+            eq(staffComplaintRulings.upheld, true),
+            gte(staffComplaintRulings.date, `${month}-01`),
+            lt(staffComplaintRulings.date, `${nextMonth(month)}-01`)
+          )
+        )
+        .groupBy(staffComplaintRulings.officerId)
+        .all()
+        .map((r) => [r.officerId, r.n])
+    )
+    const { quota, weights } = config()
+    const rows = scoreOfficers(
+      officers().map((o) => {
+        const f = figures.get(o.id)
+        const t = totals.get(o.id)
+        return {
+          officerId: o.id,
+          name: o.name,
+          entries: f?.entries ?? 0,
+          dueEntries: f?.due ?? 0,
+          onTime: f?.onTime ?? 0,
+          quotaMet: (t?.households ?? 0) >= quota.households && (t?.persons ?? 0) >= quota.persons,
+          satisfaction: t ? Math.round(t.satisfaction * 100) / 100 : null,
+          complaintsUpheld: upheld.get(o.id) ?? 0
+        }
+      }),
+      weights
+    )
+    return { rows, weights, suggestion: suggestAwards(rows) }
+  }
+
+  const awards = async (month: string): Promise<AwardTable> => {
+    const { rows, weights, suggestion } = await scored(month)
+    const confirmed = db.select().from(staffAwards).where(eq(staffAwards.month, month)).get()
+    const who = names()
+    return {
+      month,
+      rows: rows.map(({ name, ...r }) => ({ ...r, officerName: name })),
+      weights,
+      suggestion,
+      confirmation: confirmed
+        ? {
+            bestId: confirmed.bestId,
+            excellentIds: JSON.parse(confirmed.excellentIds) as string[],
+            reason: confirmed.reason,
+            confirmedBy: confirmed.confirmedBy,
+            confirmedByName: who.get(confirmed.confirmedBy) ?? '',
+            confirmedAt: confirmed.confirmedAt
+          }
+        : null
+    }
+  }
+
+  const checks = async (date: string) => {
+    const dayStart = fromWallClock(date, '00:00')
+    const yesterdayStart = new Date(Date.parse(dayStart) - 86_400_000).toISOString()
+    const board = await logbooks.board(now().toISOString(), now().toISOString(), dayStart, 1)
+    const counts = {
+      yesterday: await logbooks.countInRange(yesterdayStart, dayStart),
+      deadlines: board.counts.reduce((s, c) => s + c.open, 0),
+      unsigned: board.counts.reduce((s, c) => s + c.unsigned, 0)
+    }
+    const ticks = new Map(
+      db
+        .select()
+        .from(staffChecks)
+        .where(eq(staffChecks.date, date))
+        .all()
+        .map((r) => [r.item, r])
+    )
+    const who = names()
+    return checkItems.map((item) => {
+      const tick = ticks.get(item)
+      return {
+        item,
+        count: counts[item],
+        checked: Boolean(tick),
+        note: tick?.note ?? null,
+        checkedByName: tick ? (who.get(tick.checkedBy) ?? '') : null,
+        checkedAt: tick?.checkedAt ?? null
+      }
+    })
+  }
+
+  const spotCheck = (quarter: string) => {
+    const row = db.select().from(staffSpotChecks).where(eq(staffSpotChecks.quarter, quarter)).get()
+    if (!row) return null
+    return {
+      quarter: row.quarter,
+      seed: row.seed,
+      size: row.size,
+      poolSize: row.poolSize,
+      entries: JSON.parse(row.entries) as { book: string; id: string }[],
+      drawnByName: names().get(row.drawnBy) ?? '',
+      drawnAt: row.drawnAt
+    }
+  }
+
+  /** The pool of a quarter's entries as 'book:id' keys, for drawing and redrawing. */
+  const quarterPool = async (quarter: string) => {
+    const { from, to } = quarterRange(quarter)
+    const pool = await logbooks.idsInRange(
+      fromWallClock(from, '00:00'),
+      new Date(Date.parse(fromWallClock(to, '00:00')) + 86_400_000).toISOString()
+    )
+    return pool.map((e) => `${e.book}:${e.id}`)
+  }
+
+  const ladder = (officerId?: string) => {
+    const who = names()
+    return db
+      .select()
+      .from(staffLadder)
+      .where(officerId ? eq(staffLadder.officerId, officerId) : undefined)
+      .orderBy(desc(staffLadder.date), desc(staffLadder.createdAt))
+      .all()
+      .map((r) => ({
+        id: r.id,
+        officerId: r.officerId,
+        officerName: who.get(r.officerId) ?? '',
+        step: r.step,
+        date: r.date,
+        note: r.note
+      }))
+  }
+
+  return {
+    config,
+    today,
+    awards,
+    progress,
+    checks,
+    spotCheck,
+    ladder,
+
+    async updateConfig(next: StaffConfig, actorId: string) {
+      if (next.wedge.minDigits > next.wedge.maxDigits) {
+        throw new AppError('VALIDATION', '卡号最少位数不能大于最多位数', {
+          'wedge.minDigits': '不能大于最多位数'
+        })
+      }
+      if (next.officeHours.start >= next.officeHours.end) {
+        throw new AppError('VALIDATION', '上班时间应早于下班时间', {
+          'officeHours.start': '应早于下班时间'
+        })
+      }
+      audited(actorId, 'staff.config.update', 'settings', CONFIG_KEY, next, (tx, at) => {
+        const row = {
+          key: CONFIG_KEY,
+          value: JSON.stringify(next),
+          updatedAt: at,
+          updatedBy: actorId
+        }
+        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
+      })
+      return config()
+    },
+
+    cards() {
+      const who = names()
+      return db
+        .select()
+        .from(staffCards)
+        .orderBy(asc(staffCards.createdAt))
+        .all()
+        .map((c) => ({
+          id: c.id,
+          officerId: c.operatorId,
+          officerName: who.get(c.operatorId) ?? '',
+          cardNumber: c.cardNumber
+        }))
+    },
+
+    /** Registers (or replaces) an operator's card. */
+    registerCard(operatorId: string, cardNumber: string, actorId: string) {
+      if (!names().has(operatorId)) throw new AppError('NOT_FOUND', '找不到该民警')
+      const clash = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
+      if (clash && clash.operatorId !== operatorId) {
+        throw new AppError('CONFLICT', '该卡号已登记给其他民警', { cardNumber: '卡号已被使用' })
+      }
+      const id = randomUUID()
+      return audited(actorId, 'staff.card.register', 'staff.card', id, { operatorId }, (tx, at) => {
+        tx.delete(staffCards).where(eq(staffCards.operatorId, operatorId)).run()
+        tx.insert(staffCards)
+          .values({ id, operatorId, cardNumber, createdAt: at, createdBy: actorId })
+          .run()
+        return { id }
+      })
+    },
+
+    /** One swipe: unknown cards and a second swipe within a minute leave no row. */
+    swipe(cardNumber: string, actorId: string) {
+      const card = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
+      if (!card) {
+        throw new AppError('NOT_FOUND', `卡号 ${cardNumber} 未登记，本次刷卡未记录`, {
+          cardNumber: '未登记的卡号'
+        })
+      }
+      const nowIso = now().toISOString()
+      const last = db
+        .select()
+        .from(staffAttendance)
+        .where(eq(staffAttendance.operatorId, card.operatorId))
+        .orderBy(desc(staffAttendance.at))
+        .get()
+      if (last && Date.parse(nowIso) - Date.parse(last.at) < DOUBLE_SWIPE_MS) {
+        throw new AppError('CONFLICT', '一分钟内已刷过卡，本次未重复记录')
+      }
+      const { date, time } = wallClock(nowIso)
+      const seconds = nowIso.slice(16, 19)
+      const todayCount = db
+        .select({ n: sql<number>`count(*)` })
+        .from(staffAttendance)
+        .where(
+          and(eq(staffAttendance.operatorId, card.operatorId), eq(staffAttendance.localDate, date))
+        )
+        .get()!.n
+      const direction = nextDirection(todayCount)
+      const id = randomUUID()
+      audited(actorId, 'staff.attendance.swipe', 'staff.attendance', id, { direction }, (tx) => {
+        tx.insert(staffAttendance)
+          .values({
+            id,
+            operatorId: card.operatorId,
+            cardNumber,
+            at: nowIso,
+            localDate: date,
+            localTime: `${time}${seconds}`,
+            direction
+          })
+          .run()
+      })
+      return {
+        officerId: card.operatorId,
+        officerName: names().get(card.operatorId) ?? '',
+        direction,
+        at: nowIso,
+        late: direction === 'in' && todayCount === 0 && time > config().officeHours.start
+      }
+    },
+
+    attendanceSheet(month: string) {
+      const swipes = db
+        .select()
+        .from(staffAttendance)
+        .where(
+          and(
+            gte(staffAttendance.localDate, `${month}-01`),
+            lt(staffAttendance.localDate, `${nextMonth(month)}-01`)
+          )
+        )
+        .all()
+      const rows = attendanceSheet(
+        swipes.map((s) => ({
+          officerId: s.operatorId,
+          date: s.localDate,
+          time: s.localTime,
+          direction: s.direction
+        })),
+        config().officeHours
+      )
+      const byId = new Map(rows.map((r) => [r.officerId, r]))
+      return officers().map((o) => ({
+        officerName: o.name,
+        ...(byId.get(o.id) ?? {
+          officerId: o.id,
+          daysPresent: 0,
+          late: 0,
+          earlyLeave: 0,
+          lateDays: []
+        })
+      }))
+    },
+
+    async addFollowup(input: FollowupInput, officerId: string) {
+      if (input.linkEntryId && !input.linkBook) {
+        throw new AppError('VALIDATION', '关联登记须选择登记簿', { linkBook: '请选择登记簿' })
+      }
+      if (input.linkBook && input.linkEntryId) {
+        await logbooks.current(input.linkBook, input.linkEntryId)
+      }
+      const id = randomUUID()
+      audited(officerId, 'staff.followup.create', 'staff.followup', id, null, (tx, at) => {
+        tx.insert(staffFollowups)
+          .values({
+            ...input,
+            id,
+            officerId,
+            linkBook: input.linkBook ?? null,
+            linkEntryId: input.linkEntryId ?? null,
+            createdAt: at,
+            createdBy: officerId
+          })
+          .run()
+      })
+      return this.followups(input.visitDate.slice(0, 7)).find((f) => f.id === id)!
+    },
+
+    followups(month: string, officerId?: string) {
+      const who = names()
+      return db
+        .select()
+        .from(staffFollowups)
+        .where(
+          and(
+            gte(staffFollowups.visitDate, `${month}-01`),
+            lt(staffFollowups.visitDate, `${nextMonth(month)}-01`),
+            officerId ? eq(staffFollowups.officerId, officerId) : undefined
+          )
+        )
+        .orderBy(desc(staffFollowups.visitDate), desc(staffFollowups.createdAt))
+        .all()
+        .map(({ createdBy: _by, ...f }) => ({ ...f, officerName: who.get(f.officerId) ?? '' }))
+    },
+
+    async tickCheck(date: string, item: string, note: string | undefined, directorId: string) {
+      audited(directorId, 'staff.check.tick', 'staff.check', date, { item, note }, (tx, at) => {
+        const row = { note: note?.trim() || null, checkedBy: directorId, checkedAt: at }
+        tx.insert(staffChecks)
+          .values({ id: randomUUID(), date, item, ...row })
+          .onConflictDoUpdate({ target: [staffChecks.date, staffChecks.item], set: row })
+          .run()
+      })
+      return checks(date)
+    },
+
+    /** Draws once per quarter with a fresh seed; the seed and the choice are kept for review. */
+    async drawSpotCheck(quarter: string, size: number, directorId: string) {
+      if (spotCheck(quarter)) {
+        throw new AppError('CONFLICT', `${quarter} 的抽查已经抽取，不能重抽`)
+      }
+      const pool = await quarterPool(quarter)
+      const seed = randomInt(0, 2 ** 31)
+      const entries = sampleIds(pool, size, seed).map((key) => {
+        const [book, id] = key.split(':') as [string, string]
+        return { book, id }
+      })
+      const id = randomUUID()
+      audited(
+        directorId,
+        'staff.spotCheck.draw',
+        'staff.spotCheck',
+        id,
+        { quarter, seed, size, poolSize: pool.length, entries },
+        (tx, at) => {
+          tx.insert(staffSpotChecks)
+            .values({
+              id,
+              quarter,
+              seed,
+              size,
+              poolSize: pool.length,
+              entries: JSON.stringify(entries),
+              drawnBy: directorId,
+              drawnAt: at
+            })
+            .run()
+        }
+      )
+      return spotCheck(quarter)!
+    },
+
+    /** Redraws from the recorded seed: the same entries unless the quarter's pool has changed. */
+    async verifySpotCheck(quarter: string) {
+      const recorded = spotCheck(quarter)
+      if (!recorded) return null
+      const redrawn = sampleIds(await quarterPool(quarter), recorded.size, recorded.seed)
+      return redrawn.join() === recorded.entries.map((e) => `${e.book}:${e.id}`).join()
+    },
+
+    async confirmAwards(
+      input: { month: string; bestId: string; excellentIds: string[]; reason?: string | undefined },
+      directorId: string
+    ) {
+      const table = await awards(input.month)
+      if (table.confirmation) throw new AppError('CONFLICT', '本月评比已经确认')
+      const chosen = [input.bestId, ...input.excellentIds]
+      if (new Set(chosen).size !== 3) {
+        throw new AppError('VALIDATION', '最佳与优质服务标兵应为三名不同的民警', {
+          excellentIds: '不能重复'
+        })
+      }
+      const known = new Set(table.rows.map((r) => r.officerId))
+      if (!chosen.every((id) => known.has(id))) throw new AppError('NOT_FOUND', '找不到所选民警')
+      const same =
+        input.bestId === table.suggestion.best &&
+        [...input.excellentIds].sort().join() === [...table.suggestion.excellent].sort().join()
+      const reason = input.reason?.trim() || null
+      if (!same && !reason) {
+        throw new AppError('VALIDATION', '与建议人选不同，须填写理由', { reason: '请填写理由' })
+      }
+      const id = randomUUID()
+      audited(
+        directorId,
+        'staff.awards.confirm',
+        'staff.awards',
+        id,
+        {
+          month: input.month,
+          bestId: input.bestId,
+          excellentIds: input.excellentIds,
+          reason,
+          suggestion: table.suggestion
+        },
+        (tx, at) => {
+          tx.insert(staffAwards)
+            .values({
+              id,
+              month: input.month,
+              snapshot: JSON.stringify({
+                rows: table.rows,
+                weights: table.weights,
+                suggestion: table.suggestion
+              }),
+              bestId: input.bestId,
+              excellentIds: JSON.stringify(input.excellentIds),
+              reason,
+              confirmedBy: directorId,
+              confirmedAt: at
+            })
+            .run()
+        }
+      )
+      return awards(input.month)
+    },
+
+    ruleComplaint(
+      input: {
+        complaintId: string
+        officerId: string
+        upheld: boolean
+        date: string
+        note?: string | undefined
+      },
+      directorId: string
+    ) {
+      audited(
+        directorId,
+        'staff.complaint.rule',
+        'logbook.complaint',
+        input.complaintId,
+        { ...input },
+        (tx, at) => {
+          const row = {
+            upheld: input.upheld,
+            date: input.date,
+            note: input.note?.trim() || null,
+            ruledBy: directorId,
+            ruledAt: at
+          }
+          tx.insert(staffComplaintRulings)
+            .values({
+              id: randomUUID(),
+              complaintId: input.complaintId,
+              officerId: input.officerId,
+              ...row
+            })
+            .onConflictDoUpdate({
+              target: [staffComplaintRulings.complaintId, staffComplaintRulings.officerId],
+              set: row
+            })
+            .run()
+        }
+      )
+    },
+
+    addLadderStep(
+      input: {
+        officerId: string
+        step: 'education' | 'penalty' | 'retraining'
+        date: string
+        note: string
+      },
+      directorId: string
+    ) {
+      if (!names().has(input.officerId)) throw new AppError('NOT_FOUND', '找不到该民警')
+      const id = randomUUID()
+      audited(directorId, 'staff.ladder.add', 'staff.ladder', id, { ...input }, (tx, at) => {
+        tx.insert(staffLadder)
+          .values({ id, ...input, createdBy: directorId, createdAt: at })
+          .run()
+      })
+      return ladder(input.officerId)
+    },
+
+    /** Audits a printout (no row changes). */
+    recordOutput(actorId: string, detail: Record<string, unknown>) {
+      audited(actorId, 'staff.report.print', 'staff.report', null, detail, () => undefined)
+    }
+  }
+}
+
+export type StaffService = ReturnType<typeof createStaffService>

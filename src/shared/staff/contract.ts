@@ -1,0 +1,276 @@
+import { z } from 'zod'
+import { call, type Namespace } from '../ipc/define'
+import { isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
+import { bookKeys } from '../logbooks/books'
+
+export const month = z
+  .string({ error: '应为月份' })
+  .max(7)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+  .meta({ examples: ['2026-11'] })
+
+export const quarter = z
+  .string({ error: '应为季度' })
+  .max(7)
+  .regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 YYYY-Q1…Q4' })
+  .meta({ examples: ['2026-Q4'] })
+
+const clock = z
+  .string({ error: '应为时间' })
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' })
+  .meta({ examples: ['08:00'] })
+
+const cardNumber = z
+  .string({ error: '应为卡号' })
+  .trim()
+  .max(20, { error: '卡号不能超过 20 位' })
+  .regex(/^\d{6,20}$/, { error: '卡号应为 6–20 位数字' })
+  .meta({ examples: ['0012345678'] })
+
+const count = (max: number) => z.int({ error: '应为整数' }).min(0, { error: '不能为负数' }).max(max)
+const weight = z.number({ error: '应为数字' }).min(-1000).max(1000)
+
+export const satisfactionLevels = [
+  { value: 5, label: '非常满意', labelEn: 'Very satisfied' },
+  { value: 4, label: '满意', labelEn: 'Satisfied' },
+  { value: 3, label: '基本满意', labelEn: 'Neutral' },
+  { value: 2, label: '不满意', labelEn: 'Dissatisfied' },
+  { value: 1, label: '非常不满意', labelEn: 'Very dissatisfied' }
+] as const
+
+export const followupTopics = ['window', 'case', 'dispute', 'emergency', 'other'] as const
+export const checkItems = ['yesterday', 'deadlines', 'unsigned'] as const
+export const ladderSteps = ['education', 'penalty', 'retraining'] as const
+
+export const staffConfig = z.strictObject({
+  quota: z.strictObject({ households: count(1000), persons: count(1000) }),
+  weights: z.strictObject({
+    entry: weight,
+    onTime: weight,
+    quotaMet: weight,
+    satisfaction: weight,
+    complaint: weight
+  }),
+  officeHours: z.strictObject({ start: clock, end: clock }),
+  wedge: z.strictObject({
+    maxGapMs: z.int().min(5).max(500),
+    minDigits: z.int().min(4).max(20),
+    maxDigits: z.int().min(4).max(20)
+  })
+})
+
+const officerRef = { officerId: z.string(), officerName: z.string() }
+
+export const followupInput = z.strictObject({
+  visitDate: isoDate,
+  targetKind: z.enum(['resident', 'committee'], { error: '请选择对象类型' }),
+  targetName: requiredText(60),
+  topic: z.enum(followupTopics, { error: '请选择事由' }),
+  linkBook: z.enum(bookKeys, { error: '无效的登记簿' }).optional(),
+  linkEntryId: uuid.optional(),
+  outcome: requiredText(500),
+  satisfaction: z.int({ error: '请选择满意度' }).min(1).max(5),
+  households: count(100),
+  persons: count(1000)
+})
+
+const followupView = followupInput.extend({
+  id: z.string(),
+  ...officerRef,
+  linkBook: z.string().nullable(),
+  linkEntryId: z.string().nullable(),
+  createdAt: z.string()
+})
+
+const progressRow = z.object({
+  ...officerRef,
+  households: z.int(),
+  persons: z.int(),
+  visits: z.int(),
+  ratio: z.number(),
+  met: z.boolean(),
+  behind: z.boolean()
+})
+
+const awardRow = z.object({
+  ...officerRef,
+  entries: z.int(),
+  dueEntries: z.int(),
+  onTime: z.int(),
+  onTimeRate: z.number(),
+  quotaMet: z.boolean(),
+  satisfaction: z.number().nullable(),
+  complaintsUpheld: z.int(),
+  parts: z.record(z.string(), z.number()),
+  score: z.number(),
+  rank: z.int()
+})
+
+const awardConfirmation = z.object({
+  bestId: z.string(),
+  excellentIds: z.array(z.string()),
+  reason: z.string().nullable(),
+  confirmedBy: z.string(),
+  confirmedByName: z.string(),
+  confirmedAt: z.string()
+})
+
+export const awardTable = z.object({
+  month: z.string(),
+  rows: z.array(awardRow),
+  weights: staffConfig.shape.weights,
+  suggestion: z.object({ best: z.string().nullable(), excellent: z.array(z.string()) }),
+  confirmation: awardConfirmation.nullable()
+})
+
+const attendanceRow = z.object({
+  ...officerRef,
+  daysPresent: z.int(),
+  late: z.int(),
+  earlyLeave: z.int(),
+  lateDays: z.array(z.string())
+})
+
+const entryRef = z.object({ book: z.string(), id: z.string() })
+const spotCheck = z.object({
+  quarter: z.string(),
+  seed: z.int(),
+  size: z.int(),
+  poolSize: z.int(),
+  entries: z.array(entryRef),
+  drawnByName: z.string(),
+  drawnAt: z.string()
+})
+
+const ladderRow = z.object({
+  id: z.string(),
+  ...officerRef,
+  step: z.enum(ladderSteps),
+  date: z.string(),
+  note: z.string()
+})
+
+const checkRow = z.object({
+  item: z.enum(checkItems),
+  count: z.int(),
+  checked: z.boolean(),
+  note: z.string().nullable(),
+  checkedByName: z.string().nullable(),
+  checkedAt: z.string().nullable()
+})
+
+/** Director-only calls are 'signedIn' here and checked in the handler (as the logbooks do). */
+export const staffContract = {
+  config: call({ input: nothing, output: staffConfig, access: 'signedIn' }),
+  updateConfig: call({ input: staffConfig, output: staffConfig, access: ['admin', 'director'] }),
+  cards: call({
+    input: nothing,
+    output: z.array(z.object({ id: z.string(), ...officerRef, cardNumber: z.string() })),
+    access: ['admin']
+  }),
+  registerCard: call({
+    input: z.strictObject({ operatorId: uuid, cardNumber }),
+    output: z.object({ id: z.string() }),
+    access: ['admin']
+  }),
+  swipe: call({
+    input: z.strictObject({ cardNumber }),
+    output: z.object({
+      ...officerRef,
+      direction: z.enum(['in', 'out']),
+      at: z.string(),
+      late: z.boolean()
+    }),
+    access: 'signedIn'
+  }),
+  attendanceSheet: call({
+    input: z.strictObject({ month }),
+    output: z.array(attendanceRow),
+    access: 'signedIn'
+  }),
+  addFollowup: call({ input: followupInput, output: followupView, access: 'signedIn' }),
+  followups: call({
+    input: z.strictObject({ month, officerId: uuid.optional() }),
+    output: z.array(followupView),
+    access: 'signedIn'
+  }),
+  quotaProgress: call({
+    input: z.strictObject({ month }),
+    output: z.array(progressRow),
+    access: 'signedIn'
+  }),
+  dailyChecks: call({
+    input: z.strictObject({ date: isoDate }),
+    output: z.array(checkRow),
+    access: 'signedIn'
+  }),
+  tickCheck: call({
+    input: z.strictObject({ date: isoDate, item: z.enum(checkItems), note: text(300).optional() }),
+    output: z.array(checkRow),
+    access: 'signedIn'
+  }),
+  spotCheck: call({
+    input: z.strictObject({ quarter }),
+    output: spotCheck.nullable(),
+    access: ['director', 'admin']
+  }),
+  drawSpotCheck: call({
+    input: z.strictObject({ quarter, size: z.int().min(1).max(100) }),
+    output: spotCheck,
+    access: 'signedIn'
+  }),
+  awards: call({ input: z.strictObject({ month }), output: awardTable, access: 'signedIn' }),
+  confirmAwards: call({
+    input: z.strictObject({
+      month,
+      bestId: uuid,
+      excellentIds: z
+        .array(uuid)
+        .length(2, { error: '应选两名优质服务标兵' })
+        .meta({
+          examples: [
+            ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']
+          ]
+        }),
+      reason: text(500).optional()
+    }),
+    output: awardTable,
+    access: 'signedIn'
+  }),
+  ruleComplaint: call({
+    input: z.strictObject({
+      complaintId: uuid,
+      officerId: uuid,
+      upheld: z.boolean({ error: '应为是或否' }),
+      date: isoDate,
+      note: text(300).optional()
+    }),
+    output: z.null(),
+    access: 'signedIn'
+  }),
+  ladder: call({
+    input: z.strictObject({ officerId: uuid.optional() }),
+    output: z.array(ladderRow),
+    access: 'signedIn'
+  }),
+  addLadderStep: call({
+    input: z.strictObject({
+      officerId: uuid,
+      step: z.enum(ladderSteps),
+      date: isoDate,
+      note: requiredText(300)
+    }),
+    output: z.array(ladderRow),
+    access: 'signedIn'
+  }),
+  printReport: call({
+    input: z.strictObject({ month }),
+    output: z.object({ path: z.string(), pages: z.int() }),
+    access: ['director', 'admin']
+  })
+} satisfies Namespace
+
+export type StaffConfig = z.output<typeof staffConfig>
+export type FollowupInput = z.output<typeof followupInput>
+export type AwardTable = z.output<typeof awardTable>

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { localDate } from '../../src/shared/dates'
+import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+
+const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
+const FIELD = { username: 'zhao.field', displayName: '赵刚', password: 'Field12345' }
+const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
+
+describe('考核: swipe, follow-up, awards, report', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser, { signedIn: true })
+    const { services } = app
+    const adminId = services.auth.current()!.operator.id
+    const ids: Record<string, string> = {}
+    for (const [who, role] of [
+      [CLERK, 'clerk'],
+      [FIELD, 'field'],
+      [DIRECTOR, 'director']
+    ] as const) {
+      const row = await services.operators.create(
+        { ...who, role, passwordHash: await services.auth.hashPassword(who.password) },
+        adminId
+      )
+      ids[who.username] = row.id
+    }
+    services.staff.registerCard(ids[CLERK.username]!, '0012345678', adminId)
+    // A loaded CI machine delays key events: allow 150 ms between a reader's keys.
+    await services.staff.updateConfig(
+      { ...services.staff.config(), wedge: { maxGapMs: 150, minDigits: 6, maxDigits: 20 } },
+      adminId
+    )
+    await services.auth.signIn(CLERK)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('takes a card burst as a swipe and refuses digits typed by hand', async () => {
+    const { page } = app
+    await page.getByTestId('status-operator').getByText('李娜').waitFor()
+    await page.keyboard.press('F7')
+    const box = page.getByTestId('swipe-box')
+    await box.click()
+    await page.keyboard.type('0012345678', { delay: 300 })
+    await page.keyboard.press('Enter')
+    await page.getByText('这是手动输入，不是刷卡，未记录').waitFor()
+    await page.keyboard.type('0012345678', { delay: 5 })
+    await page.keyboard.press('Enter')
+    await page
+      .getByTestId('swipe-result')
+      .getByText(/李娜 签到/)
+      .waitFor()
+    await app.screenshot('staff-01-swipe')
+    const rows = app.services.sqlite
+      .prepare('SELECT count(*) AS n FROM staff_attendance')
+      .get() as {
+      n: number
+    }
+    expect(rows.n).toBe(1)
+  })
+
+  it('records a follow-up and the quota progress moves', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '追访' }).click()
+    const quota = page.getByTestId('my-quota')
+    await quota.getByText('李娜: 0/3 · 0/3').waitFor()
+    await page.getByTestId('followup-date').click()
+    await page.keyboard.type(localDate(new Date()))
+    await page.keyboard.press('Enter')
+    await page.getByTestId('followup-name').fill('月坛北街居委会')
+    await page.getByTestId('followup-outcome').fill('居住证已办好，群众满意')
+    await page.getByTestId('followup-households').fill('3')
+    await page.getByTestId('followup-persons').fill('4')
+    await page.getByTestId('followup-save').click()
+    await quota.getByText('李娜: 3/3 · 4/3').waitFor()
+    expect(await page.getByTestId('chart-progress').textContent()).toContain('100%')
+    await app.screenshot('staff-02-followup')
+  })
+
+  it('opens the award table, confirms it as director and prints the report', async () => {
+    const { page, services } = app
+    await services.auth.signIn(DIRECTOR)
+    await page.getByTestId('status-operator').getByText('张所长').waitFor()
+    await page.keyboard.press('F7')
+    await page.getByRole('tab', { name: '月度评比' }).click()
+    const table = page.getByTestId('award-table')
+    await table.getByText('李娜').waitFor()
+    await page.getByText(/建议：最佳 李娜/).waitFor()
+    await page.getByTestId('award-confirm').click()
+    await page
+      .getByTestId('award-confirmed')
+      .getByText(/已确认：最佳 李娜.*张所长/)
+      .waitFor()
+    await app.screenshot('staff-03-awards')
+    await page.getByTestId('staff-print').click()
+    await page.getByTestId('staff-printed').waitFor()
+    const pdf = readdirSync(services.paths.exportDir).find((f) => f.startsWith('月度考核报告'))!
+    const file = join(services.paths.exportDir, pdf)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('月度考核报告')
+    expect(text).toMatch(/所长确认：最佳服务标兵 李娜/)
+    expect(text).toContain('按时办结率')
+    // Attendance summary: 1 day present, follow-ups 3 households and 4 persons.
+    expect(text).toMatch(/李娜\s+1\s+\d\s+\d\s+3\s+4/)
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      join(screenshotDir, 'staff-04-report')
+    ])
+  })
+
+  it('lets the director tick a daily check with a note and draw the spot check once', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '所长督察' }).click()
+    const unsigned = page.getByTestId('check-unsigned')
+    await unsigned.getByPlaceholder('督察意见').fill('已督促补签')
+    await unsigned.getByRole('button', { name: '已查' }).click()
+    await unsigned.getByText('已查（张所长）').waitFor()
+    await unsigned.getByText('已督促补签').waitFor()
+    await page.getByRole('button', { name: '抽取' }).click()
+    await page
+      .getByTestId('spot-check')
+      .getByText(/已抽取 0 条.*不可重抽/)
+      .waitFor()
+    await app.screenshot('staff-05-supervision')
+  })
+})

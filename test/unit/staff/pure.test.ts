@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { bookKeys, books } from '../../../src/shared/logbooks/books'
+import { repoRoot } from '../../helpers/services'
+import { detectCard, createWedgeDetector } from '../../../src/shared/staff/wedge'
+import { inLastWeek, quotaProgress } from '../../../src/shared/staff/quota'
+import {
+  defaultWeights,
+  scoreOfficers,
+  suggestAwards,
+  type OfficerFigures
+} from '../../../src/shared/staff/score'
+import { quarterOf, sampleIds } from '../../../src/shared/staff/sampler'
+import { attendanceSheet, nextDirection } from '../../../src/shared/staff/attendance'
+
+const keys = (text: string, start: number, gap: number) =>
+  [...text].map((key, i) => ({ key: key === '\n' ? 'Enter' : key, at: start + i * gap }))
+
+describe('keyboard-wedge detector', () => {
+  const options = { maxGapMs: 40, minDigits: 6, maxDigits: 12 }
+
+  it('takes a fast burst of digits ending with Enter as a card', () => {
+    expect(detectCard(keys('0012345678\n', 1000, 8), options)).toBe('0012345678')
+  })
+
+  it('ignores the same digits typed by a person', () => {
+    expect(detectCard(keys('0012345678\n', 1000, 150), options)).toBeNull()
+  })
+
+  it('drops slow digits typed before a burst and keeps the burst', () => {
+    const typed = keys('99', 0, 300)
+    const burst = keys('1234567\n', 2000, 5)
+    expect(detectCard([...typed, ...burst], options)).toBe('1234567')
+  })
+
+  it('rejects a burst too short, too long, or broken by a letter', () => {
+    expect(detectCard(keys('12345\n', 0, 5), options)).toBeNull()
+    expect(detectCard(keys('1234567890123\n', 0, 5), options)).toBeNull()
+    expect(detectCard(keys('123a4567\n', 0, 5), options)).toBeNull()
+  })
+
+  it('needs the Enter itself to come fast', () => {
+    const slowEnter = [...keys('1234567', 0, 5), { key: 'Enter', at: 500 }]
+    expect(detectCard(slowEnter, options)).toBeNull()
+  })
+
+  it('honours the threshold parameter', () => {
+    const d = createWedgeDetector({ ...options, maxGapMs: 200 })
+    let last = d.key('1', 0)
+    for (const k of keys('234567\n', 150, 150)) last = d.key(k.key, k.at)
+    expect(last).toEqual({ kind: 'card', number: '1234567' })
+  })
+})
+
+describe('follow-up quota', () => {
+  const quota = { households: 3, persons: 3 }
+
+  it('measures the weaker of households and persons', () => {
+    const p = quotaProgress({ households: 3, persons: 1 }, quota, '2026-11-10', '2026-11')
+    expect(p.met).toBe(false)
+    expect(p.ratio).toBeCloseTo(1 / 3)
+    expect(p.behind).toBe(false)
+  })
+
+  it('is behind only in the last seven days when not met', () => {
+    expect(inLastWeek('2026-11-23')).toBe(false)
+    expect(inLastWeek('2026-11-24')).toBe(true)
+    expect(inLastWeek('2026-02-22')).toBe(true)
+    expect(
+      quotaProgress({ households: 2, persons: 5 }, quota, '2026-11-24', '2026-11').behind
+    ).toBe(true)
+    expect(
+      quotaProgress({ households: 3, persons: 5 }, quota, '2026-11-30', '2026-11').behind
+    ).toBe(false)
+  })
+
+  it('counts a past month not met as behind, and takes an edited quota', () => {
+    expect(
+      quotaProgress({ households: 1, persons: 1 }, quota, '2026-12-01', '2026-11').behind
+    ).toBe(true)
+    const p = quotaProgress(
+      { households: 4, persons: 4 },
+      { households: 5, persons: 2 },
+      '2026-11-01',
+      '2026-11'
+    )
+    expect(p.met).toBe(false)
+    expect(p.ratio).toBeCloseTo(0.8)
+  })
+})
+
+describe('award score', () => {
+  const officer = (
+    id: string,
+    name: string,
+    over: Partial<OfficerFigures> = {}
+  ): OfficerFigures => ({
+    officerId: id,
+    name,
+    entries: 100,
+    dueEntries: 10,
+    onTime: 9,
+    quotaMet: true,
+    satisfaction: 1,
+    complaintsUpheld: 0,
+    ...over
+  })
+
+  it('adds the weighted parts transparently', () => {
+    const [s] = scoreOfficers([officer('a', '甲')], defaultWeights)
+    expect(s!.onTimeRate).toBe(90)
+    expect(s!.parts).toEqual({
+      entry: 10,
+      onTime: 45,
+      quotaMet: 10,
+      satisfaction: 10,
+      complaint: -0
+    })
+    expect(s!.score).toBe(75)
+  })
+
+  it('ranks, breaks ties deterministically and suggests 1 best and 2 excellent', () => {
+    const list = [
+      officer('d', '丁', { entries: 50 }),
+      officer('c', '丙'),
+      officer('b', '乙'),
+      officer('a', '甲', { entries: 300, complaintsUpheld: 1 }),
+      officer('e', '戊', { entries: 200 })
+    ]
+    const scored = scoreOfficers(list, defaultWeights)
+    const reversed = scoreOfficers([...list].reverse(), defaultWeights)
+    expect(scored.map((s) => s.officerId)).toEqual(reversed.map((s) => s.officerId))
+    // 甲 has the most entries but an upheld complaint: passed over.
+    // 丙 and 乙 tie on score: by name (code point order puts 丙 first).
+    expect(suggestAwards(scored)).toEqual({ best: 'e', excellent: ['c', 'b'] })
+    expect(scored.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('treats a month with nothing due as fully on time and changes with the weights', () => {
+    const f = officer('a', '甲', { dueEntries: 0, onTime: 0 })
+    expect(scoreOfficers([f], defaultWeights)[0]!.onTimeRate).toBe(100)
+    const heavy = scoreOfficers([f], { ...defaultWeights, quotaMet: 100 })[0]!.score
+    expect(heavy - scoreOfficers([f], defaultWeights)[0]!.score).toBe(90)
+  })
+})
+
+describe('quarterly spot-check sampler', () => {
+  const pool = Array.from({ length: 500 }, (_, i) => `entry-${String(i).padStart(3, '0')}`)
+
+  it('draws the same entries from the same seed, whatever the pool order', () => {
+    const a = sampleIds(pool, 10, 20261128)
+    const b = sampleIds([...pool].reverse(), 10, 20261128)
+    expect(a).toEqual(b)
+    expect(new Set(a).size).toBe(10)
+    expect(a.every((id) => pool.includes(id))).toBe(true)
+  })
+
+  it('draws different entries from another seed and caps at the pool size', () => {
+    expect(sampleIds(pool, 10, 1)).not.toEqual(sampleIds(pool, 10, 2))
+    expect(sampleIds(['x', 'y'], 5, 7).sort()).toEqual(['x', 'y'])
+  })
+
+  it('knows the quarter of a date', () => {
+    expect(quarterOf('2026-11-28')).toEqual({
+      quarter: '2026-Q4',
+      from: '2026-10-01',
+      to: '2026-12-31'
+    })
+    expect(quarterOf('2026-02-03')).toEqual({
+      quarter: '2026-Q1',
+      from: '2026-01-01',
+      to: '2026-03-31'
+    })
+  })
+})
+
+describe('attendance sheet', () => {
+  it('counts days present, late arrivals and early leaves against office hours', () => {
+    const rows = attendanceSheet(
+      [
+        { officerId: 'a', date: '2026-11-02', time: '07:55:00', direction: 'in' },
+        { officerId: 'a', date: '2026-11-02', time: '17:40:00', direction: 'out' },
+        { officerId: 'a', date: '2026-11-03', time: '08:10:00', direction: 'in' },
+        { officerId: 'a', date: '2026-11-03', time: '17:00:00', direction: 'out' },
+        { officerId: 'b', date: '2026-11-03', time: '08:00:59', direction: 'in' }
+      ],
+      { start: '08:00', end: '17:30' }
+    )
+    expect(rows).toEqual([
+      { officerId: 'a', daysPresent: 2, late: 1, earlyLeave: 1, lateDays: ['2026-11-03'] },
+      { officerId: 'b', daysPresent: 1, late: 0, earlyLeave: 0, lateDays: [] }
+    ])
+    expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+})
+
+describe('the staff_figures triggers', () => {
+  it('use the closed statuses of books.ts for every book', () => {
+    const sql = readFileSync(join(repoRoot, 'drizzle/0012_staff_figures_triggers.sql'), 'utf8')
+    for (const book of bookKeys) {
+      const found = [
+        ...sql.matchAll(
+          new RegExp(`FROM logbook_${book} v WHERE [^)]*status IN \\(([^)]*)\\)`, 'g')
+        )
+      ].map((m) => m[1])
+      expect(found.length, book).toBe(3)
+      const expected = books[book].closedStatuses.map((s) => `'${s}'`).join(', ')
+      expect(new Set(found), book).toEqual(new Set([expected]))
+    }
+  })
+})

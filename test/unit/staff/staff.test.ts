@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
+import type { AwardTable } from '../../../src/shared/staff/contract'
+import { fakeClock, openSignedIn } from '../../helpers/services'
+
+const ORIGIN = 'app://bianmin'
+const meta = { senderUrl: `${ORIGIN}/index.html` }
+const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
+const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
+const FIELD = { username: 'zhao.field', displayName: '赵刚', password: 'Field12345' }
+const FIELD2 = { username: 'qian.field', displayName: '钱明', password: 'Field12345' }
+
+let services: Awaited<ReturnType<typeof openSignedIn>>
+let clock: ReturnType<typeof fakeClock>
+let table: ReturnType<typeof createIpcTable>
+const ids: Record<string, string> = {}
+
+async function call<T>(channel: string, input?: unknown): Promise<T> {
+  const result = await table.invoke(channel, input, meta)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+  return result.value as T
+}
+
+const followup = (over: Record<string, unknown> = {}) => ({
+  visitDate: '2026-11-10',
+  targetKind: 'resident',
+  targetName: '王秀英',
+  topic: 'window',
+  outcome: '居住证已办好，老人满意',
+  satisfaction: 5,
+  households: 1,
+  persons: 2,
+  ...over
+})
+
+beforeEach(async () => {
+  // 2026-11-10 07:55 in Beijing.
+  clock = fakeClock('2026-11-09T23:55:00.000Z')
+  services = await openSignedIn({ now: clock.now })
+  table = createIpcTable(services, trustOrigins([ORIGIN]))
+  const adminId = services.auth.current()!.operator.id
+  for (const [key, who, role] of [
+    ['clerk', CLERK, 'clerk'],
+    ['director', DIRECTOR, 'director'],
+    ['field', FIELD, 'field'],
+    ['field2', FIELD2, 'field']
+  ] as const) {
+    const row = await services.operators.create(
+      { ...who, role, passwordHash: await services.auth.hashPassword(who.password) },
+      adminId
+    )
+    ids[key] = row.id
+  }
+  await call('staff:registerCard', { operatorId: ids.clerk, cardNumber: '0012345678' })
+})
+afterEach(() => services.cleanup())
+
+describe('card-swipe attendance', () => {
+  it('records in and out, refuses unknown cards and double swipes, and fills the sheet', async () => {
+    await services.auth.signIn(CLERK)
+    const first = await call<{ direction: string; late: boolean; officerName: string }>(
+      'staff:swipe',
+      { cardNumber: '0012345678' }
+    )
+    expect(first).toMatchObject({ direction: 'in', late: false, officerName: '李娜' })
+    await expect(call('staff:swipe', { cardNumber: '0012345678' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '一分钟内已刷过卡，本次未重复记录'
+    })
+    await expect(call('staff:swipe', { cardNumber: '99999999' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: '卡号 99999999 未登记，本次刷卡未记录'
+    })
+    clock.advanceMinutes(60 * 9 + 10) // 17:05: an early leave
+    expect(await call('staff:swipe', { cardNumber: '0012345678' })).toMatchObject({
+      direction: 'out'
+    })
+    clock.advanceMinutes(60 * 24 - 9 * 60) // next day 08:05: late
+    expect(await call('staff:swipe', { cardNumber: '0012345678' })).toMatchObject({
+      direction: 'in',
+      late: true
+    })
+    const sheet = await call<
+      { officerId: string; daysPresent: number; late: number; earlyLeave: number }[]
+    >('staff:attendanceSheet', { month: '2026-11' })
+    expect(sheet.find((r) => r.officerId === ids.clerk)).toMatchObject({
+      daysPresent: 2,
+      late: 1,
+      earlyLeave: 1
+    })
+    const swipes = services.sqlite.prepare('SELECT count(*) AS n FROM staff_attendance').get() as {
+      n: number
+    }
+    expect(swipes.n).toBe(3)
+    const audited = services.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.attendance.swipe'")
+      .get() as { n: number }
+    expect(audited.n).toBe(3)
+  })
+
+  it('only an administrator registers cards, and a card belongs to one officer', async () => {
+    await expect(
+      call('staff:registerCard', { operatorId: ids.field, cardNumber: '0012345678' })
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    await services.auth.signIn(CLERK)
+    await expect(
+      call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+})
+
+describe('follow-up visits and the quota', () => {
+  it('adds households and persons per officer against an editable quota', async () => {
+    await services.auth.signIn(CLERK)
+    type Row = {
+      officerId: string
+      households: number
+      persons: number
+      met: boolean
+      ratio: number
+    }
+    const mine = async () =>
+      (await call<Row[]>('staff:quotaProgress', { month: '2026-11' })).find(
+        (r) => r.officerId === ids.clerk
+      )!
+    expect(await mine()).toMatchObject({ households: 0, persons: 0, met: false, ratio: 0 })
+    await call('staff:addFollowup', followup())
+    await call('staff:addFollowup', followup({ households: 2, persons: 1, satisfaction: 3 }))
+    expect(await mine()).toMatchObject({ households: 3, persons: 3, met: true, ratio: 1 })
+    await services.auth.signIn(DIRECTOR)
+    const config = await call<{ quota: { households: number } }>('staff:config')
+    await call('staff:updateConfig', { ...config, quota: { households: 4, persons: 3 } })
+    await services.auth.signIn(CLERK)
+    expect(await mine()).toMatchObject({ met: false, ratio: 0.75 })
+    await expect(
+      call('staff:addFollowup', followup({ linkEntryId: '00000000-0000-4000-8000-000000000000' }))
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+})
+
+describe('monthly awards', () => {
+  it('scores officers from the logbooks and follow-ups, and the director confirms with a reason when differing', async () => {
+    await services.auth.signIn(FIELD)
+    for (let i = 0; i < 3; i++) {
+      await call('logbooks:create', {
+        book: 'liaison',
+        occurredAt: '2026-11-09T02:00:00.000Z',
+        status: 'done',
+        fields: { contactName: '孙丽', matter: `联系事项${i}` }
+      })
+    }
+    await call('staff:addFollowup', followup({ households: 3, persons: 3 }))
+    await services.auth.signIn(CLERK)
+    await call('staff:addFollowup', followup({ households: 3, persons: 3, satisfaction: 4 }))
+    await services.auth.signIn(DIRECTOR)
+    const awards = await call<AwardTable>('staff:awards', { month: '2026-11' })
+    // 张所长 and 钱明 tie at zero: by name in code point order.
+    expect(awards.rows.map((r) => r.officerName)).toEqual(['赵刚', '李娜', '张所长', '钱明'])
+    expect(awards.rows[0]).toMatchObject({ entries: 3, quotaMet: true, satisfaction: 2 })
+    expect(awards.suggestion.best).toBe(ids.field)
+    // Different from the suggestion: a reason is required.
+    const differing = {
+      month: '2026-11',
+      bestId: ids.clerk,
+      excellentIds: [ids.field, ids.field2]
+    }
+    await expect(call('staff:confirmAwards', differing)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { reason: '请填写理由' }
+    })
+    const confirmed = await call<AwardTable>('staff:confirmAwards', {
+      ...differing,
+      reason: '李娜本月两次上门服务受群众来信表扬'
+    })
+    expect(confirmed.confirmation).toMatchObject({ bestId: ids.clerk, confirmedByName: '张所长' })
+    await expect(call('staff:confirmAwards', differing)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await services.auth.signIn(CLERK)
+    await expect(
+      call('staff:confirmAwards', { ...differing, month: '2026-10', reason: 'x' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('counts deadlines met on time from the case history, through amendments', async () => {
+    await services.auth.signIn(FIELD)
+    const caseEntry = (summary: string, status: string) => ({
+      book: 'case',
+      occurredAt: '2026-11-09T23:55:00.000Z',
+      status,
+      fields: { kind: 'dispute', parties: [{ name: '赵强' }], summary, officerId: ids.field }
+    })
+    type Saved = { entry: { id: string; dueAt: string } }
+    const quick = await call<Saved>('logbooks:create', caseEntry('邻里漏水纠纷', 'accepted'))
+    const slow = await call<Saved>('logbooks:create', caseEntry('停车位纠纷', 'accepted'))
+    const decided = await call<Saved>('logbooks:amend', {
+      id: quick.entry.id,
+      ...caseEntry('邻里漏水纠纷', 'decided')
+    })
+    clock.advanceMinutes(60 * 24 * 15) // past the 7-working-day deadline
+    await call('logbooks:amend', { id: slow.entry.id, ...caseEntry('停车位纠纷', 'decided') })
+    // A later correction of a decided case keeps its first decision time.
+    await call('logbooks:amend', {
+      id: decided.entry.id,
+      ...caseEntry('邻里漏水纠纷（补记）', 'closed')
+    })
+    const awards = await call<AwardTable>('staff:awards', { month: '2026-11' })
+    expect(awards.rows.find((r) => r.officerId === ids.field)).toMatchObject({
+      entries: 2,
+      dueEntries: 2,
+      onTime: 1,
+      onTimeRate: 50
+    })
+  })
+
+  it('an upheld complaint lowers the score and passes the officer over', async () => {
+    await services.auth.signIn(FIELD)
+    await call('staff:addFollowup', followup({ households: 3, persons: 3 }))
+    await services.auth.signIn(DIRECTOR)
+    const before = await call<AwardTable>('staff:awards', { month: '2026-11' })
+    expect(before.suggestion.best).toBe(ids.field)
+    await call('staff:ruleComplaint', {
+      complaintId: '00000000-0000-4000-8000-000000000001',
+      officerId: ids.field,
+      upheld: true,
+      date: '2026-11-10'
+    })
+    const after = await call<AwardTable>('staff:awards', { month: '2026-11' })
+    const row = after.rows.find((r) => r.officerId === ids.field)!
+    expect(row.complaintsUpheld).toBe(1)
+    expect(after.suggestion.best).not.toBe(ids.field)
+    const ladder = await call<{ step: string }[]>('staff:addLadderStep', {
+      officerId: ids.field,
+      step: 'education',
+      date: '2026-11-10',
+      note: '谈话教育'
+    })
+    expect(ladder.map((l) => l.step)).toEqual(['education'])
+  })
+
+  it('prints the monthly report with the table, the charts and the confirmation', async () => {
+    await services.auth.signIn(DIRECTOR)
+    await call('staff:addFollowup', followup({ households: 3, persons: 3 }))
+    const { path, pages } = await call<{ path: string; pages: number }>('staff:printReport', {
+      month: '2026-11'
+    })
+    expect(pages).toBeGreaterThanOrEqual(1)
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+    expect(text).toContain('2026-11 月度考核报告')
+    expect(text).toContain('按时办结率')
+    expect(text).toContain('张所长')
+    expect(text).toContain('所长尚未确认本月评比')
+  })
+})
+
+describe('director supervision', () => {
+  it('ticks the daily checks with a note, signed and audited', async () => {
+    await services.auth.signIn(DIRECTOR)
+    const rows = await call<
+      { item: string; checked: boolean; note: string | null; checkedByName: string | null }[]
+    >('staff:tickCheck', { date: '2026-11-10', item: 'unsigned', note: '已督促签字' })
+    expect(rows.find((r) => r.item === 'unsigned')).toMatchObject({
+      checked: true,
+      note: '已督促签字',
+      checkedByName: '张所长'
+    })
+    expect(rows.find((r) => r.item === 'yesterday')!.checked).toBe(false)
+  })
+
+  it('draws the quarterly spot check once, reproducible from the recorded seed', async () => {
+    await services.auth.signIn(CLERK)
+    for (let i = 0; i < 12; i++) {
+      await call('logbooks:create', {
+        book: 'liaison',
+        occurredAt: `2026-10-${String(i + 1).padStart(2, '0')}T02:00:00.000Z`,
+        status: 'open',
+        fields: { contactName: '孙丽', matter: `事项${i}` }
+      })
+    }
+    await services.auth.signIn(DIRECTOR)
+    const drawn = await call<{ seed: number; entries: { id: string }[]; poolSize: number }>(
+      'staff:drawSpotCheck',
+      { quarter: '2026-Q4', size: 5 }
+    )
+    expect(drawn.poolSize).toBe(12)
+    expect(drawn.entries).toHaveLength(5)
+    expect(await services.staff.verifySpotCheck('2026-Q4')).toBe(true)
+    await expect(
+      call('staff:drawSpotCheck', { quarter: '2026-Q4', size: 5 })
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    const audit = services.sqlite
+      .prepare("SELECT detail FROM audit_log WHERE action = 'staff.spotCheck.draw'")
+      .get() as { detail: string }
+    expect(JSON.parse(audit.detail).seed).toBe(drawn.seed)
+  })
+})
