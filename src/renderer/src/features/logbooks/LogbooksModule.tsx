@@ -24,6 +24,7 @@ import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
 import { LogbookSettings } from './LogbookSettings'
 import { messages, type LogbooksT } from './messages'
+import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 import { SignOffList } from './SignOffList'
 
 type T = LogbooksT
@@ -480,7 +481,7 @@ function BookView(props: {
         api.logbooks.list({
           book,
           page,
-          pageSize: 20,
+          pageSize: PAGE_SIZE,
           ...(filter.from ? { from: filter.from } : {}),
           ...(filter.to ? { to: filter.to } : {}),
           ...(filter.status ? { status: filter.status } : {}),
@@ -557,20 +558,9 @@ function BookView(props: {
         rowKey="id"
         dataSource={data.rows}
         onRow={(row) => ({ onClick: () => setViewing(row) })}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data.total,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => (data.capped ? t('totalCapped', { n }) : t('total', { n }))
-        }}
+        pagination={entryPagination(t, page, setPage, data)}
         columns={[
-          {
-            title: spec.occurredLabel,
-            dataIndex: 'occurredAt',
-            render: (v: string) => formatStationTime(v)
-          },
+          occurredColumn(spec),
           {
             title: firstName.label,
             render: (_: unknown, r: EntryView) => String(r.fields[firstName.key] ?? '')

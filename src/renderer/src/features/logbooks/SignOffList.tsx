@@ -4,8 +4,8 @@ import { useI18n } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey } from '@shared/logbooks/books'
 import type { EntryView } from '@shared/logbooks/contract'
-import { formatStationTime } from '@shared/logbooks/time'
 import type { LogbooksT } from './messages'
+import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 
 /** The director's queue: current entries of one logbook not yet signed, signed from the list. */
 export function SignOffList({ t, onOpen }: { t: LogbooksT; onOpen: (entry: EntryView) => void }) {
@@ -29,7 +29,7 @@ export function SignOffList({ t, onOpen }: { t: LogbooksT; onOpen: (entry: Entry
           sort: 'occurredAt',
           order: 'asc',
           page,
-          pageSize: 20,
+          pageSize: PAGE_SIZE,
           ...(filter.from ? { from: filter.from } : {}),
           ...(filter.to ? { to: filter.to } : {}),
           ...(filter.text.trim() ? { text: filter.text.trim() } : {})
@@ -102,20 +102,9 @@ export function SignOffList({ t, onOpen }: { t: LogbooksT; onOpen: (entry: Entry
         size="small"
         rowKey="id"
         dataSource={data.rows}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data.total,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => (data.capped ? t('totalCapped', { n }) : t('total', { n }))
-        }}
+        pagination={entryPagination(t, page, setPage, data)}
         columns={[
-          {
-            title: spec.occurredLabel,
-            dataIndex: 'occurredAt',
-            render: (v: string) => formatStationTime(v)
-          },
+          occurredColumn(spec),
           {
             title: first.label,
             render: (_: unknown, r: EntryView) => (
