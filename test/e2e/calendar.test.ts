@@ -50,10 +50,12 @@ describe('农历公历, as a clerk uses it', () => {
     await page.getByRole('combobox', { name: '农历年' }).click()
     await page.keyboard.type('2025')
     await page.keyboard.press('Enter')
+    // Let the year's dropdown close before reading the month's options.
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' })
     await page.getByRole('combobox', { name: '农历月' }).click()
-    const options = await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .allTextContents()
+    const monthOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+    await monthOptions.filter({ hasText: '正月' }).waitFor()
+    const options = await monthOptions.allTextContents()
     expect(options).toContain('闰六月')
     expect(options.filter((o) => o.startsWith('闰'))).toEqual(['闰六月'])
     await page
