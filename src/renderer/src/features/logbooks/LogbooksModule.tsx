@@ -24,6 +24,7 @@ import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
 import { LogbookSettings } from './LogbookSettings'
 import { messages, type LogbooksT } from './messages'
+import { DateRangeInputs } from './DateRangeInputs'
 import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 import { SignOffList } from './SignOffList'
 
@@ -519,18 +520,7 @@ function BookView(props: {
         <Button type="primary" onClick={() => setEditing({ entry: null })}>
           {t('create')}
         </Button>
-        <Input
-          type="date"
-          aria-label={t('from')}
-          value={filter.from}
-          onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-        />
-        <Input
-          type="date"
-          aria-label={t('to')}
-          value={filter.to}
-          onChange={(e) => setFilter({ ...filter, to: e.target.value })}
-        />
+        <DateRangeInputs t={t} filter={filter} setFilter={setFilter} />
         <Select
           style={{ width: 120 }}
           value={filter.status}

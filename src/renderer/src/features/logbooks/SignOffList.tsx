@@ -5,6 +5,7 @@ import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey } from '@shared/logbooks/books'
 import type { EntryView } from '@shared/logbooks/contract'
 import type { LogbooksT } from './messages'
+import { DateRangeInputs } from './DateRangeInputs'
 import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 
 /** The director's queue: current entries of one logbook not yet signed, signed from the list. */
@@ -72,18 +73,7 @@ export function SignOffList({ t, onOpen }: { t: LogbooksT; onOpen: (entry: Entry
             label: locale === 'zh-CN' ? books[key].title : books[key].titleEn
           }))}
         />
-        <Input
-          type="date"
-          aria-label={t('from')}
-          value={filter.from}
-          onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-        />
-        <Input
-          type="date"
-          aria-label={t('to')}
-          value={filter.to}
-          onChange={(e) => setFilter({ ...filter, to: e.target.value })}
-        />
+        <DateRangeInputs t={t} filter={filter} setFilter={setFilter} />
         <Input.Search
           placeholder={t('search')}
           allowClear
