@@ -12,7 +12,7 @@ import {
   type OfficerFigures
 } from '../../../src/shared/staff/score'
 import { quarterOf, sampleIds } from '../../../src/shared/staff/sampler'
-import { attendanceSheet, nextDirection } from '../../../src/shared/staff/attendance'
+import { absenceUntil, attendanceSheet, nextDirection } from '../../../src/shared/staff/attendance'
 
 const keys = (text: string, start: number, gap: number) =>
   [...text].map((key, i) => ({ key: key === '\n' ? 'Enter' : key, at: start + i * gap }))
@@ -176,22 +176,77 @@ describe('quarterly spot-check sampler', () => {
 })
 
 describe('attendance sheet', () => {
-  it('counts days present, late arrivals and early leaves against office hours', () => {
+  // November 2026: the 1st is a Sunday; the 7th and 8th a weekend.
+  const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())
+  const swipes = [
+    { officerId: 'a', date: '2026-11-02', time: '07:55:00', direction: 'in' },
+    { officerId: 'a', date: '2026-11-02', time: '17:40:00', direction: 'out' },
+    { officerId: 'a', date: '2026-11-03', time: '08:10:00', direction: 'in' },
+    { officerId: 'a', date: '2026-11-03', time: '17:00:00', direction: 'out' },
+    { officerId: 'a', date: '2026-11-07', time: '09:30:00', direction: 'in' },
+    { officerId: 'b', date: '2026-11-03', time: '08:00:59', direction: 'in' }
+  ] as const
+
+  it('counts days present, late arrivals, early leaves and absent working days', () => {
     const rows = attendanceSheet(
-      [
-        { officerId: 'a', date: '2026-11-02', time: '07:55:00', direction: 'in' },
-        { officerId: 'a', date: '2026-11-02', time: '17:40:00', direction: 'out' },
-        { officerId: 'a', date: '2026-11-03', time: '08:10:00', direction: 'in' },
-        { officerId: 'a', date: '2026-11-03', time: '17:00:00', direction: 'out' },
-        { officerId: 'b', date: '2026-11-03', time: '08:00:59', direction: 'in' }
-      ],
-      { start: '08:00', end: '17:30' }
+      ['a', 'b', 'c'],
+      swipes,
+      { start: '08:00', end: '17:30' },
+      '2026-11',
+      { isWorkingDay: weekdays, until: '2026-11-10' }
     )
-    expect(rows).toEqual([
-      { officerId: 'a', daysPresent: 2, late: 1, earlyLeave: 1, lateDays: ['2026-11-03'] },
-      { officerId: 'b', daysPresent: 1, late: 0, earlyLeave: 0, lateDays: [] }
+    // Working days before the 10th: 2, 3, 4, 5, 6, 9.
+    expect(rows.map(({ days: _d, ...r }) => r)).toEqual([
+      {
+        officerId: 'a',
+        workingDays: 21,
+        daysPresent: 3,
+        late: 1,
+        earlyLeave: 1,
+        absent: 4,
+        lateDays: ['2026-11-03']
+      },
+      {
+        officerId: 'b',
+        workingDays: 21,
+        daysPresent: 1,
+        late: 0,
+        earlyLeave: 0,
+        absent: 5,
+        lateDays: []
+      },
+      {
+        officerId: 'c',
+        workingDays: 21,
+        daysPresent: 0,
+        late: 0,
+        earlyLeave: 0,
+        absent: 6,
+        lateDays: []
+      }
     ])
+    const saturday = rows[0]!.days.find((d) => d.date === '2026-11-07')!
+    expect(saturday).toEqual({
+      date: '2026-11-07',
+      working: false,
+      firstIn: '09:30:00',
+      lastOut: null,
+      late: false,
+      early: false,
+      absent: false
+    })
+    expect(rows[0]!.days).toHaveLength(30)
     expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+
+  it('takes other office hours and counts absence only for days already over', () => {
+    const rows = attendanceSheet(['a'], swipes, { start: '08:15', end: '17:00' }, '2026-11', {
+      isWorkingDay: weekdays,
+      until: absenceUntil('2026-11', '2026-11-03')
+    })
+    expect(rows[0]).toMatchObject({ late: 0, earlyLeave: 0, absent: 0 })
+    expect(absenceUntil('2026-11', '2026-12-05')).toBe('2026-11-31')
+    expect(absenceUntil('2026-11', '2026-10-05')).toBe('2026-11-01')
   })
 })
 
