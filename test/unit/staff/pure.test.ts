@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bookKeys, books } from '../../../src/shared/logbooks/books'
 import { repoRoot } from '../../helpers/services'
-import { detectCard, createWedgeDetector } from '../../../src/shared/staff/wedge'
+import {
+  createSwipeCatcher,
+  createWedgeDetector,
+  detectCard
+} from '../../../src/shared/staff/wedge'
 import { inLastWeek, quotaProgress } from '../../../src/shared/staff/quota'
 import {
   defaultWeights,
@@ -50,6 +54,66 @@ describe('keyboard-wedge detector', () => {
     let last = d.key('1', 0)
     for (const k of keys('234567\n', 150, 150)) last = d.key(k.key, k.at)
     expect(last).toEqual({ kind: 'card', number: '1234567' })
+  })
+})
+
+describe('the app-wide swipe catcher', () => {
+  const options = { maxGapMs: 40, minDigits: 6, maxDigits: 12 }
+  interface Field {
+    value: string
+  }
+  /** Types text into a field (or nowhere) as the browser would: keydown, then the key lands. */
+  function setup() {
+    const cards: string[] = []
+    const stopped: string[] = []
+    const catcher = createSwipeCatcher<Field>(options, {
+      field: (target) =>
+        target && typeof target === 'object' && 'value' in target ? (target as Field) : null,
+      skip: (target) => target === 'swipe-box',
+      restore: (field, value) => (field.value = value),
+      onCard: (n) => cards.push(n)
+    })
+    const type = (target: Field | string | null, text: string, start: number, gap: number) => {
+      for (const { key, at } of keys(text, start, gap)) {
+        let prevented = false
+        catcher({
+          key,
+          timeStamp: at,
+          target,
+          preventDefault: () => (prevented = true),
+          stopPropagation: () => undefined
+        })
+        if (prevented) stopped.push(key)
+        else if (key !== 'Enter' && target && typeof target === 'object') target.value += key
+      }
+    }
+    return { cards, stopped, type }
+  }
+
+  it('takes a burst out of the focused field it went into, and stops its Enter', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '王秀英 13', 0, 300)
+    type(field, '0012345678\n', 5000, 5)
+    expect(cards).toEqual(['0012345678'])
+    expect(field.value).toBe('王秀英 13')
+    expect(stopped).toEqual(['Enter'])
+  })
+
+  it('leaves a person typing digits and Enter alone', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '0012345678\n', 0, 120)
+    expect(cards).toEqual([])
+    expect(field.value).toBe('0012345678')
+    expect(stopped).toEqual([])
+  })
+
+  it('catches a burst with no field focused, and ignores the F7 swipe box', () => {
+    const { cards, type } = setup()
+    type(null, '5550001234\n', 0, 5)
+    type('swipe-box', '0012345678\n', 1000, 5)
+    expect(cards).toEqual(['5550001234'])
   })
 })
 
