@@ -57,7 +57,7 @@ export async function printAttendance(data: AttendanceOutput, file: string) {
     pdf.text(`${data.stationName} ${title}`, LEFT, 15 * MM, { bold: true })
     doc.fontSize(10)
     pdf.text(
-      `${subtitle}　作息时间 ${data.hours.start}–${data.hours.end}（迟到、早退只计工作日）`,
+      `${subtitle}  作息时间 ${data.hours.start}–${data.hours.end}（迟到、早退只计工作日）`,
       LEFT,
       24 * MM,
       { width: WIDTH }
@@ -74,7 +74,7 @@ export async function printAttendance(data: AttendanceOutput, file: string) {
   for (const row of data.rows) {
     doc.addPage()
     heading(
-      `民警：${row.officerName}　出勤 ${row.daysPresent} 天，迟到 ${row.late}，早退 ${row.earlyLeave}，缺勤 ${row.absent}`
+      `民警：${row.officerName}  出勤 ${row.daysPresent} 天，迟到 ${row.late}，早退 ${row.earlyLeave}，缺勤 ${row.absent}`
     )
     table(
       pdf,
