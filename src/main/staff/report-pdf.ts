@@ -26,6 +26,8 @@ export function pageNumbers(pdf: PdfDocument) {
   const range = doc.bufferedPageRange()
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i)
+    // Below the bottom margin: lift the margin, or pdfkit would start a new page for the footer.
+    doc.page.margins.bottom = 0
     doc.fontSize(8.5)
     pdf.text(`第 ${i + 1} 页 共 ${range.count} 页`, LEFT, doc.page.height - 9 * MM, {
       width: WIDTH,

@@ -353,7 +353,7 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
     },
 
     /** One swipe: unknown cards and a second swipe within a minute leave no row. */
-    swipe(cardNumber: string, actorId: string) {
+    async swipe(cardNumber: string, actorId: string) {
       const card = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
       if (!card) {
         throw new AppError('NOT_FOUND', `卡号 ${cardNumber} 未登记，本次刷卡未记录`, {
@@ -399,7 +399,11 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         officerName: names().get(card.operatorId) ?? '',
         direction,
         at: nowIso,
-        late: direction === 'in' && todayCount === 0 && time > config().officeHours.start
+        late:
+          direction === 'in' &&
+          todayCount === 0 &&
+          time > config().officeHours.start &&
+          (await workCalendar()).isWorkingDay(date)
       }
     },
 

@@ -147,6 +147,7 @@ describe('the attendance sheet printed and exported', () => {
     expect(pdf.path.startsWith(services.paths.exportDir)).toBe(true)
     // A summary page and one page per officer (clerk, director, two field officers).
     expect(pdf.pages).toBe(5)
+    expect(execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' })).toMatch(/Pages:\s+5\n/)
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })
     expect(text).toContain('2026-11 考勤表')
     expect(text).toMatch(/李娜\s+21\s+2\s+1\s+1\s+6/)

@@ -71,7 +71,7 @@ export function EntryPreview(props: {
           <Descriptions.Item label={spec.occurredLabel}>
             {formatStationTime(view.occurredAt)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('remark')}>
+          <Descriptions.Item label={t('status')}>
             {statusLabel(book, view.status)}
           </Descriptions.Item>
           {spec.fields
@@ -81,8 +81,8 @@ export function EntryPreview(props: {
                 {shown(f, view.fields[f.key], names)}
               </Descriptions.Item>
             ))}
-          <Descriptions.Item label="记录人">{view.createdByName}</Descriptions.Item>
-          <Descriptions.Item label="所长签字">
+          <Descriptions.Item label={t('recorder')}>{view.createdByName}</Descriptions.Item>
+          <Descriptions.Item label={t('directorSign')}>
             {view.signedAt ? `${view.signedByName ?? ''} ${formatStationTime(view.signedAt)}` : '—'}
           </Descriptions.Item>
         </Descriptions>

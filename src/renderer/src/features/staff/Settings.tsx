@@ -5,7 +5,7 @@ import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
 import type { StaffConfig } from '@shared/staff/contract'
 import type { useMessages } from '@renderer/i18n/context'
-import type { staffMessages } from './messages'
+import { STAFF_CONFIG_SAVED, type staffMessages } from './messages'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Cards = Awaited<ReturnType<typeof loadCards>>
@@ -34,6 +34,7 @@ export function StaffSettings({
   const save = async (values: StaffConfig) => {
     try {
       onSaved(await unwrap(api.staff.updateConfig(values)))
+      window.dispatchEvent(new Event(STAFF_CONFIG_SAVED))
       message.success(t('saved'))
     } catch (error) {
       const rest = showFieldErrors(form, error)

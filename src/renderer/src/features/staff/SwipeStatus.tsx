@@ -5,7 +5,8 @@ import { formatMessage, useI18n, useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { createSwipeCatcher } from '@shared/staff/wedge'
 import type { StaffConfig } from '@shared/staff/contract'
-import { staffMessages, swipeText } from './messages'
+import { STAFF_CONFIG_SAVED, staffMessages, swipeText } from './messages'
+import { useApp } from '@renderer/AppContext'
 
 type Key = keyof (typeof staffMessages)['zh-CN']
 
@@ -37,12 +38,18 @@ export function SwipeStatus() {
   const { locale } = useI18n()
   const [wedge, setWedge] = useState<StaffConfig['wedge'] | null>(null)
   const [last, setLast] = useState<string | null>(null)
+  const operatorId = useApp().session.operator.id
+  // Reloaded for each operator and when the settings tab saves new reader thresholds.
   useEffect(() => {
-    unwrap(api.staff.config()).then(
-      (c) => setWedge(c.wedge),
-      () => setWedge(null)
-    )
-  }, [])
+    const load = () =>
+      unwrap(api.staff.config()).then(
+        (c) => setWedge(c.wedge),
+        () => setWedge(null)
+      )
+    void load()
+    window.addEventListener(STAFF_CONFIG_SAVED, load)
+    return () => window.removeEventListener(STAFF_CONFIG_SAVED, load)
+  }, [operatorId])
   useEffect(() => {
     if (!wedge) return
     const catcher = createSwipeCatcher<TextField>(wedge, {
@@ -68,7 +75,17 @@ export function SwipeStatus() {
   if (!wedge) return null
   return (
     <Tooltip title={t('swipeReadyHint')}>
-      <span data-testid="status-swipe">
+      <span
+        data-testid="status-swipe"
+        style={{
+          display: 'inline-block',
+          maxWidth: 260,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          verticalAlign: 'bottom'
+        }}
+      >
         <IdcardOutlined /> {last ?? t('swipeReady')}
       </span>
     </Tooltip>

@@ -122,7 +122,10 @@ const zh = {
   openEntry: '查看登记',
   entry: '登记详情',
   quotaBoard: '本月追访定额进度（{h} 户 / {p} 人）',
-  cardRemoved: '卡号已注销'
+  cardRemoved: '卡号已注销',
+  status: '状态',
+  recorder: '记录人',
+  directorSign: '所长签字'
 }
 
 export const staffMessages: Dictionary<keyof typeof zh> = {
@@ -250,7 +253,10 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     openEntry: 'Open entry',
     entry: 'Entry',
     quotaBoard: 'Follow-up quota this month ({h} households / {p} persons)',
-    cardRemoved: 'Card removed'
+    cardRemoved: 'Card removed',
+    status: 'Status',
+    recorder: 'Recorded by',
+    directorSign: "Director's signature"
   }
 }
 
@@ -267,3 +273,6 @@ export function swipeText(
     (r.late ? tr('late') : '')
   )
 }
+
+/** A window event the settings tab sends after saving staff.config (the status bar reloads it). */
+export const STAFF_CONFIG_SAVED = 'bianmin:staff-config-saved'
