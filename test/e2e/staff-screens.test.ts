@@ -37,6 +37,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     }
     services.staff.registerCard(ids[CLERK.username]!, '0012345678', adminId)
     services.staff.registerCard(ids[FIELD.username]!, '5550001234', adminId)
+    services.staff.registerCard(ids[DIRECTOR.username]!, '8880002222', adminId)
     // A loaded CI machine delays key events: allow 150 ms between a reader's keys.
     await services.staff.updateConfig(
       { ...services.staff.config(), wedge: { maxGapMs: 150, minDigits: 6, maxDigits: 20 } },
@@ -123,6 +124,13 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await row.waitFor()
     await row.getByRole('button').first().click() // expand
     await sheet.getByText(localDate(new Date())).first().waitFor()
+    // A swipe taken by the status bar's box on this screen shows in the sheet at once.
+    const director = sheet.locator('tr', { hasText: '张所长' }).first()
+    await director.locator('td').nth(3).getByText('0', { exact: true }).waitFor()
+    await sheet.locator('th', { hasText: '应出勤' }).click()
+    await page.keyboard.type('8880002222', { delay: 5 })
+    await page.keyboard.press('Enter')
+    await director.locator('td').nth(3).getByText('1', { exact: true }).waitFor()
     await app.screenshot('staff-screens-03-attendance')
     await page.getByTestId('attendance-pdf').click()
     const written = page.getByTestId('attendance-written')
@@ -177,7 +185,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
       .click()
     await page.getByRole('button', { name: /确\s*定|OK/ }).click()
     await page.getByText('卡号已注销').waitFor()
-    await expect.poll(() => services.staff.cards().length).toBe(1)
+    await expect.poll(() => services.staff.cards().length).toBe(2)
 
     // The card field takes the reader's burst itself (the app-wide catcher leaves it alone).
     await page.getByTestId('card-officer').click()
@@ -187,7 +195,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.keyboard.type('7770001111', { delay: 5 })
     await page.keyboard.press('Enter')
     await cards.getByText('7770001111').waitFor()
-    expect(swipes()).toBe(2)
+    expect(swipes()).toBe(3)
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.card.remove'")).toBe(1)
     await app.screenshot('staff-screens-05-settings')
   })
@@ -231,7 +239,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     const entry = page.getByTestId('spot-entry')
     await entry.getByText(/孙丽|周强/).waitFor()
     // Let the modal finish its opening animation before the screenshot.
-    await page.waitForFunction(() => !document.querySelector('[class*="ant-zoom-"]'))
+    await expect.poll(() => page.locator('[class*="ant-zoom-"]').count()).toBe(0)
     await app.screenshot('staff-screens-07-spot-entry')
   })
 })

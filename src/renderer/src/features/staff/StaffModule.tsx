@@ -28,7 +28,7 @@ import {
   type AttendanceRowView
 } from '@shared/staff/contract'
 import { localDate } from '@shared/dates'
-import { staffMessages, swipeText } from './messages'
+import { STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'
 import { Supervision } from './Supervision'
@@ -102,7 +102,12 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
     () => void api.staff.attendanceSheet({ month }).then(setSheet),
     [month]
   )
-  useEffect(reload, [reload])
+  useEffect(() => {
+    reload()
+    // A swipe taken by the status bar's box (focus elsewhere on this screen) shows here too.
+    window.addEventListener(STAFF_SWIPED, reload)
+    return () => window.removeEventListener(STAFF_SWIPED, reload)
+  }, [reload])
   const onKeyDown = useWedge(
     config.wedge,
     (cardNumber) => {

@@ -5,7 +5,7 @@ import { formatMessage, useI18n, useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { createSwipeCatcher } from '@shared/staff/wedge'
 import type { StaffConfig } from '@shared/staff/contract'
-import { STAFF_CONFIG_SAVED, staffMessages, swipeText } from './messages'
+import { STAFF_CONFIG_SAVED, STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { useApp } from '@renderer/AppContext'
 
 type Key = keyof (typeof staffMessages)['zh-CN']
@@ -63,6 +63,7 @@ export function SwipeStatus() {
           .then((r) => {
             const text = swipeText(tr, r)
             setLast(text)
+            window.dispatchEvent(new Event(STAFF_SWIPED))
             void message.success(text)
           })
           .catch((e: unknown) => message.error(errorMessage(e)))

@@ -276,3 +276,5 @@ export function swipeText(
 
 /** A window event the settings tab sends after saving staff.config (the status bar reloads it). */
 export const STAFF_CONFIG_SAVED = 'bianmin:staff-config-saved'
+/** A window event the status bar's swipe box sends after recording a swipe (the sheet reloads). */
+export const STAFF_SWIPED = 'bianmin:staff-swiped'
