@@ -116,7 +116,13 @@ export async function createServices(options: ServiceOptions) {
       workCalendar: () => calendar.workCalendar()
     })
   }
-  const staff = createStaffService({ db, deviceId, now, logbooks: logbooksRepo })
+  const staff = createStaffService({
+    db,
+    deviceId,
+    now,
+    logbooks: logbooksRepo,
+    workCalendar: () => calendar.workCalendar()
+  })
   const address = createAddressService({
     sqlite,
     db,

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { localDate } from '../../src/shared/dates'
+import { quarterOf } from '../../src/shared/staff/sampler'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 
 const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
@@ -124,7 +125,7 @@ describe('考核: swipe, follow-up, awards, report', () => {
     ])
   })
 
-  it('lets the director tick a daily check with a note and draw the spot check once', async () => {
+  it('lets the director tick a daily check with a note, and refuses a spot check of an empty quarter', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '所长督察' }).click()
     const unsigned = page.getByTestId('check-unsigned')
@@ -132,11 +133,10 @@ describe('考核: swipe, follow-up, awards, report', () => {
     await unsigned.getByRole('button', { name: '已查' }).click()
     await unsigned.getByText('已查（张所长）').waitFor()
     await unsigned.getByText('已督促补签').waitFor()
+    // No logbook entries this quarter: the draw is refused and nothing is recorded.
     await page.getByRole('button', { name: '抽取' }).click()
-    await page
-      .getByTestId('spot-check')
-      .getByText(/已抽取 0 条.*不可重抽/)
-      .waitFor()
+    await page.getByText(/季度没有任何登记，无从抽查；本次未抽取/).waitFor()
+    expect(await app.services.staff.spotCheck(quarterOf(localDate(new Date())).quarter)).toBeNull()
     await app.screenshot('staff-05-supervision')
   })
 })

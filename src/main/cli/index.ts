@@ -14,6 +14,7 @@ import { calendarCommands } from './calendar'
 import { guideCommands } from './guide'
 import { logbooksCommands } from './logbooks'
 import { photoCommands } from './photo'
+import { staffCommands } from './staff'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
@@ -24,7 +25,8 @@ const commands: Record<string, Command> = {
   ...addressCommands,
   ...calendarCommands,
   ...logbooksCommands,
-  ...guideCommands
+  ...guideCommands,
+  ...staffCommands
 }
 
 const usage = [

@@ -186,7 +186,7 @@ export async function printPdf(repo: LogbooksRepo, request: OutputRequest, file:
   return { pages: range.count, rows: count, missing: [...pdf.missing] }
 }
 
-const csvCell = (value: string) =>
+export const csvCell = (value: string) =>
   /[",\n\r]/.test(value) || /^[=+\-@]/.test(value)
     ? `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`
     : value

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors'
 import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { printStaffReport } from './report-pdf'
+import { exportAttendance, printAttendance } from './attendance-output'
 
 /** Prints the month's report into the exports folder and audits it. */
 export async function printMonthReport(services: Services, month: string, actorId: string) {
@@ -13,7 +14,7 @@ export async function printMonthReport(services: Services, month: string, actorI
     stationName: (await services.settings.get()).stationName,
     awards: await staff.awards(month),
     progress: staff.progress(month),
-    attendance: staff.attendanceSheet(month),
+    attendance: await staff.attendanceSheet(month),
     quota: staff.config().quota
   })
   mkdirSync(services.paths.exportDir, { recursive: true })
@@ -22,6 +23,36 @@ export async function printMonthReport(services: Services, month: string, actorI
   writeFileSync(path, bytes)
   staff.recordOutput(actorId, { month, pages, path })
   return { path, pages }
+}
+
+/** Prints (PDF) or exports (xlsx, CSV) the month's attendance sheet into the exports folder, audited. */
+export async function produceAttendance(
+  services: Services,
+  month: string,
+  format: 'pdf' | 'xlsx' | 'csv',
+  actorId: string,
+  file?: string
+) {
+  const { staff } = services
+  const data = {
+    stationName: (await services.settings.get()).stationName,
+    month,
+    hours: staff.config().officeHours,
+    rows: await staff.attendanceSheet(month)
+  }
+  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const path = file ?? join(services.paths.exportDir, `考勤表-${month}-${stamp}.${format}`)
+  const done =
+    format === 'pdf'
+      ? await printAttendance(data, path)
+      : { ...(await exportAttendance(data, format, path)), pages: 0 }
+  staff.recordOutput(
+    actorId,
+    { month, format, rows: done.rows, pages: done.pages, path },
+    format === 'pdf' ? 'staff.attendance.print' : 'staff.attendance.export',
+    'staff.attendance'
+  )
+  return { path, rows: done.rows, pages: done.pages }
 }
 
 /** The director signs supervision, awards and penalties. */
@@ -43,7 +74,14 @@ export function createStaffHandlers(
     registerCard: async (input, context) =>
       staff.registerCard(input.operatorId, input.cardNumber, actorOf(context)),
     swipe: async (input, context) => staff.swipe(input.cardNumber, actorOf(context)),
-    attendanceSheet: async ({ month }) => staff.attendanceSheet(month),
+    removeCard: async ({ id }, context) => {
+      staff.removeCard(id, actorOf(context))
+      return null
+    },
+    attendanceSheet: ({ month }) => staff.attendanceSheet(month),
+    exportAttendance: ({ month, format }, context) =>
+      produceAttendance(services, month, format, actorOf(context)),
+    rulings: async ({ month }) => staff.rulings(month),
     addFollowup: (input, context) => staff.addFollowup(input, actorOf(context)),
     followups: async ({ month, officerId }) => staff.followups(month, officerId),
     quotaProgress: async ({ month }) => staff.progress(month),

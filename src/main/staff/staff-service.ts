@@ -17,7 +17,13 @@ import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import type { LogbooksRepo } from '../logbooks/logbooks-repo'
 import { fromWallClock, wallClock } from '../../shared/logbooks/time'
-import { attendanceSheet, defaultOfficeHours, nextDirection } from '../../shared/staff/attendance'
+import {
+  absenceUntil,
+  attendanceSheet,
+  defaultOfficeHours,
+  nextDirection
+} from '../../shared/staff/attendance'
+import type { WorkCalendar } from '../../shared/calendar'
 import { defaultQuota, quotaProgress } from '../../shared/staff/quota'
 import { defaultWeights, scoreOfficers, suggestAwards } from '../../shared/staff/score'
 import { quarterRange, sampleIds } from '../../shared/staff/sampler'
@@ -57,9 +63,10 @@ export interface StaffContext {
   deviceId: string
   now: () => Date
   logbooks: LogbooksRepo
+  workCalendar: () => Promise<WorkCalendar>
 }
 
-export function createStaffService({ db, deviceId, now, logbooks }: StaffContext) {
+export function createStaffService({ db, deviceId, now, logbooks, workCalendar }: StaffContext) {
   const audited = <T>(
     actorId: string,
     action: string,
@@ -346,7 +353,7 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
     },
 
     /** One swipe: unknown cards and a second swipe within a minute leave no row. */
-    swipe(cardNumber: string, actorId: string) {
+    async swipe(cardNumber: string, actorId: string) {
       const card = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
       if (!card) {
         throw new AppError('NOT_FOUND', `卡号 ${cardNumber} 未登记，本次刷卡未记录`, {
@@ -392,11 +399,15 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
         officerName: names().get(card.operatorId) ?? '',
         direction,
         at: nowIso,
-        late: direction === 'in' && todayCount === 0 && time > config().officeHours.start
+        late:
+          direction === 'in' &&
+          todayCount === 0 &&
+          time > config().officeHours.start &&
+          (await workCalendar()).isWorkingDay(date)
       }
     },
 
-    attendanceSheet(month: string) {
+    async attendanceSheet(month: string) {
       const swipes = db
         .select()
         .from(staffAttendance)
@@ -407,26 +418,59 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
           )
         )
         .all()
+      const list = officers()
+      const calendar = await workCalendar()
       const rows = attendanceSheet(
+        list.map((o) => o.id),
         swipes.map((s) => ({
           officerId: s.operatorId,
           date: s.localDate,
           time: s.localTime,
           direction: s.direction
         })),
-        config().officeHours
+        config().officeHours,
+        month,
+        { isWorkingDay: (d) => calendar.isWorkingDay(d), until: absenceUntil(month, today()) }
       )
-      const byId = new Map(rows.map((r) => [r.officerId, r]))
-      return officers().map((o) => ({
-        officerName: o.name,
-        ...(byId.get(o.id) ?? {
-          officerId: o.id,
-          daysPresent: 0,
-          late: 0,
-          earlyLeave: 0,
-          lateDays: []
-        })
-      }))
+      return rows.map((r, i) => ({ ...r, officerName: list[i]!.name }))
+    },
+
+    removeCard(id: string, actorId: string) {
+      const card = db.select().from(staffCards).where(eq(staffCards.id, id)).get()
+      if (!card) throw new AppError('NOT_FOUND', '找不到该卡号')
+      audited(
+        actorId,
+        'staff.card.remove',
+        'staff.card',
+        id,
+        { operatorId: card.operatorId, cardNumber: card.cardNumber },
+        (tx) => tx.delete(staffCards).where(eq(staffCards.id, id)).run()
+      )
+    },
+
+    rulings(month: string) {
+      const who = names()
+      return db
+        .select()
+        .from(staffComplaintRulings)
+        .where(
+          and(
+            gte(staffComplaintRulings.date, `${month}-01`),
+            lt(staffComplaintRulings.date, `${nextMonth(month)}-01`)
+          )
+        )
+        .orderBy(desc(staffComplaintRulings.date), desc(staffComplaintRulings.ruledAt))
+        .all()
+        .map((r) => ({
+          complaintId: r.complaintId,
+          officerId: r.officerId,
+          officerName: who.get(r.officerId) ?? '',
+          upheld: r.upheld,
+          date: r.date,
+          note: r.note,
+          ruledByName: who.get(r.ruledBy) ?? '',
+          ruledAt: r.ruledAt
+        }))
     },
 
     async addFollowup(input: FollowupInput, officerId: string) {
@@ -487,6 +531,11 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
         throw new AppError('CONFLICT', `${quarter} 的抽查已经抽取，不能重抽`)
       }
       const pool = await quarterPool(quarter)
+      if (pool.length === 0) {
+        throw new AppError('VALIDATION', `${quarter} 季度没有任何登记，无从抽查；本次未抽取`, {
+          quarter: '该季度没有登记'
+        })
+      }
       const seed = randomInt(0, 2 ** 31)
       const entries = sampleIds(pool, size, seed).map((key) => {
         const [book, id] = key.split(':') as [string, string]
@@ -640,9 +689,14 @@ export function createStaffService({ db, deviceId, now, logbooks }: StaffContext
       return ladder(input.officerId)
     },
 
-    /** Audits a printout (no row changes). */
-    recordOutput(actorId: string, detail: Record<string, unknown>) {
-      audited(actorId, 'staff.report.print', 'staff.report', null, detail, () => undefined)
+    /** Audits a printout or export (no row changes). */
+    recordOutput(
+      actorId: string,
+      detail: Record<string, unknown>,
+      action = 'staff.report.print',
+      entity = 'staff.report'
+    ) {
+      audited(actorId, action, entity, null, detail, () => undefined)
     }
   }
 }

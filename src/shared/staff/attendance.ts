@@ -1,4 +1,5 @@
-/** The monthly attendance sheet from swipes (local times), against office hours. */
+/** The monthly attendance sheet from swipes (local times), against office hours and the work calendar. */
+import { daysInMonth } from './quota'
 
 export interface OfficeHours {
   /** 'HH:mm' */
@@ -16,36 +17,101 @@ export interface Swipe {
   direction: 'in' | 'out'
 }
 
+export interface AttendanceDay {
+  date: string
+  working: boolean
+  /** HH:mm:ss of the first in and last out, if any. */
+  firstIn: string | null
+  lastOut: string | null
+  /** First in after the start of a working day. */
+  late: boolean
+  /** Last out before the end of a working day. */
+  early: boolean
+  /** A working day before `until` with no swipe at all. */
+  absent: boolean
+}
+
 export interface AttendanceRow {
   officerId: string
+  /** Working days of the month (by the work calendar). */
+  workingDays: number
   daysPresent: number
   late: number
   earlyLeave: number
-  /** Days with a first swipe after the start, as YYYY-MM-DD. */
+  absent: number
+  /** Days with a late first in, as YYYY-MM-DD. */
   lateDays: string[]
+  days: AttendanceDay[]
 }
 
-/** One row per officer: days with any swipe, late first-in, early last-out. */
-export function attendanceSheet(swipes: readonly Swipe[], hours: OfficeHours): AttendanceRow[] {
-  const byOfficer = new Map<string, Map<string, Swipe[]>>()
+export interface SheetCalendar {
+  isWorkingDay(date: string): boolean
+  /** Absence is counted only for days before this date (today: the day is not over yet). */
+  until: string
+}
+
+/** Every date of a 'YYYY-MM' month. */
+export const monthDates = (month: string) =>
+  Array.from({ length: daysInMonth(month) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)
+
+/**
+ * One row per officer, one day row per date of the month. Late and early count on working days
+ * only (a weekend visit is not late); a day with any swipe counts as present.
+ */
+export function attendanceSheet(
+  officerIds: readonly string[],
+  swipes: readonly Swipe[],
+  hours: OfficeHours,
+  month: string,
+  calendar: SheetCalendar
+): AttendanceRow[] {
+  const byDay = new Map<string, Swipe[]>()
   for (const s of swipes) {
-    const days = byOfficer.get(s.officerId) ?? new Map<string, Swipe[]>()
-    byOfficer.set(s.officerId, days)
-    days.set(s.date, [...(days.get(s.date) ?? []), s])
+    const key = `${s.officerId} ${s.date}`
+    byDay.set(key, [...(byDay.get(key) ?? []), s])
   }
-  return [...byOfficer.entries()].map(([officerId, days]) => {
-    const lateDays: string[] = []
-    let earlyLeave = 0
-    for (const [date, list] of days) {
-      const sorted = [...list].sort((a, b) => (a.time < b.time ? -1 : 1))
-      const firstIn = sorted.find((s) => s.direction === 'in')
-      if (firstIn && firstIn.time.slice(0, 5) > hours.start) lateDays.push(date)
-      const lastOut = [...sorted].reverse().find((s) => s.direction === 'out')
-      if (lastOut && lastOut.time.slice(0, 5) < hours.end) earlyLeave++
+  const dates = monthDates(month).map((date) => ({
+    date,
+    working: calendar.isWorkingDay(date)
+  }))
+  return officerIds.map((officerId) => {
+    const days = dates.map(({ date, working }): AttendanceDay => {
+      const list = [...(byDay.get(`${officerId} ${date}`) ?? [])].sort((a, b) =>
+        a.time < b.time ? -1 : 1
+      )
+      const firstIn = list.find((s) => s.direction === 'in')?.time ?? null
+      const lastOut = list.findLast((s) => s.direction === 'out')?.time ?? null
+      return {
+        date,
+        working,
+        firstIn,
+        lastOut,
+        late: working && firstIn !== null && firstIn.slice(0, 5) > hours.start,
+        early: working && lastOut !== null && lastOut.slice(0, 5) < hours.end,
+        absent: working && list.length === 0 && date < calendar.until
+      }
+    })
+    const lateDays = days.filter((d) => d.late).map((d) => d.date)
+    return {
+      officerId,
+      workingDays: days.filter((d) => d.working).length,
+      daysPresent: days.filter((d) => d.firstIn !== null || d.lastOut !== null).length,
+      late: lateDays.length,
+      earlyLeave: days.filter((d) => d.early).length,
+      absent: days.filter((d) => d.absent).length,
+      lateDays,
+      days
     }
-    lateDays.sort()
-    return { officerId, daysPresent: days.size, late: lateDays.length, earlyLeave, lateDays }
   })
+}
+
+/** The date before which absence counts in a month: the month's end when past, today within it. */
+export function absenceUntil(month: string, today: string) {
+  const dates = monthDates(month)
+  const afterEnd = `${month}-${String(dates.length + 1).padStart(2, '0')}`
+  if (today.slice(0, 7) > month) return afterEnd
+  if (today.slice(0, 7) < month) return dates[0]!
+  return today
 }
 
 /** The next swipe's direction: the first of the day is in, then they alternate. */

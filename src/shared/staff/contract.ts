@@ -124,12 +124,35 @@ export const awardTable = z.object({
   confirmation: awardConfirmation.nullable()
 })
 
+const attendanceDay = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  firstIn: z.string().nullable(),
+  lastOut: z.string().nullable(),
+  late: z.boolean(),
+  early: z.boolean(),
+  absent: z.boolean()
+})
+
 const attendanceRow = z.object({
   ...officerRef,
+  workingDays: z.int(),
   daysPresent: z.int(),
   late: z.int(),
   earlyLeave: z.int(),
-  lateDays: z.array(z.string())
+  absent: z.int(),
+  lateDays: z.array(z.string()),
+  days: z.array(attendanceDay)
+})
+
+const ruling = z.object({
+  complaintId: z.string(),
+  ...officerRef,
+  upheld: z.boolean(),
+  date: z.string(),
+  note: z.string().nullable(),
+  ruledByName: z.string(),
+  ruledAt: z.string()
 })
 
 const entryRef = z.object({ book: z.string(), id: z.string() })
@@ -174,6 +197,11 @@ export const staffContract = {
     output: z.object({ id: z.string() }),
     access: ['admin']
   }),
+  removeCard: call({
+    input: z.strictObject({ id: uuid }),
+    output: z.null(),
+    access: ['admin']
+  }),
   swipe: call({
     input: z.strictObject({ cardNumber }),
     output: z.object({
@@ -187,6 +215,14 @@ export const staffContract = {
   attendanceSheet: call({
     input: z.strictObject({ month }),
     output: z.array(attendanceRow),
+    access: 'signedIn'
+  }),
+  exportAttendance: call({
+    input: z.strictObject({
+      month,
+      format: z.enum(['pdf', 'xlsx', 'csv'], { error: '无效的格式' })
+    }),
+    output: z.object({ path: z.string(), rows: z.int(), pages: z.int() }),
     access: 'signedIn'
   }),
   addFollowup: call({ input: followupInput, output: followupView, access: 'signedIn' }),
@@ -249,6 +285,11 @@ export const staffContract = {
     output: z.null(),
     access: 'signedIn'
   }),
+  rulings: call({
+    input: z.strictObject({ month }),
+    output: z.array(ruling),
+    access: 'signedIn'
+  }),
   ladder: call({
     input: z.strictObject({ officerId: uuid.optional() }),
     output: z.array(ladderRow),
@@ -274,3 +315,4 @@ export const staffContract = {
 export type StaffConfig = z.output<typeof staffConfig>
 export type FollowupInput = z.output<typeof followupInput>
 export type AwardTable = z.output<typeof awardTable>
+export type AttendanceRowView = z.output<typeof attendanceRow>

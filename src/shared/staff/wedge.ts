@@ -42,10 +42,60 @@ export function createWedgeDetector(options: WedgeOptions = defaultWedgeOptions)
       }
       return { kind: 'none' }
     },
+    /** Digits in the current burst so far. */
+    pending: () => digits.length,
     reset() {
       digits = ''
       last = -Infinity
     }
+  }
+}
+
+/** The little of a key event the catcher needs (a DOM KeyboardEvent fits). */
+export interface KeyLike {
+  key: string
+  timeStamp: number
+  target: unknown
+  preventDefault(): void
+  stopPropagation(): void
+}
+
+export interface SwipeCatcherHooks<F extends { value: string }> {
+  /** The text field the key is typed into, if any. */
+  field(target: unknown): F | null
+  /** Targets that handle swipes themselves (the F7 swipe box). */
+  skip(target: unknown): boolean
+  /** Puts a field's value back (and tells its form). */
+  restore(field: F, value: string): void
+  onCard(number: string): void
+}
+
+/**
+ * Catches a card reader's burst anywhere in the window, without taking keys from a person: keys
+ * pass through untouched; only when Enter closes a burst (the detector's speed rule) is that
+ * Enter stopped, the card reported, and a text field the burst went into given back its value
+ * from before the burst. A person typing digits, however fast they think they are, never closes a
+ * burst of 6+ digits at under maxGapMs per key, so their typing is never altered.
+ */
+export function createSwipeCatcher<F extends { value: string }>(
+  options: WedgeOptions,
+  hooks: SwipeCatcherHooks<F>
+) {
+  const detector = createWedgeDetector(options)
+  let before: { field: F; value: string } | null = null
+  return (event: KeyLike) => {
+    if (hooks.skip(event.target)) return
+    const field = hooks.field(event.target)
+    // keydown comes before the key changes the field: this is the value before the key.
+    const value = field?.value ?? ''
+    const result = detector.key(event.key, event.timeStamp)
+    if (detector.pending() === 1) before = field ? { field, value } : null
+    if (result.kind !== 'card') return
+    event.preventDefault()
+    event.stopPropagation()
+    if (field && before?.field === field) hooks.restore(field, before.value)
+    before = null
+    hooks.onCard(result.number)
   }
 }
 

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bookKeys, books } from '../../../src/shared/logbooks/books'
 import { repoRoot } from '../../helpers/services'
-import { detectCard, createWedgeDetector } from '../../../src/shared/staff/wedge'
+import {
+  createSwipeCatcher,
+  createWedgeDetector,
+  detectCard
+} from '../../../src/shared/staff/wedge'
 import { inLastWeek, quotaProgress } from '../../../src/shared/staff/quota'
 import {
   defaultWeights,
@@ -12,7 +16,7 @@ import {
   type OfficerFigures
 } from '../../../src/shared/staff/score'
 import { quarterOf, sampleIds } from '../../../src/shared/staff/sampler'
-import { attendanceSheet, nextDirection } from '../../../src/shared/staff/attendance'
+import { absenceUntil, attendanceSheet, nextDirection } from '../../../src/shared/staff/attendance'
 
 const keys = (text: string, start: number, gap: number) =>
   [...text].map((key, i) => ({ key: key === '\n' ? 'Enter' : key, at: start + i * gap }))
@@ -50,6 +54,66 @@ describe('keyboard-wedge detector', () => {
     let last = d.key('1', 0)
     for (const k of keys('234567\n', 150, 150)) last = d.key(k.key, k.at)
     expect(last).toEqual({ kind: 'card', number: '1234567' })
+  })
+})
+
+describe('the app-wide swipe catcher', () => {
+  const options = { maxGapMs: 40, minDigits: 6, maxDigits: 12 }
+  interface Field {
+    value: string
+  }
+  /** Types text into a field (or nowhere) as the browser would: keydown, then the key lands. */
+  function setup() {
+    const cards: string[] = []
+    const stopped: string[] = []
+    const catcher = createSwipeCatcher<Field>(options, {
+      field: (target) =>
+        target && typeof target === 'object' && 'value' in target ? (target as Field) : null,
+      skip: (target) => target === 'swipe-box',
+      restore: (field, value) => (field.value = value),
+      onCard: (n) => cards.push(n)
+    })
+    const type = (target: Field | string | null, text: string, start: number, gap: number) => {
+      for (const { key, at } of keys(text, start, gap)) {
+        let prevented = false
+        catcher({
+          key,
+          timeStamp: at,
+          target,
+          preventDefault: () => (prevented = true),
+          stopPropagation: () => undefined
+        })
+        if (prevented) stopped.push(key)
+        else if (key !== 'Enter' && target && typeof target === 'object') target.value += key
+      }
+    }
+    return { cards, stopped, type }
+  }
+
+  it('takes a burst out of the focused field it went into, and stops its Enter', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '王秀英 13', 0, 300)
+    type(field, '0012345678\n', 5000, 5)
+    expect(cards).toEqual(['0012345678'])
+    expect(field.value).toBe('王秀英 13')
+    expect(stopped).toEqual(['Enter'])
+  })
+
+  it('leaves a person typing digits and Enter alone', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '0012345678\n', 0, 120)
+    expect(cards).toEqual([])
+    expect(field.value).toBe('0012345678')
+    expect(stopped).toEqual([])
+  })
+
+  it('catches a burst with no field focused, and ignores the F7 swipe box', () => {
+    const { cards, type } = setup()
+    type(null, '5550001234\n', 0, 5)
+    type('swipe-box', '0012345678\n', 1000, 5)
+    expect(cards).toEqual(['5550001234'])
   })
 })
 
@@ -176,22 +240,77 @@ describe('quarterly spot-check sampler', () => {
 })
 
 describe('attendance sheet', () => {
-  it('counts days present, late arrivals and early leaves against office hours', () => {
+  // November 2026: the 1st is a Sunday; the 7th and 8th a weekend.
+  const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())
+  const swipes = [
+    { officerId: 'a', date: '2026-11-02', time: '07:55:00', direction: 'in' },
+    { officerId: 'a', date: '2026-11-02', time: '17:40:00', direction: 'out' },
+    { officerId: 'a', date: '2026-11-03', time: '08:10:00', direction: 'in' },
+    { officerId: 'a', date: '2026-11-03', time: '17:00:00', direction: 'out' },
+    { officerId: 'a', date: '2026-11-07', time: '09:30:00', direction: 'in' },
+    { officerId: 'b', date: '2026-11-03', time: '08:00:59', direction: 'in' }
+  ] as const
+
+  it('counts days present, late arrivals, early leaves and absent working days', () => {
     const rows = attendanceSheet(
-      [
-        { officerId: 'a', date: '2026-11-02', time: '07:55:00', direction: 'in' },
-        { officerId: 'a', date: '2026-11-02', time: '17:40:00', direction: 'out' },
-        { officerId: 'a', date: '2026-11-03', time: '08:10:00', direction: 'in' },
-        { officerId: 'a', date: '2026-11-03', time: '17:00:00', direction: 'out' },
-        { officerId: 'b', date: '2026-11-03', time: '08:00:59', direction: 'in' }
-      ],
-      { start: '08:00', end: '17:30' }
+      ['a', 'b', 'c'],
+      swipes,
+      { start: '08:00', end: '17:30' },
+      '2026-11',
+      { isWorkingDay: weekdays, until: '2026-11-10' }
     )
-    expect(rows).toEqual([
-      { officerId: 'a', daysPresent: 2, late: 1, earlyLeave: 1, lateDays: ['2026-11-03'] },
-      { officerId: 'b', daysPresent: 1, late: 0, earlyLeave: 0, lateDays: [] }
+    // Working days before the 10th: 2, 3, 4, 5, 6, 9.
+    expect(rows.map(({ days: _d, ...r }) => r)).toEqual([
+      {
+        officerId: 'a',
+        workingDays: 21,
+        daysPresent: 3,
+        late: 1,
+        earlyLeave: 1,
+        absent: 4,
+        lateDays: ['2026-11-03']
+      },
+      {
+        officerId: 'b',
+        workingDays: 21,
+        daysPresent: 1,
+        late: 0,
+        earlyLeave: 0,
+        absent: 5,
+        lateDays: []
+      },
+      {
+        officerId: 'c',
+        workingDays: 21,
+        daysPresent: 0,
+        late: 0,
+        earlyLeave: 0,
+        absent: 6,
+        lateDays: []
+      }
     ])
+    const saturday = rows[0]!.days.find((d) => d.date === '2026-11-07')!
+    expect(saturday).toEqual({
+      date: '2026-11-07',
+      working: false,
+      firstIn: '09:30:00',
+      lastOut: null,
+      late: false,
+      early: false,
+      absent: false
+    })
+    expect(rows[0]!.days).toHaveLength(30)
     expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+
+  it('takes other office hours and counts absence only for days already over', () => {
+    const rows = attendanceSheet(['a'], swipes, { start: '08:15', end: '17:00' }, '2026-11', {
+      isWorkingDay: weekdays,
+      until: absenceUntil('2026-11', '2026-11-03')
+    })
+    expect(rows[0]).toMatchObject({ late: 0, earlyLeave: 0, absent: 0 })
+    expect(absenceUntil('2026-11', '2026-12-05')).toBe('2026-11-31')
+    expect(absenceUntil('2026-11', '2026-10-05')).toBe('2026-11-01')
   })
 })
 

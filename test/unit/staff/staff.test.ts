@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
-import type { AwardTable } from '../../../src/shared/staff/contract'
+import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
 import { fakeClock, openSignedIn } from '../../helpers/services'
 
 const ORIGIN = 'app://bianmin'
@@ -107,6 +109,96 @@ describe('card-swipe attendance', () => {
     await expect(
       call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+})
+
+describe('the attendance sheet printed and exported', () => {
+  const setClock = (iso: string) =>
+    clock.advanceMinutes((Date.parse(iso) - clock.now().getTime()) / 60_000)
+  const swipeAt = async (iso: string) => {
+    setClock(iso)
+    await call('staff:swipe', { cardNumber: '0012345678' })
+  }
+
+  it('counts absent working days and writes a PDF, an xlsx and a CSV to the exports, audited', async () => {
+    await swipeAt('2026-11-09T23:55:00.000Z') // Tue 10th 07:55 in
+    await swipeAt('2026-11-10T09:00:00.000Z') // 17:00 out: early
+    await swipeAt('2026-11-11T00:20:00.000Z') // Wed 11th 08:20 in: late
+    setClock('2026-11-12T03:00:00.000Z') // Thu 12th
+    const sheet = await call<AttendanceRowView[]>('staff:attendanceSheet', { month: '2026-11' })
+    const clerk = sheet.find((r) => r.officerId === ids.clerk)!
+    // November 2026 has 21 working days; 2–9 (6 working days) passed without a swipe.
+    expect(clerk).toMatchObject({
+      workingDays: 21,
+      daysPresent: 2,
+      late: 1,
+      earlyLeave: 1,
+      absent: 6
+    })
+    expect(sheet.find((r) => r.officerId === ids.field)).toMatchObject({
+      daysPresent: 0,
+      absent: 8
+    })
+
+    const pdf = await call<{ path: string; pages: number; rows: number }>(
+      'staff:exportAttendance',
+      { month: '2026-11', format: 'pdf' }
+    )
+    expect(pdf.path.startsWith(services.paths.exportDir)).toBe(true)
+    // A summary page and one page per officer (clerk, director, two field officers).
+    expect(pdf.pages).toBe(5)
+    expect(execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' })).toMatch(/Pages:\s+5\n/)
+    const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })
+    expect(text).toContain('2026-11 考勤表')
+    expect(text).toMatch(/李娜\s+21\s+2\s+1\s+1\s+6/)
+    expect(text).toMatch(/2026-11-11\s+三\s+08:20:\d\d\s+迟到、未签退/)
+    expect(text).toMatch(/第\s*5\s*页\s*共\s*5\s*页/)
+
+    const xlsx = await call<{ path: string }>('staff:exportAttendance', {
+      month: '2026-11',
+      format: 'xlsx'
+    })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(xlsx.path)
+    const summary = book.getWorksheet('汇总')!
+    const clerkRow = summary.getRows(3, 4)!.find((r) => r.getCell(1).value === '李娜')!
+    expect(clerkRow.values).toEqual([undefined, '李娜', 21, 2, 1, 1, 6])
+    expect(book.getWorksheet('明细')!.rowCount).toBe(2 + 4 * 30)
+
+    const csv = await call<{ path: string; rows: number }>('staff:exportAttendance', {
+      month: '2026-11',
+      format: 'csv'
+    })
+    const lines = readFileSync(csv.path, 'utf8').split('\r\n')
+    expect(lines[0]).toBe('\uFEFF民警,应出勤,出勤天数,迟到,早退,缺勤')
+    expect(lines).toContain('李娜,21,2,1,1,6')
+    const audit = services.sqlite
+      .prepare(
+        "SELECT action, detail FROM audit_log WHERE action LIKE 'staff.attendance.%' AND action <> 'staff.attendance.swipe' ORDER BY rowid"
+      )
+      .all() as { action: string; detail: string }[]
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail).format])).toEqual([
+      ['staff.attendance.print', 'pdf'],
+      ['staff.attendance.export', 'xlsx'],
+      ['staff.attendance.export', 'csv']
+    ])
+  })
+
+  it('an administrator removes a card; the card then swipes as unknown', async () => {
+    const cards = await call<{ id: string; cardNumber: string }[]>('staff:cards')
+    const card = cards.find((c) => c.cardNumber === '0012345678')!
+    await call('staff:removeCard', { id: card.id })
+    expect(await call('staff:cards')).toEqual([])
+    await expect(call('staff:swipe', { cardNumber: '0012345678' })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
+    await expect(call('staff:removeCard', { id: card.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
+    const audit = services.sqlite
+      .prepare("SELECT detail FROM audit_log WHERE action = 'staff.card.remove'")
+      .get() as { detail: string }
+    expect(JSON.parse(audit.detail)).toEqual({ operatorId: ids.clerk, cardNumber: '0012345678' })
   })
 })
 
@@ -235,6 +327,12 @@ describe('monthly awards', () => {
       note: '谈话教育'
     })
     expect(ladder.map((l) => l.step)).toEqual(['education'])
+    const rulings = await call<{ officerName: string; upheld: boolean; ruledByName: string }[]>(
+      'staff:rulings',
+      { month: '2026-11' }
+    )
+    expect(rulings).toMatchObject([{ officerName: '赵刚', upheld: true, ruledByName: '张所长' }])
+    expect(await call('staff:rulings', { month: '2026-10' })).toEqual([])
   })
 
   it('prints the monthly report with the table, the charts and the confirmation', async () => {
@@ -264,6 +362,17 @@ describe('director supervision', () => {
       checkedByName: '张所长'
     })
     expect(rows.find((r) => r.item === 'yesterday')!.checked).toBe(false)
+  })
+
+  it('refuses to draw a spot check for a quarter without entries, and records nothing', async () => {
+    await services.auth.signIn(DIRECTOR)
+    await expect(
+      call('staff:drawSpotCheck', { quarter: '2026-Q3', size: 5 })
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: '2026-Q3 季度没有任何登记，无从抽查；本次未抽取'
+    })
+    expect(await call('staff:spotCheck', { quarter: '2026-Q3' })).toBeNull()
   })
 
   it('draws the quarterly spot check once, reproducible from the recorded seed', async () => {

@@ -6,6 +6,7 @@ import type { AppInfo, SessionView } from '@shared/ipc/contract'
 import type { CameraView } from '@shared/photo/contract'
 import { localDate } from '@shared/dates'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
+import { SwipeStatus } from '@renderer/features/staff/SwipeStatus'
 
 const weekdays = { 'zh-CN': '日一二三四五六', 'en-US': '' }
 
@@ -56,6 +57,7 @@ export function StatusBar({
         <span data-testid="status-camera">
           <CameraOutlined /> {t('status.camera')}：{cameraLabel(camera) ?? t('status.noCamera')}
         </span>
+        <SwipeStatus />
       </Space>
       <span data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历

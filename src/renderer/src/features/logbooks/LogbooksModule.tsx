@@ -26,6 +26,7 @@ import { LogbookSettings } from './LogbookSettings'
 import { messages, type LogbooksT } from './messages'
 import { DateRangeInputs } from './DateRangeInputs'
 import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
+import { QuotaBoard } from '@renderer/features/staff/QuotaBoard'
 import { SignOffList } from './SignOffList'
 
 type T = LogbooksT
@@ -101,6 +102,7 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
           { title: t('todayCount'), dataIndex: 'today' }
         ]}
       />
+      <QuotaBoard />
     </Space>
   )
 }

@@ -24,13 +24,16 @@ import {
   satisfactionLevels,
   followupTopics,
   type StaffConfig,
-  type AwardTable
+  type AwardTable,
+  type AttendanceRowView
 } from '@shared/staff/contract'
 import { localDate } from '@shared/dates'
-import { staffMessages } from './messages'
+import { STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'
 import { Supervision } from './Supervision'
+import { Discipline } from './Discipline'
+import { StaffSettings } from './Settings'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Progress = Awaited<ReturnType<typeof loadProgress>>
@@ -38,6 +41,8 @@ const loadProgress = (month: string) => unwrap(api.staff.quotaProgress({ month }
 
 export function StaffModule() {
   const t = useMessages(staffMessages)
+  const { session } = useApp()
+  const role = session.operator.role
   const [month, setMonth] = useState(() => localDate(new Date()).slice(0, 7))
   const [config, setConfig] = useState<StaffConfig | null>(null)
   useEffect(() => {
@@ -68,7 +73,21 @@ export function StaffModule() {
             children: <Followups t={t} month={month} config={config} />
           },
           { key: 'awards', label: t('awards'), children: <Awards t={t} month={month} /> },
-          { key: 'supervision', label: t('supervision'), children: <Supervision t={t} /> }
+          { key: 'supervision', label: t('supervision'), children: <Supervision t={t} /> },
+          {
+            key: 'discipline',
+            label: t('discipline'),
+            children: <Discipline t={t} month={month} />
+          },
+          ...(role === 'admin' || role === 'director'
+            ? [
+                {
+                  key: 'settings',
+                  label: t('settings'),
+                  children: <StaffSettings t={t} config={config} onSaved={setConfig} />
+                }
+              ]
+            : [])
         ]}
       />
     </Card>
@@ -83,16 +102,18 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
     () => void api.staff.attendanceSheet({ month }).then(setSheet),
     [month]
   )
-  useEffect(reload, [reload])
+  useEffect(() => {
+    reload()
+    // A swipe taken by the status bar's box (focus elsewhere on this screen) shows here too.
+    window.addEventListener(STAFF_SWIPED, reload)
+    return () => window.removeEventListener(STAFF_SWIPED, reload)
+  }, [reload])
   const onKeyDown = useWedge(
     config.wedge,
     (cardNumber) => {
       unwrap(api.staff.swipe({ cardNumber }))
         .then((r) => {
-          const time = new Date(r.at).toLocaleTimeString('zh-CN', { hour12: false })
-          const text =
-            t(r.direction === 'in' ? 'swipedIn' : 'swipedOut', { name: r.officerName, time }) +
-            (r.late ? t('late') : '')
+          const text = swipeText(t, r)
           setLast(text)
           message.success(text)
           reload()
@@ -106,6 +127,7 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input
         data-testid="swipe-box"
+        data-swipe-box
         autoFocus
         size="large"
         placeholder={t('swipe')}
@@ -114,56 +136,121 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
       />
       <span style={{ color: '#666' }}>{t('swipeHint')}</span>
       {last ? <Alert type="success" showIcon title={last} data-testid="swipe-result" /> : null}
+      <OutputButtons t={t} month={month} />
       <Table
+        data-testid="attendance-sheet"
         size="small"
         rowKey="officerId"
         pagination={false}
         dataSource={rows}
+        expandable={{
+          expandedRowRender: (r) => <AttendanceDays t={t} days={r.days} />
+        }}
         columns={[
           { title: t('officer'), dataIndex: 'officerName' },
+          { title: t('workingDays'), dataIndex: 'workingDays' },
           { title: t('daysPresent'), dataIndex: 'daysPresent' },
-          { title: t('lateCount'), dataIndex: 'late' },
-          { title: t('earlyLeave'), dataIndex: 'earlyLeave' }
+          {
+            title: t('lateCount'),
+            dataIndex: 'late',
+            render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0)
+          },
+          {
+            title: t('earlyLeave'),
+            dataIndex: 'earlyLeave',
+            render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0)
+          },
+          {
+            title: t('absent'),
+            dataIndex: 'absent',
+            render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0)
+          }
         ]}
       />
-      <CardRegistration t={t} />
     </Space>
   )
 }
 
-function CardRegistration({ t }: { t: T }) {
-  const { session } = useApp()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<{ operatorId: string; cardNumber: string }>()
-  const [operators, setOperators] = useState<{ value: string; label: string }[]>([])
-  const isAdmin = session.operator.role === 'admin'
-  useEffect(() => {
-    if (!isAdmin) return
-    void unwrap(api.operators.list()).then((list) =>
-      setOperators(list.map((o) => ({ value: o.id, label: o.displayName })))
-    )
-  }, [isAdmin])
-  if (!isAdmin) return null
-  const save = async (values: { operatorId: string; cardNumber: string }) => {
-    try {
-      await unwrap(api.staff.registerCard(values))
-      message.success(t('saved'))
-      form.resetFields()
-    } catch (error) {
-      const rest = showFieldErrors(form, error)
-      if (rest) message.error(rest)
-    }
-  }
+type Day = AttendanceRowView['days'][number]
+const weekday = (date: string) => '日一二三四五六'[new Date(`${date}T00:00:00Z`).getUTCDay()]
+
+/** One officer's month, day by day. */
+function AttendanceDays({ t, days }: { t: T; days: Day[] }) {
+  const remark = (d: Day) =>
+    [
+      !d.working && t('restDay'),
+      d.absent && t('absent'),
+      d.late && t('lateCount'),
+      d.early && t('earlyLeave'),
+      d.working && d.firstIn && !d.lastOut && t('notOut')
+    ]
+      .filter(Boolean)
+      .join('、')
   return (
-    <Form form={form} layout="inline" onFinish={(v) => void save(v)}>
-      <Form.Item name="operatorId" label={t('officer')} rules={[{ required: true }]}>
-        <Select options={operators} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item name="cardNumber" label={t('cardNumber')} rules={[{ required: true }]}>
-        <Input style={{ width: 180 }} />
-      </Form.Item>
-      <Button htmlType="submit">{t('registerCard')}</Button>
-    </Form>
+    <Table
+      size="small"
+      rowKey="date"
+      pagination={false}
+      dataSource={days}
+      rowClassName={(d) => (d.working ? '' : 'staff-rest-day')}
+      columns={[
+        { title: t('date'), dataIndex: 'date' },
+        { title: t('weekday'), dataIndex: 'date', render: weekday },
+        { title: t('firstIn'), dataIndex: 'firstIn' },
+        { title: t('lastOut'), dataIndex: 'lastOut' },
+        {
+          title: t('remark'),
+          render: (_, d) => (
+            <span style={{ color: d.absent || d.late || d.early ? '#cf1322' : '#666' }}>
+              {remark(d)}
+            </span>
+          )
+        }
+      ]}
+    />
+  )
+}
+
+/** Print (PDF) and export (xlsx, CSV) the month's sheet; files go to the exports folder. */
+function OutputButtons({ t, month }: { t: T; month: string }) {
+  const { message } = App.useApp()
+  const [written, setWritten] = useState<{ path: string; pages: number } | null>(null)
+  const run = (format: 'pdf' | 'xlsx' | 'csv') =>
+    unwrap(api.staff.exportAttendance({ month, format })).then(setWritten, (e: unknown) =>
+      message.error(errorMessage(e))
+    )
+  return (
+    <Space wrap>
+      <Button data-testid="attendance-pdf" onClick={() => void run('pdf')}>
+        {t('printSheet')}
+      </Button>
+      <Button data-testid="attendance-xlsx" onClick={() => void run('xlsx')}>
+        {t('exportXlsx')}
+      </Button>
+      <Button data-testid="attendance-csv" onClick={() => void run('csv')}>
+        {t('exportCsv')}
+      </Button>
+      {written ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="attendance-written"
+          title={t('written', { path: written.path })}
+          action={
+            <Button
+              size="small"
+              onClick={() =>
+                unwrap(api.app.openDocument({ path: written.path })).catch((e: unknown) =>
+                  message.error(errorMessage(e))
+                )
+              }
+            >
+              {t('open')}
+            </Button>
+          }
+        />
+      ) : null}
+    </Space>
   )
 }
 

@@ -6,6 +6,8 @@ import { localDate } from '@shared/dates'
 import { quarterOf } from '@shared/staff/sampler'
 import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
+import { books, type BookKey } from '@shared/logbooks/books'
+import { EntryPreview } from './EntryPreview'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Checks = Awaited<ReturnType<typeof loadChecks>>
@@ -24,6 +26,7 @@ export function Supervision({ t }: { t: T }) {
   const [notes, setNotes] = useState<Record<string, string>>({})
   const [spot, setSpot] = useState<Spot>(null)
   const [size, setSize] = useState(10)
+  const [open, setOpen] = useState<{ book: string; id: string } | null>(null)
   const reload = useCallback(() => {
     void loadChecks(date).then(setChecks)
     if (isDirector || session.operator.role === 'admin') void loadSpot(quarter).then(setSpot)
@@ -34,6 +37,7 @@ export function Supervision({ t }: { t: T }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {open ? <EntryPreview t={t} entry={open} onClose={() => setOpen(null)} /> : null}
       <h3>{t('dailyChecks', { date })}</h3>
       <List
         bordered
@@ -91,7 +95,13 @@ export function Supervision({ t }: { t: T }) {
               <List
                 size="small"
                 dataSource={spot.entries}
-                renderItem={(e) => <List.Item>{`${e.book} · ${e.id}`}</List.Item>}
+                renderItem={(e, i) => (
+                  <List.Item>
+                    <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(e)}>
+                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${e.id.slice(0, 8)}`}
+                    </Button>
+                  </List.Item>
+                )}
               />
             </div>
           ) : isDirector ? (

@@ -68,7 +68,64 @@ const zh = {
   tick: '已查',
   spotCheck: '{quarter} 季度抽查',
   spotDrawn: '已抽取 {n} 条（共 {pool} 条，种子 {seed}，{by}），不可重抽',
-  draw: '抽取'
+  draw: '抽取',
+  workingDays: '应出勤',
+  absent: '缺勤',
+  printSheet: '打印考勤表',
+  exportXlsx: '导出 Excel',
+  exportCsv: '导出 CSV',
+  written: '已写出：{path}',
+  date: '日期',
+  weekday: '星期',
+  firstIn: '签到',
+  lastOut: '签退',
+  remark: '备注',
+  restDay: '休息日',
+  notOut: '未签退',
+  swipeReady: '刷卡就绪',
+  swipeReadyHint: '任何界面都可直接刷卡；输入框中误入的卡号会被自动撤回',
+  settings: '考核设置',
+  officeHours: '作息时间',
+  workStart: '上班',
+  workEnd: '下班',
+  quota: '每月追访定额',
+  weights: '评分权重',
+  w_entry: '每件登记',
+  w_onTime: '按时率每 1%',
+  w_quotaMet: '完成追访定额',
+  w_satisfaction: '满意度每级',
+  w_complaint: '有责投诉每件',
+  reader: '读卡器',
+  maxGapMs: '按键最大间隔（毫秒）',
+  minDigits: '卡号最少位数',
+  maxDigits: '卡号最多位数',
+  cards: '已登记卡号',
+  removeCard: '注销',
+  removeConfirm: '注销 {name} 的卡号 {card}？注销后此卡刷卡不再记录。',
+  removed: '已注销',
+  discipline: '投诉与整改',
+  complaintsOfMonth: '本月投诉登记',
+  complaintSubject: '投诉对象及事项',
+  occurred: '受理时间',
+  noComplaints: '本月没有投诉登记',
+  upheld: '有责',
+  notUpheld: '无责',
+  rule: '裁定',
+  ruling: '{officer}：{verdict}（{by}，{date}）',
+  ladder: '不良服务整改（教育 → 处罚 → 再培训）',
+  step: '步骤',
+  education: '教育',
+  penalty: '处罚',
+  retraining: '再培训',
+  addStep: '记录整改',
+  noLadder: '暂无整改记录',
+  openEntry: '查看登记',
+  entry: '登记详情',
+  quotaBoard: '本月追访定额进度（{h} 户 / {p} 人）',
+  cardRemoved: '卡号已注销',
+  status: '状态',
+  recorder: '记录人',
+  directorSign: '所长签字'
 }
 
 export const staffMessages: Dictionary<keyof typeof zh> = {
@@ -141,6 +198,83 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     tick: 'Checked',
     spotCheck: 'Spot check {quarter}',
     spotDrawn: '{n} drawn (of {pool}, seed {seed}, {by}); cannot be redrawn',
-    draw: 'Draw'
+    draw: 'Draw',
+    workingDays: 'Working days',
+    absent: 'Absent',
+    printSheet: 'Print attendance sheet',
+    exportXlsx: 'Export Excel',
+    exportCsv: 'Export CSV',
+    written: 'Written: {path}',
+    date: 'Date',
+    weekday: 'Day',
+    firstIn: 'In',
+    lastOut: 'Out',
+    remark: 'Remark',
+    restDay: 'Rest day',
+    notOut: 'No swipe out',
+    swipeReady: 'Card reader ready',
+    swipeReadyHint:
+      'Swipe from any screen; a card number that lands in a text field is taken back out',
+    settings: 'Assessment settings',
+    officeHours: 'Office hours',
+    workStart: 'Start',
+    workEnd: 'End',
+    quota: 'Monthly follow-up quota',
+    weights: 'Score weights',
+    w_entry: 'Per entry',
+    w_onTime: 'Per 1% on time',
+    w_quotaMet: 'Quota met',
+    w_satisfaction: 'Per satisfaction level',
+    w_complaint: 'Per upheld complaint',
+    reader: 'Card reader',
+    maxGapMs: 'Longest gap between keys (ms)',
+    minDigits: 'Fewest digits',
+    maxDigits: 'Most digits',
+    cards: 'Registered cards',
+    removeCard: 'Remove',
+    removeConfirm: "Remove {name}'s card {card}? Its swipes will no longer be recorded.",
+    removed: 'Removed',
+    discipline: 'Complaints & ladder',
+    complaintsOfMonth: "This month's complaints",
+    complaintSubject: 'About whom / what',
+    occurred: 'Received',
+    noComplaints: 'No complaints this month',
+    upheld: 'Upheld',
+    notUpheld: 'Not upheld',
+    rule: 'Rule',
+    ruling: '{officer}: {verdict} ({by}, {date})',
+    ladder: 'Poor service (education → penalty → retraining)',
+    step: 'Step',
+    education: 'Education',
+    penalty: 'Penalty',
+    retraining: 'Retraining',
+    addStep: 'Record step',
+    noLadder: 'No steps recorded',
+    openEntry: 'Open entry',
+    entry: 'Entry',
+    quotaBoard: 'Follow-up quota this month ({h} households / {p} persons)',
+    cardRemoved: 'Card removed',
+    status: 'Status',
+    recorder: 'Recorded by',
+    directorSign: "Director's signature"
   }
 }
+
+type Key = keyof typeof zh
+
+/** '李娜 签到 08:01:02（迟到）' for a recorded swipe. */
+export function swipeText(
+  tr: (key: Key, vars?: Record<string, string>) => string,
+  r: { officerName: string; direction: 'in' | 'out'; at: string; late: boolean }
+) {
+  const time = new Date(r.at).toLocaleTimeString('zh-CN', { hour12: false })
+  return (
+    tr(r.direction === 'in' ? 'swipedIn' : 'swipedOut', { name: r.officerName, time }) +
+    (r.late ? tr('late') : '')
+  )
+}
+
+/** A window event the settings tab sends after saving staff.config (the status bar reloads it). */
+export const STAFF_CONFIG_SAVED = 'bianmin:staff-config-saved'
+/** A window event the status bar's swipe box sends after recording a swipe (the sheet reloads). */
+export const STAFF_SWIPED = 'bianmin:staff-swiped'
