@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { and, asc, count, desc, eq, gte, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { auditLog, operators } from '../db/schema'
 import type { AuditEntry, AuditVerification } from '../../shared/ipc/contract'
@@ -45,31 +45,62 @@ export function hashAuditRow(row: ChainedFields): string {
 }
 
 /**
- * Appends one audit row. Call it with the transaction that makes the change it records, so the
- * change and its audit row commit or roll back together.
+ * The audit chain of one transaction: reads the chain head once, then links each appended row to
+ * the previous one in memory through one prepared insert. Only valid inside the transaction it
+ * was made in, and only while nothing else appends audit rows to that transaction meanwhile.
  */
-export function appendAudit(tx: Tx | Db, deviceId: string, at: string, input: AuditInput): void {
+export function auditChain(tx: Tx | Db, deviceId: string) {
   const last = tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .get()
-  const fields: ChainedFields = {
-    id: randomUUID(),
-    seq: (last?.seq ?? 0) + 1,
-    deviceId,
-    at,
-    operatorId: input.operatorId,
-    action: input.action,
-    entity: input.entity ?? null,
-    entityId: input.entityId ?? null,
-    detail: input.detail ? JSON.stringify(input.detail) : null,
-    prevHash: last?.hash ?? GENESIS_HASH
+  let seq = last?.seq ?? 0
+  let prevHash = last?.hash ?? GENESIS_HASH
+  const p = (name: keyof ChainedFields | 'hash') => sql.placeholder(name)
+  const insert = tx
+    .insert(auditLog)
+    .values({
+      id: p('id'),
+      seq: p('seq'),
+      deviceId: p('deviceId'),
+      at: p('at'),
+      operatorId: p('operatorId'),
+      action: p('action'),
+      entity: p('entity'),
+      entityId: p('entityId'),
+      detail: p('detail'),
+      prevHash: p('prevHash'),
+      hash: p('hash')
+    })
+    .prepare()
+  return (at: string, input: AuditInput): void => {
+    const fields: ChainedFields = {
+      id: randomUUID(),
+      seq: seq + 1,
+      deviceId,
+      at,
+      operatorId: input.operatorId,
+      action: input.action,
+      entity: input.entity ?? null,
+      entityId: input.entityId ?? null,
+      detail: input.detail ? JSON.stringify(input.detail) : null,
+      prevHash
+    }
+    const hash = hashAuditRow(fields)
+    insert.run({ ...fields, hash })
+    seq = fields.seq
+    prevHash = hash
   }
-  tx.insert(auditLog)
-    .values({ ...fields, hash: hashAuditRow(fields) })
-    .run()
+}
+
+/**
+ * Appends one audit row. Call it with the transaction that makes the change it records, so the
+ * change and its audit row commit or roll back together.
+ */
+export function appendAudit(tx: Tx | Db, deviceId: string, at: string, input: AuditInput): void {
+  auditChain(tx, deviceId)(at, input)
 }
 
 export interface AuditQuery {

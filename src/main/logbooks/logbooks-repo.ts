@@ -4,6 +4,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   gte,
   inArray,
   isNull,
@@ -26,7 +27,7 @@ import {
   promiseRules,
   staffFigures
 } from '../db/schema'
-import { appendAudit } from '../audit/audit-repo'
+import { appendAudit, auditChain } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
 import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
@@ -174,7 +175,10 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     return row
   }
 
-  /** Inserts many first versions, each with its audit row, in one transaction: all or none. */
+  /**
+   * Inserts many first versions, each with its audit row, in one transaction: all or none. One
+   * prepared insert per book and one audit chain serve every row.
+   */
   const insertMany = (
     entries: { book: BookKey; content: EntryContent }[],
     actorId: string
@@ -182,19 +186,33 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     const at = now().toISOString()
     const ids = entries.map(() => randomUUID())
     db.transaction((tx) => {
+      const inserts = new Map<BookKey, { keys: string[]; run: (row: object) => void }>()
+      const insertFor = (book: BookKey) => {
+        if (!inserts.has(book)) {
+          const keys = Object.keys(getTableColumns(table(book)))
+          const query = tx
+            .insert(table(book))
+            .values(Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as never)
+            .prepare()
+          inserts.set(book, { keys, run: (row) => query.run(row) })
+        }
+        return inserts.get(book)!
+      }
+      const audit = auditChain(tx, deviceId)
       entries.forEach(({ book, content }, i) => {
         const id = ids[i]!
-        tx.insert(table(book))
-          .values({
-            ...columnsOf(content),
-            id,
-            rootId: id,
-            version: 1,
-            createdAt: at,
-            createdBy: actorId
-          } as never)
-          .run()
-        appendAudit(tx, deviceId, at, {
+        const insert = insertFor(book)
+        const values: Record<string, unknown> = {
+          ...columnsOf(content),
+          id,
+          rootId: id,
+          version: 1,
+          createdAt: at,
+          createdBy: actorId
+        }
+        for (const key of insert.keys) values[key] ??= null
+        insert.run(values)
+        audit(at, {
           operatorId: actorId,
           action: 'logbook.create',
           entity: `logbook.${book}`,
