@@ -28,6 +28,7 @@ import {
   staffFigures
 } from '../db/schema'
 import { appendAudit, auditChain } from '../audit/audit-repo'
+import { entryId } from './ids'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
 import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
@@ -184,7 +185,7 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     actorId: string
   ): string[] => {
     const at = now().toISOString()
-    const ids = entries.map(() => randomUUID())
+    const ids = entries.map(() => entryId())
     db.transaction((tx) => {
       const inserts = new Map<BookKey, { keys: string[]; run: (row: object) => void }>()
       const insertFor = (book: BookKey) => {
@@ -282,7 +283,7 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       options: { reason?: string | undefined; system?: Record<string, unknown> } = {}
     ): Promise<EntryView> {
       const at = now().toISOString()
-      const newId = randomUUID()
+      const newId = entryId()
       db.transaction((tx) => {
         const t = table(book)
         const old = tx.select().from(t).where(eq(t.id, id)).get() as Row | undefined
