@@ -187,7 +187,10 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     const at = now().toISOString()
     const ids = entries.map(() => entryId())
     db.transaction((tx) => {
-      const inserts = new Map<BookKey, { keys: string[]; run: (row: object) => void }>()
+      const inserts = new Map<
+        BookKey,
+        { keys: string[]; run: (row: Record<string, unknown>) => void }
+      >()
       const insertFor = (book: BookKey) => {
         if (!inserts.has(book)) {
           const keys = Object.keys(getTableColumns(table(book)))
