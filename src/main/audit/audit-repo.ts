@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { auditLog, operators } from '../db/schema'
 import type { AuditEntry, AuditVerification } from '../../shared/ipc/contract'
@@ -45,9 +45,10 @@ export function hashAuditRow(row: ChainedFields): string {
 }
 
 /**
- * The audit chain of one transaction: reads the chain head once, then links each appended row to
- * the previous one in memory through one prepared insert. Only valid inside the transaction it
- * was made in, and only while nothing else appends audit rows to that transaction meanwhile.
+ * The audit chain of one transaction: reads the chain head once, then links each row to the
+ * previous one in memory and returns it for insertRows. Only valid inside the transaction it was
+ * made in, with its rows inserted in the order they were linked, and while nothing else appends
+ * audit rows to that transaction meanwhile.
  */
 export function auditChain(tx: Tx | Db, deviceId: string) {
   const last = tx
@@ -58,24 +59,7 @@ export function auditChain(tx: Tx | Db, deviceId: string) {
     .get()
   let seq = last?.seq ?? 0
   let prevHash = last?.hash ?? GENESIS_HASH
-  const p = (name: keyof ChainedFields | 'hash') => sql.placeholder(name)
-  const insert = tx
-    .insert(auditLog)
-    .values({
-      id: p('id'),
-      seq: p('seq'),
-      deviceId: p('deviceId'),
-      at: p('at'),
-      operatorId: p('operatorId'),
-      action: p('action'),
-      entity: p('entity'),
-      entityId: p('entityId'),
-      detail: p('detail'),
-      prevHash: p('prevHash'),
-      hash: p('hash')
-    })
-    .prepare()
-  return (at: string, input: AuditInput): void => {
+  return (at: string, input: AuditInput): ChainedFields & { hash: string } => {
     const fields: ChainedFields = {
       id: randomUUID(),
       seq: seq + 1,
@@ -89,9 +73,9 @@ export function auditChain(tx: Tx | Db, deviceId: string) {
       prevHash
     }
     const hash = hashAuditRow(fields)
-    insert.run({ ...fields, hash })
     seq = fields.seq
     prevHash = hash
+    return { ...fields, hash }
   }
 }
 
@@ -100,7 +84,7 @@ export function auditChain(tx: Tx | Db, deviceId: string) {
  * change and its audit row commit or roll back together.
  */
 export function appendAudit(tx: Tx | Db, deviceId: string, at: string, input: AuditInput): void {
-  auditChain(tx, deviceId)(at, input)
+  tx.insert(auditLog).values(auditChain(tx, deviceId)(at, input)).run()
 }
 
 export interface AuditQuery {

@@ -4,7 +4,6 @@ import {
   asc,
   desc,
   eq,
-  getTableColumns,
   gte,
   inArray,
   isNull,
@@ -16,6 +15,7 @@ import {
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import {
+  auditLog,
   caseLog,
   committees,
   complaintLog,
@@ -28,6 +28,7 @@ import {
   staffFigures
 } from '../db/schema'
 import { appendAudit, auditChain } from '../audit/audit-repo'
+import { insertRows } from '../db/insert-rows'
 import { entryId } from './ids'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
@@ -177,8 +178,8 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
   }
 
   /**
-   * Inserts many first versions, each with its audit row, in one transaction: all or none. One
-   * prepared insert per book and one audit chain serve every row.
+   * Inserts many first versions, each with its audit row, in one transaction: all or none. Rows go
+   * in through prepared multi-row statements, the audit rows linked by one chain.
    */
   const insertMany = (
     entries: { book: BookKey; content: EntryContent }[],
@@ -187,42 +188,36 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     const at = now().toISOString()
     const ids = entries.map(() => entryId())
     db.transaction((tx) => {
-      const inserts = new Map<
-        BookKey,
-        { keys: string[]; run: (row: Record<string, unknown>) => void }
-      >()
-      const insertFor = (book: BookKey) => {
-        if (!inserts.has(book)) {
-          const keys = Object.keys(getTableColumns(table(book)))
-          const query = tx
-            .insert(table(book))
-            .values(Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as never)
-            .prepare()
-          inserts.set(book, { keys, run: (row) => query.run(row) })
-        }
-        return inserts.get(book)!
+      for (const book of bookKeys) {
+        const rows = entries.flatMap(({ book: of, content }, i) =>
+          of === book
+            ? [
+                {
+                  ...columnsOf(content),
+                  id: ids[i],
+                  rootId: ids[i],
+                  version: 1,
+                  createdAt: at,
+                  createdBy: actorId
+                }
+              ]
+            : []
+        )
+        if (rows.length) insertRows(tx, table(book), rows)
       }
-      const audit = auditChain(tx, deviceId)
-      entries.forEach(({ book, content }, i) => {
-        const id = ids[i]!
-        const insert = insertFor(book)
-        const values: Record<string, unknown> = {
-          ...columnsOf(content),
-          id,
-          rootId: id,
-          version: 1,
-          createdAt: at,
-          createdBy: actorId
-        }
-        for (const key of insert.keys) values[key] ??= null
-        insert.run(values)
-        audit(at, {
-          operatorId: actorId,
-          action: 'logbook.create',
-          entity: `logbook.${book}`,
-          entityId: id
-        })
-      })
+      const link = auditChain(tx, deviceId)
+      insertRows(
+        tx,
+        auditLog,
+        entries.map(({ book }, i) =>
+          link(at, {
+            operatorId: actorId,
+            action: 'logbook.create',
+            entity: `logbook.${book}`,
+            entityId: ids[i]
+          })
+        )
+      )
     })
     return ids
   }
