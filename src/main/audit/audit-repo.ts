@@ -45,31 +45,46 @@ export function hashAuditRow(row: ChainedFields): string {
 }
 
 /**
- * Appends one audit row. Call it with the transaction that makes the change it records, so the
- * change and its audit row commit or roll back together.
+ * The audit chain of one transaction: reads the chain head once, then links each row to the
+ * previous one in memory and returns it for insertRows. Only valid inside the transaction it was
+ * made in, with its rows inserted in the order they were linked, and while nothing else appends
+ * audit rows to that transaction meanwhile.
  */
-export function appendAudit(tx: Tx | Db, deviceId: string, at: string, input: AuditInput): void {
+export function auditChain(tx: Tx | Db, deviceId: string) {
   const last = tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .get()
-  const fields: ChainedFields = {
-    id: randomUUID(),
-    seq: (last?.seq ?? 0) + 1,
-    deviceId,
-    at,
-    operatorId: input.operatorId,
-    action: input.action,
-    entity: input.entity ?? null,
-    entityId: input.entityId ?? null,
-    detail: input.detail ? JSON.stringify(input.detail) : null,
-    prevHash: last?.hash ?? GENESIS_HASH
+  let seq = last?.seq ?? 0
+  let prevHash = last?.hash ?? GENESIS_HASH
+  return (at: string, input: AuditInput): ChainedFields & { hash: string } => {
+    const fields: ChainedFields = {
+      id: randomUUID(),
+      seq: seq + 1,
+      deviceId,
+      at,
+      operatorId: input.operatorId,
+      action: input.action,
+      entity: input.entity ?? null,
+      entityId: input.entityId ?? null,
+      detail: input.detail ? JSON.stringify(input.detail) : null,
+      prevHash
+    }
+    const hash = hashAuditRow(fields)
+    seq = fields.seq
+    prevHash = hash
+    return { ...fields, hash }
   }
-  tx.insert(auditLog)
-    .values({ ...fields, hash: hashAuditRow(fields) })
-    .run()
+}
+
+/**
+ * Appends one audit row. Call it with the transaction that makes the change it records, so the
+ * change and its audit row commit or roll back together.
+ */
+export function appendAudit(tx: Tx | Db, deviceId: string, at: string, input: AuditInput): void {
+  tx.insert(auditLog).values(auditChain(tx, deviceId)(at, input)).run()
 }
 
 export interface AuditQuery {

@@ -15,6 +15,7 @@ import {
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import {
+  auditLog,
   caseLog,
   committees,
   complaintLog,
@@ -26,7 +27,9 @@ import {
   promiseRules,
   staffFigures
 } from '../db/schema'
-import { appendAudit } from '../audit/audit-repo'
+import { appendAudit, auditChain } from '../audit/audit-repo'
+import { insertRows } from '../db/insert-rows'
+import { entryId } from './ids'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
 import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
@@ -174,33 +177,47 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     return row
   }
 
-  /** Inserts many first versions, each with its audit row, in one transaction: all or none. */
+  /**
+   * Inserts many first versions, each with its audit row, in one transaction: all or none. Rows go
+   * in through prepared multi-row statements, the audit rows linked by one chain.
+   */
   const insertMany = (
     entries: { book: BookKey; content: EntryContent }[],
     actorId: string
   ): string[] => {
     const at = now().toISOString()
-    const ids = entries.map(() => randomUUID())
+    const ids = entries.map(() => entryId())
     db.transaction((tx) => {
-      entries.forEach(({ book, content }, i) => {
-        const id = ids[i]!
-        tx.insert(table(book))
-          .values({
-            ...columnsOf(content),
-            id,
-            rootId: id,
-            version: 1,
-            createdAt: at,
-            createdBy: actorId
-          } as never)
-          .run()
-        appendAudit(tx, deviceId, at, {
-          operatorId: actorId,
-          action: 'logbook.create',
-          entity: `logbook.${book}`,
-          entityId: id
-        })
-      })
+      for (const book of bookKeys) {
+        const rows = entries.flatMap(({ book: of, content }, i) =>
+          of === book
+            ? [
+                {
+                  ...columnsOf(content),
+                  id: ids[i],
+                  rootId: ids[i],
+                  version: 1,
+                  createdAt: at,
+                  createdBy: actorId
+                }
+              ]
+            : []
+        )
+        if (rows.length) insertRows(tx, table(book), rows)
+      }
+      const link = auditChain(tx, deviceId)
+      insertRows(
+        tx,
+        auditLog,
+        entries.map(({ book }, i) =>
+          link(at, {
+            operatorId: actorId,
+            action: 'logbook.create',
+            entity: `logbook.${book}`,
+            entityId: ids[i]
+          })
+        )
+      )
     })
     return ids
   }
@@ -264,7 +281,7 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       options: { reason?: string | undefined; system?: Record<string, unknown> } = {}
     ): Promise<EntryView> {
       const at = now().toISOString()
-      const newId = randomUUID()
+      const newId = entryId()
       db.transaction((tx) => {
         const t = table(book)
         const old = tx.select().from(t).where(eq(t.id, id)).get() as Row | undefined

@@ -226,8 +226,17 @@ export async function exportRows(
   })
   sheet.columns = columns.map((c) => ({ header: c.label, width: Math.round(c.width / 2) + 4 }))
   sheet.getRow(1).font = { bold: true }
+  // One shared style object for every body cell: exceljs caches a style's id per object, while
+  // the fresh object each new cell gets would be hashed again, cell by cell.
+  const plain = {}
   for (const batch of repo.range(request.book, request.from, request.to)) {
-    for (const entry of batch) sheet.addRow(columns.map((c) => c.value(entry))).commit()
+    for (const entry of batch) {
+      const row = sheet.addRow(columns.map((c) => c.value(entry)))
+      row.eachCell((cell) => {
+        cell.style = plain
+      })
+      row.commit()
+    }
     rows += batch.length
   }
   sheet.commit()

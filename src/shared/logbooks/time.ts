@@ -14,6 +14,10 @@ export const fromWallClock = (date: string, time: string) =>
 
 /** 'YYYY-MM-DD HH:mm' in station time. */
 export const formatStationTime = (iso: string) => {
+  // Fast path for the usual stored form (an export formats hundreds of thousands): the station
+  // day is the UTC day when the shifted hour stays below 24.
+  const hour = iso.length === 24 && iso[23] === 'Z' ? Number(iso.slice(11, 13)) + 8 : 24
+  if (hour < 24) return `${iso.slice(0, 10)} ${String(hour).padStart(2, '0')}${iso.slice(13, 16)}`
   const { date, time } = wallClock(iso)
   return `${date} ${time}`
 }

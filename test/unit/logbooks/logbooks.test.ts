@@ -86,6 +86,31 @@ describe('many entries at once', () => {
     const audit = await services.audit.list({ page: 1, pageSize: 10, action: 'logbook.create' })
     expect(audit.rows.map((r) => r.entityId).sort()).toEqual([...ids].sort())
   })
+
+  it('stores every field of a batch larger than one insert statement, across books', async () => {
+    const inputs = Array.from({ length: 123 }, (_, i) =>
+      i % 3 === 0
+        ? {
+            book: 'liaison' as const,
+            occurredAt: new Date(Date.UTC(2026, 8, 1, 2, i)).toISOString(),
+            status: 'open',
+            fields: { contactName: '陈静', matter: `事项 ${i}` }
+          }
+        : phoneBooking(new Date(Date.UTC(2026, 8, 1, 2, i)).toISOString())
+    )
+    const ids = await services.logbooks.service.createMany(inputs, clerkId)
+    expect(new Set(ids).size).toBe(123)
+    for (const i of [0, 1, 50, 61, 122]) {
+      const { entry } = await services.logbooks.service.get(inputs[i]!.book, ids[i]!)
+      expect(entry.occurredAt).toBe(inputs[i]!.occurredAt)
+      expect(entry.createdBy).toBe(clerkId)
+      expect(entry.fields.matter).toBe(inputs[i]!.fields.matter)
+    }
+    const audit = await services.audit.list({ page: 1, pageSize: 200, action: 'logbook.create' })
+    // Newest first: the audit rows follow the batch's order, one per entry.
+    expect(audit.rows.map((r) => r.entityId).reverse()).toEqual(ids)
+    expect(await services.audit.verify()).toMatchObject({ ok: true, firstBroken: null })
+  })
 })
 
 describe('deadlines from the promise rules and the working-day calendar', () => {
