@@ -170,20 +170,11 @@ export async function printPdf(repo: LogbooksRepo, request: OutputRequest, file:
   }
   if (count === 0)
     pdf.text('（本期间无记录）', left, y + 4 * MM, { width: usable, align: 'center' })
-  const range = doc.bufferedPageRange()
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i)
-    doc.fontSize(8.5)
-    pdf.text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - 9 * MM, {
-      width: usable,
-      align: 'center',
-      lineBreak: false
-    })
-  }
+  const pages = pdf.pageNumbers(left, usable)
   const buffer = await pdf.finish()
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, buffer)
-  return { pages: range.count, rows: count, missing: [...pdf.missing] }
+  return { pages, rows: count, missing: [...pdf.missing] }
 }
 
 export const csvCell = (value: string) =>

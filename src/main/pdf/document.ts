@@ -31,6 +31,8 @@ export interface PdfDocument {
   ): void
   /** Pages so far (pdfkit adds one by itself when text runs past the bottom margin). */
   pageCount(): number
+  /** Writes 第 x 页 共 y 页 centred at the foot of every page; returns the page count. */
+  pageNumbers(left: number, width: number): number
   finish(): Promise<Buffer>
 }
 
@@ -84,6 +86,21 @@ export function createPdf(options: PdfOptions): PdfDocument {
       doc.font('cjk')
     },
     pageCount: () => doc.bufferedPageRange().count,
+    pageNumbers(left, width) {
+      const range = doc.bufferedPageRange()
+      for (let i = 0; i < range.count; i++) {
+        doc.switchToPage(range.start + i)
+        // The footer lies below the bottom margin: lift it, or pdfkit starts a new page for it.
+        doc.page.margins.bottom = 0
+        doc.fontSize(8.5)
+        this.text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - 9 * MM, {
+          width,
+          align: 'center',
+          lineBreak: false
+        })
+      }
+      return range.count
+    },
     finish() {
       doc.end()
       return done

@@ -20,23 +20,7 @@ export const WIDTH = 180 * MM
 const ROW = 6.5 * MM
 const BOTTOM = 282 * MM
 
-/** 第 x 页 共 y 页 at the foot of every page (the document buffers its pages). */
-export function pageNumbers(pdf: PdfDocument) {
-  const { doc } = pdf
-  const range = doc.bufferedPageRange()
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i)
-    // Below the bottom margin: lift the margin, or pdfkit would start a new page for the footer.
-    doc.page.margins.bottom = 0
-    doc.fontSize(8.5)
-    pdf.text(`第 ${i + 1} 页 共 ${range.count} 页`, LEFT, doc.page.height - 9 * MM, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false
-    })
-  }
-  return range.count
-}
+export const pageNumbers = (pdf: PdfDocument) => pdf.pageNumbers(LEFT, WIDTH)
 
 /** A table with a header row; starts a new page (and repeats the header) when it runs out. */
 export function table(

@@ -402,6 +402,7 @@ describe('print and export', () => {
     })
     expect(printed.rows).toBe(1)
     expect(printed.pages).toBe(1)
+    expect(execFileSync('pdfinfo', [printed.path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
     const text = execFileSync('pdftotext', ['-layout', printed.path, '-']).toString()
     expect(text).toMatch(/便民服务电话预约登记簿/)
     expect(text).toMatch(/王\*英/)
