@@ -46,7 +46,8 @@ export function App() {
   else
     screen = (
       <AppContext.Provider value={appState}>
-        <Shell />
+        {/* Keyed by operator: another sign-in starts every screen afresh, showing none of the last one's data. */}
+        <Shell key={session.operator.id} />
       </AppContext.Provider>
     )
 
