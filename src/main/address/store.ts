@@ -179,6 +179,54 @@ export function createAddressStore(sqlite: Database.Database) {
 
   // ---- writing -------------------------------------------------------------------------------
 
+  /** Inserts rows into address_changes on `conn` with consecutive `num`s (no FTS, no terms). */
+  function rowWriter(
+    conn: Database.Database,
+    origin: Origin,
+    at: string,
+    operatorId: string | null
+  ) {
+    const insert = conn.prepare(
+      `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key, new_key,
+        old_road, old_no, new_road, new_no, effective, source, note, created_at, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const firstNum =
+      ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
+        .n ?? 0) + 1
+    let num = firstNum
+    return {
+      firstNum,
+      write(row: PreparedRow): { id: string; num: number; rowid: number } {
+        const id = randomUUID()
+        const { lastInsertRowid } = insert.run(
+          id,
+          num,
+          origin,
+          row.level,
+          row.oldText,
+          row.newText,
+          row.oldKey,
+          row.newKey,
+          row.oldRoad,
+          row.oldNo,
+          row.newRoad,
+          row.newNo,
+          row.effective,
+          row.source,
+          row.note,
+          at,
+          at,
+          operatorId
+        )
+        return { id, num: num++, rowid: Number(lastInsertRowid) }
+      }
+    }
+  }
+
+  const termKind = (row: PreparedRow): 'road' | 'division' =>
+    row.level === 'county' || row.level === 'subcounty' ? 'division' : 'road'
+
   /** Adds rows, their FTS entries and new vocabulary terms on `conn` (the caller's transaction). */
   function insertRows(
     conn: Database.Database,
@@ -187,47 +235,30 @@ export function createAddressStore(sqlite: Database.Database) {
     at: string,
     operatorId: string | null
   ): { ids: string[]; terms: VocabEntry[] } {
-    const insert = conn.prepare(
-      `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key, new_key,
-        old_road, old_no, new_road, new_no, effective, source, note, created_at, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
+    const writer = rowWriter(conn, origin, at, operatorId)
     const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
-    let num =
-      ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
-        .n ?? 0) + 1
     const ids: string[] = []
     const terms = new Map<string, 'road' | 'division'>()
     for (const row of rows) {
-      const id = randomUUID()
-      insert.run(
-        id,
-        num,
-        origin,
-        row.level,
-        row.oldText,
-        row.newText,
-        row.oldKey,
-        row.newKey,
-        row.oldRoad,
-        row.oldNo,
-        row.newRoad,
-        row.newNo,
-        row.effective,
-        row.source,
-        row.note,
-        at,
-        at,
-        operatorId
-      )
+      const { id, num } = writer.write(row)
       insertFts.run(num, row.oldNorm, row.newNorm)
-      num += 1
       ids.push(id)
-      const kind = row.level === 'county' || row.level === 'subcounty' ? 'division' : 'road'
       for (const road of [row.oldRoad, row.newRoad])
-        if (road && !vocab.has(road) && !terms.has(road)) terms.set(road, kind)
+        if (road && !vocab.has(road) && !terms.has(road)) terms.set(road, termKind(row))
     }
     return { ids, terms: addTerms(conn, terms) }
+  }
+
+  /** Indexes rows `num >= fromNum` in FTS5 in one statement (after a bulk insert). */
+  function indexFrom(conn: Database.Database, fromNum: number) {
+    conn.function('address_norm', { deterministic: true }, (text) => normalizeText(String(text)))
+    conn
+      .prepare(
+        `INSERT INTO address_fts (rowid, old, new)
+         SELECT num, address_norm(old_text), address_norm(new_text) FROM address_changes
+         WHERE num >= ?`
+      )
+      .run(fromNum)
   }
 
   /** Writes new terms; the caller adds them to memory (`commitTerms`) once its transaction commits. */
@@ -503,6 +534,10 @@ export function createAddressStore(sqlite: Database.Database) {
   return {
     vocab,
     search,
+    rowWriter,
+    termKind,
+    indexFrom,
+    addTerms,
     chainOf,
     insertRows,
     updateRow,
