@@ -142,6 +142,10 @@ export function createAddressService(options: AddressServiceOptions) {
       .run(at, at)
   }
   ensureSeed()
+  // The vocabulary loads in the background; a search before it is done reads the rest at once.
+  setImmediate(() =>
+    store.warm().catch((error: unknown) => console.error('[address] vocabulary', error))
+  )
 
   const mustGet = (id: string): Row => {
     const row = store.byId(id)
@@ -189,6 +193,7 @@ export function createAddressService(options: AddressServiceOptions) {
       let ftsFrom = writer.firstNum
       const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
       const roads = new Map<string, 'road' | 'division'>()
+      const vocabulary = store.vocabulary()
       for await (const batch of batches) {
         for (const cells of batch) {
           line += 1
@@ -220,7 +225,7 @@ export function createAddressService(options: AddressServiceOptions) {
             ftsFrom = num + 1
           }
           for (const road of [prepared.oldRoad, prepared.newRoad])
-            if (road && !store.vocab.has(road)) roads.set(road, store.termKind(prepared))
+            if (road && !vocabulary.has(road)) roads.set(road, store.termKind(prepared))
           job.imported += 1
         }
         if (!bulk && job.processed >= BULK_ROWS && job.processed >= existing.n) {
@@ -279,7 +284,7 @@ export function createAddressService(options: AddressServiceOptions) {
       seed: count('seed'),
       station: count('station'),
       sample: count('sample'),
-      vocabulary: store.vocab.size
+      vocabulary: store.vocabulary().size
     }),
 
     list(query: { page: number; pageSize: number; origin?: Origin | undefined }) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { changedParts, changedSpans, parseAddress, type Span } from '../../shared/address/parse'
 import type { ChainStep, ChangeView, SearchHit } from '../../shared/address/contract'
 import { prepareRow, type ChangeInput, type PreparedRow } from './rows'
@@ -144,22 +145,33 @@ export function createAddressStore(sqlite: Database.Database) {
     prevSteps: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE new_key = ? ORDER BY effective DESC LIMIT 8`
     ),
-    vocabAll: sqlite.prepare('SELECT term, kind, syllables, extra FROM address_vocab'),
+    vocabPage: sqlite.prepare(
+      'SELECT term, kind, syllables, extra FROM address_vocab WHERE term > ? ORDER BY term LIMIT ?'
+    ),
+    // County renames are shipped data (hand-entered rows have no level): the origin index keeps
+    // this off a scan of the station's million rows.
     aliases: sqlite.prepare(
       `SELECT old_road AS oldRoad, new_road AS newRoad FROM address_changes
-       WHERE level = 'county' AND old_road <> new_road`
+       WHERE origin = 'seed' AND level = 'county' AND old_road <> new_road`
     )
   }
   /** Old division name → new name (宣武区 → 西城区), for queries naming an old division. */
   const aliases = new Map<string, string>()
 
-  function load() {
-    for (const r of statements.vocabAll.all() as {
+  /**
+   * The vocabulary is read in pages (keyset on term) so that opening does not scale with it: in
+   * the background after start (`warm`), or at once by the first call that needs it.
+   */
+  let vocabAfter: string | null = ''
+  function loadVocabPage(size: number): boolean {
+    if (vocabAfter === null) return true
+    const rows = statements.vocabPage.all(vocabAfter, size) as {
       term: string
       kind: 'road' | 'division'
       syllables: string
       extra: string | null
-    }[]) {
+    }[]
+    for (const r of rows)
       vocab.add(
         Vocabulary.entryOf(
           r.term,
@@ -168,14 +180,23 @@ export function createAddressStore(sqlite: Database.Database) {
           r.extra ? r.extra.split('|') : []
         )
       )
-    }
-    for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
-      // Only unambiguous renames: a name that became several places is not an alias.
-      if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
-      else aliases.set(r.oldRoad, r.newRoad)
-    }
+    vocabAfter = rows.length < size ? null : rows[rows.length - 1]!.term
+    return vocabAfter === null
   }
-  load()
+  function vocabulary(): Vocabulary {
+    while (!loadVocabPage(10_000));
+    return vocab
+  }
+  /** Reads the vocabulary a page per event-loop turn, until done or the database is closed. */
+  async function warm() {
+    while (sqlite.open && !loadVocabPage(2_000)) await yieldToLoop()
+  }
+
+  for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
+    // Only unambiguous renames: a name that became several places is not an alias.
+    if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
+    else aliases.set(r.oldRoad, r.newRoad)
+  }
 
   // ---- writing -------------------------------------------------------------------------------
 
@@ -244,7 +265,7 @@ export function createAddressStore(sqlite: Database.Database) {
       insertFts.run(num, row.oldNorm, row.newNorm)
       ids.push(id)
       for (const road of [row.oldRoad, row.newRoad])
-        if (road && !vocab.has(road) && !terms.has(road)) terms.set(road, termKind(row))
+        if (road && !vocabulary().has(road) && !terms.has(road)) terms.set(road, termKind(row))
     }
     return { ids, terms: addTerms(conn, terms) }
   }
@@ -327,7 +348,8 @@ export function createAddressStore(sqlite: Database.Database) {
       .prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
       .run(row.num, p.oldNorm, p.newNorm)
     const terms = new Map<string, 'road' | 'division'>()
-    for (const road of [p.oldRoad, p.newRoad]) if (road && !vocab.has(road)) terms.set(road, 'road')
+    for (const road of [p.oldRoad, p.newRoad])
+      if (road && !vocabulary().has(road)) terms.set(road, 'road')
     return addTerms(conn, terms)
   }
 
@@ -456,7 +478,7 @@ export function createAddressStore(sqlite: Database.Database) {
     const byVocabulary = (part: string, edits: 0 | 1) =>
       rowsForTerms(
         // With a house number few names have that number, so more names are worth probing.
-        vocab.match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
+        vocabulary().match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
         number,
         limit
       )
@@ -532,7 +554,8 @@ export function createAddressStore(sqlite: Database.Database) {
   }
 
   return {
-    vocab,
+    vocabulary,
+    warm,
     search,
     rowWriter,
     termKind,
@@ -543,9 +566,7 @@ export function createAddressStore(sqlite: Database.Database) {
     updateRow,
     deleteRow,
     commitTerms: (entries: VocabEntry[]) => entries.forEach((e) => vocab.add(e)),
-    byId: (id: string) => statements.byId.get(id) as Row | undefined,
-    /** Re-reads the vocabulary and aliases (after another connection imported rows). */
-    reload: load
+    byId: (id: string) => statements.byId.get(id) as Row | undefined
   }
 }
 
