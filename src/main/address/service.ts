@@ -12,6 +12,7 @@ import { toCsv } from './csv'
 import { checkRow, type Batches } from './import'
 import { prepareRow, type ChangeInput } from './rows'
 import { KeySet } from './keyset'
+import { uuidV7Sequence } from './uuid7'
 import { sampleChanges, seedChanges } from './seed'
 import { createAddressStore, toView, type Origin, type Row } from './store'
 import type { VocabEntry } from './vocab'
@@ -189,7 +190,13 @@ export function createAddressService(options: AddressServiceOptions) {
       let bulk = false
       let indexes: string[] = []
       let isDuplicate = duplicateFinder(conn, false, existing.n)
-      const writer = store.rowWriter(conn, 'station', at, operatorId)
+      const writer = store.rowWriter(
+        conn,
+        'station',
+        at,
+        operatorId,
+        uuidV7Sequence(now().getTime())
+      )
       let ftsFrom = writer.firstNum
       const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
       const roads = new Map<string, 'road' | 'division'>()

@@ -62,7 +62,14 @@ interface Candidate {
 const FTS_LIMIT = 200
 const TERM_LIMIT = 30
 const TERM_LIMIT_NUMBERED = 300
-const ROWS_PER_TERM = 60
+/** Names per (road IN …, number) statement, and its row cap. */
+const TERMS_PER_STATEMENT = 50
+const ROWS_PER_STATEMENT = 100
+/** FTS5's pending-terms table: its default, and while filling after a bulk import. */
+const FTS_HASH_BYTES = 1024 * 1024
+const FILL_HASH_BYTES = 16 * 1024 * 1024
+/** A match of the parsed road part alone leaves the rest of the typed fragment unexplained. */
+const PART_PENALTY = 0.3
 
 /** An FTS5 phrase: the text quoted, inner quotes doubled. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
@@ -121,6 +128,8 @@ function spansOf(text: string, needles: string[]): Span[] {
   return spans.sort((a, b) => a.start - b.start)
 }
 
+const TERM_SLOTS = Array.from({ length: TERMS_PER_STATEMENT }, () => '?').join(', ')
+
 export function createAddressStore(sqlite: Database.Database) {
   const vocab = new Vocabulary()
   const statements = {
@@ -133,11 +142,11 @@ export function createAddressStore(sqlite: Database.Database) {
     byNewRoad: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE new_road = ? ORDER BY new_no LIMIT ?`
     ),
-    byOldRoadNo: sqlite.prepare(
-      `SELECT ${COLUMNS} FROM address_changes WHERE old_road = ? AND old_no = ? LIMIT ?`
+    byOldRoadsNo: sqlite.prepare(
+      `SELECT ${COLUMNS} FROM address_changes WHERE old_road IN (${TERM_SLOTS}) AND old_no = ? LIMIT ?`
     ),
-    byNewRoadNo: sqlite.prepare(
-      `SELECT ${COLUMNS} FROM address_changes WHERE new_road = ? AND new_no = ? LIMIT ?`
+    byNewRoadsNo: sqlite.prepare(
+      `SELECT ${COLUMNS} FROM address_changes WHERE new_road IN (${TERM_SLOTS}) AND new_no = ? LIMIT ?`
     ),
     nextSteps: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE old_key = ? ORDER BY effective LIMIT 8`
@@ -205,7 +214,8 @@ export function createAddressStore(sqlite: Database.Database) {
     conn: Database.Database,
     origin: Origin,
     at: string,
-    operatorId: string | null
+    operatorId: string | null,
+    nextId: () => string = randomUUID
   ) {
     const insert = conn.prepare(
       `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key, new_key,
@@ -219,7 +229,7 @@ export function createAddressStore(sqlite: Database.Database) {
     return {
       firstNum,
       write(row: PreparedRow): { id: string; num: number; rowid: number } {
-        const id = randomUUID()
+        const id = nextId()
         const { lastInsertRowid } = insert.run(
           id,
           num,
@@ -273,6 +283,8 @@ export function createAddressStore(sqlite: Database.Database) {
   /** Indexes rows `num >= fromNum` in FTS5 in one statement (after a bulk insert). */
   function indexFrom(conn: Database.Database, fromNum: number) {
     conn.function('address_norm', { deterministic: true }, (text) => normalizeText(String(text)))
+    // A larger in-memory term table while filling means fewer, larger segments to merge.
+    conn.exec(`INSERT INTO address_fts (address_fts, rank) VALUES ('hashsize', ${FILL_HASH_BYTES})`)
     conn
       .prepare(
         `INSERT INTO address_fts (rowid, old, new)
@@ -280,6 +292,7 @@ export function createAddressStore(sqlite: Database.Database) {
          WHERE num >= ?`
       )
       .run(fromNum)
+    conn.exec(`INSERT INTO address_fts (address_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`)
   }
 
   /** Writes new terms; the caller adds them to memory (`commitTerms`) once its transaction commits. */
@@ -397,32 +410,46 @@ export function createAddressStore(sqlite: Database.Database) {
 
   // ---- search --------------------------------------------------------------------------------
 
-  /** Rows of the matched names (best names first), until `enough` rows with a number are found. */
-  function rowsForTerms(matches: TermMatch[], number: string | null, enough: number): Candidate[] {
+  /**
+   * Rows of the matched names (best names first): with a house number, through the (road, number)
+   * index a chunk of names per statement until `enough` rows are found; without, a few rows each.
+   */
+  function rowsForTerms(
+    matches: TermMatch[],
+    number: string | null,
+    enough: number,
+    penalty: number
+  ): Candidate[] {
     const out: Candidate[] = []
-    for (const match of matches) {
-      if (number && out.length >= enough) break
-      const term = match.entry.term
-      const how: SearchHit['how'] =
-        match.how === 'chars' ? 'substring' : match.how === 'edit' ? 'edit' : match.how
-      const base = 1 - match.cost / 4
-      const lists = number
-        ? [
-            statements.byOldRoadNo.all(term, number, ROWS_PER_TERM),
-            statements.byNewRoadNo.all(term, number, ROWS_PER_TERM)
-          ]
-        : [
-            statements.byOldRoad.all(term, ROWS_PER_TERM),
-            statements.byNewRoad.all(term, ROWS_PER_TERM)
-          ]
-      for (const rows of lists)
-        for (const row of rows as Row[])
-          out.push({
-            row,
-            score: base + (number ? 0.1 : 0),
-            how,
-            terms: number ? [term, number] : [term]
-          })
+    const push = (match: TermMatch, row: Row) =>
+      out.push({
+        row,
+        score: 1 - match.cost / 4 + (number ? 0.1 : 0) - penalty,
+        how: match.how === 'chars' ? 'substring' : match.how === 'edit' ? 'edit' : match.how,
+        terms: number ? [match.entry.term, number] : [match.entry.term]
+      })
+    if (!number) {
+      for (const match of matches) {
+        if (out.length >= enough * 3) break
+        for (const statement of [statements.byOldRoad, statements.byNewRoad])
+          for (const row of statement.all(match.entry.term, enough) as Row[]) push(match, row)
+      }
+      return out
+    }
+    for (let i = 0; i < matches.length && out.length < enough; i += TERMS_PER_STATEMENT) {
+      const chunk = matches.slice(i, i + TERMS_PER_STATEMENT)
+      const terms = chunk.map((m) => m.entry.term)
+      while (terms.length < TERMS_PER_STATEMENT) terms.push('')
+      const byTerm = new Map(chunk.map((m) => [m.entry.term, m]))
+      const rows = [
+        ...(statements.byOldRoadsNo.all(...terms, number, ROWS_PER_STATEMENT) as Row[]).map(
+          (row) => [row.oldRoad!, row] as const
+        ),
+        ...(statements.byNewRoadsNo.all(...terms, number, ROWS_PER_STATEMENT) as Row[]).map(
+          (row) => [row.newRoad!, row] as const
+        )
+      ]
+      for (const [term, row] of rows) push(byTerm.get(term)!, row)
     }
     return out
   }
@@ -473,22 +500,31 @@ export function createAddressStore(sqlite: Database.Database) {
           candidates.push({ row, score: 0.85, how: 'alias', terms: [rewritten, newName] })
       }
     }
-    // A fragment such as 幸福区巷 parses as district + road; the whole fragment is tried first.
-    const roadParts = [...new Set([road, roadPart])]
-    const byVocabulary = (part: string, edits: 0 | 1) =>
+    // The typed road fragment as a whole, then its parsed road part (幸福区巷 parses as district
+    // 幸福区 + road 巷), ranked lower because the rest of the fragment is left unexplained.
+    const parts: [string, number][] = [[road, 0]]
+    if (roadPart !== road) parts.push([roadPart, PART_PENALTY])
+    const byVocabulary = (part: string, edits: 0 | 1, penalty: number) =>
       rowsForTerms(
         // With a house number few names have that number, so more names are worth probing.
         vocabulary().match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
         number,
-        limit
+        limit,
+        penalty
       )
-    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0))
-      candidates.push(...byVocabulary(roadPart, 0))
-    if (candidates.length === 0 && !hasLatin)
-      for (const part of roadParts) {
-        if ([...part].length < 3 || candidates.length) continue
-        candidates.push(...byVocabulary(part, 1))
-      }
+    // Each part exactly, then (a part that is not itself a name may hold a typo: homophone, wrong,
+    // missing or extra character) within one edit, even when a shorter name contains what was typed.
+    const exact = hasLatin || hanCount < 3 || candidates.length === 0
+    for (const [part, penalty] of parts) {
+      if (candidates.length < limit && exact) candidates.push(...byVocabulary(part, 0, penalty))
+      if (
+        candidates.length < limit &&
+        !hasLatin &&
+        !vocabulary().has(part) &&
+        [...part].length >= 3
+      )
+        candidates.push(...byVocabulary(part, 1, penalty))
+    }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {
       candidates.push(...oneEditThroughTrigrams(query))
     }
