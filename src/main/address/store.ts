@@ -154,6 +154,7 @@ export function createAddressStore(sqlite: Database.Database) {
     prevSteps: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE new_key = ? ORDER BY effective DESC LIMIT 8`
     ),
+    vocabTerm: sqlite.prepare('SELECT 1 FROM address_vocab WHERE term = ?'),
     vocabPage: sqlite.prepare(
       'SELECT term, kind, syllables, extra FROM address_vocab WHERE term > ? ORDER BY term LIMIT ?'
     ),
@@ -191,6 +192,10 @@ export function createAddressStore(sqlite: Database.Database) {
       )
     vocabAfter = rows.length < size ? null : rows[rows.length - 1]!.term
     return vocabAfter === null
+  }
+  /** Is `term` a name? Answered from the table while the vocabulary is still loading. */
+  function isTerm(term: string): boolean {
+    return vocabAfter === null ? vocab.has(term) : !!statements.vocabTerm.get(term)
   }
   function vocabulary(): Vocabulary {
     while (!loadVocabPage(10_000));
@@ -517,12 +522,7 @@ export function createAddressStore(sqlite: Database.Database) {
     const exact = hasLatin || hanCount < 3 || candidates.length === 0
     for (const [part, penalty] of parts) {
       if (candidates.length < limit && exact) candidates.push(...byVocabulary(part, 0, penalty))
-      if (
-        candidates.length < limit &&
-        !hasLatin &&
-        !vocabulary().has(part) &&
-        [...part].length >= 3
-      )
+      if (candidates.length < limit && !hasLatin && !isTerm(part) && [...part].length >= 3)
         candidates.push(...byVocabulary(part, 1, penalty))
     }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {

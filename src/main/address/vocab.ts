@@ -42,6 +42,29 @@ const readingMatches = (reading: string, query: string) => {
   )
 }
 
+type Step = { cost: number; end: number; pinyin: boolean; homophone: boolean }
+const PINYIN = { pinyin: true }
+const HOMOPHONE = { homophone: true }
+const PLAIN = {}
+
+/** The better of `best` and `next` plus `add` (a plain function: matchFrom is the hot loop). */
+function better(
+  best: Step | null,
+  next: Step | null,
+  add: number,
+  flags: { pinyin?: boolean; homophone?: boolean } = PLAIN
+): Step | null {
+  if (!next) return best
+  const cost = next.cost + add
+  if (best && cost >= best.cost) return best
+  return {
+    cost,
+    end: next.end,
+    pinyin: next.pinyin || !!flags.pinyin,
+    homophone: next.homophone || !!flags.homophone
+  }
+}
+
 /** Best cost of matching query[i..] against the term from position j (substring semantics). */
 function matchFrom(
   q: string[],
@@ -51,24 +74,9 @@ function matchFrom(
   j: number,
   editsLeft: number,
   latinEnd: boolean[]
-): { cost: number; end: number; pinyin: boolean; homophone: boolean } | null {
+): Step | null {
   if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false }
-  let best: { cost: number; end: number; pinyin: boolean; homophone: boolean } | null = null
-  const consider = (
-    next: ReturnType<typeof matchFrom>,
-    add: number,
-    flags: { pinyin?: boolean; homophone?: boolean } = {}
-  ) => {
-    if (!next) return
-    const cost = next.cost + add
-    if (!best || cost < best.cost)
-      best = {
-        cost,
-        end: next.end,
-        pinyin: next.pinyin || !!flags.pinyin,
-        homophone: next.homophone || !!flags.homophone
-      }
-  }
+  let best: Step | null = null
   const c = q[i]!
   if (j < chars.length) {
     const s = syl[j]!
@@ -78,33 +86,49 @@ function matchFrom(
       for (let k = i; k < q.length && LATIN.test(q[k]!); k++) {
         run += q[k]
         if (run === s)
-          consider(matchFrom(q, chars, syl, k + 1, j + 1, editsLeft, latinEnd), 0.2, {
-            pinyin: true
-          })
+          best = better(
+            best,
+            matchFrom(q, chars, syl, k + 1, j + 1, editsLeft, latinEnd),
+            0.2,
+            PINYIN
+          )
         else if (k + 1 === q.length && s.startsWith(run) && run.length > 1)
-          consider({ cost: 0, end: j + 1, pinyin: true, homophone: false }, 0.3, { pinyin: true })
+          best = better(best, { cost: 0, end: j + 1, pinyin: true, homophone: false }, 0.3, PINYIN)
         if (run.length >= s.length) break
       }
       if (s[0] === c)
-        consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+        best = better(
+          best,
+          matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd),
+          0.2,
+          PINYIN
+        )
       if (/^[zcs]h/.test(s) && c === s[0] && q[i + 1] === 'h')
-        consider(matchFrom(q, chars, syl, i + 2, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+        best = better(
+          best,
+          matchFrom(q, chars, syl, i + 2, j + 1, editsLeft, latinEnd),
+          0.2,
+          PINYIN
+        )
     } else if (c === chars[j]) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0)
+      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0)
     } else if (editsLeft > 0 && isHan(c) && readingsOf(c).includes(s)) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 1, {
-        homophone: true
-      })
+      best = better(
+        best,
+        matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd),
+        1,
+        HOMOPHONE
+      )
     } else if (editsLeft > 0) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2)
     }
     // A character missing from the query.
     if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-      consider(matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2)
   }
   // An extra character in the query.
   if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-    consider(matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd), 2)
+    best = better(best, matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd), 2)
   return best
 }
 
@@ -113,6 +137,8 @@ export class Vocabulary {
   /** Character or syllable → the names that contain it. */
   private postings = new Map<string, VocabEntry[]>()
   private list: VocabEntry[] = []
+  /** Adjacent pair (characters, or sounds `~a~b`) → names; built by the first one-edit match. */
+  private pairs: Map<string, VocabEntry[]> | null = null
 
   get size() {
     return this.entries.size
@@ -131,6 +157,45 @@ export class Vocabulary {
       if (posting) posting.push(entry)
       else this.postings.set(key, [entry])
     }
+    if (this.pairs) this.addPairs(this.pairs, entry)
+  }
+
+  private addPairs(pairs: Map<string, VocabEntry[]>, entry: VocabEntry) {
+    const keys = new Set<string>()
+    for (let k = 0; k + 1 < entry.chars.length; k++) {
+      keys.add(entry.chars[k]! + entry.chars[k + 1]!)
+      keys.add(`~${entry.syllables[k]}~${entry.syllables[k + 1]}`)
+    }
+    for (const key of keys) {
+      const posting = pairs.get(key)
+      if (posting) posting.push(entry)
+      else pairs.set(key, [entry])
+    }
+  }
+
+  /**
+   * Candidates for one edit of a query of four or more characters, through adjacent pairs: an
+   * edit at one place breaks at most two adjacent pairs of characters (a homophone breaks none of
+   * the sound pairs), so the names holding any of the three rarest pairs cover every match.
+   */
+  private pairCandidates(q: string[]): VocabEntry[] {
+    if (!this.pairs) {
+      this.pairs = new Map()
+      for (const entry of this.list) this.addPairs(this.pairs, entry)
+    }
+    const pairs = this.pairs
+    const positions: VocabEntry[][][] = []
+    for (let k = 0; k + 1 < q.length; k++) {
+      const lists = [pairs.get(q[k]! + q[k + 1]!) ?? []]
+      for (const a of readingsOf(q[k]!))
+        for (const b of readingsOf(q[k + 1]!)) lists.push(pairs.get(`~${a}~${b}`) ?? [])
+      positions.push(lists)
+    }
+    const size = (lists: VocabEntry[][]) => lists.reduce((n, l) => n + l.length, 0)
+    positions.sort((a, b) => size(a) - size(b))
+    const out = new Set<VocabEntry>()
+    for (const lists of positions.slice(0, 3)) for (const l of lists) for (const e of l) out.add(e)
+    return [...out]
   }
 
   /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
@@ -143,20 +208,25 @@ export class Vocabulary {
     }
     const han = q.map((c, k) => ({ c, k })).filter(({ c }) => isHan(c))
     if (han.length === 0) return this.list
-    const postingOf = (c: string, sound: boolean) => {
-      const lists = [this.postings.get(c) ?? []]
-      if (sound) for (const r of readingsOf(c)) lists.push(this.postings.get(`~${r}`) ?? [])
-      return [...new Set(lists.flat())]
-    }
     if (edits === 0) {
       return han
         .map(({ c }) => this.postings.get(c) ?? [])
         .reduce((a, b) => (b.length < a.length ? b : a))
     }
-    // One edit: of any two characters at least one is right, so the union of two postings covers.
+    // One edit: of any two characters at least one is right (or sounds right), so the names
+    // holding either of the two rarest characters or their sounds cover; only those two lists are
+    // merged (a sound such as jie is in thousands of names).
     if (han.length < 2) return this.list
-    const ranked = han.map(({ c }) => postingOf(c, true)).sort((a, b) => a.length - b.length)
-    return [...new Set([...ranked[0]!, ...ranked[1]!])]
+    if (q.length >= 4) return this.pairCandidates(q)
+    const lists = han.map(({ c }) => [
+      this.postings.get(c) ?? [],
+      ...readingsOf(c).map((r) => this.postings.get(`~${r}`) ?? [])
+    ])
+    const size = (parts: VocabEntry[][]) => parts.reduce((n, p) => n + p.length, 0)
+    lists.sort((a, b) => size(a) - size(b))
+    const out = new Set<VocabEntry>()
+    for (const parts of lists.slice(0, 2)) for (const p of parts) for (const e of p) out.add(e)
+    return [...out]
   }
 
   static entryFor(term: string, kind: VocabEntry['kind'], extra: string[] = []): VocabEntry {
