@@ -69,7 +69,7 @@ const ROWS_PER_STATEMENT = 100
 const FTS_HASH_BYTES = 1024 * 1024
 const FILL_HASH_BYTES = 16 * 1024 * 1024
 /** A match of the parsed road part alone leaves the rest of the typed fragment unexplained. */
-const PART_PENALTY = 0.3
+const PART_PENALTY = 0.6
 
 /** An FTS5 phrase: the text quoted, inner quotes doubled. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
@@ -201,9 +201,13 @@ export function createAddressStore(sqlite: Database.Database) {
     while (!loadVocabPage(10_000));
     return vocab
   }
-  /** Reads the vocabulary a page per event-loop turn, until done or the database is closed. */
+  /**
+   * Reads the vocabulary a page per event-loop turn, then indexes its pairs for one-edit matching
+   * the same way, until done or the database is closed.
+   */
   async function warm() {
     while (sqlite.open && !loadVocabPage(2_000)) await yieldToLoop()
+    while (sqlite.open && !vocab.extendPairs(2_000)) await yieldToLoop()
   }
 
   for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
@@ -511,18 +515,27 @@ export function createAddressStore(sqlite: Database.Database) {
     if (roadPart !== road) parts.push([roadPart, PART_PENALTY])
     const byVocabulary = (part: string, edits: 0 | 1, penalty: number) =>
       rowsForTerms(
-        // With a house number few names have that number, so more names are worth probing.
-        vocabulary().match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
+        // With a house number few names have that number, so more names are worth probing. The
+        // one-edit pass adds corrections only (names matching as typed come from the exact pass).
+        vocabulary()
+          .match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
+          .filter((m) => edits === 0 || m.how === 'homophone' || m.how === 'edit'),
         number,
         limit,
         penalty
       )
-    // Each part exactly, then (a part that is not itself a name may hold a typo: homophone, wrong,
-    // missing or extra character) within one edit, even when a shorter name contains what was typed.
+    // Each part exactly, then within one edit (homophone, wrong, missing or extra character): a
+    // typo can make another name, or a piece of a longer one, so this runs while results are few.
     const exact = hasLatin || hanCount < 3 || candidates.length === 0
     for (const [part, penalty] of parts) {
       if (candidates.length < limit && exact) candidates.push(...byVocabulary(part, 0, penalty))
-      if (candidates.length < limit && !hasLatin && !isTerm(part) && [...part].length >= 3)
+      if (
+        candidates.length < limit &&
+        !hasLatin &&
+        [...part].length >= 3 &&
+        // Until the vocabulary has loaded, a fragment that is itself a name is taken as typed.
+        (vocabAfter === null || !isTerm(part))
+      )
         candidates.push(...byVocabulary(part, 1, penalty))
     }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {

@@ -42,9 +42,10 @@ const readingMatches = (reading: string, query: string) => {
   )
 }
 
-type Step = { cost: number; end: number; pinyin: boolean; homophone: boolean }
+type Step = { cost: number; end: number; pinyin: boolean; homophone: boolean; edit: boolean }
 const PINYIN = { pinyin: true }
 const HOMOPHONE = { homophone: true }
+const EDIT = { edit: true }
 const PLAIN = {}
 
 /** The better of `best` and `next` plus `add` (a plain function: matchFrom is the hot loop). */
@@ -52,7 +53,7 @@ function better(
   best: Step | null,
   next: Step | null,
   add: number,
-  flags: { pinyin?: boolean; homophone?: boolean } = PLAIN
+  flags: { pinyin?: boolean; homophone?: boolean; edit?: boolean } = PLAIN
 ): Step | null {
   if (!next) return best
   const cost = next.cost + add
@@ -61,7 +62,8 @@ function better(
     cost,
     end: next.end,
     pinyin: next.pinyin || !!flags.pinyin,
-    homophone: next.homophone || !!flags.homophone
+    homophone: next.homophone || !!flags.homophone,
+    edit: next.edit || !!flags.edit
   }
 }
 
@@ -75,7 +77,7 @@ function matchFrom(
   editsLeft: number,
   latinEnd: boolean[]
 ): Step | null {
-  if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false }
+  if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false, edit: false }
   let best: Step | null = null
   const c = q[i]!
   if (j < chars.length) {
@@ -93,7 +95,12 @@ function matchFrom(
             PINYIN
           )
         else if (k + 1 === q.length && s.startsWith(run) && run.length > 1)
-          best = better(best, { cost: 0, end: j + 1, pinyin: true, homophone: false }, 0.3, PINYIN)
+          best = better(
+            best,
+            { cost: 0, end: j + 1, pinyin: true, homophone: false, edit: false },
+            0.3,
+            PINYIN
+          )
         if (run.length >= s.length) break
       }
       if (s[0] === c)
@@ -120,15 +127,21 @@ function matchFrom(
         HOMOPHONE
       )
     } else if (editsLeft > 0) {
-      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2, EDIT)
     }
     // A character missing from the query.
     if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2, EDIT)
   }
-  // An extra character in the query.
+  // An extra character in the query; a doubled one (a repeated keystroke or pick) costs like a
+  // homophone.
   if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-    best = better(best, matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd), 2)
+    best = better(
+      best,
+      matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd),
+      c === q[i - 1] ? 1 : 2,
+      EDIT
+    )
   return best
 }
 
@@ -137,8 +150,9 @@ export class Vocabulary {
   /** Character or syllable → the names that contain it. */
   private postings = new Map<string, VocabEntry[]>()
   private list: VocabEntry[] = []
-  /** Adjacent pair (characters, or sounds `~a~b`) → names; built by the first one-edit match. */
-  private pairs: Map<string, VocabEntry[]> | null = null
+  /** Adjacent pair (characters, or sounds `~a~b`) → names, for `list[0, pairsDone)`. */
+  private pairs = new Map<string, VocabEntry[]>()
+  private pairsDone = 0
 
   get size() {
     return this.entries.size
@@ -157,7 +171,14 @@ export class Vocabulary {
       if (posting) posting.push(entry)
       else this.postings.set(key, [entry])
     }
-    if (this.pairs) this.addPairs(this.pairs, entry)
+  }
+
+  /** Indexes the pairs of up to `max` more names (in the background, or all by a match). */
+  extendPairs(max = Infinity): boolean {
+    const end = Math.min(this.list.length, this.pairsDone + max)
+    for (; this.pairsDone < end; this.pairsDone++)
+      this.addPairs(this.pairs, this.list[this.pairsDone]!)
+    return this.pairsDone === this.list.length
   }
 
   private addPairs(pairs: Map<string, VocabEntry[]>, entry: VocabEntry) {
@@ -179,10 +200,7 @@ export class Vocabulary {
    * the sound pairs), so the names holding any of the three rarest pairs cover every match.
    */
   private pairCandidates(q: string[]): VocabEntry[] {
-    if (!this.pairs) {
-      this.pairs = new Map()
-      for (const entry of this.list) this.addPairs(this.pairs, entry)
-    }
+    this.extendPairs()
     const pairs = this.pairs
     const positions: VocabEntry[][][] = []
     for (let k = 0; k + 1 < q.length; k++) {
@@ -310,7 +328,7 @@ export class Vocabulary {
             start: j,
             end: found.end,
             how:
-              found.cost >= 2
+              found.cost >= 2 || found.edit
                 ? 'edit'
                 : found.homophone
                   ? 'homophone'
