@@ -21,7 +21,8 @@ export interface VocabEntry {
 
 export interface TermMatch {
   entry: VocabEntry
-  /** 0 exact characters; +0.2 per pinyin unit; 1 homophone; 2 other edit. */
+  /** 0 exact characters; +0.2 per pinyin unit; 1 homophone or doubled character; 1.5 missing
+   * character; 2 other edit. */
   cost: number
   start: number
   end: number
@@ -129,9 +130,10 @@ function matchFrom(
     } else if (editsLeft > 0) {
       best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2, EDIT)
     }
-    // A character missing from the query.
+    // A character missing from the query: with an input method, more common than a wrong
+    // character that does not sound the same.
     if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2, EDIT)
+      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 1.5, EDIT)
   }
   // An extra character in the query; a doubled one (a repeated keystroke or pick) costs like a
   // homophone.
