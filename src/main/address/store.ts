@@ -202,12 +202,13 @@ export function createAddressStore(sqlite: Database.Database) {
     return vocab
   }
   /**
-   * Reads the vocabulary a page per event-loop turn, then indexes its pairs for one-edit matching
-   * the same way, until done or the database is closed.
+   * Reads the vocabulary a page per event-loop turn, then indexes it for one-edit and pinyin
+   * matching the same way, until done or the database is closed.
    */
   async function warm() {
     while (sqlite.open && !loadVocabPage(2_000)) await yieldToLoop()
-    while (sqlite.open && !vocab.extendPairs(2_000)) await yieldToLoop()
+    while (sqlite.open && !(vocab.extendPairs(2_000) && vocab.extendLatin(2_000)))
+      await yieldToLoop()
   }
 
   for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {

@@ -155,6 +155,9 @@ export class Vocabulary {
   /** Adjacent pair (characters, or sounds `~a~b`) → names, for `list[0, pairsDone)`. */
   private pairs = new Map<string, VocabEntry[]>()
   private pairsDone = 0
+  /** Initial pairs `iab`, syllable heads `sab` and `extra` → names, for `list[0, latinDone)`. */
+  private latin = new Map<string, VocabEntry[]>()
+  private latinDone = 0
 
   get size() {
     return this.entries.size
@@ -173,6 +176,43 @@ export class Vocabulary {
       if (posting) posting.push(entry)
       else this.postings.set(key, [entry])
     }
+  }
+
+  /**
+   * Names whose initials hold the query's first two letters, or one of whose syllables starts
+   * with them (full pinyin), plus those with station readings: a superset of the names holding
+   * the query at a syllable boundary, found without scanning the whole vocabulary.
+   */
+  private latinCandidates(query: string): VocabEntry[] {
+    this.extendLatin()
+    const head = query.slice(0, 2)
+    return [
+      ...new Set([
+        ...(this.latin.get(`i${head}`) ?? []),
+        ...(this.latin.get(`s${head}`) ?? []),
+        ...(this.latin.get('extra') ?? [])
+      ])
+    ]
+  }
+
+  /** Indexes the pinyin keys of up to `max` more names (in the background, or all by a match). */
+  extendLatin(max = Infinity): boolean {
+    const end = Math.min(this.list.length, this.latinDone + max)
+    for (; this.latinDone < end; this.latinDone++) {
+      const entry = this.list[this.latinDone]!
+      const keys = new Set<string>()
+      for (let k = 0; k + 1 < entry.initials.length; k++)
+        keys.add(`i${entry.initials[k]}${entry.initials[k + 1]}`)
+      for (const syllable of entry.syllables)
+        if (syllable.length >= 2) keys.add(`s${syllable.slice(0, 2)}`)
+      if (entry.extra.length) keys.add('extra')
+      for (const key of keys) {
+        const posting = this.latin.get(key)
+        if (posting) posting.push(entry)
+        else this.latin.set(key, [entry])
+      }
+    }
+    return this.latinDone === this.list.length
   }
 
   /** Indexes the pairs of up to `max` more names (in the background, or all by a match). */
@@ -221,10 +261,12 @@ export class Vocabulary {
   /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
   private candidates(q: string[], edits: 0 | 1, allLatin: boolean, query: string): VocabEntry[] {
     if (allLatin) {
-      const quick = this.list.filter(
-        (e) => e.initials.includes(query) || e.full.includes(query) || e.extra.length
-      )
-      return quick.length ? quick : this.list
+      const holds = (e: VocabEntry) =>
+        e.initials.includes(query) || e.full.includes(query) || e.extra.length > 0
+      const quick = query.length >= 2 ? this.latinCandidates(query).filter(holds) : []
+      if (quick.length) return quick
+      const slow = this.list.filter(holds)
+      return slow.length ? slow : this.list
     }
     const han = q.map((c, k) => ({ c, k })).filter(({ c }) => isHan(c))
     if (han.length === 0) return this.list
