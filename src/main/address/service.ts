@@ -12,6 +12,7 @@ import { toCsv } from './csv'
 import { checkRow, type Batches } from './import'
 import { prepareRow, type ChangeInput } from './rows'
 import { KeySet } from './keyset'
+import { normalizeText } from './text'
 import { uuidV7Sequence } from './uuid7'
 import { sampleChanges, seedChanges } from './seed'
 import { createAddressStore, toView, type Origin, type Row } from './store'
@@ -24,7 +25,7 @@ const MAX_ERRORS = 1000
  */
 const BULK_ROWS = 20_000
 /** Page cache of the import connection (KiB): the random UUID primary key and index builds. */
-const IMPORT_CACHE_KIB = 64 * 1024
+const IMPORT_CACHE_KIB = 32 * 1024
 const RECENT_KEPT = 20
 
 interface JobState extends ImportJob {
@@ -286,6 +287,32 @@ export function createAddressService(options: AddressServiceOptions) {
   return {
     store,
     search: (query: string, limit = 10) => store.search(query, limit),
+
+    /** Adds a station reading (space-separated syllables) to a road or division name. */
+    addReading(term: string, rawReading: string, operatorId: string) {
+      const reading = rawReading.trim().toLowerCase().split(/\s+/).join(' ')
+      const entry = store.vocabulary().entry(normalizeText(term.trim()))
+      if (!entry)
+        throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
+          term: '对照表中没有这个路名或地名'
+        })
+      const readings = entry.extra.includes(reading) ? entry.extra : [...entry.extra, reading]
+      const at = now().toISOString()
+      sqlite.transaction(() => {
+        sqlite
+          .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
+          .run(readings.join('|'), entry.term)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action: 'address.reading.add',
+          entity: 'address_vocab',
+          entityId: null,
+          detail: { term: entry.term, reading }
+        })
+      })()
+      store.vocabulary().addReading(entry, reading)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
 
     stats: () => ({
       seed: count('seed'),

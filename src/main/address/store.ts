@@ -67,7 +67,7 @@ const TERMS_PER_STATEMENT = 50
 const ROWS_PER_STATEMENT = 100
 /** FTS5's pending-terms table: its default, and while filling after a bulk import. */
 const FTS_HASH_BYTES = 1024 * 1024
-const FILL_HASH_BYTES = 16 * 1024 * 1024
+const FILL_HASH_BYTES = 8 * 1024 * 1024
 /** A match of the parsed road part alone leaves the rest of the typed fragment unexplained. */
 const PART_PENALTY = 0.6
 

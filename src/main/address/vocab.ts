@@ -195,6 +195,21 @@ export class Vocabulary {
     ]
   }
 
+  entry(term: string): VocabEntry | undefined {
+    return this.entries.get(term)
+  }
+
+  /** Adds a station reading to a name already indexed (its pinyin keys gain `extra`). */
+  addReading(entry: VocabEntry, reading: string) {
+    if (entry.extra.includes(reading)) return
+    entry.extra.push(reading)
+    if (entry.extra.length === 1 && this.list.indexOf(entry) < this.latinDone) {
+      const posting = this.latin.get('extra')
+      if (posting) posting.push(entry)
+      else this.latin.set('extra', [entry])
+    }
+  }
+
   /** Indexes the pinyin keys of up to `max` more names (in the background, or all by a match). */
   extendLatin(max = Infinity): boolean {
     const end = Math.min(this.list.length, this.latinDone + max)
