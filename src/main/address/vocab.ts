@@ -375,7 +375,15 @@ export class Vocabulary {
         if (options.edits === 0) {
           const s = entry.syllables[j]
           if (LATIN.test(first) ? s?.[0] !== first : chars[j] !== first) continue
-        }
+        } else if (
+          !anyLatin &&
+          chars[j] !== first &&
+          !hanReadings[0]!.includes(entry.syllables[j]!) &&
+          chars[j + 1] !== q[1]
+        )
+          // A match starts with the first character, one that sounds like it, or one wrong
+          // character followed by the second: matchFrom would find nothing from here.
+          continue
         const found = matchFrom(q, chars, entry.syllables, 0, j, options.edits, latinEnd)
         if (!found) continue
         // Prefer matches that start the name and cover it.
@@ -403,7 +411,8 @@ export class Vocabulary {
         a.cost - b.cost ||
         a.entry.term.length - b.entry.term.length ||
         (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'division' ? -1 : 1) ||
-        a.entry.term.localeCompare(b.entry.term)
+        // Code-unit order: a locale comparison costs more than the match itself here.
+        (a.entry.term < b.entry.term ? -1 : a.entry.term > b.entry.term ? 1 : 0)
     )
     return results.slice(0, options.limit)
   }
