@@ -24,7 +24,7 @@ const MAX_ERRORS = 1000
  * bulk-loaded: secondary indexes rebuilt at the end, FTS5 filled in one statement.
  */
 const BULK_ROWS = 20_000
-/** Page cache of the import connection (KiB): the random UUID primary key and index builds. */
+/** Page cache of the import connection (KiB): the primary key, the duplicate reads, index builds. */
 const IMPORT_CACHE_KIB = 32 * 1024
 const RECENT_KEPT = 20
 
