@@ -64,6 +64,9 @@ function createWindow(): BrowserWindow {
   return window
 }
 
+/** Delay between the window showing and the daily backup starting. */
+const BACKUP_DELAY_MS = 10_000
+
 async function start(): Promise<void> {
   await app.whenReady()
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
@@ -88,8 +91,14 @@ async function start(): Promise<void> {
     )
   )
   mainWindow = createWindow()
-  // The daily copy runs after the window is up; a failure is logged, never fatal.
-  services.backup().catch((error: unknown) => console.error('[backup]', error))
+  // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
+  // once the window has shown and the clerk can work; a failure is logged, never fatal.
+  mainWindow.once('ready-to-show', () =>
+    setTimeout(
+      () => void services.backup().catch((error: unknown) => console.error('[backup]', error)),
+      BACKUP_DELAY_MS
+    )
+  )
 
   app.on('window-all-closed', () => {
     void services.auth.signOut().finally(() => {

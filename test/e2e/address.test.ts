@@ -116,4 +116,19 @@ describe('the old/new address lookup at the window', () => {
     await first.getByText('阜外西口').first().waitFor()
     expect(await first.textContent()).toContain('西城门牌〔2020〕2号')
   })
+
+  it('adds a local reading of a name, then finds the name by its initials', async () => {
+    const { page } = app
+    const search = page.getByTestId('address-search')
+    await search.fill('fwk')
+    await page.getByText('没有找到对应的地址').waitFor()
+    await page.getByTestId('address-readings').click()
+    await page.getByTestId('address-reading-term').fill('阜外西口')
+    await page.getByTestId('address-reading-value').fill('fu wai kou')
+    await app.screenshot('address-03-reading')
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.getByText('已添加读音：阜外西口 → fu wai kou').waitFor()
+    await page.getByTestId('address-hit-0').getByText('阜外西口').first().waitFor()
+    expect(await page.getByTestId('address-hit-0').textContent()).toContain('阜外西口16号')
+  })
 })

@@ -25,6 +25,8 @@ export function createAddressHandlers(
     },
     recent: async (_input, context) => address.recent(actorOf(context)),
     list: async (input) => address.list(input),
+    addReading: async ({ term, reading }, context) =>
+      address.addReading(term, reading, actorOf(context)),
     stats: async () => address.stats(),
     create: async (input, context) => address.create(input, actorOf(context)),
     update: async ({ id, ...input }, context) => address.update(id, input, actorOf(context)),

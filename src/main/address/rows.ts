@@ -1,5 +1,5 @@
 import { numberKey, parseAddress } from '../../shared/address/parse'
-import { normalizeQuery, normalizeText } from './text'
+import { keyOf, normalizeText } from './text'
 
 /** What a caller supplies for one pair; the index columns are derived by `prepareRow`. */
 export interface ChangeInput {
@@ -53,8 +53,8 @@ export function prepareRow(input: ChangeInput): PreparedRow {
     newText: input.newText.trim(),
     oldNorm: before.norm,
     newNorm: after.norm,
-    oldKey: input.oldKey ?? normalizeQuery(input.oldText),
-    newKey: input.newKey ?? normalizeQuery(input.newText),
+    oldKey: input.oldKey ?? keyOf(before.norm),
+    newKey: input.newKey ?? keyOf(after.norm),
     oldRoad: before.road,
     oldNo: before.no,
     newRoad: after.road,

@@ -10,12 +10,22 @@ import type { Db } from '../db/client'
 import * as schema from '../db/schema'
 import { toCsv } from './csv'
 import { checkRow, type Batches } from './import'
-import { prepareRow, type ChangeInput, type PreparedRow } from './rows'
+import { prepareRow, type ChangeInput } from './rows'
+import { KeySet } from './keyset'
+import { normalizeText } from './text'
+import { uuidV7Sequence } from './uuid7'
 import { sampleChanges, seedChanges } from './seed'
 import { createAddressStore, toView, type Origin, type Row } from './store'
 import type { VocabEntry } from './vocab'
 
 const MAX_ERRORS = 1000
+/**
+ * Once a file has shown this many rows, and no fewer than the table holds, the rest is
+ * bulk-loaded: secondary indexes rebuilt at the end, FTS5 filled in one statement.
+ */
+const BULK_ROWS = 20_000
+/** Page cache of the import connection (KiB): the primary key, the duplicate reads, index builds. */
+const IMPORT_CACHE_KIB = 32 * 1024
 const RECENT_KEPT = 20
 
 interface JobState extends ImportJob {
@@ -31,6 +41,54 @@ export interface AddressServiceOptions {
   resourcesDir: string
   deviceId: string
   now: () => Date
+}
+
+/** Drops address_changes' secondary indexes (inside the caller's transaction); returns their SQL. */
+function dropSecondaryIndexes(conn: Database.Database): string[] {
+  const indexes = conn
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'address_changes'
+       AND sql IS NOT NULL AND name <> 'address_changes_num_unique'`
+    )
+    .all() as { name: string; sql: string }[]
+  for (const { name } of indexes) conn.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`)
+  return indexes.map((i) => i.sql)
+}
+
+/**
+ * Finds an earlier row with the same old and new key (its rowid). With the indexes in place a
+ * lookup; during a bulk load (indexes dropped) a compact hash set of every row's keys, each hit
+ * confirmed by reading that row.
+ */
+function duplicateFinder(conn: Database.Database, bulk: boolean, rows: number) {
+  if (!bulk) {
+    const lookup = conn.prepare(
+      'SELECT rowid FROM address_changes WHERE old_key = ? AND new_key = ? LIMIT 1'
+    )
+    return {
+      find: (oldKey: string, newKey: string) =>
+        (lookup.get(oldKey, newKey) as { rowid: number } | undefined)?.rowid ?? null,
+      add: () => {}
+    }
+  }
+  const keyOf = (oldKey: string, newKey: string) => `${oldKey}\u0000${newKey}`
+  const byRowid = conn.prepare(
+    'SELECT old_key AS o, new_key AS n FROM address_changes WHERE rowid = ?'
+  )
+  const set = new KeySet(rows + BULK_ROWS)
+  for (const [rowid, o, n] of conn
+    .prepare('SELECT rowid, old_key, new_key FROM address_changes')
+    .raw()
+    .iterate() as IterableIterator<[number, string, string]>)
+    set.add(keyOf(o, n), rowid)
+  return {
+    find: (oldKey: string, newKey: string) =>
+      set.find(keyOf(oldKey, newKey), (rowid) => {
+        const row = byRowid.get(rowid) as { o: string; n: string }
+        return row.o === oldKey && row.n === newKey
+      }),
+    add: (oldKey: string, newKey: string, rowid: number) => set.add(keyOf(oldKey, newKey), rowid)
+  }
 }
 
 /** The old/new address lookup: seed on first open, search, hand edits, import, export; all audited. */
@@ -86,6 +144,10 @@ export function createAddressService(options: AddressServiceOptions) {
       .run(at, at)
   }
   ensureSeed()
+  // The vocabulary loads in the background; a search before it is done reads the rest at once.
+  setImmediate(() =>
+    store.warm().catch((error: unknown) => console.error('[address] vocabulary', error))
+  )
 
   const mustGet = (id: string): Row => {
     const row = store.byId(id)
@@ -93,6 +155,13 @@ export function createAddressService(options: AddressServiceOptions) {
     return row
   }
 
+  /**
+   * A file's rows in one write transaction on a separate connection, so the event loop keeps
+   * serving searches and nothing is visible to others until COMMIT (ROLLBACK leaves the table as it
+   * was). A large file is bulk-loaded: the secondary indexes are dropped and rebuilt, FTS5 is filled
+   * in one statement, duplicates are found through a compact hash set instead of an index, and
+   * pinyin is computed for the new vocabulary names only.
+   */
   async function runImport(
     job: JobState,
     batches: Batches,
@@ -100,29 +169,40 @@ export function createAddressService(options: AddressServiceOptions) {
     file: string,
     operatorId: string | null
   ) {
-    // A separate connection holds the write transaction while the event loop keeps serving
-    // searches; nothing is visible to others until COMMIT, and ROLLBACK leaves the table as it was.
     const conn = new Database(
       options.databasePath,
       options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
     )
     conn.pragma('busy_timeout = 5000')
     conn.pragma('foreign_keys = ON')
-    const terms: VocabEntry[] = []
-    const duplicate = conn.prepare(
-      'SELECT num FROM address_changes WHERE old_key = ? AND new_key = ? LIMIT 1'
-    )
+    conn.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
     let line = 0
     let header = true
     try {
       conn.exec('BEGIN IMMEDIATE')
-      const firstNum =
-        ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
-          .n ?? 0) + 1
       const at = now().toISOString()
+      const existing = conn
+        .prepare('SELECT count(*) AS n, max(rowid) AS last FROM address_changes')
+        .get() as {
+        n: number
+        last: number | null
+      }
+      // Row by row with the indexes kept, until the file proves large (see BULK_ROWS).
+      let bulk = false
+      let indexes: string[] = []
+      let isDuplicate = duplicateFinder(conn, false, existing.n)
+      const writer = store.rowWriter(
+        conn,
+        'station',
+        at,
+        operatorId,
+        uuidV7Sequence(now().getTime())
+      )
+      let ftsFrom = writer.firstNum
+      const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
+      const roads = new Map<string, 'road' | 'division'>()
+      const vocabulary = store.vocabulary()
       for await (const batch of batches) {
-        const good: PreparedRow[] = []
-        const inBatch = new Set<string>()
         for (const cells of batch) {
           line += 1
           if (header) {
@@ -140,22 +220,33 @@ export function createAddressService(options: AddressServiceOptions) {
             continue
           }
           const prepared = prepareRow(checked)
-          const found = duplicate.get(prepared.oldKey, prepared.newKey) as
-            { num: number } | undefined
-          if (found || inBatch.has(`${prepared.oldKey}\u0000${prepared.newKey}`)) {
+          const found = isDuplicate.find(prepared.oldKey, prepared.newKey)
+          if (found !== null) {
             job.duplicates += 1
-            error(!found || found.num >= firstNum ? '与文件中前面的行重复' : '与已有记录重复')
+            error(found > (existing.last ?? 0) ? '与文件中前面的行重复' : '与已有记录重复')
             continue
           }
-          good.push(prepared)
-          inBatch.add(`${prepared.oldKey}\u0000${prepared.newKey}`)
+          const { num, rowid } = writer.write(prepared)
+          isDuplicate.add(prepared.oldKey, prepared.newKey, rowid)
+          if (!bulk) {
+            insertFts.run(num, prepared.oldNorm, prepared.newNorm)
+            ftsFrom = num + 1
+          }
+          for (const road of [prepared.oldRoad, prepared.newRoad])
+            if (road && !vocabulary.has(road)) roads.set(road, store.termKind(prepared))
+          job.imported += 1
         }
-        const result = store.insertRows(conn, good, 'station', at, operatorId)
-        terms.push(...result.terms)
-        job.imported += good.length
+        if (!bulk && job.processed >= BULK_ROWS && job.processed >= existing.n) {
+          bulk = true
+          indexes = dropSecondaryIndexes(conn)
+          isDuplicate = duplicateFinder(conn, true, existing.n + job.imported)
+        }
         await yieldToLoop()
         if (job.cancelRequested) throw new AppError('CONFLICT', '导入已取消，对照表未改变')
       }
+      for (const sql of indexes) conn.exec(sql)
+      if (bulk) store.indexFrom(conn, ftsFrom)
+      const terms = store.addTerms(conn, roads)
       appendAudit(drizzle({ client: conn, schema }), deviceId, at, {
         operatorId,
         action: 'address.import',
@@ -167,6 +258,7 @@ export function createAddressService(options: AddressServiceOptions) {
           errors: job.processed - job.imported
         }
       })
+      if (job.cancelRequested) throw new AppError('CONFLICT', '导入已取消，对照表未改变')
       conn.exec('COMMIT')
       store.commitTerms(terms)
       job.state = 'done'
@@ -196,11 +288,37 @@ export function createAddressService(options: AddressServiceOptions) {
     store,
     search: (query: string, limit = 10) => store.search(query, limit),
 
+    /** Adds a station reading (space-separated syllables) to a road or division name. */
+    addReading(term: string, rawReading: string, operatorId: string) {
+      const reading = rawReading.trim().toLowerCase().split(/\s+/).join(' ')
+      const entry = store.vocabulary().entry(normalizeText(term.trim()))
+      if (!entry)
+        throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
+          term: '对照表中没有这个路名或地名'
+        })
+      const readings = entry.extra.includes(reading) ? entry.extra : [...entry.extra, reading]
+      const at = now().toISOString()
+      sqlite.transaction(() => {
+        sqlite
+          .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
+          .run(readings.join('|'), entry.term)
+        appendAudit(db, deviceId, at, {
+          operatorId,
+          action: 'address.reading.add',
+          entity: 'address_vocab',
+          entityId: null,
+          detail: { term: entry.term, reading }
+        })
+      })()
+      store.vocabulary().addReading(entry, reading)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
+
     stats: () => ({
       seed: count('seed'),
       station: count('station'),
       sample: count('sample'),
-      vocabulary: store.vocab.size
+      vocabulary: store.vocabulary().size
     }),
 
     list(query: { page: number; pageSize: number; origin?: Origin | undefined }) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { changedParts, changedSpans, parseAddress, type Span } from '../../shared/address/parse'
 import type { ChainStep, ChangeView, SearchHit } from '../../shared/address/contract'
 import { prepareRow, type ChangeInput, type PreparedRow } from './rows'
@@ -61,7 +62,14 @@ interface Candidate {
 const FTS_LIMIT = 200
 const TERM_LIMIT = 30
 const TERM_LIMIT_NUMBERED = 300
-const ROWS_PER_TERM = 60
+/** Names per (road IN …, number) statement, and its row cap. */
+const TERMS_PER_STATEMENT = 50
+const ROWS_PER_STATEMENT = 100
+/** FTS5's pending-terms table: its default, and while filling after a bulk import. */
+const FTS_HASH_BYTES = 1024 * 1024
+const FILL_HASH_BYTES = 8 * 1024 * 1024
+/** A match of the parsed road part alone leaves the rest of the typed fragment unexplained. */
+const PART_PENALTY = 0.6
 
 /** An FTS5 phrase: the text quoted, inner quotes doubled. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
@@ -120,6 +128,8 @@ function spansOf(text: string, needles: string[]): Span[] {
   return spans.sort((a, b) => a.start - b.start)
 }
 
+const TERM_SLOTS = Array.from({ length: TERMS_PER_STATEMENT }, () => '?').join(', ')
+
 export function createAddressStore(sqlite: Database.Database) {
   const vocab = new Vocabulary()
   const statements = {
@@ -132,11 +142,11 @@ export function createAddressStore(sqlite: Database.Database) {
     byNewRoad: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE new_road = ? ORDER BY new_no LIMIT ?`
     ),
-    byOldRoadNo: sqlite.prepare(
-      `SELECT ${COLUMNS} FROM address_changes WHERE old_road = ? AND old_no = ? LIMIT ?`
+    byOldRoadsNo: sqlite.prepare(
+      `SELECT ${COLUMNS} FROM address_changes WHERE old_road IN (${TERM_SLOTS}) AND old_no = ? LIMIT ?`
     ),
-    byNewRoadNo: sqlite.prepare(
-      `SELECT ${COLUMNS} FROM address_changes WHERE new_road = ? AND new_no = ? LIMIT ?`
+    byNewRoadsNo: sqlite.prepare(
+      `SELECT ${COLUMNS} FROM address_changes WHERE new_road IN (${TERM_SLOTS}) AND new_no = ? LIMIT ?`
     ),
     nextSteps: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE old_key = ? ORDER BY effective LIMIT 8`
@@ -144,22 +154,34 @@ export function createAddressStore(sqlite: Database.Database) {
     prevSteps: sqlite.prepare(
       `SELECT ${COLUMNS} FROM address_changes WHERE new_key = ? ORDER BY effective DESC LIMIT 8`
     ),
-    vocabAll: sqlite.prepare('SELECT term, kind, syllables, extra FROM address_vocab'),
+    vocabTerm: sqlite.prepare('SELECT 1 FROM address_vocab WHERE term = ?'),
+    vocabPage: sqlite.prepare(
+      'SELECT term, kind, syllables, extra FROM address_vocab WHERE term > ? ORDER BY term LIMIT ?'
+    ),
+    // County renames are shipped data (hand-entered rows have no level): the origin index keeps
+    // this off a scan of the station's million rows.
     aliases: sqlite.prepare(
       `SELECT old_road AS oldRoad, new_road AS newRoad FROM address_changes
-       WHERE level = 'county' AND old_road <> new_road`
+       WHERE origin = 'seed' AND level = 'county' AND old_road <> new_road`
     )
   }
   /** Old division name → new name (宣武区 → 西城区), for queries naming an old division. */
   const aliases = new Map<string, string>()
 
-  function load() {
-    for (const r of statements.vocabAll.all() as {
+  /**
+   * The vocabulary is read in pages (keyset on term) so that opening does not scale with it: in
+   * the background after start (`warm`), or at once by the first call that needs it.
+   */
+  let vocabAfter: string | null = ''
+  function loadVocabPage(size: number): boolean {
+    if (vocabAfter === null) return true
+    const rows = statements.vocabPage.all(vocabAfter, size) as {
       term: string
       kind: 'road' | 'division'
       syllables: string
       extra: string | null
-    }[]) {
+    }[]
+    for (const r of rows)
       vocab.add(
         Vocabulary.entryOf(
           r.term,
@@ -168,16 +190,83 @@ export function createAddressStore(sqlite: Database.Database) {
           r.extra ? r.extra.split('|') : []
         )
       )
-    }
-    for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
-      // Only unambiguous renames: a name that became several places is not an alias.
-      if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
-      else aliases.set(r.oldRoad, r.newRoad)
-    }
+    vocabAfter = rows.length < size ? null : rows[rows.length - 1]!.term
+    return vocabAfter === null
   }
-  load()
+  /** Is `term` a name? Answered from the table while the vocabulary is still loading. */
+  function isTerm(term: string): boolean {
+    return vocabAfter === null ? vocab.has(term) : !!statements.vocabTerm.get(term)
+  }
+  function vocabulary(): Vocabulary {
+    while (!loadVocabPage(10_000));
+    return vocab
+  }
+  /**
+   * Reads the vocabulary a page per event-loop turn, then indexes it for one-edit and pinyin
+   * matching the same way, until done or the database is closed.
+   */
+  async function warm() {
+    while (sqlite.open && !loadVocabPage(2_000)) await yieldToLoop()
+    while (sqlite.open && !(vocab.extendPairs(2_000) && vocab.extendLatin(2_000)))
+      await yieldToLoop()
+  }
+
+  for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
+    // Only unambiguous renames: a name that became several places is not an alias.
+    if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
+    else aliases.set(r.oldRoad, r.newRoad)
+  }
 
   // ---- writing -------------------------------------------------------------------------------
+
+  /** Inserts rows into address_changes on `conn` with consecutive `num`s (no FTS, no terms). */
+  function rowWriter(
+    conn: Database.Database,
+    origin: Origin,
+    at: string,
+    operatorId: string | null,
+    nextId: () => string = randomUUID
+  ) {
+    const insert = conn.prepare(
+      `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key, new_key,
+        old_road, old_no, new_road, new_no, effective, source, note, created_at, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const firstNum =
+      ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
+        .n ?? 0) + 1
+    let num = firstNum
+    return {
+      firstNum,
+      write(row: PreparedRow): { id: string; num: number; rowid: number } {
+        const id = nextId()
+        const { lastInsertRowid } = insert.run(
+          id,
+          num,
+          origin,
+          row.level,
+          row.oldText,
+          row.newText,
+          row.oldKey,
+          row.newKey,
+          row.oldRoad,
+          row.oldNo,
+          row.newRoad,
+          row.newNo,
+          row.effective,
+          row.source,
+          row.note,
+          at,
+          at,
+          operatorId
+        )
+        return { id, num: num++, rowid: Number(lastInsertRowid) }
+      }
+    }
+  }
+
+  const termKind = (row: PreparedRow): 'road' | 'division' =>
+    row.level === 'county' || row.level === 'subcounty' ? 'division' : 'road'
 
   /** Adds rows, their FTS entries and new vocabulary terms on `conn` (the caller's transaction). */
   function insertRows(
@@ -187,47 +276,33 @@ export function createAddressStore(sqlite: Database.Database) {
     at: string,
     operatorId: string | null
   ): { ids: string[]; terms: VocabEntry[] } {
-    const insert = conn.prepare(
-      `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key, new_key,
-        old_road, old_no, new_road, new_no, effective, source, note, created_at, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
+    const writer = rowWriter(conn, origin, at, operatorId)
     const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
-    let num =
-      ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
-        .n ?? 0) + 1
     const ids: string[] = []
     const terms = new Map<string, 'road' | 'division'>()
     for (const row of rows) {
-      const id = randomUUID()
-      insert.run(
-        id,
-        num,
-        origin,
-        row.level,
-        row.oldText,
-        row.newText,
-        row.oldKey,
-        row.newKey,
-        row.oldRoad,
-        row.oldNo,
-        row.newRoad,
-        row.newNo,
-        row.effective,
-        row.source,
-        row.note,
-        at,
-        at,
-        operatorId
-      )
+      const { id, num } = writer.write(row)
       insertFts.run(num, row.oldNorm, row.newNorm)
-      num += 1
       ids.push(id)
-      const kind = row.level === 'county' || row.level === 'subcounty' ? 'division' : 'road'
       for (const road of [row.oldRoad, row.newRoad])
-        if (road && !vocab.has(road) && !terms.has(road)) terms.set(road, kind)
+        if (road && !vocabulary().has(road) && !terms.has(road)) terms.set(road, termKind(row))
     }
     return { ids, terms: addTerms(conn, terms) }
+  }
+
+  /** Indexes rows `num >= fromNum` in FTS5 in one statement (after a bulk insert). */
+  function indexFrom(conn: Database.Database, fromNum: number) {
+    conn.function('address_norm', { deterministic: true }, (text) => normalizeText(String(text)))
+    // A larger in-memory term table while filling means fewer, larger segments to merge.
+    conn.exec(`INSERT INTO address_fts (address_fts, rank) VALUES ('hashsize', ${FILL_HASH_BYTES})`)
+    conn
+      .prepare(
+        `INSERT INTO address_fts (rowid, old, new)
+         SELECT num, address_norm(old_text), address_norm(new_text) FROM address_changes
+         WHERE num >= ?`
+      )
+      .run(fromNum)
+    conn.exec(`INSERT INTO address_fts (address_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`)
   }
 
   /** Writes new terms; the caller adds them to memory (`commitTerms`) once its transaction commits. */
@@ -296,7 +371,8 @@ export function createAddressStore(sqlite: Database.Database) {
       .prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
       .run(row.num, p.oldNorm, p.newNorm)
     const terms = new Map<string, 'road' | 'division'>()
-    for (const road of [p.oldRoad, p.newRoad]) if (road && !vocab.has(road)) terms.set(road, 'road')
+    for (const road of [p.oldRoad, p.newRoad])
+      if (road && !vocabulary().has(road)) terms.set(road, 'road')
     return addTerms(conn, terms)
   }
 
@@ -344,32 +420,46 @@ export function createAddressStore(sqlite: Database.Database) {
 
   // ---- search --------------------------------------------------------------------------------
 
-  /** Rows of the matched names (best names first), until `enough` rows with a number are found. */
-  function rowsForTerms(matches: TermMatch[], number: string | null, enough: number): Candidate[] {
+  /**
+   * Rows of the matched names (best names first): with a house number, through the (road, number)
+   * index a chunk of names per statement until `enough` rows are found; without, a few rows each.
+   */
+  function rowsForTerms(
+    matches: TermMatch[],
+    number: string | null,
+    enough: number,
+    penalty: number
+  ): Candidate[] {
     const out: Candidate[] = []
-    for (const match of matches) {
-      if (number && out.length >= enough) break
-      const term = match.entry.term
-      const how: SearchHit['how'] =
-        match.how === 'chars' ? 'substring' : match.how === 'edit' ? 'edit' : match.how
-      const base = 1 - match.cost / 4
-      const lists = number
-        ? [
-            statements.byOldRoadNo.all(term, number, ROWS_PER_TERM),
-            statements.byNewRoadNo.all(term, number, ROWS_PER_TERM)
-          ]
-        : [
-            statements.byOldRoad.all(term, ROWS_PER_TERM),
-            statements.byNewRoad.all(term, ROWS_PER_TERM)
-          ]
-      for (const rows of lists)
-        for (const row of rows as Row[])
-          out.push({
-            row,
-            score: base + (number ? 0.1 : 0),
-            how,
-            terms: number ? [term, number] : [term]
-          })
+    const push = (match: TermMatch, row: Row) =>
+      out.push({
+        row,
+        score: 1 - match.cost / 4 + (number ? 0.1 : 0) - penalty,
+        how: match.how === 'chars' ? 'substring' : match.how === 'edit' ? 'edit' : match.how,
+        terms: number ? [match.entry.term, number] : [match.entry.term]
+      })
+    if (!number) {
+      for (const match of matches) {
+        if (out.length >= enough * 3) break
+        for (const statement of [statements.byOldRoad, statements.byNewRoad])
+          for (const row of statement.all(match.entry.term, enough) as Row[]) push(match, row)
+      }
+      return out
+    }
+    for (let i = 0; i < matches.length && out.length < enough; i += TERMS_PER_STATEMENT) {
+      const chunk = matches.slice(i, i + TERMS_PER_STATEMENT)
+      const terms = chunk.map((m) => m.entry.term)
+      while (terms.length < TERMS_PER_STATEMENT) terms.push('')
+      const byTerm = new Map(chunk.map((m) => [m.entry.term, m]))
+      const rows = [
+        ...(statements.byOldRoadsNo.all(...terms, number, ROWS_PER_STATEMENT) as Row[]).map(
+          (row) => [row.oldRoad!, row] as const
+        ),
+        ...(statements.byNewRoadsNo.all(...terms, number, ROWS_PER_STATEMENT) as Row[]).map(
+          (row) => [row.newRoad!, row] as const
+        )
+      ]
+      for (const [term, row] of rows) push(byTerm.get(term)!, row)
     }
     return out
   }
@@ -420,22 +510,35 @@ export function createAddressStore(sqlite: Database.Database) {
           candidates.push({ row, score: 0.85, how: 'alias', terms: [rewritten, newName] })
       }
     }
-    // A fragment such as 幸福区巷 parses as district + road; the whole fragment is tried first.
-    const roadParts = [...new Set([road, roadPart])]
-    const byVocabulary = (part: string, edits: 0 | 1) =>
+    // The typed road fragment as a whole, then its parsed road part (幸福区巷 parses as district
+    // 幸福区 + road 巷), ranked lower because the rest of the fragment is left unexplained.
+    const parts: [string, number][] = [[road, 0]]
+    if (roadPart !== road) parts.push([roadPart, PART_PENALTY])
+    const byVocabulary = (part: string, edits: 0 | 1, penalty: number) =>
       rowsForTerms(
-        // With a house number few names have that number, so more names are worth probing.
-        vocab.match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT }),
+        // With a house number few names have that number, so more names are worth probing. The
+        // one-edit pass adds corrections only (names matching as typed come from the exact pass).
+        vocabulary()
+          .match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
+          .filter((m) => edits === 0 || m.how === 'homophone' || m.how === 'edit'),
         number,
-        limit
+        limit,
+        penalty
       )
-    if (candidates.length < limit && (hasLatin || hanCount < 3 || candidates.length === 0))
-      candidates.push(...byVocabulary(roadPart, 0))
-    if (candidates.length === 0 && !hasLatin)
-      for (const part of roadParts) {
-        if ([...part].length < 3 || candidates.length) continue
-        candidates.push(...byVocabulary(part, 1))
-      }
+    // Each part exactly, then within one edit (homophone, wrong, missing or extra character): a
+    // typo can make another name, or a piece of a longer one, so this runs while results are few.
+    const exact = hasLatin || hanCount < 3 || candidates.length === 0
+    for (const [part, penalty] of parts) {
+      if (candidates.length < limit && exact) candidates.push(...byVocabulary(part, 0, penalty))
+      if (
+        candidates.length < limit &&
+        !hasLatin &&
+        [...part].length >= 3 &&
+        // Until the vocabulary has loaded, a fragment that is itself a name is taken as typed.
+        (vocabAfter === null || !isTerm(part))
+      )
+        candidates.push(...byVocabulary(part, 1, penalty))
+    }
     if (candidates.length === 0 && !hasLatin && [...query].length >= 4) {
       candidates.push(...oneEditThroughTrigrams(query))
     }
@@ -501,16 +604,19 @@ export function createAddressStore(sqlite: Database.Database) {
   }
 
   return {
-    vocab,
+    vocabulary,
+    warm,
     search,
+    rowWriter,
+    termKind,
+    indexFrom,
+    addTerms,
     chainOf,
     insertRows,
     updateRow,
     deleteRow,
     commitTerms: (entries: VocabEntry[]) => entries.forEach((e) => vocab.add(e)),
-    byId: (id: string) => statements.byId.get(id) as Row | undefined,
-    /** Re-reads the vocabulary and aliases (after another connection imported rows). */
-    reload: load
+    byId: (id: string) => statements.byId.get(id) as Row | undefined
   }
 }
 

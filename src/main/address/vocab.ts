@@ -21,7 +21,8 @@ export interface VocabEntry {
 
 export interface TermMatch {
   entry: VocabEntry
-  /** 0 exact characters; +0.2 per pinyin unit; 1 homophone; 2 other edit. */
+  /** 0 exact characters; +0.2 per pinyin unit; 1 homophone or doubled character; 1.5 missing
+   * character; 2 other edit. */
   cost: number
   start: number
   end: number
@@ -42,6 +43,31 @@ const readingMatches = (reading: string, query: string) => {
   )
 }
 
+type Step = { cost: number; end: number; pinyin: boolean; homophone: boolean; edit: boolean }
+const PINYIN = { pinyin: true }
+const HOMOPHONE = { homophone: true }
+const EDIT = { edit: true }
+const PLAIN = {}
+
+/** The better of `best` and `next` plus `add` (a plain function: matchFrom is the hot loop). */
+function better(
+  best: Step | null,
+  next: Step | null,
+  add: number,
+  flags: { pinyin?: boolean; homophone?: boolean; edit?: boolean } = PLAIN
+): Step | null {
+  if (!next) return best
+  const cost = next.cost + add
+  if (best && cost >= best.cost) return best
+  return {
+    cost,
+    end: next.end,
+    pinyin: next.pinyin || !!flags.pinyin,
+    homophone: next.homophone || !!flags.homophone,
+    edit: next.edit || !!flags.edit
+  }
+}
+
 /** Best cost of matching query[i..] against the term from position j (substring semantics). */
 function matchFrom(
   q: string[],
@@ -51,24 +77,9 @@ function matchFrom(
   j: number,
   editsLeft: number,
   latinEnd: boolean[]
-): { cost: number; end: number; pinyin: boolean; homophone: boolean } | null {
-  if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false }
-  let best: { cost: number; end: number; pinyin: boolean; homophone: boolean } | null = null
-  const consider = (
-    next: ReturnType<typeof matchFrom>,
-    add: number,
-    flags: { pinyin?: boolean; homophone?: boolean } = {}
-  ) => {
-    if (!next) return
-    const cost = next.cost + add
-    if (!best || cost < best.cost)
-      best = {
-        cost,
-        end: next.end,
-        pinyin: next.pinyin || !!flags.pinyin,
-        homophone: next.homophone || !!flags.homophone
-      }
-  }
+): Step | null {
+  if (i === q.length) return { cost: 0, end: j, pinyin: false, homophone: false, edit: false }
+  let best: Step | null = null
   const c = q[i]!
   if (j < chars.length) {
     const s = syl[j]!
@@ -78,33 +89,61 @@ function matchFrom(
       for (let k = i; k < q.length && LATIN.test(q[k]!); k++) {
         run += q[k]
         if (run === s)
-          consider(matchFrom(q, chars, syl, k + 1, j + 1, editsLeft, latinEnd), 0.2, {
-            pinyin: true
-          })
+          best = better(
+            best,
+            matchFrom(q, chars, syl, k + 1, j + 1, editsLeft, latinEnd),
+            0.2,
+            PINYIN
+          )
         else if (k + 1 === q.length && s.startsWith(run) && run.length > 1)
-          consider({ cost: 0, end: j + 1, pinyin: true, homophone: false }, 0.3, { pinyin: true })
+          best = better(
+            best,
+            { cost: 0, end: j + 1, pinyin: true, homophone: false, edit: false },
+            0.3,
+            PINYIN
+          )
         if (run.length >= s.length) break
       }
       if (s[0] === c)
-        consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+        best = better(
+          best,
+          matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd),
+          0.2,
+          PINYIN
+        )
       if (/^[zcs]h/.test(s) && c === s[0] && q[i + 1] === 'h')
-        consider(matchFrom(q, chars, syl, i + 2, j + 1, editsLeft, latinEnd), 0.2, { pinyin: true })
+        best = better(
+          best,
+          matchFrom(q, chars, syl, i + 2, j + 1, editsLeft, latinEnd),
+          0.2,
+          PINYIN
+        )
     } else if (c === chars[j]) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0)
+      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft, latinEnd), 0)
     } else if (editsLeft > 0 && isHan(c) && readingsOf(c).includes(s)) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 1, {
-        homophone: true
-      })
+      best = better(
+        best,
+        matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd),
+        1,
+        HOMOPHONE
+      )
     } else if (editsLeft > 0) {
-      consider(matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i + 1, j + 1, editsLeft - 1, latinEnd), 2, EDIT)
     }
-    // A character missing from the query.
+    // A character missing from the query: with an input method, more common than a wrong
+    // character that does not sound the same.
     if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-      consider(matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 2)
+      best = better(best, matchFrom(q, chars, syl, i, j + 1, editsLeft - 1, latinEnd), 1.5, EDIT)
   }
-  // An extra character in the query.
+  // An extra character in the query; a doubled one (a repeated keystroke or pick) costs like a
+  // homophone.
   if (editsLeft > 0 && i > 0 && !LATIN.test(c))
-    consider(matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd), 2)
+    best = better(
+      best,
+      matchFrom(q, chars, syl, i + 1, j, editsLeft - 1, latinEnd),
+      c === q[i - 1] ? 1 : 2,
+      EDIT
+    )
   return best
 }
 
@@ -113,6 +152,12 @@ export class Vocabulary {
   /** Character or syllable → the names that contain it. */
   private postings = new Map<string, VocabEntry[]>()
   private list: VocabEntry[] = []
+  /** Adjacent pair (characters, or sounds `~a~b`) → names, for `list[0, pairsDone)`. */
+  private pairs = new Map<string, VocabEntry[]>()
+  private pairsDone = 0
+  /** Initial pairs `iab`, syllable heads `sab` and `extra` → names, for `list[0, latinDone)`. */
+  private latin = new Map<string, VocabEntry[]>()
+  private latinDone = 0
 
   get size() {
     return this.entries.size
@@ -133,30 +178,132 @@ export class Vocabulary {
     }
   }
 
+  /**
+   * Names whose initials hold the query's first two letters, or one of whose syllables starts
+   * with them (full pinyin), plus those with station readings: a superset of the names holding
+   * the query at a syllable boundary, found without scanning the whole vocabulary.
+   */
+  private latinCandidates(query: string): VocabEntry[] {
+    this.extendLatin()
+    const head = query.slice(0, 2)
+    return [
+      ...new Set([
+        ...(this.latin.get(`i${head}`) ?? []),
+        ...(this.latin.get(`s${head}`) ?? []),
+        ...(this.latin.get('extra') ?? [])
+      ])
+    ]
+  }
+
+  entry(term: string): VocabEntry | undefined {
+    return this.entries.get(term)
+  }
+
+  /** Adds a station reading to a name already indexed (its pinyin keys gain `extra`). */
+  addReading(entry: VocabEntry, reading: string) {
+    if (entry.extra.includes(reading)) return
+    entry.extra.push(reading)
+    if (entry.extra.length === 1 && this.list.indexOf(entry) < this.latinDone) {
+      const posting = this.latin.get('extra')
+      if (posting) posting.push(entry)
+      else this.latin.set('extra', [entry])
+    }
+  }
+
+  /** Indexes the pinyin keys of up to `max` more names (in the background, or all by a match). */
+  extendLatin(max = Infinity): boolean {
+    const end = Math.min(this.list.length, this.latinDone + max)
+    for (; this.latinDone < end; this.latinDone++) {
+      const entry = this.list[this.latinDone]!
+      const keys = new Set<string>()
+      for (let k = 0; k + 1 < entry.initials.length; k++)
+        keys.add(`i${entry.initials[k]}${entry.initials[k + 1]}`)
+      for (const syllable of entry.syllables)
+        if (syllable.length >= 2) keys.add(`s${syllable.slice(0, 2)}`)
+      if (entry.extra.length) keys.add('extra')
+      for (const key of keys) {
+        const posting = this.latin.get(key)
+        if (posting) posting.push(entry)
+        else this.latin.set(key, [entry])
+      }
+    }
+    return this.latinDone === this.list.length
+  }
+
+  /** Indexes the pairs of up to `max` more names (in the background, or all by a match). */
+  extendPairs(max = Infinity): boolean {
+    const end = Math.min(this.list.length, this.pairsDone + max)
+    for (; this.pairsDone < end; this.pairsDone++)
+      this.addPairs(this.pairs, this.list[this.pairsDone]!)
+    return this.pairsDone === this.list.length
+  }
+
+  private addPairs(pairs: Map<string, VocabEntry[]>, entry: VocabEntry) {
+    const keys = new Set<string>()
+    for (let k = 0; k + 1 < entry.chars.length; k++) {
+      keys.add(entry.chars[k]! + entry.chars[k + 1]!)
+      keys.add(`~${entry.syllables[k]}~${entry.syllables[k + 1]}`)
+    }
+    for (const key of keys) {
+      const posting = pairs.get(key)
+      if (posting) posting.push(entry)
+      else pairs.set(key, [entry])
+    }
+  }
+
+  /**
+   * Candidates for one edit of a query of four or more characters, through adjacent pairs: an
+   * edit at one place breaks at most two adjacent pairs of characters (a homophone breaks none of
+   * the sound pairs), so the names holding any of the three rarest pairs cover every match.
+   */
+  private pairCandidates(q: string[]): VocabEntry[] {
+    this.extendPairs()
+    const pairs = this.pairs
+    const positions: VocabEntry[][][] = []
+    for (let k = 0; k + 1 < q.length; k++) {
+      const lists = [pairs.get(q[k]! + q[k + 1]!) ?? []]
+      for (const a of readingsOf(q[k]!))
+        for (const b of readingsOf(q[k + 1]!)) lists.push(pairs.get(`~${a}~${b}`) ?? [])
+      positions.push(lists)
+    }
+    const size = (lists: VocabEntry[][]) => lists.reduce((n, l) => n + l.length, 0)
+    positions.sort((a, b) => size(a) - size(b))
+    const out = new Set<VocabEntry>()
+    for (const lists of positions.slice(0, 3)) for (const l of lists) for (const e of l) out.add(e)
+    return [...out]
+  }
+
   /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
   private candidates(q: string[], edits: 0 | 1, allLatin: boolean, query: string): VocabEntry[] {
     if (allLatin) {
-      const quick = this.list.filter(
-        (e) => e.initials.includes(query) || e.full.includes(query) || e.extra.length
-      )
-      return quick.length ? quick : this.list
+      const holds = (e: VocabEntry) =>
+        e.initials.includes(query) || e.full.includes(query) || e.extra.length > 0
+      const quick = query.length >= 2 ? this.latinCandidates(query).filter(holds) : []
+      if (quick.length) return quick
+      const slow = this.list.filter(holds)
+      return slow.length ? slow : this.list
     }
     const han = q.map((c, k) => ({ c, k })).filter(({ c }) => isHan(c))
     if (han.length === 0) return this.list
-    const postingOf = (c: string, sound: boolean) => {
-      const lists = [this.postings.get(c) ?? []]
-      if (sound) for (const r of readingsOf(c)) lists.push(this.postings.get(`~${r}`) ?? [])
-      return [...new Set(lists.flat())]
-    }
     if (edits === 0) {
       return han
         .map(({ c }) => this.postings.get(c) ?? [])
         .reduce((a, b) => (b.length < a.length ? b : a))
     }
-    // One edit: of any two characters at least one is right, so the union of two postings covers.
+    // One edit: of any two characters at least one is right (or sounds right), so the names
+    // holding either of the two rarest characters or their sounds cover; only those two lists are
+    // merged (a sound such as jie is in thousands of names).
     if (han.length < 2) return this.list
-    const ranked = han.map(({ c }) => postingOf(c, true)).sort((a, b) => a.length - b.length)
-    return [...new Set([...ranked[0]!, ...ranked[1]!])]
+    if (q.length >= 4) return this.pairCandidates(q)
+    const lists = han.map(({ c }) => [
+      this.postings.get(c) ?? [],
+      ...readingsOf(c).map((r) => this.postings.get(`~${r}`) ?? [])
+    ])
+    const size = (parts: VocabEntry[][]) => parts.reduce((n, p) => n + p.length, 0)
+    lists.sort((a, b) => size(a) - size(b))
+    const out = new Set<VocabEntry>()
+    for (const parts of lists.slice(0, 2)) for (const p of parts) for (const e of p) out.add(e)
+    return [...out]
   }
 
   static entryFor(term: string, kind: VocabEntry['kind'], extra: string[] = []): VocabEntry {
@@ -228,7 +375,15 @@ export class Vocabulary {
         if (options.edits === 0) {
           const s = entry.syllables[j]
           if (LATIN.test(first) ? s?.[0] !== first : chars[j] !== first) continue
-        }
+        } else if (
+          !anyLatin &&
+          chars[j] !== first &&
+          !hanReadings[0]!.includes(entry.syllables[j]!) &&
+          chars[j + 1] !== q[1]
+        )
+          // A match starts with the first character, one that sounds like it, or one wrong
+          // character followed by the second: matchFrom would find nothing from here.
+          continue
         const found = matchFrom(q, chars, entry.syllables, 0, j, options.edits, latinEnd)
         if (!found) continue
         // Prefer matches that start the name and cover it.
@@ -240,7 +395,7 @@ export class Vocabulary {
             start: j,
             end: found.end,
             how:
-              found.cost >= 2
+              found.cost >= 2 || found.edit
                 ? 'edit'
                 : found.homophone
                   ? 'homophone'
@@ -256,7 +411,8 @@ export class Vocabulary {
         a.cost - b.cost ||
         a.entry.term.length - b.entry.term.length ||
         (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'division' ? -1 : 1) ||
-        a.entry.term.localeCompare(b.entry.term)
+        // Code-unit order: a locale comparison costs more than the match itself here.
+        (a.entry.term < b.entry.term ? -1 : a.entry.term > b.entry.term ? 1 : 0)
     )
     return results.slice(0, options.limit)
   }

@@ -106,6 +106,17 @@ export const addressContract = {
     output: z.object({ total: z.int(), rows: z.array(changeView) }),
     access: 'signedIn'
   }),
+  /** A local reading of a road name (大栅栏 read `da shi lar`, typed `dsl`), audited. */
+  addReading: call({
+    input: z.strictObject({
+      term: requiredText(40).meta({ examples: ['大栅栏'] }),
+      reading: requiredText(80)
+        .regex(/^[A-Za-z]+( +[A-Za-z]+)*$/, { error: '读音应为拼音音节，以空格分开' })
+        .meta({ examples: ['da shi lar'] })
+    }),
+    output: z.object({ term: z.string(), readings: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
   stats: call({
     input: z.undefined(),
     output: z.object({ seed: z.int(), station: z.int(), sample: z.int(), vocabulary: z.int() }),

@@ -7,6 +7,9 @@ import { parseCsv } from '../../../src/main/address/csv'
 let services: Awaited<ReturnType<typeof openSignedIn>> | undefined
 afterEach(() => services?.cleanup())
 
+const pairs = (query: string) =>
+  services!.address.search(query).map((h) => `${h.oldText}→${h.newText}`)
+
 const mapping = { old: 0, new: 1, effective: 2, source: 3, note: 4 }
 const CSV = [
   '旧地址,新地址,生效日期,依据,备注',
@@ -86,5 +89,74 @@ describe('address import', () => {
     expect(parseCsv(csv.content.slice(1))[1]?.[5]).toBe('示例数据')
     const xlsx = await services.address.exportTable('xlsx', undefined, admin)
     expect((await readTable('x.xlsx', xlsx.content)).length).toBe(xlsx.rows + 1)
+  })
+
+  describe('a file larger than the table (bulk load)', () => {
+    const ROWS = 24_000
+    const bulkRows = () => [
+      ['旧地址', '新地址', '生效日期'],
+      ...Array.from({ length: ROWS }, (_, i) => [
+        `西城区批量胡同${i + 1}号`,
+        `西城区批量路${i + 1}号`,
+        '2021-03-01'
+      ])
+    ]
+    const indexes = () =>
+      services!.sqlite
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all()
+
+    it('imports, finds duplicates and bad rows after the switch, and restores the indexes', async () => {
+      services = await openSignedIn()
+      const before = indexes()
+      const rows = bulkRows()
+      rows.push(rows[ROWS - 10]!, ['西城区批量胡同0号', ''])
+      const { job, finished } = await importRows(rows)
+      await finished
+      const done = services.address.importStatus(job.id)
+      expect(done).toMatchObject({ state: 'done', imported: ROWS, duplicates: 1 })
+      expect(done.errors).toEqual([
+        { line: ROWS + 2, reason: '与文件中前面的行重复' },
+        { line: ROWS + 3, reason: '新地址为空' }
+      ])
+      expect(indexes()).toEqual(before)
+      // Rows after the switch are in FTS5 and the (road, number) index.
+      expect(pairs('批量胡同23999号')).toEqual(['西城区批量胡同23999号→西城区批量路23999号'])
+      expect(pairs('批量路12号')[0]).toBe('西城区批量胡同12号→西城区批量路12号')
+      // A second import of the same rows: every one is a duplicate of the table.
+      const again = await importRows(bulkRows().slice(0, 3))
+      await again.finished
+      expect(services.address.importStatus(again.job.id).errors[0]).toEqual({
+        line: 2,
+        reason: '与已有记录重复'
+      })
+    })
+
+    it('leaves the table and its indexes as they were when cancelled mid-way', async () => {
+      services = await openSignedIn()
+      const before = { stats: services.address.stats(), indexes: indexes() }
+      const admin = services.auth.current()!.operator.id
+      let id = ''
+      async function* cancelling() {
+        const rows = bulkRows()
+        for (let i = 0; i < rows.length; i += 2000) {
+          // Past the switch to bulk loading, the clerk presses cancel.
+          if (i >= 22_000) services!.address.cancelImport(id)
+          yield rows.slice(i, i + 2000)
+        }
+      }
+      const { job, finished } = services.address.startImport(
+        't.csv',
+        cancelling(),
+        mapping,
+        ROWS,
+        admin
+      )
+      id = job.id
+      await finished
+      expect(services.address.importStatus(id)).toMatchObject({ state: 'cancelled', imported: 0 })
+      expect({ stats: services.address.stats(), indexes: indexes() }).toEqual(before)
+      expect(pairs('批量胡同1号')).toEqual([])
+    })
   })
 })

@@ -98,6 +98,25 @@ describe('chains', () => {
 })
 
 describe('editing', () => {
+  it('finds a name by a reading the station added, persisted and audited', async () => {
+    services.address.create({ oldText: '西城区大栅栏1号', newText: '西城区大栅栏街1号' }, admin)
+    expect(pairs('dsl')).not.toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    const before = await services.audit.count()
+    expect(services.address.addReading('大栅栏', ' Da  Shi Lar ', admin)).toEqual({
+      term: '大栅栏',
+      readings: ['da shi lar']
+    })
+    expect(pairs('dsl')).toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(pairs('dashilar')).toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(await services.audit.count()).toBe(before + 1)
+    expect(
+      services.sqlite.prepare("SELECT extra FROM address_vocab WHERE term = '大栅栏'").get()
+    ).toEqual({ extra: 'da shi lar' })
+    expect(() => services.address.addReading('没有这条路', 'mei you', admin)).toThrow(
+      '对照表中没有这个路名或地名'
+    )
+  })
+
   it('audits create, update and delete, and keeps the index current', async () => {
     const before = await services.audit.count()
     const row = services.address.create(

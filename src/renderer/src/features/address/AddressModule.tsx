@@ -21,6 +21,7 @@ import type { ChangeView, SearchHit } from '@shared/address/contract'
 import { ChangeEditor } from './ChangeEditor'
 import { Highlighted } from './Highlighted'
 import { ImportDialog } from './ImportDialog'
+import { ReadingEditor } from './ReadingEditor'
 import { addressMessages, type AddressMessage } from './messages'
 import './address.css'
 
@@ -52,6 +53,7 @@ export function AddressModule() {
   const [detail, setDetail] = useState<SearchHit | null>(null)
   const [editing, setEditing] = useState<ChangeView | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
+  const [addingReading, setAddingReading] = useState(false)
   const [stats, setStats] = useState<Stats | null>(null)
   const [recent, setRecent] = useState<Recent[]>([])
   const input = useRef<InputRef>(null)
@@ -186,6 +188,9 @@ export function AddressModule() {
     <div className="address" onKeyDown={onKeyDown} data-testid="address-module">
       <div className="address-toolbar">
         <Button onClick={() => setEditing('new')}>{t('add')}</Button>
+        <Button onClick={() => setAddingReading(true)} data-testid="address-readings">
+          {t('readings')}
+        </Button>
         {isAdmin && (
           <Button onClick={() => setImporting(true)} data-testid="address-import">
             {t('importButton')}
@@ -309,6 +314,15 @@ export function AddressModule() {
             input.current?.focus()
           }}
           onSaved={afterSave}
+        />
+      )}
+      {addingReading && (
+        <ReadingEditor
+          onClose={() => {
+            setAddingReading(false)
+            input.current?.focus()
+            if (query.trim()) runSearch(query.trim())
+          }}
         />
       )}
       {importing && (
