@@ -29,7 +29,7 @@ import {
 } from '../db/schema'
 import { appendAudit, auditChain } from '../audit/audit-repo'
 import { insertRows } from '../db/insert-rows'
-import { entryId } from './ids'
+import { uuidV7 } from '../db/uuid7'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
 import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
@@ -186,7 +186,7 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
     actorId: string
   ): string[] => {
     const at = now().toISOString()
-    const ids = entries.map(() => entryId())
+    const ids = entries.map(() => uuidV7())
     db.transaction((tx) => {
       for (const book of bookKeys) {
         const rows = entries.flatMap(({ book: of, content }, i) =>
@@ -281,7 +281,7 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       options: { reason?: string | undefined; system?: Record<string, unknown> } = {}
     ): Promise<EntryView> {
       const at = now().toISOString()
-      const newId = entryId()
+      const newId = uuidV7()
       db.transaction((tx) => {
         const t = table(book)
         const old = tx.select().from(t).where(eq(t.id, id)).get() as Row | undefined
