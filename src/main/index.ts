@@ -93,14 +93,16 @@ async function start(): Promise<void> {
   mainWindow = createWindow()
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
   // once the window has shown and the clerk can work; a failure is logged, never fatal.
-  mainWindow.once('ready-to-show', () =>
-    setTimeout(
+  let backupTimer: NodeJS.Timeout | undefined
+  mainWindow.once('ready-to-show', () => {
+    backupTimer = setTimeout(
       () => void services.backup().catch((error: unknown) => console.error('[backup]', error)),
       BACKUP_DELAY_MS
     )
-  )
+  })
 
   app.on('window-all-closed', () => {
+    clearTimeout(backupTimer)
     void services.auth.signOut().finally(() => {
       services.close()
       app.quit()
