@@ -144,6 +144,7 @@ export function createAddressService(options: AddressServiceOptions) {
       .run(at, at)
   }
   ensureSeed()
+  store.loadAliases()
   // The vocabulary loads in the background; a search before it is done reads the rest at once.
   setImmediate(() =>
     store.warm().catch((error: unknown) => console.error('[address] vocabulary', error))

@@ -211,10 +211,14 @@ export function createAddressStore(sqlite: Database.Database) {
       await yieldToLoop()
   }
 
-  for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
-    // Only unambiguous renames: a name that became several places is not an alias.
-    if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
-    else aliases.set(r.oldRoad, r.newRoad)
+  /** Reads the division renames; called once the shipped changes are in the table. */
+  function loadAliases() {
+    aliases.clear()
+    for (const r of statements.aliases.all() as { oldRoad: string; newRoad: string }[]) {
+      // Only unambiguous renames: a name that became several places is not an alias.
+      if (aliases.has(r.oldRoad) && aliases.get(r.oldRoad) !== r.newRoad) aliases.set(r.oldRoad, '')
+      else aliases.set(r.oldRoad, r.newRoad)
+    }
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -606,6 +610,7 @@ export function createAddressStore(sqlite: Database.Database) {
   return {
     vocabulary,
     warm,
+    loadAliases,
     search,
     rowWriter,
     termKind,

@@ -65,6 +65,22 @@ describe('query forms', () => {
     expect(hits[0]?.newText).toBe('北京市西城区白纸坊街道右安门内大街7号')
   })
 
+  it('rewrites an old division to its new name from the very first start', () => {
+    // Stored only under the new district: the old name can reach it only through the alias.
+    services.address.create(
+      {
+        oldText: '北京市西城区广安门内街道枣林前街甲9号',
+        newText: '北京市西城区广安门内街道枣林前街9号',
+        effective: '2021',
+        source: null,
+        note: null
+      },
+      admin
+    )
+    const [hit] = top('宣武区广安门内街道枣林前街甲9号')
+    expect(hit).toMatchObject({ how: 'alias', newText: '北京市西城区广安门内街道枣林前街9号' })
+  })
+
   it('marks the matched and the changed spans', () => {
     const [hit] = top('白云观街3号')
     expect(hit!.highlights.old[0]).toEqual({ start: 7, end: 13 })
