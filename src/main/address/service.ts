@@ -256,7 +256,8 @@ export function createAddressService(options: AddressServiceOptions) {
           file,
           imported: job.imported,
           duplicates: job.duplicates,
-          errors: job.processed - job.imported
+          errors: job.processed - job.imported,
+          bulkLoad: bulk
         }
       })
       if (job.cancelRequested) throw new AppError('CONFLICT', '导入已取消，对照表未改变')

@@ -120,6 +120,10 @@ describe('address import', () => {
         { line: ROWS + 3, reason: '新地址为空' }
       ])
       expect(indexes()).toEqual(before)
+      const audit = services.sqlite
+        .prepare("SELECT detail FROM audit_log WHERE action = 'address.import'")
+        .get() as { detail: string }
+      expect(JSON.parse(audit.detail)).toMatchObject({ imported: ROWS, bulkLoad: true })
       // Rows after the switch are in FTS5 and the (road, number) index.
       expect(pairs('批量胡同23999号')).toEqual(['西城区批量胡同23999号→西城区批量路23999号'])
       expect(pairs('批量路12号')[0]).toBe('西城区批量胡同12号→西城区批量路12号')
