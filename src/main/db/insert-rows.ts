@@ -10,11 +10,18 @@ const CHUNK = 50
 
 /**
  * Inserts many rows through prepared multi-row statements, built once per call (one for full
- * chunks, one for the rest). Every column is bound: a value left out is stored as NULL, so give
- * columns with SQL defaults explicitly. Call it inside the caller's transaction.
+ * chunks, one for the rest). Every column is bound, so a row must give each column that has a
+ * default (it would be stored as NULL, not defaulted); other missing values are NULL. Call it
+ * inside the caller's transaction.
  */
 export function insertRows(tx: Tx | Db, table: SQLiteTable, rows: readonly object[]): void {
-  const keys = Object.keys(getTableColumns(table))
+  const columns = getTableColumns(table)
+  const keys = Object.keys(columns)
+  const defaulted = keys.filter((key) => columns[key]!.hasDefault)
+  for (const row of rows)
+    for (const key of defaulted)
+      if ((row as Record<string, unknown>)[key] === undefined)
+        throw new Error(`insertRows: column ${key} has a default and must be given explicitly`)
   const statements = new Map<number, { run: (values: Record<string, unknown>) => unknown }>()
   const statement = (size: number) => {
     if (!statements.has(size)) {
