@@ -12,7 +12,6 @@ export interface VocabEntry {
   /** First letters of the syllables, and the whole spelling, for quick filters. */
   initials: string
   full: string
-  syllableSet: Set<string>
   kind: 'road' | 'division'
   syllables: string[]
   /** Station-added full readings (大栅栏 → dashilar). */
@@ -352,41 +351,60 @@ export class Vocabulary {
   }
 
   /**
-   * Candidates for one edit of a three-character query abc: the edit leaves ab or bc (as
-   * characters, or as sounds for a homophone), ac (the middle one extra) or a_c (the middle one
-   * wrong), so the names holding one of these cover every match.
-   */
-  private tripleCandidates(q: string[]): VocabEntry[] {
-    this.extendPairs()
-    const [a, b, c] = q as [string, string, string]
-    const lists = [a + b, b + c, a + c, `${a}_${c}`].map((k) => this.pairs.get(k) ?? [])
-    for (const [x, y] of [
-      [a, b],
-      [b, c]
-    ] as const)
-      for (const r of readingsOf(x))
-        for (const t of readingsOf(y)) lists.push(this.pairs.get(`~${r}~${t}`) ?? [])
-    return this.gather(lists)
-  }
-
-  /**
-   * Candidates for one edit of a query of four or more characters, through adjacent pairs: an
-   * edit at one place breaks at most two adjacent pairs of characters (a homophone breaks none of
-   * the sound pairs), so the names holding any of the three rarest pairs cover every match.
+   * Candidates for one edit of a Chinese query of three or more characters, through pairs. A
+   * wrong or extra character at e breaks the adjacent pairs (e-1, e) and (e, e+1) and leaves the
+   * others, and leaves the bridge around e: q[e-1] and q[e+1] one apart (wrong) or adjacent
+   * (extra); a missing character before e breaks pair (e-1, e) alone; a homophone breaks no sound
+   * pair. So any set of keys that keeps a key through each of these covers every match: the cheapest such set (by posting sizes) is chosen, so that one common pair (北街, 西巷)
+   * is replaced by a rare bridge.
    */
   private pairCandidates(q: string[]): VocabEntry[] {
     this.extendPairs()
-    const pairs = this.pairs
-    const positions: VocabEntry[][][] = []
-    for (let k = 0; k + 1 < q.length; k++) {
-      const lists = [pairs.get(q[k]! + q[k + 1]!) ?? []]
+    const n = q.length
+    const get = (key: string) => this.pairs.get(key) ?? []
+    // Keys 0..n-2: adjacent pairs (characters, and sounds); n-1..2n-4: bridges around 1..n-2.
+    const keys: VocabEntry[][][] = []
+    for (let k = 0; k + 1 < n; k++) {
+      const lists = [get(q[k]! + q[k + 1]!)]
       for (const a of readingsOf(q[k]!))
-        for (const b of readingsOf(q[k + 1]!)) lists.push(pairs.get(`~${a}~${b}`) ?? [])
-      positions.push(lists)
+        for (const b of readingsOf(q[k + 1]!)) lists.push(get(`~${a}~${b}`))
+      keys.push(lists)
     }
-    const size = (lists: VocabEntry[][]) => lists.reduce((n, l) => n + l.length, 0)
-    positions.sort((a, b) => size(a) - size(b))
-    return this.gather(positions.slice(0, 3).flat())
+    for (let e = 1; e + 1 < n; e++)
+      keys.push([get(`${q[e - 1]}_${q[e + 1]}`), get(q[e - 1]! + q[e + 1]!)])
+    const sizes = keys.map((lists) => lists.reduce((sum, l) => sum + l.length, 0))
+    const has = (set: number, key: number) => (set & (1 << key)) !== 0
+    const covers = (set: number) => {
+      for (let e = 0; e < n; e++) {
+        // Wrong or extra character at e; a missing one before e (breaks pair e-1 alone).
+        let kept = e >= 1 && e + 1 < n && has(set, n - 2 + e)
+        let keptMissing = e === 0
+        for (let k = 0; k + 1 < n; k++) {
+          if (k !== e - 1 && k !== e && has(set, k)) kept = true
+          if (k !== e - 1 && has(set, k)) keptMissing = true
+        }
+        if (!kept || !keptMissing) return false
+      }
+      return true
+    }
+    let best = (1 << keys.length) - 1
+    let bestSize = Infinity
+    if (keys.length <= 14)
+      for (let set = 1; set < 1 << keys.length; set++) {
+        let size = 0
+        for (let k = 0; k < keys.length; k++) if (set & (1 << k)) size += sizes[k]!
+        if (size < bestSize && covers(set)) {
+          best = set
+          bestSize = size
+        }
+      }
+    else {
+      // Long queries: the three rarest adjacent pairs (an edit breaks at most two).
+      const order = sizes.slice(0, n - 1).map((size, k) => ({ size, k }))
+      order.sort((x, y) => x.size - y.size)
+      best = order.slice(0, 3).reduce((set, { k }) => set | (1 << k), 0)
+    }
+    return this.gather(keys.filter((_, k) => best & (1 << k)).flat())
   }
 
   /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
@@ -410,8 +428,7 @@ export class Vocabulary {
     // holding either of the two rarest characters or their sounds cover; only those two lists are
     // merged (a sound such as jie is in thousands of names).
     if (han.length < 2) return this.list
-    if (q.length >= 4) return this.pairCandidates(q)
-    if (han.length === 3) return this.tripleCandidates(q)
+    if (q.length >= 4 || han.length === 3) return this.pairCandidates(q)
     const lists = han.map(({ c }) => [
       this.postings.get(c) ?? [],
       ...readingsOf(c).map((r) => this.postings.get(`~${r}`) ?? [])
@@ -438,7 +455,6 @@ export class Vocabulary {
       chars: [...term],
       initials: syllables.map((s) => s[0]).join(''),
       full: syllables.join(''),
-      syllableSet: new Set(syllables),
       kind,
       syllables,
       extra,
