@@ -284,33 +284,66 @@ export function createAddressService(options: AddressServiceOptions) {
     message: job.message
   })
 
+  const readingKey = (raw: string) => raw.trim().toLowerCase().split(/\s+/).join(' ')
+  const mustEntry = (term: string) => {
+    const entry = store.vocabulary().entry(normalizeText(term.trim()))
+    if (!entry)
+      throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
+        term: '对照表中没有这个路名或地名'
+      })
+    return entry
+  }
+  /** Writes a name's station readings with the audit row in one transaction. */
+  function saveReadings(
+    entry: VocabEntry,
+    readings: string[],
+    action: string,
+    reading: string,
+    operatorId: string
+  ) {
+    const at = now().toISOString()
+    sqlite.transaction(() => {
+      sqlite
+        .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
+        .run(readings.length ? readings.join('|') : null, entry.term)
+      appendAudit(db, deviceId, at, {
+        operatorId,
+        action,
+        entity: 'address_vocab',
+        entityId: null,
+        detail: { term: entry.term, reading }
+      })
+    })()
+  }
+
   return {
     store,
     search: (query: string, limit = 10) => store.search(query, limit),
 
     /** Adds a station reading (space-separated syllables) to a road or division name. */
     addReading(term: string, rawReading: string, operatorId: string) {
-      const reading = rawReading.trim().toLowerCase().split(/\s+/).join(' ')
-      const entry = store.vocabulary().entry(normalizeText(term.trim()))
-      if (!entry)
-        throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
-          term: '对照表中没有这个路名或地名'
-        })
-      const readings = entry.extra.includes(reading) ? entry.extra : [...entry.extra, reading]
-      const at = now().toISOString()
-      sqlite.transaction(() => {
-        sqlite
-          .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
-          .run(readings.join('|'), entry.term)
-        appendAudit(db, deviceId, at, {
-          operatorId,
-          action: 'address.reading.add',
-          entity: 'address_vocab',
-          entityId: null,
-          detail: { term: entry.term, reading }
-        })
-      })()
+      const reading = readingKey(rawReading)
+      const entry = mustEntry(term)
+      if (entry.extra.includes(reading)) return { term: entry.term, readings: [...entry.extra] }
+      saveReadings(entry, [...entry.extra, reading], 'address.reading.add', reading, operatorId)
       store.vocabulary().addReading(entry, reading)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
+
+    readings(term: string) {
+      const entry = mustEntry(term)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
+
+    /** Removes a station reading from a name (the dictionary reading stays). */
+    removeReading(term: string, rawReading: string, operatorId: string) {
+      const reading = readingKey(rawReading)
+      const entry = mustEntry(term)
+      if (!entry.extra.includes(reading))
+        throw new AppError('NOT_FOUND', '这个名称没有该读音', { reading: '这个名称没有该读音' })
+      const rest = entry.extra.filter((r) => r !== reading)
+      saveReadings(entry, rest, 'address.reading.remove', reading, operatorId)
+      store.vocabulary().removeReading(entry, reading)
       return { term: entry.term, readings: [...entry.extra] }
     },
 

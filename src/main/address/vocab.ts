@@ -294,6 +294,18 @@ export class Vocabulary {
     }
   }
 
+  /** Removes a station reading (the name leaves the `extra` posting with its last one). */
+  removeReading(entry: VocabEntry, reading: string) {
+    const at = entry.extra.indexOf(reading)
+    if (at === -1) return
+    entry.extra.splice(at, 1)
+    const posting = this.latin.get('extra')
+    if (!entry.extra.length && posting) {
+      const k = posting.indexOf(entry)
+      if (k !== -1) posting.splice(k, 1)
+    }
+  }
+
   /** Indexes the pinyin keys of up to `max` more names (in the background, or all by a match). */
   extendLatin(max = Infinity): boolean {
     const end = Math.min(this.list.length, this.latinDone + max)

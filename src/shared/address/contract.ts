@@ -117,6 +117,21 @@ export const addressContract = {
     output: z.object({ term: z.string(), readings: z.array(z.string()) }),
     access: 'signedIn'
   }),
+  /** The station readings of a name (empty when it has none). */
+  readings: call({
+    input: z.strictObject({ term: requiredText(40).meta({ examples: ['大栅栏'] }) }),
+    output: z.object({ term: z.string(), readings: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
+  /** Removes one station reading of a name, audited. */
+  removeReading: call({
+    input: z.strictObject({
+      term: requiredText(40).meta({ examples: ['大栅栏'] }),
+      reading: requiredText(80).meta({ examples: ['da shi lar'] })
+    }),
+    output: z.object({ term: z.string(), readings: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
   stats: call({
     input: z.undefined(),
     output: z.object({ seed: z.int(), station: z.int(), sample: z.int(), vocabulary: z.int() }),

@@ -115,6 +115,25 @@ describe('editing', () => {
     expect(() => services.address.addReading('没有这条路', 'mei you', admin)).toThrow(
       '对照表中没有这个路名或地名'
     )
+    expect(services.address.readings('大栅栏')).toEqual({
+      term: '大栅栏',
+      readings: ['da shi lar']
+    })
+
+    // Removing it: audited, persisted, and `dsl` no longer finds the name.
+    expect(services.address.removeReading('大栅栏', 'da shi lar', admin)).toEqual({
+      term: '大栅栏',
+      readings: []
+    })
+    expect(await services.audit.count()).toBe(before + 2)
+    expect(
+      services.sqlite.prepare("SELECT extra FROM address_vocab WHERE term = '大栅栏'").get()
+    ).toEqual({ extra: null })
+    expect(pairs('dsl')).not.toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(pairs('dashilar')).not.toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(() => services.address.removeReading('大栅栏', 'da shi lar', admin)).toThrow(
+      '这个名称没有该读音'
+    )
   })
 
   it('audits create, update and delete, and keeps the index current', async () => {
