@@ -28,6 +28,9 @@ const BULK_ROWS = 20_000
 const IMPORT_CACHE_KIB = 32 * 1024
 const RECENT_KEPT = 20
 
+/** A LIKE pattern for a substring (with \\ as the escape character). */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
 interface JobState extends ImportJob {
   cancelRequested: boolean
   finished: Promise<void>
@@ -354,18 +357,53 @@ export function createAddressService(options: AddressServiceOptions) {
       vocabulary: store.vocabulary().size
     }),
 
-    list(query: { page: number; pageSize: number; origin?: Origin | undefined }) {
-      const where = query.origin ? 'WHERE origin = ?' : ''
-      const params = query.origin ? [query.origin] : []
+    /**
+     * A page of the table. Text of three or more characters goes through the trigram index (as a
+     * phrase of the normalised text); shorter text and the source are substrings.
+     */
+    list(query: {
+      page: number
+      pageSize: number
+      origin?: Origin | undefined
+      text?: string | undefined
+      source?: string | undefined
+      sort?: 'recent' | 'effectiveDesc' | 'effectiveAsc' | undefined
+    }) {
+      const where: string[] = []
+      const params: (string | number)[] = []
+      if (query.origin) {
+        where.push('origin = ?')
+        params.push(query.origin)
+      }
+      const text = normalizeText(query.text?.trim() ?? '')
+      if ([...text].length >= 3) {
+        where.push('num IN (SELECT rowid FROM address_fts WHERE address_fts MATCH ?)')
+        params.push(`"${text.replace(/"/g, '""')}"`)
+      } else if (text) {
+        where.push("(old_text LIKE ? ESCAPE '\\' OR new_text LIKE ? ESCAPE '\\')")
+        params.push(likePattern(text), likePattern(text))
+      }
+      const source = query.source?.trim()
+      if (source) {
+        where.push("source LIKE ? ESCAPE '\\'")
+        params.push(likePattern(source))
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const order =
+        query.sort === 'effectiveDesc'
+          ? 'effective IS NULL, effective DESC, num DESC'
+          : query.sort === 'effectiveAsc'
+            ? 'effective IS NULL, effective ASC, num ASC'
+            : 'num DESC'
       const total = (
-        sqlite.prepare(`SELECT count(*) AS n FROM address_changes ${where}`).get(...params) as {
+        sqlite.prepare(`SELECT count(*) AS n FROM address_changes ${clause}`).get(...params) as {
           n: number
         }
       ).n
       const rows = sqlite
         .prepare(
           `SELECT id, num, origin, level, old_text AS oldText, new_text AS newText, effective, source,
-            note, updated_at AS updatedAt FROM address_changes ${where} ORDER BY num DESC LIMIT ? OFFSET ?`
+            note, updated_at AS updatedAt FROM address_changes ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`
         )
         .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as Row[]
       return { total, rows: rows.map(toView) }

@@ -101,8 +101,14 @@ export const addressContract = {
     output: z.array(z.object({ query: z.string(), change: changeView.nullable(), at: z.string() })),
     access: 'signedIn'
   }),
+  /** A page of the table: filtered by origin, text (old or new) and source; newest or by date. */
   list: call({
-    input: page.extend({ origin: origin.optional() }),
+    input: page.extend({
+      origin: origin.optional(),
+      text: text(100).optional(),
+      source: text(100).optional(),
+      sort: z.enum(['recent', 'effectiveDesc', 'effectiveAsc']).optional()
+    }),
     output: z.object({ total: z.int(), rows: z.array(changeView) }),
     access: 'signedIn'
   }),
