@@ -517,10 +517,11 @@ export function createAddressStore(sqlite: Database.Database) {
     if (roadPart !== road && [...roadPart].length >= 2) parts.push([roadPart, PART_PENALTY])
     const byVocabulary = (part: string, edits: 0 | 1, penalty: number) =>
       rowsForTerms(
-        // With a house number few names have that number, so more names are worth probing. The
-        // one-edit pass adds corrections only (names matching as typed come from the exact pass).
+        // With a house number few names have that number, so more names are worth probing (not
+        // for the parsed part: it is ranked lower, and a common one such as 北里 names thousands).
+        // The one-edit pass adds corrections only (names matching as typed come from the exact pass).
         vocabulary()
-          .match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
+          .match(part, { edits, limit: number && !penalty ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
           .filter((m) => edits === 0 || m.how === 'homophone' || m.how === 'edit'),
         number,
         limit,

@@ -80,13 +80,18 @@ const sameRun = (q: Int32Array, qi: number, t: Int32Array, ti: number, n: number
  * plus 0.5 for a start inside the name and 0.3 for an end before its end. With one edit allowed
  * the edit sits at the first mismatch, so each start needs one scan and three tail comparisons.
  */
-function oneEdit(query: EditQuery, entry: VocabEntry): boolean {
+function oneEdit(query: EditQuery, entry: VocabEntry, edits: 0 | 1): boolean {
   const q = query.codes
   const t = entry.codes
   const n = q.length
   const m = t.length
   found.cost = Infinity
   for (let j = 0; j < m; j++) {
+    if (edits === 0) {
+      if (t[j] === q[0] && j + n <= m && sameRun(q, 1, t, j + 1, n - 1))
+        offer(0, j, j + n, m, 'chars')
+      continue
+    }
     if (
       t[j] !== q[0] &&
       (n < 2 || t[j + 1] !== q[1]) &&
@@ -489,11 +494,15 @@ export class Vocabulary {
     const first = q[0]!
     const firstLatin = LATIN.test(first)
     const results: TermMatch[] = []
-    if (options.edits === 1 && !anyLatin) {
-      // Chinese with one edit: an allocation-free check per candidate (thousands for common names).
+    if (!anyLatin) {
+      // Chinese (no pinyin): an allocation-free check per candidate (thousands for common names).
       const prepared = editQuery(q)
-      for (const entry of this.candidates(q, 1, false, query)) {
-        if (q.length > entry.codes.length + 1 || !oneEdit(prepared, entry)) continue
+      for (const entry of this.candidates(q, options.edits, false, query)) {
+        if (
+          q.length > entry.codes.length + options.edits ||
+          !oneEdit(prepared, entry, options.edits)
+        )
+          continue
         results.push({
           entry,
           cost: found.cost,
