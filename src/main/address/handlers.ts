@@ -27,6 +27,9 @@ export function createAddressHandlers(
     list: async (input) => address.list(input),
     addReading: async ({ term, reading }, context) =>
       address.addReading(term, reading, actorOf(context)),
+    readings: async ({ term }) => address.readings(term),
+    removeReading: async ({ term, reading }, context) =>
+      address.removeReading(term, reading, actorOf(context)),
     stats: async () => address.stats(),
     create: async (input, context) => address.create(input, actorOf(context)),
     update: async ({ id, ...input }, context) => address.update(id, input, actorOf(context)),

@@ -150,6 +150,27 @@ export async function* fileBatches(path: string, batchSize = 5000): Batches {
   if (rest.length) yield rest
 }
 
+/**
+ * The number of data rows of a file on disk, for the progress bar: for CSV the line breaks counted
+ * over the raw bytes (a quoted line break counts too, so an upper bound), less the header; for
+ * XLSX the sheet's rows.
+ */
+export async function countDataRows(path: string): Promise<number> {
+  if (isXlsx(path)) {
+    const { readFile } = await import('node:fs/promises')
+    return Math.max(0, (await readXlsx(await readFile(path))).length - 1)
+  }
+  let lines = 0
+  let last = 0x0a
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer
+    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines += 1
+    if (bytes.length) last = bytes[bytes.length - 1]!
+  }
+  if (last !== 0x0a) lines += 1
+  return Math.max(0, lines - 1)
+}
+
 export async function* memoryBatches(rows: string[][], batchSize = 2000): Batches {
   for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize)
 }

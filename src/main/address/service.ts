@@ -28,6 +28,9 @@ const BULK_ROWS = 20_000
 const IMPORT_CACHE_KIB = 32 * 1024
 const RECENT_KEPT = 20
 
+/** A LIKE pattern for a substring (with \\ as the escape character). */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
 interface JobState extends ImportJob {
   cancelRequested: boolean
   finished: Promise<void>
@@ -286,33 +289,66 @@ export function createAddressService(options: AddressServiceOptions) {
     message: job.message
   })
 
+  const readingKey = (raw: string) => raw.trim().toLowerCase().split(/\s+/).join(' ')
+  const mustEntry = (term: string) => {
+    const entry = store.vocabulary().entry(normalizeText(term.trim()))
+    if (!entry)
+      throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
+        term: '对照表中没有这个路名或地名'
+      })
+    return entry
+  }
+  /** Writes a name's station readings with the audit row in one transaction. */
+  function saveReadings(
+    entry: VocabEntry,
+    readings: string[],
+    action: string,
+    reading: string,
+    operatorId: string
+  ) {
+    const at = now().toISOString()
+    sqlite.transaction(() => {
+      sqlite
+        .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
+        .run(readings.length ? readings.join('|') : null, entry.term)
+      appendAudit(db, deviceId, at, {
+        operatorId,
+        action,
+        entity: 'address_vocab',
+        entityId: null,
+        detail: { term: entry.term, reading }
+      })
+    })()
+  }
+
   return {
     store,
     search: (query: string, limit = 10) => store.search(query, limit),
 
     /** Adds a station reading (space-separated syllables) to a road or division name. */
     addReading(term: string, rawReading: string, operatorId: string) {
-      const reading = rawReading.trim().toLowerCase().split(/\s+/).join(' ')
-      const entry = store.vocabulary().entry(normalizeText(term.trim()))
-      if (!entry)
-        throw new AppError('NOT_FOUND', '对照表中没有这个路名或地名', {
-          term: '对照表中没有这个路名或地名'
-        })
-      const readings = entry.extra.includes(reading) ? entry.extra : [...entry.extra, reading]
-      const at = now().toISOString()
-      sqlite.transaction(() => {
-        sqlite
-          .prepare('UPDATE address_vocab SET extra = ? WHERE term = ?')
-          .run(readings.join('|'), entry.term)
-        appendAudit(db, deviceId, at, {
-          operatorId,
-          action: 'address.reading.add',
-          entity: 'address_vocab',
-          entityId: null,
-          detail: { term: entry.term, reading }
-        })
-      })()
+      const reading = readingKey(rawReading)
+      const entry = mustEntry(term)
+      if (entry.extra.includes(reading)) return { term: entry.term, readings: [...entry.extra] }
+      saveReadings(entry, [...entry.extra, reading], 'address.reading.add', reading, operatorId)
       store.vocabulary().addReading(entry, reading)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
+
+    readings(term: string) {
+      const entry = mustEntry(term)
+      return { term: entry.term, readings: [...entry.extra] }
+    },
+
+    /** Removes a station reading from a name (the dictionary reading stays). */
+    removeReading(term: string, rawReading: string, operatorId: string) {
+      const reading = readingKey(rawReading)
+      const entry = mustEntry(term)
+      if (!entry.extra.includes(reading))
+        throw new AppError('NOT_FOUND', '这个名称没有该读音', { reading: '这个名称没有该读音' })
+      const rest = entry.extra.filter((r) => r !== reading)
+      saveReadings(entry, rest, 'address.reading.remove', reading, operatorId)
+      store.vocabulary().removeReading(entry, reading)
       return { term: entry.term, readings: [...entry.extra] }
     },
 
@@ -323,18 +359,53 @@ export function createAddressService(options: AddressServiceOptions) {
       vocabulary: store.vocabulary().size
     }),
 
-    list(query: { page: number; pageSize: number; origin?: Origin | undefined }) {
-      const where = query.origin ? 'WHERE origin = ?' : ''
-      const params = query.origin ? [query.origin] : []
+    /**
+     * A page of the table. Text of three or more characters goes through the trigram index (as a
+     * phrase of the normalised text); shorter text and the source are substrings.
+     */
+    list(query: {
+      page: number
+      pageSize: number
+      origin?: Origin | undefined
+      text?: string | undefined
+      source?: string | undefined
+      sort?: 'recent' | 'effectiveDesc' | 'effectiveAsc' | undefined
+    }) {
+      const where: string[] = []
+      const params: (string | number)[] = []
+      if (query.origin) {
+        where.push('origin = ?')
+        params.push(query.origin)
+      }
+      const text = normalizeText(query.text?.trim() ?? '')
+      if ([...text].length >= 3) {
+        where.push('num IN (SELECT rowid FROM address_fts WHERE address_fts MATCH ?)')
+        params.push(`"${text.replace(/"/g, '""')}"`)
+      } else if (text) {
+        where.push("(old_text LIKE ? ESCAPE '\\' OR new_text LIKE ? ESCAPE '\\')")
+        params.push(likePattern(text), likePattern(text))
+      }
+      const source = query.source?.trim()
+      if (source) {
+        where.push("source LIKE ? ESCAPE '\\'")
+        params.push(likePattern(source))
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const order =
+        query.sort === 'effectiveDesc'
+          ? 'effective IS NULL, effective DESC, num DESC'
+          : query.sort === 'effectiveAsc'
+            ? 'effective IS NULL, effective ASC, num ASC'
+            : 'num DESC'
       const total = (
-        sqlite.prepare(`SELECT count(*) AS n FROM address_changes ${where}`).get(...params) as {
+        sqlite.prepare(`SELECT count(*) AS n FROM address_changes ${clause}`).get(...params) as {
           n: number
         }
       ).n
       const rows = sqlite
         .prepare(
           `SELECT id, num, origin, level, old_text AS oldText, new_text AS newText, effective, source,
-            note, updated_at AS updatedAt FROM address_changes ${where} ORDER BY num DESC LIMIT ? OFFSET ?`
+            note, updated_at AS updatedAt FROM address_changes ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`
         )
         .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as Row[]
       return { total, rows: rows.map(toView) }

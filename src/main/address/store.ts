@@ -515,15 +515,17 @@ export function createAddressStore(sqlite: Database.Database) {
       }
     }
     // The typed road fragment as a whole, then its parsed road part (幸福区巷 parses as district
-    // 幸福区 + road 巷), ranked lower because the rest of the fragment is left unexplained.
+    // 幸福区 + road 巷), ranked lower because the rest of the fragment is left unexplained. A part
+    // of one character (巷, 街) names thousands of roads and tells nothing: it is not searched.
     const parts: [string, number][] = [[road, 0]]
-    if (roadPart !== road) parts.push([roadPart, PART_PENALTY])
+    if (roadPart !== road && [...roadPart].length >= 2) parts.push([roadPart, PART_PENALTY])
     const byVocabulary = (part: string, edits: 0 | 1, penalty: number) =>
       rowsForTerms(
-        // With a house number few names have that number, so more names are worth probing. The
-        // one-edit pass adds corrections only (names matching as typed come from the exact pass).
+        // With a house number few names have that number, so more names are worth probing (not
+        // for the parsed part: it is ranked lower, and a common one such as 北里 names thousands).
+        // The one-edit pass adds corrections only (names matching as typed come from the exact pass).
         vocabulary()
-          .match(part, { edits, limit: number ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
+          .match(part, { edits, limit: number && !penalty ? TERM_LIMIT_NUMBERED : TERM_LIMIT })
           .filter((m) => edits === 0 || m.how === 'homophone' || m.how === 'edit'),
         number,
         limit,

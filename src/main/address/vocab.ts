@@ -12,11 +12,15 @@ export interface VocabEntry {
   /** First letters of the syllables, and the whole spelling, for quick filters. */
   initials: string
   full: string
-  syllableSet: Set<string>
   kind: 'road' | 'division'
   syllables: string[]
   /** Station-added full readings (大栅栏 → dashilar). */
   extra: string[]
+  /** Code points and syllable ids per character: the one-edit check compares numbers only. */
+  codes: Int32Array
+  sounds: Int32Array
+  /** Candidate-gathering stamp (see Vocabulary.stamp): dedupes without a Set per query. */
+  seen: number
 }
 
 export interface TermMatch {
@@ -30,6 +34,90 @@ export interface TermMatch {
 }
 
 const LATIN = { test: (c: string) => c >= 'a' && c <= 'z' }
+
+/** Toneless syllable → small integer, shared by names and queries. */
+const soundIds = new Map<string, number>()
+const soundId = (syllable: string): number => {
+  let id = soundIds.get(syllable)
+  if (id === undefined) {
+    id = soundIds.size + 1
+    soundIds.set(syllable, id)
+  }
+  return id
+}
+
+/** A Chinese query prepared for oneEdit: code points, and each character's reading ids. */
+interface EditQuery {
+  codes: Int32Array
+  sounds: Int32Array[]
+}
+
+const editQuery = (q: string[]): EditQuery => ({
+  codes: Int32Array.from(q, (c) => c.codePointAt(0)!),
+  sounds: q.map((c) => Int32Array.from(readingsOf(c), soundId))
+})
+
+/** The last oneEdit result (a scratch record: the check runs for thousands of names per query). */
+const found = { cost: Infinity, start: 0, end: 0, how: 'chars' as TermMatch['how'] }
+
+function offer(cost: number, start: number, end: number, length: number, how: TermMatch['how']) {
+  const total = cost + (start > 0 ? 0.5 : 0) + (end < length ? 0.3 : 0)
+  if (total >= found.cost) return
+  found.cost = total
+  found.start = start
+  found.end = end
+  found.how = how
+}
+
+const sameRun = (q: Int32Array, qi: number, t: Int32Array, ti: number, n: number): boolean => {
+  for (let k = 0; k < n; k++) if (q[qi + k] !== t[ti + k]) return false
+  return true
+}
+
+/**
+ * The best alignment of the query inside the name with at most one edit, into `found` (false if
+ * none). Costs as matchFrom: homophone or doubled character 1, missing character 1.5, other edit 2;
+ * plus 0.5 for a start inside the name and 0.3 for an end before its end. With one edit allowed
+ * the edit sits at the first mismatch, so each start needs one scan and three tail comparisons.
+ */
+function oneEdit(query: EditQuery, entry: VocabEntry, edits: 0 | 1): boolean {
+  const q = query.codes
+  const t = entry.codes
+  const n = q.length
+  const m = t.length
+  found.cost = Infinity
+  for (let j = 0; j < m; j++) {
+    if (edits === 0) {
+      if (t[j] === q[0] && j + n <= m && sameRun(q, 1, t, j + 1, n - 1))
+        offer(0, j, j + n, m, 'chars')
+      continue
+    }
+    if (
+      t[j] !== q[0] &&
+      (n < 2 || t[j + 1] !== q[1]) &&
+      !query.sounds[0]!.includes(entry.sounds[j]!)
+    )
+      continue
+    let p = 0
+    while (p < n && j + p < m && t[j + p] === q[p]) p++
+    if (p === n) {
+      offer(0, j, j + n, m, 'chars')
+      continue
+    }
+    // Wrong character at p (a homophone costs less).
+    if (j + n <= m && sameRun(q, p + 1, t, j + p + 1, n - p - 1)) {
+      const homophone = query.sounds[p]!.includes(entry.sounds[j + p]!)
+      offer(homophone ? 1 : 2, j, j + n, m, homophone ? 'homophone' : 'edit')
+    }
+    if (p === 0) continue
+    // Extra character in the query at p (doubled: a repeated keystroke).
+    if (j + n - 1 <= m && sameRun(q, p + 1, t, j + p, n - p - 1))
+      offer(q[p] === q[p - 1] ? 1 : 2, j, j + n - 1, m, 'edit')
+    // Character missing from the query before p.
+    if (j + n + 1 <= m && sameRun(q, p, t, j + p + 1, n - p)) offer(1.5, j, j + n + 1, m, 'edit')
+  }
+  return found.cost !== Infinity
+}
 
 /** A station reading is space-separated syllables: match its initials or its full spelling. */
 const readingMatches = (reading: string, query: string) => {
@@ -158,6 +246,7 @@ export class Vocabulary {
   /** Initial pairs `iab`, syllable heads `sab` and `extra` → names, for `list[0, latinDone)`. */
   private latin = new Map<string, VocabEntry[]>()
   private latinDone = 0
+  private stamp = 0
 
   get size() {
     return this.entries.size
@@ -210,6 +299,18 @@ export class Vocabulary {
     }
   }
 
+  /** Removes a station reading (the name leaves the `extra` posting with its last one). */
+  removeReading(entry: VocabEntry, reading: string) {
+    const at = entry.extra.indexOf(reading)
+    if (at === -1) return
+    entry.extra.splice(at, 1)
+    const posting = this.latin.get('extra')
+    if (!entry.extra.length && posting) {
+      const k = posting.indexOf(entry)
+      if (k !== -1) posting.splice(k, 1)
+    }
+  }
+
   /** Indexes the pinyin keys of up to `max` more names (in the background, or all by a match). */
   extendLatin(max = Infinity): boolean {
     const end = Math.min(this.list.length, this.latinDone + max)
@@ -243,6 +344,8 @@ export class Vocabulary {
     for (let k = 0; k + 1 < entry.chars.length; k++) {
       keys.add(entry.chars[k]! + entry.chars[k + 1]!)
       keys.add(`~${entry.syllables[k]}~${entry.syllables[k + 1]}`)
+      // Characters one apart (a wrong character between them), for three-character queries.
+      if (k + 2 < entry.chars.length) keys.add(`${entry.chars[k]}_${entry.chars[k + 2]}`)
     }
     for (const key of keys) {
       const posting = pairs.get(key)
@@ -251,26 +354,74 @@ export class Vocabulary {
     }
   }
 
+  /** The names of the given postings, each once (a stamp per gathering instead of a Set). */
+  private gather(lists: VocabEntry[][]): VocabEntry[] {
+    const stamp = ++this.stamp
+    const out: VocabEntry[] = []
+    for (const list of lists)
+      for (const entry of list)
+        if (entry.seen !== stamp) {
+          entry.seen = stamp
+          out.push(entry)
+        }
+    return out
+  }
+
   /**
-   * Candidates for one edit of a query of four or more characters, through adjacent pairs: an
-   * edit at one place breaks at most two adjacent pairs of characters (a homophone breaks none of
-   * the sound pairs), so the names holding any of the three rarest pairs cover every match.
+   * Candidates for one edit of a Chinese query of three or more characters, through pairs. A
+   * wrong or extra character at e breaks the adjacent pairs (e-1, e) and (e, e+1) and leaves the
+   * others, and leaves the bridge around e: q[e-1] and q[e+1] one apart (wrong) or adjacent
+   * (extra); a missing character before e breaks pair (e-1, e) alone; a homophone breaks no sound
+   * pair. So any set of keys that keeps a key through each of these covers every match: the cheapest such set (by posting sizes) is chosen, so that one common pair (北街, 西巷)
+   * is replaced by a rare bridge.
    */
   private pairCandidates(q: string[]): VocabEntry[] {
     this.extendPairs()
-    const pairs = this.pairs
-    const positions: VocabEntry[][][] = []
-    for (let k = 0; k + 1 < q.length; k++) {
-      const lists = [pairs.get(q[k]! + q[k + 1]!) ?? []]
+    const n = q.length
+    const get = (key: string) => this.pairs.get(key) ?? []
+    // Keys 0..n-2: adjacent pairs (characters, and sounds); n-1..2n-4: bridges around 1..n-2.
+    const keys: VocabEntry[][][] = []
+    for (let k = 0; k + 1 < n; k++) {
+      const lists = [get(q[k]! + q[k + 1]!)]
       for (const a of readingsOf(q[k]!))
-        for (const b of readingsOf(q[k + 1]!)) lists.push(pairs.get(`~${a}~${b}`) ?? [])
-      positions.push(lists)
+        for (const b of readingsOf(q[k + 1]!)) lists.push(get(`~${a}~${b}`))
+      keys.push(lists)
     }
-    const size = (lists: VocabEntry[][]) => lists.reduce((n, l) => n + l.length, 0)
-    positions.sort((a, b) => size(a) - size(b))
-    const out = new Set<VocabEntry>()
-    for (const lists of positions.slice(0, 3)) for (const l of lists) for (const e of l) out.add(e)
-    return [...out]
+    for (let e = 1; e + 1 < n; e++)
+      keys.push([get(`${q[e - 1]}_${q[e + 1]}`), get(q[e - 1]! + q[e + 1]!)])
+    const sizes = keys.map((lists) => lists.reduce((sum, l) => sum + l.length, 0))
+    const has = (set: number, key: number) => (set & (1 << key)) !== 0
+    const covers = (set: number) => {
+      for (let e = 0; e < n; e++) {
+        // Wrong or extra character at e; a missing one before e (breaks pair e-1 alone).
+        let kept = e >= 1 && e + 1 < n && has(set, n - 2 + e)
+        let keptMissing = e === 0
+        for (let k = 0; k + 1 < n; k++) {
+          if (k !== e - 1 && k !== e && has(set, k)) kept = true
+          if (k !== e - 1 && has(set, k)) keptMissing = true
+        }
+        if (!kept || !keptMissing) return false
+      }
+      return true
+    }
+    let best = (1 << keys.length) - 1
+    let bestSize = Infinity
+    if (keys.length <= 14)
+      for (let set = 1; set < 1 << keys.length; set++) {
+        let size = 0
+        for (let k = 0; k < keys.length; k++) if (set & (1 << k)) size += sizes[k]!
+        if (size < bestSize && covers(set)) {
+          best = set
+          bestSize = size
+        }
+      }
+    else {
+      // Long queries: the three rarest adjacent pairs (an edit breaks at most two).
+      const order = sizes.slice(0, n - 1).map((size, k) => ({ size, k }))
+      order.sort((x, y) => x.size - y.size)
+      best = order.slice(0, 3).reduce((set, { k }) => set | (1 << k), 0)
+    }
+    return this.gather(keys.filter((_, k) => best & (1 << k)).flat())
   }
 
   /** Names worth matching: for Chinese, those holding the rarer characters (or their sounds). */
@@ -294,7 +445,7 @@ export class Vocabulary {
     // holding either of the two rarest characters or their sounds cover; only those two lists are
     // merged (a sound such as jie is in thousands of names).
     if (han.length < 2) return this.list
-    if (q.length >= 4) return this.pairCandidates(q)
+    if (q.length >= 4 || han.length === 3) return this.pairCandidates(q)
     const lists = han.map(({ c }) => [
       this.postings.get(c) ?? [],
       ...readingsOf(c).map((r) => this.postings.get(`~${r}`) ?? [])
@@ -321,10 +472,12 @@ export class Vocabulary {
       chars: [...term],
       initials: syllables.map((s) => s[0]).join(''),
       full: syllables.join(''),
-      syllableSet: new Set(syllables),
       kind,
       syllables,
-      extra
+      extra,
+      codes: Int32Array.from(term, (c) => c.codePointAt(0)!),
+      sounds: Int32Array.from(syllables, soundId),
+      seen: 0
     }
   }
 
@@ -341,7 +494,25 @@ export class Vocabulary {
     const first = q[0]!
     const firstLatin = LATIN.test(first)
     const results: TermMatch[] = []
-    // With one edit allowed, all but one query character must be in the term (or sound alike).
+    if (!anyLatin) {
+      // Chinese (no pinyin): an allocation-free check per candidate (thousands for common names).
+      const prepared = editQuery(q)
+      for (const entry of this.candidates(q, options.edits, false, query)) {
+        if (
+          q.length > entry.codes.length + options.edits ||
+          !oneEdit(prepared, entry, options.edits)
+        )
+          continue
+        results.push({
+          entry,
+          cost: found.cost,
+          start: found.start,
+          end: found.end,
+          how: found.how
+        })
+      }
+      return this.best(results, options.limit)
+    }
     const hanReadings = q.map((c) => (isHan(c) ? readingsOf(c) : []))
     for (const entry of this.candidates(q, options.edits, allLatin, query)) {
       const chars = entry.chars
@@ -356,19 +527,10 @@ export class Vocabulary {
         for (const c of q) if (!entry.full.includes(c)) absent = true
         if (absent) continue
       }
-      if (options.edits === 1 && !anyLatin) {
-        let missing = 0
-        for (let k = 0; k < q.length && missing < 2; k++) {
-          if (!entry.term.includes(q[k]!) && !hanReadings[k]!.some((r) => entry.syllableSet.has(r)))
-            missing += 1
-        }
-        if (missing > 1) continue
-      }
       if (allLatin && entry.extra.some((r) => readingMatches(r, query))) {
         results.push({ entry, cost: 0.2, start: 0, end: chars.length, how: 'pinyin' })
         continue
       }
-      if (options.edits === 1 && !anyLatin && q.length > chars.length + 1) continue
       let best: TermMatch | null = null
       const lastStart = options.edits ? chars.length : chars.length - 1
       for (let j = 0; j <= lastStart; j++) {
@@ -406,6 +568,10 @@ export class Vocabulary {
       }
       if (best) results.push(best)
     }
+    return this.best(results, options.limit)
+  }
+
+  private best(results: TermMatch[], limit: number): TermMatch[] {
     results.sort(
       (a, b) =>
         a.cost - b.cost ||
@@ -414,6 +580,6 @@ export class Vocabulary {
         // Code-unit order: a locale comparison costs more than the match itself here.
         (a.entry.term < b.entry.term ? -1 : a.entry.term > b.entry.term ? 1 : 0)
     )
-    return results.slice(0, options.limit)
+    return results.slice(0, limit)
   }
 }

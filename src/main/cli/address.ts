@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
-import { fileBatches, guessMapping, parseMappingArg } from '../address/import'
+import { countDataRows, fileBatches, guessMapping, parseMappingArg } from '../address/import'
 import type { Command } from './command'
 
 const USAGE = `import FILE.csv|xlsx [--mapping old=旧地址,new=新地址,effective=…,source=…,note=…] | search "ytbj" [--json] [--limit 10] | sample:remove`
@@ -54,16 +54,20 @@ export const addressCommands: Record<string, Command> = {
             `无法识别列，请用 --mapping 指定。表头：${header.join(', ')}`
           )
         const started = Date.now()
+        const total = await countDataRows(argument)
         const { job, finished } = services.address.startImport(
           argument,
           fileBatches(argument),
           mapping,
-          0,
+          total,
           null
         )
         const timer = setInterval(() => {
           const s = services.address.importStatus(job.id)
-          process.stderr.write(`\r已处理 / processed ${s.processed}`)
+          const percent = s.total
+            ? ` (${Math.min(100, Math.floor((s.processed / s.total) * 100))}%)`
+            : ''
+          process.stderr.write(`\r已处理 / processed ${s.processed} / ${s.total}${percent}`)
         }, 1000)
         const cancel = () => services.address.cancelImport(job.id)
         process.once('SIGINT', cancel)

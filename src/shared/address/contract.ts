@@ -101,8 +101,14 @@ export const addressContract = {
     output: z.array(z.object({ query: z.string(), change: changeView.nullable(), at: z.string() })),
     access: 'signedIn'
   }),
+  /** A page of the table: filtered by origin, text (old or new) and source; newest or by date. */
   list: call({
-    input: page.extend({ origin: origin.optional() }),
+    input: page.extend({
+      origin: origin.optional(),
+      text: text(100).optional(),
+      source: text(100).optional(),
+      sort: z.enum(['recent', 'effectiveDesc', 'effectiveAsc']).optional()
+    }),
     output: z.object({ total: z.int(), rows: z.array(changeView) }),
     access: 'signedIn'
   }),
@@ -113,6 +119,21 @@ export const addressContract = {
       reading: requiredText(80)
         .regex(/^[A-Za-z]+( +[A-Za-z]+)*$/, { error: '读音应为拼音音节，以空格分开' })
         .meta({ examples: ['da shi lar'] })
+    }),
+    output: z.object({ term: z.string(), readings: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
+  /** The station readings of a name (empty when it has none). */
+  readings: call({
+    input: z.strictObject({ term: requiredText(40).meta({ examples: ['大栅栏'] }) }),
+    output: z.object({ term: z.string(), readings: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
+  /** Removes one station reading of a name, audited. */
+  removeReading: call({
+    input: z.strictObject({
+      term: requiredText(40).meta({ examples: ['大栅栏'] }),
+      reading: requiredText(80).meta({ examples: ['da shi lar'] })
     }),
     output: z.object({ term: z.string(), readings: z.array(z.string()) }),
     access: 'signedIn'

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { openSignedIn } from '../../helpers/services'
-import { memoryBatches, readTable } from '../../../src/main/address/import'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { countDataRows, memoryBatches, readTable } from '../../../src/main/address/import'
 import { parseCsv } from '../../../src/main/address/csv'
 
 let services: Awaited<ReturnType<typeof openSignedIn>> | undefined
@@ -34,6 +37,21 @@ async function importRows(rows: string[][]) {
 }
 
 describe('address import', () => {
+  it('counts the data rows of a file for the progress bar (CLI import total)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'address-count-'))
+    try {
+      const file = path.join(dir, 'a.csv')
+      writeFileSync(file, CSV)
+      expect(await countDataRows(file)).toBe(5)
+      writeFileSync(file, `${CSV}\n`)
+      expect(await countDataRows(file)).toBe(5)
+      writeFileSync(file, '旧地址,新地址\n')
+      expect(await countDataRows(file)).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('imports good rows and lists each bad row with its line and reason', async () => {
     const { job, finished } = await importRows(parseCsv(CSV))
     await finished

@@ -131,6 +131,25 @@ describe('editing', () => {
     expect(() => services.address.addReading('没有这条路', 'mei you', admin)).toThrow(
       '对照表中没有这个路名或地名'
     )
+    expect(services.address.readings('大栅栏')).toEqual({
+      term: '大栅栏',
+      readings: ['da shi lar']
+    })
+
+    // Removing it: audited, persisted, and `dsl` no longer finds the name.
+    expect(services.address.removeReading('大栅栏', 'da shi lar', admin)).toEqual({
+      term: '大栅栏',
+      readings: []
+    })
+    expect(await services.audit.count()).toBe(before + 2)
+    expect(
+      services.sqlite.prepare("SELECT extra FROM address_vocab WHERE term = '大栅栏'").get()
+    ).toEqual({ extra: null })
+    expect(pairs('dsl')).not.toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(pairs('dashilar')).not.toContain('西城区大栅栏1号→西城区大栅栏街1号')
+    expect(() => services.address.removeReading('大栅栏', 'da shi lar', admin)).toThrow(
+      '这个名称没有该读音'
+    )
   })
 
   it('audits create, update and delete, and keeps the index current', async () => {
@@ -169,5 +188,40 @@ describe('editing', () => {
   it('remembers recent lookups per operator', () => {
     services.address.remember(admin, 'xwq', null)
     expect(services.address.recent(admin)[0]?.query).toBe('xwq')
+  })
+})
+
+describe('browsing the table', () => {
+  it('pages the station rows, filters by text and source, and sorts by effective date', () => {
+    const made = [
+      ['西城区浏览测试胡同1号', '西城区浏览测试路1号', '2018-03-01', '浏览文号甲'],
+      ['西城区浏览测试胡同2号', '西城区浏览测试路2号', '2021-07-01', '浏览文号乙'],
+      ['西城区浏览测试胡同3号', '西城区浏览测试路3号', null, '浏览文号甲']
+    ].map(([oldText, newText, effective, source]) =>
+      services.address.create({ oldText: oldText!, newText: newText!, effective, source }, admin)
+    )
+    const list = (query: Partial<Parameters<typeof services.address.list>[0]>) =>
+      services.address.list({ page: 1, pageSize: 50, origin: 'station', ...query })
+    const byText = list({ text: '浏览测试' })
+    expect(byText.total).toBe(3)
+    // Newest first by default.
+    expect(byText.rows.map((r) => r.id)).toEqual([made[2]!.id, made[1]!.id, made[0]!.id])
+    expect(list({ text: '浏览测试', sort: 'effectiveDesc' }).rows.map((r) => r.effective)).toEqual([
+      '2021-07-01',
+      '2018-03-01',
+      null
+    ])
+    expect(list({ text: '浏览测试', sort: 'effectiveAsc' }).rows.map((r) => r.effective)).toEqual([
+      '2018-03-01',
+      '2021-07-01',
+      null
+    ])
+    expect(list({ text: '浏览测试', source: '文号甲' }).total).toBe(2)
+    // Two characters: a substring, not the trigram index; `%` is literal.
+    expect(list({ text: '浏览' }).total).toBe(3)
+    expect(list({ text: '浏%' }).total).toBe(0)
+    const paged = list({ text: '浏览测试', pageSize: 2, page: 2 })
+    expect(paged).toMatchObject({ total: 3, rows: [{ id: made[0]!.id }] })
+    expect(list({ text: '浏览测试', origin: 'sample' }).total).toBe(0)
   })
 })

@@ -19,6 +19,7 @@ import { useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import type { ChangeView, SearchHit } from '@shared/address/contract'
 import { ChangeEditor } from './ChangeEditor'
+import { TableBrowser } from './TableBrowser'
 import { Highlighted } from './Highlighted'
 import { ImportDialog } from './ImportDialog'
 import { ReadingEditor } from './ReadingEditor'
@@ -54,6 +55,9 @@ export function AddressModule() {
   const [editing, setEditing] = useState<ChangeView | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
   const [addingReading, setAddingReading] = useState(false)
+  const [browsing, setBrowsing] = useState(false)
+  /** Bumped after a save so the open table reloads its page. */
+  const [saves, setSaves] = useState(0)
   const [stats, setStats] = useState<Stats | null>(null)
   const [recent, setRecent] = useState<Recent[]>([])
   const input = useRef<InputRef>(null)
@@ -180,6 +184,7 @@ export function AddressModule() {
     setEditing(null)
     setDetail(null)
     message.success(t('saved'))
+    setSaves((n) => n + 1)
     reloadStats()
     if (query.trim()) runSearch(query.trim())
   }
@@ -188,6 +193,9 @@ export function AddressModule() {
     <div className="address" onKeyDown={onKeyDown} data-testid="address-module">
       <div className="address-toolbar">
         <Button onClick={() => setEditing('new')}>{t('add')}</Button>
+        <Button onClick={() => setBrowsing(true)} data-testid="address-browse-open">
+          {t('browse')}
+        </Button>
         <Button onClick={() => setAddingReading(true)} data-testid="address-readings">
           {t('readings')}
         </Button>
@@ -306,6 +314,16 @@ export function AddressModule() {
       >
         {detail && <HitDetail hit={detail} t={t} />}
       </Modal>
+      {browsing && (
+        <TableBrowser
+          version={saves}
+          onEdit={(change) => setEditing(change)}
+          onClose={() => {
+            setBrowsing(false)
+            input.current?.focus()
+          }}
+        />
+      )}
       {editing && (
         <ChangeEditor
           change={editing === 'new' ? null : editing}
