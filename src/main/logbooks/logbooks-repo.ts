@@ -4,6 +4,7 @@ import {
   asc,
   desc,
   eq,
+  getTableName,
   gte,
   inArray,
   isNull,
@@ -106,13 +107,29 @@ export interface RepoContext {
   db: Db
   deviceId: string
   now: () => Date
+  /** Most full-text hits listed from the full-text index (tests lower it). */
+  ftsDriveMax?: number
 }
 
-/** Total rows counted for a page is capped: a million-row count costs more than the page. */
-export const COUNT_CAP = 10_000
+/**
+ * How deep a list pages (OFFSET paging costs what it skips): past it the clerk narrows the filter.
+ * Counts stop there too, so the total and the pages shown are the ones that can be opened.
+ */
+export const MAX_DEPTH = 2000
+/** The count of a text filter read through the date-ordered index stops sooner. */
 export const TEXT_COUNT_CAP = 1000
+/** A text with at most this many index hits is listed from the full-text index. */
+export const FTS_DRIVE_MAX = 20_000
 
-export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
+/** Characters in a trigram: shorter texts cannot use the full-text index. */
+const TRIGRAM = 3
+
+export function createLogbooksRepo({
+  db,
+  deviceId,
+  now,
+  ftsDriveMax = FTS_DRIVE_MAX
+}: RepoContext) {
   const names = new Map<string, string>()
   const nameOf = (id: unknown) => {
     if (typeof id !== 'string') return null
@@ -220,6 +237,21 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       )
     })
     return ids
+  }
+
+  /**
+   * The full-text route for a text filter: none for texts under three characters or for texts so
+   * common that the date-ordered index meets a page of them sooner than the hits could be sorted.
+   */
+  const ftsMatch = (book: BookKey, text: string) => {
+    if ([...text].length < TRIGRAM) return null
+    const fts = `${getTableName(tables[book])}_fts`
+    const phrase = `"${text.replace(/"/g, '""')}"`
+    const hits = db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.identifier(fts)}
+          WHERE ${sql.identifier(fts)} MATCH ${phrase} LIMIT ${ftsDriveMax + 1})`
+    ).n
+    return hits > ftsDriveMax ? null : { table: fts, phrase }
   }
 
   const filters = (query: Partial<ListQuery> & { book: BookKey }): SQL => {
@@ -369,17 +401,50 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       const t = table(query.book)
       const where = filters(query)
       const sortColumn = query.sort === 'dueAt' ? t.dueAt : t.occurredAt
+      const offset = (query.page - 1) * query.pageSize
+      if (offset >= MAX_DEPTH) {
+        throw new AppError('VALIDATION', `列表只能翻到前 ${MAX_DEPTH} 条，请缩小筛选范围`, {
+          page: '页码超出范围'
+        })
+      }
+      const limit = Math.min(query.pageSize, MAX_DEPTH - offset)
+      const fts = query.text ? ftsMatch(query.book, query.text) : null
+      if (fts) {
+        // A rarer text: start from its index hits, each checked against the other filters.
+        const from = sql`${sql.identifier(fts.table)} CROSS JOIN ${t} ON ${t}.rowid = ${sql.identifier(fts.table)}.rowid`
+        const match = sql`${sql.identifier(fts.table)} MATCH ${fts.phrase} AND ${where}`
+        const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
+        const ids = db
+          .all<{ id: string }>(
+            sql`SELECT ${t.id} AS id FROM ${from} WHERE ${match}
+                ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir} LIMIT ${limit} OFFSET ${offset}`
+          )
+          .map((row) => row.id)
+        const byIds = new Map(
+          (ids.length ? (db.select().from(t).where(inArray(t.id, ids)).all() as Row[]) : []).map(
+            (row) => [row.id, row]
+          )
+        )
+        const counted = db.get<{ n: number }>(
+          sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${match} LIMIT ${MAX_DEPTH + 1})`
+        )
+        return {
+          total: Math.min(counted.n, MAX_DEPTH),
+          capped: counted.n > MAX_DEPTH,
+          rows: ids.map((id) => toView(query.book, byIds.get(id)!))
+        }
+      }
       const direction = query.order === 'asc' ? asc : desc
       const rows = db
         .select()
         .from(t)
         .where(where)
         .orderBy(direction(sortColumn), direction(t.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
+        .limit(limit)
+        .offset(offset)
         .all() as Row[]
-      // A text filter scans rows, so its count stops sooner.
-      const cap = query.text ? TEXT_COUNT_CAP : COUNT_CAP
+      // A text filter on this path scans the date-ordered index, so its count stops sooner.
+      const cap = query.text ? TEXT_COUNT_CAP : MAX_DEPTH
       const counted = db.get<{ n: number }>(
         sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE ${where} LIMIT ${cap + 1})`
       )
