@@ -117,9 +117,9 @@ export interface RepoContext {
  */
 export const MAX_DEPTH = 2000
 /** The count of a text filter read through the date-ordered index stops sooner. */
-export const TEXT_COUNT_CAP = 1000
+export const TEXT_COUNT_CAP = 250
 /** A text with at most this many index hits is listed from the full-text index. */
-export const FTS_DRIVE_MAX = 20_000
+export const FTS_DRIVE_MAX = 5000
 
 /** Characters in a trigram: shorter texts cannot use the full-text index. */
 const TRIGRAM = 3
@@ -410,28 +410,28 @@ export function createLogbooksRepo({
       const limit = Math.min(query.pageSize, MAX_DEPTH - offset)
       const fts = query.text ? ftsMatch(query.book, query.text) : null
       if (fts) {
-        // A rarer text: start from its index hits, each checked against the other filters.
-        const from = sql`${sql.identifier(fts.table)} CROSS JOIN ${t} ON ${t}.rowid = ${sql.identifier(fts.table)}.rowid`
-        const match = sql`${sql.identifier(fts.table)} MATCH ${fts.phrase} AND ${where}`
+        // A rarer text: every hit checked against the other filters and sorted in one pass; the
+        // hits that pass are the count.
+        const hits = sql.identifier(fts.table)
         const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
         const ids = db
           .all<{ id: string }>(
-            sql`SELECT ${t.id} AS id FROM ${from} WHERE ${match}
-                ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir} LIMIT ${limit} OFFSET ${offset}`
+            sql`SELECT ${t.id} AS id FROM ${hits} CROSS JOIN ${t} ON ${t}.rowid = ${hits}.rowid
+                WHERE ${hits} MATCH ${fts.phrase} AND ${where}
+                ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
           )
           .map((row) => row.id)
-        const byIds = new Map(
-          (ids.length ? (db.select().from(t).where(inArray(t.id, ids)).all() as Row[]) : []).map(
-            (row) => [row.id, row]
-          )
-        )
-        const counted = db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${match} LIMIT ${MAX_DEPTH + 1})`
+        const pageIds = ids.slice(offset, offset + limit)
+        const byId = new Map(
+          (pageIds.length
+            ? (db.select().from(t).where(inArray(t.id, pageIds)).all() as Row[])
+            : []
+          ).map((row) => [row.id, row])
         )
         return {
-          total: Math.min(counted.n, MAX_DEPTH),
-          capped: counted.n > MAX_DEPTH,
-          rows: ids.map((id) => toView(query.book, byIds.get(id)!))
+          total: Math.min(ids.length, MAX_DEPTH),
+          capped: ids.length > MAX_DEPTH,
+          rows: pageIds.map((id) => toView(query.book, byId.get(id)!))
         }
       }
       const direction = query.order === 'asc' ? asc : desc
