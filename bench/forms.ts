@@ -1,9 +1,11 @@
 // Logbooks benchmark: 1,000,000 phone bookings bulk-loaded (prepared statement, one transaction),
 // then filtered, sorted first pages through the app's repository (p95), 10,000 entries created
 // through the service (each validated and audited, one transaction) and 100,000 rows
-// exported to xlsx. Baselines in the same run: the same first page with its indexes disabled
-// (NOT INDEXED), a deep OFFSET page, one entry per transaction, and the naive in-memory xlsx
-// workbook. Writes bench/out/forms.json.
+// exported to xlsx. Pages include texts over all dates (rare, common, near the full-text route's
+// limit) and the deepest page the list offers. Baselines in the same run: the same first page with
+// its indexes disabled (NOT INDEXED), the texts through the old LIKE route, texts of one and two
+// characters (no trigram), the old deepest page (OFFSET 9,950) and a deeper one, one entry per
+// transaction, and the naive in-memory xlsx workbook. Writes bench/out/forms.json.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
