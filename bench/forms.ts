@@ -302,6 +302,16 @@ export async function runFormsBench(): Promise<void> {
       await services.logbooks.service.create(input, officers[1]!)
     }
     const singleMsEach = ms(singleStart) / 200
+    // Baseline: the same 10,000 entries without the full-text trigger (dropped, then restored).
+    const trigger = services.sqlite
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'logbook_phone_fts_insert'`)
+      .pluck()
+      .get() as string
+    services.sqlite.exec('DROP TRIGGER logbook_phone_fts_insert')
+    const noFtsStart = process.hrtime.bigint()
+    await services.logbooks.service.createMany(batch, officers[1]!)
+    const noFtsInsertMs = ms(noFtsStart)
+    services.sqlite.exec(trigger)
 
     // 4. Export 100,000 rows (the first 100 days) to xlsx, as the export call does.
     const exportDays = Math.min(100, days)
@@ -390,6 +400,11 @@ export async function runFormsBench(): Promise<void> {
         target: `≤ ${TARGETS.insertMs} ms`,
         ok: checks.insert
       },
+      'baseline: the same insert without the full-text trigger': {
+        measured: `${Math.round(noFtsInsertMs)} ms`,
+        target: '',
+        ok: ''
+      },
       'baseline: one entry per transaction (each)': {
         measured: `${round(singleMsEach)} ms`,
         target: '',
@@ -432,6 +447,7 @@ export async function runFormsBench(): Promise<void> {
       insert: {
         entries: INSERTS,
         ms: Math.round(insertMs),
+        noFtsTriggerMs: Math.round(noFtsInsertMs),
         singleEntryMsEach: round(singleMsEach)
       },
       export: {

@@ -240,18 +240,21 @@ export function createLogbooksRepo({
   }
 
   /**
-   * The full-text route for a text filter: none for texts under three characters or for texts so
-   * common that the date-ordered index meets a page of them sooner than the hits could be sorted.
+   * The full-text hits (rowids) of a text filter, read once; none for texts under three
+   * characters or for texts so common that the date-ordered index meets a page of them sooner than
+   * the hits could be sorted.
    */
-  const ftsMatch = (book: BookKey, text: string) => {
+  const ftsHits = (book: BookKey, text: string): number[] | null => {
     if ([...text].length < TRIGRAM) return null
-    const fts = `${getTableName(tables[book])}_fts`
+    const fts = sql.identifier(`${getTableName(tables[book])}_fts`)
     const phrase = `"${text.replace(/"/g, '""')}"`
-    const hits = db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.identifier(fts)}
-          WHERE ${sql.identifier(fts)} MATCH ${phrase} LIMIT ${ftsDriveMax + 1})`
-    ).n
-    return hits > ftsDriveMax ? null : { table: fts, phrase }
+    const rowids = db
+      .all<{ r: number }>(
+        sql`SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${phrase}
+          LIMIT ${ftsDriveMax + 1}`
+      )
+      .map((row) => row.r)
+    return rowids.length > ftsDriveMax ? null : rowids
   }
 
   const filters = (query: Partial<ListQuery> & { book: BookKey }): SQL => {
@@ -408,17 +411,16 @@ export function createLogbooksRepo({
         })
       }
       const limit = Math.min(query.pageSize, MAX_DEPTH - offset)
-      const fts = query.text ? ftsMatch(query.book, query.text) : null
-      if (fts) {
-        // A rarer text: every hit checked against the other filters and sorted in one pass; the
-        // hits that pass are the count.
-        const hits = sql.identifier(fts.table)
+      const hits = query.text ? ftsHits(query.book, query.text) : null
+      if (hits) {
+        // A rarer text: every hit checked against the other filters (the LIKE among them) and
+        // sorted in one pass; the hits that pass are the count.
         const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
         const ids = db
           .all<{ id: string }>(
-            sql`SELECT ${t.id} AS id FROM ${hits} CROSS JOIN ${t} ON ${t}.rowid = ${hits}.rowid
-                WHERE ${hits} MATCH ${fts.phrase} AND ${where}
-                ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
+            sql`SELECT ${t.id} AS id FROM json_each(${JSON.stringify(hits)}) AS hit
+                CROSS JOIN ${t} ON ${t}.rowid = hit.value
+                WHERE ${where} ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
           )
           .map((row) => row.id)
         const pageIds = ids.slice(offset, offset + limit)
