@@ -1,9 +1,11 @@
 // Logbooks benchmark: 1,000,000 phone bookings bulk-loaded (prepared statement, one transaction),
 // then filtered, sorted first pages through the app's repository (p95), 10,000 entries created
 // through the service (each validated and audited, one transaction) and 100,000 rows
-// exported to xlsx. Baselines in the same run: the same first page with its indexes disabled
-// (NOT INDEXED), a deep OFFSET page, one entry per transaction, and the naive in-memory xlsx
-// workbook. Writes bench/out/forms.json.
+// exported to xlsx. Pages include texts over all dates (rare, common, near the full-text route's
+// limit) and the deepest page the list offers. Baselines in the same run: the same first page with
+// its indexes disabled (NOT INDEXED), the texts through the old LIKE route, texts of one and two
+// characters (no trigram), the old deepest page (OFFSET 9,950) and a deeper one, one entry per
+// transaction, and the naive in-memory xlsx workbook. Writes bench/out/forms.json.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -11,6 +13,7 @@ import path from 'node:path'
 import { createServices } from '../src/main/services'
 import ExcelJS from 'exceljs'
 import { nameLookups, produce } from '../src/main/logbooks/handlers'
+import { createLogbooksRepo, MAX_DEPTH } from '../src/main/logbooks/logbooks-repo'
 import { columnsOf } from '../src/main/logbooks/output'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
@@ -21,6 +24,9 @@ const PER_DAY = 1000
 const INSERTS = 10_000
 const QUERY_RUNS = 200
 const NAIVE_ROWS = 10_000
+/** One resident in RARE_EVERY rows has a rare name: the text filter's needle over all dates. */
+const RARE_EVERY = 50_000
+const RARE_NAME = '欧阳娜娜'
 const TARGETS = { pageP95Ms: 50, insertMs: 2000, exportMs: 15_000 }
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗']
@@ -80,7 +86,10 @@ export async function runFormsBench(): Promise<void> {
       for (let i = 0; i < ROWS; i++) {
         const id = randomUUID()
         const at = new Date(start + i * step).toISOString()
-        const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!
+        const name =
+          i % RARE_EVERY === 7
+            ? RARE_NAME
+            : SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!
         const matter = MATTERS[(i * 13) % MATTERS.length]!
         const address = `${STREETS[i % STREETS.length]}${(i % 97) + 1}号`
         const phone = `13${String(100_000_000 + ((i * 7919) % 899_999_999)).slice(0, 9)}`
@@ -133,7 +142,45 @@ export async function runFormsBench(): Promise<void> {
       },
       'open, by due time': { ...base, status: 'open', sort: 'dueAt', order: 'asc' },
       'unsigned, newest first': { ...base, unsigned: true, sort: 'occurredAt', order: 'desc' },
-      'text + month': { ...base, ...month, text: '防盗门', sort: 'occurredAt', order: 'desc' }
+      'text + month': { ...base, ...month, text: '防盗门', sort: 'occurredAt', order: 'desc' },
+      // Text over all dates: a rare name, a common word, one near the full-text route's limit.
+      [`text ${RARE_NAME} (${ROWS / RARE_EVERY} rows), all dates`]: {
+        ...base,
+        text: RARE_NAME,
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'text 防盗门 (1 in 6), all dates': {
+        ...base,
+        text: '防盗门',
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'text 南礼士路9 (≈1.9%, read by date), all dates': {
+        ...base,
+        text: '南礼士路9',
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'text 木樨地北里77号 (≈0.2%), all dates': {
+        ...base,
+        text: '木樨地北里77号',
+        sort: 'occurredAt',
+        order: 'desc'
+      },
+      'text 欧阳娜娜 + done, by due time': {
+        ...base,
+        text: RARE_NAME,
+        status: 'done',
+        sort: 'dueAt',
+        order: 'asc'
+      },
+      [`deepest page (${MAX_DEPTH / 50}), newest first`]: {
+        ...base,
+        page: MAX_DEPTH / 50,
+        sort: 'occurredAt',
+        order: 'desc'
+      }
     }
     const pages: Record<string, { p50: number; p95: number; total: number; rows: number }> = {}
     for (const [name, query] of Object.entries(queries)) {
@@ -144,7 +191,10 @@ export async function runFormsBench(): Promise<void> {
         result = await services.logbooks.repo.list(query)
         times.push(ms(t0))
       }
-      if (result.rows.length !== 50) throw new Error(`${name}: ${result.rows.length} rows`)
+      const want = Math.min(50, result.total)
+      if (result.rows.length !== want || want === 0) {
+        throw new Error(`${name}: ${result.rows.length} rows of ${result.total}`)
+      }
       pages[name] = {
         p50: round(percentile(times, 50)),
         p95: round(percentile(times, 95)),
@@ -165,16 +215,64 @@ export async function runFormsBench(): Promise<void> {
       noIndex.all('open', fromWallClock(month.from, '00:00'), nextDayStart(month.to))
       noIndexTimes.push(ms(t0))
     }
+    // The old text route (the date-ordered index read with LIKE) for the texts over all dates, and
+    // texts of one or two characters, which a trigram index cannot serve.
+    const likeRepo = createLogbooksRepo({
+      db: services.db,
+      deviceId: services.settings.deviceId(),
+      now: () => new Date(),
+      ftsDriveMax: -1
+    })
+    const slowRuns = 5
+    const slow: Record<string, { p50: number; total: number }> = {}
+    const slowQueries: [string, ListQuery, typeof likeRepo][] = [
+      [
+        `baseline: text ${RARE_NAME}, all dates, LIKE`,
+        queries[`text ${RARE_NAME} (${ROWS / RARE_EVERY} rows), all dates`]!,
+        likeRepo
+      ],
+      [
+        'baseline: text 防盗门, all dates, LIKE',
+        queries['text 防盗门 (1 in 6), all dates']!,
+        likeRepo
+      ],
+      [
+        'text 欧阳 (2 chars, rare), all dates',
+        { ...base, text: '欧阳', sort: 'occurredAt', order: 'desc' },
+        services.logbooks.repo
+      ],
+      [
+        'text 防 (1 char, common), all dates',
+        { ...base, text: '防', sort: 'occurredAt', order: 'desc' },
+        services.logbooks.repo
+      ]
+    ]
+    for (const [name, query, repo] of slowQueries) {
+      const times: number[] = []
+      let total = 0
+      for (let i = 0; i < slowRuns; i++) {
+        const t0 = process.hrtime.bigint()
+        total = (await repo.list(query)).total
+        times.push(ms(t0))
+      }
+      slow[name] = { p50: round(percentile(times, 50)), total }
+    }
+    const oldDeepOffset = 9950
+    const oldDeepTimes: number[] = []
+    const oldDeep = services.sqlite.prepare(
+      `SELECT * FROM logbook_phone WHERE superseded_by IS NULL
+         ORDER BY occurred_at DESC, id DESC LIMIT 50 OFFSET ?`
+    )
+    for (let i = 0; i < 10; i++) {
+      const t0 = process.hrtime.bigint()
+      oldDeep.all(oldDeepOffset)
+      oldDeepTimes.push(ms(t0))
+    }
     const deepPage = Math.floor(ROWS / 2 / 50)
     const deepTimes: number[] = []
     for (let i = 0; i < 10; i++) {
       const t0 = process.hrtime.bigint()
-      await services.logbooks.repo.list({
-        ...base,
-        page: deepPage,
-        sort: 'occurredAt',
-        order: 'desc'
-      })
+      oldDeep.all((deepPage - 1) * 50)
       deepTimes.push(ms(t0))
     }
 
@@ -204,6 +302,16 @@ export async function runFormsBench(): Promise<void> {
       await services.logbooks.service.create(input, officers[1]!)
     }
     const singleMsEach = ms(singleStart) / 200
+    // Baseline: the same 10,000 entries without the full-text trigger (dropped, then restored).
+    const trigger = services.sqlite
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'logbook_phone_fts_insert'`)
+      .pluck()
+      .get() as string
+    services.sqlite.exec('DROP TRIGGER logbook_phone_fts_insert')
+    const noFtsStart = process.hrtime.bigint()
+    await services.logbooks.service.createMany(batch, officers[1]!)
+    const noFtsInsertMs = ms(noFtsStart)
+    services.sqlite.exec(trigger)
 
     // 4. Export 100,000 rows (the first 100 days) to xlsx, as the export call does.
     const exportDays = Math.min(100, days)
@@ -271,6 +379,17 @@ export async function runFormsBench(): Promise<void> {
         target: '',
         ok: ''
       },
+      ...Object.fromEntries(
+        Object.entries(slow).map(([name, p]) => [
+          `${name} (p50)`,
+          { measured: `${p.p50} ms (total ${p.total})`, target: '', ok: '' }
+        ])
+      ),
+      [`baseline: OFFSET ${oldDeepOffset}, the old deepest page (p50)`]: {
+        measured: `${round(percentile(oldDeepTimes, 50))} ms`,
+        target: '',
+        ok: ''
+      },
       [`baseline: OFFSET page ${deepPage} (p50)`]: {
         measured: `${round(percentile(deepTimes, 50))} ms`,
         target: '',
@@ -280,6 +399,11 @@ export async function runFormsBench(): Promise<void> {
         measured: `${Math.round(insertMs)} ms`,
         target: `≤ ${TARGETS.insertMs} ms`,
         ok: checks.insert
+      },
+      'baseline: the same insert without the full-text trigger': {
+        measured: `${Math.round(noFtsInsertMs)} ms`,
+        target: '',
+        ok: ''
       },
       'baseline: one entry per transaction (each)': {
         measured: `${round(singleMsEach)} ms`,
@@ -314,12 +438,16 @@ export async function runFormsBench(): Promise<void> {
       pageP95Ms: pageP95,
       baselines: {
         notIndexedP50Ms: round(percentile(noIndexTimes, 50)),
+        slow,
+        oldDeepOffset,
+        oldDeepOffsetP50Ms: round(percentile(oldDeepTimes, 50)),
         deepOffsetPage: deepPage,
         deepOffsetP50Ms: round(percentile(deepTimes, 50))
       },
       insert: {
         entries: INSERTS,
         ms: Math.round(insertMs),
+        noFtsTriggerMs: Math.round(noFtsInsertMs),
         singleEntryMsEach: round(singleMsEach)
       },
       export: {

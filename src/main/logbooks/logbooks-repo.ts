@@ -4,6 +4,7 @@ import {
   asc,
   desc,
   eq,
+  getTableName,
   gte,
   inArray,
   isNull,
@@ -106,13 +107,29 @@ export interface RepoContext {
   db: Db
   deviceId: string
   now: () => Date
+  /** Most full-text hits listed from the full-text index (tests lower it). */
+  ftsDriveMax?: number
 }
 
-/** Total rows counted for a page is capped: a million-row count costs more than the page. */
-export const COUNT_CAP = 10_000
-export const TEXT_COUNT_CAP = 1000
+/**
+ * How deep a list pages (OFFSET paging costs what it skips): past it the clerk narrows the filter.
+ * Counts stop there too, so the total and the pages shown are the ones that can be opened.
+ */
+export const MAX_DEPTH = 2000
+/** The count of a text filter read through the date-ordered index stops sooner. */
+export const TEXT_COUNT_CAP = 250
+/** A text with at most this many index hits is listed from the full-text index. */
+export const FTS_DRIVE_MAX = 5000
 
-export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
+/** Characters in a trigram: shorter texts cannot use the full-text index. */
+const TRIGRAM = 3
+
+export function createLogbooksRepo({
+  db,
+  deviceId,
+  now,
+  ftsDriveMax = FTS_DRIVE_MAX
+}: RepoContext) {
   const names = new Map<string, string>()
   const nameOf = (id: unknown) => {
     if (typeof id !== 'string') return null
@@ -220,6 +237,24 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       )
     })
     return ids
+  }
+
+  /**
+   * The full-text hits (rowids) of a text filter, read once; none for texts under three
+   * characters or for texts so common that the date-ordered index meets a page of them sooner than
+   * the hits could be sorted.
+   */
+  const ftsHits = (book: BookKey, text: string): number[] | null => {
+    if ([...text].length < TRIGRAM) return null
+    const fts = sql.identifier(`${getTableName(tables[book])}_fts`)
+    const phrase = `"${text.replace(/"/g, '""')}"`
+    const rowids = db
+      .all<{ r: number }>(
+        sql`SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${phrase}
+          LIMIT ${ftsDriveMax + 1}`
+      )
+      .map((row) => row.r)
+    return rowids.length > ftsDriveMax ? null : rowids
   }
 
   const filters = (query: Partial<ListQuery> & { book: BookKey }): SQL => {
@@ -369,17 +404,49 @@ export function createLogbooksRepo({ db, deviceId, now }: RepoContext) {
       const t = table(query.book)
       const where = filters(query)
       const sortColumn = query.sort === 'dueAt' ? t.dueAt : t.occurredAt
+      const offset = (query.page - 1) * query.pageSize
+      if (offset >= MAX_DEPTH) {
+        throw new AppError('VALIDATION', `列表只能翻到前 ${MAX_DEPTH} 条，请缩小筛选范围`, {
+          page: '页码超出范围'
+        })
+      }
+      const limit = Math.min(query.pageSize, MAX_DEPTH - offset)
+      const hits = query.text ? ftsHits(query.book, query.text) : null
+      if (hits) {
+        // A rarer text: every hit checked against the other filters (the LIKE among them) and
+        // sorted in one pass; the hits that pass are the count.
+        const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
+        const ids = db
+          .all<{ id: string }>(
+            sql`SELECT ${t.id} AS id FROM json_each(${JSON.stringify(hits)}) AS hit
+                CROSS JOIN ${t} ON ${t}.rowid = hit.value
+                WHERE ${where} ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
+          )
+          .map((row) => row.id)
+        const pageIds = ids.slice(offset, offset + limit)
+        const byId = new Map(
+          (pageIds.length
+            ? (db.select().from(t).where(inArray(t.id, pageIds)).all() as Row[])
+            : []
+          ).map((row) => [row.id, row])
+        )
+        return {
+          total: Math.min(ids.length, MAX_DEPTH),
+          capped: ids.length > MAX_DEPTH,
+          rows: pageIds.map((id) => toView(query.book, byId.get(id)!))
+        }
+      }
       const direction = query.order === 'asc' ? asc : desc
       const rows = db
         .select()
         .from(t)
         .where(where)
         .orderBy(direction(sortColumn), direction(t.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
+        .limit(limit)
+        .offset(offset)
         .all() as Row[]
-      // A text filter scans rows, so its count stops sooner.
-      const cap = query.text ? TEXT_COUNT_CAP : COUNT_CAP
+      // A text filter on this path scans the date-ordered index, so its count stops sooner.
+      const cap = query.text ? TEXT_COUNT_CAP : MAX_DEPTH
       const counted = db.get<{ n: number }>(
         sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE ${where} LIMIT ${cap + 1})`
       )

@@ -23,9 +23,12 @@ let table: HandlerTable
 function fingerprint(): string {
   const hash = createHash('sha256')
   const tables = services.sqlite
-    // FTS5 shadow tables (address_fts_*) are written with their content table, which is hashed.
+    // FTS5 shadow tables (<virtual table>_*) are written with their content table, which is hashed.
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'address_fts_%' ORDER BY name"
+      `SELECT name FROM sqlite_master m WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+         AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL%'
+           AND m.name LIKE v.name || '\\_%' ESCAPE '\\')
+       ORDER BY name`
     )
     .pluck()
     .all() as string[]
