@@ -106,7 +106,7 @@ describe('the old/new address lookup at the window', () => {
     expect(await first.textContent()).toContain(copied)
     await search.fill('')
     await page.getByText('最近查询').waitFor()
-    expect(await page.getByText('月谭北街').count()).toBeGreaterThan(0)
+    await page.getByText('月谭北街').first().waitFor()
   })
 
   it('finds an imported house number from its new side', async () => {

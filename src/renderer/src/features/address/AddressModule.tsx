@@ -103,7 +103,11 @@ export function AddressModule() {
 
   const remember = (hit: SearchHit | null) => {
     const q = query.trim()
-    if (q) unwrap(api.address.remember({ query: q, changeId: hit?.id ?? null })).catch(fail)
+    // The list is read again once the lookup is stored, so it never misses the latest one.
+    if (q)
+      unwrap(api.address.remember({ query: q, changeId: hit?.id ?? null }))
+        .then(() => unwrap(api.address.recent()))
+        .then(setRecent, fail)
   }
 
   const current = hits[selected] ?? null
