@@ -110,6 +110,17 @@ describe('card-swipe attendance', () => {
       call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
+
+  it('refuses a reader key gap above 60 ms (the catcher runs app-wide), in Chinese', async () => {
+    const config = await call<{ wedge: Record<string, number> }>('staff:config')
+    const save = (maxGapMs: number) =>
+      call('staff:updateConfig', { ...config, wedge: { ...config.wedge, maxGapMs } })
+    const error = await save(500).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'VALIDATION' })
+    expect(JSON.stringify(error)).toContain('读卡按键间隔不能超过 60 毫秒')
+    await expect(save(61)).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(await save(60)).toMatchObject({ wedge: { maxGapMs: 60 } })
+  })
 })
 
 describe('the attendance sheet printed and exported', () => {

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space,
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import type { StaffConfig } from '@shared/staff/contract'
+import { MAX_READER_GAP_MS, type StaffConfig } from '@shared/staff/contract'
 import type { useMessages } from '@renderer/i18n/context'
 import { STAFF_CONFIG_SAVED, type staffMessages } from './messages'
 
@@ -81,7 +81,7 @@ export function StaffSettings({
         </Card>
         <Card size="small" title={t('reader')} style={{ width: '100%' }}>
           <Space wrap>
-            {number(['wedge', 'maxGapMs'], t('maxGapMs'), 5, 500)}
+            {number(['wedge', 'maxGapMs'], t('maxGapMs'), 5, MAX_READER_GAP_MS)}
             {number(['wedge', 'minDigits'], t('minDigits'), 4, 20)}
             {number(['wedge', 'maxDigits'], t('maxDigits'), 4, 20)}
           </Space>
