@@ -71,6 +71,7 @@ export function createStaffHandlers(
     config: async () => staff.config(),
     updateConfig: (input, context) => staff.updateConfig(input, actorOf(context)),
     cards: async () => staff.cards(),
+    cardTags: async () => staff.cardTags(),
     registerCard: async (input, context) =>
       staff.registerCard(input.operatorId, input.cardNumber, actorOf(context)),
     swipe: async (input, context) => staff.swipe(input.cardNumber, actorOf(context)),

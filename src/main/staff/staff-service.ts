@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import {
@@ -27,7 +27,7 @@ import type { WorkCalendar } from '../../shared/calendar'
 import { defaultQuota, quotaProgress } from '../../shared/staff/quota'
 import { defaultWeights, scoreOfficers, suggestAwards } from '../../shared/staff/score'
 import { quarterRange, sampleIds } from '../../shared/staff/sampler'
-import { defaultWedgeOptions } from '../../shared/staff/wedge'
+import { cardTag, defaultWedgeOptions } from '../../shared/staff/wedge'
 import {
   checkItems,
   staffConfig,
@@ -67,6 +67,8 @@ export interface StaffContext {
 }
 
 export function createStaffService({ db, deviceId, now, logbooks, workCalendar }: StaffContext) {
+  /** Salt of the card tags, new each start. */
+  const tagSalt = randomBytes(8).toString('hex')
   const audited = <T>(
     actorId: string,
     action: string,
@@ -333,6 +335,15 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
           officerName: who.get(c.operatorId) ?? '',
           cardNumber: c.cardNumber
         }))
+    },
+
+    /** The registered cards as short salted tags (see cardTag), for any signed-in catcher. */
+    cardTags() {
+      const numbers = db.select({ n: staffCards.cardNumber }).from(staffCards).all()
+      return {
+        salt: tagSalt,
+        tags: [...new Set(numbers.map((c) => cardTag(tagSalt, c.n)))].sort()
+      }
     },
 
     /** Registers (or replaces) an operator's card. */

@@ -211,6 +211,12 @@ export const staffContract = {
     output: z.array(z.object({ id: z.string(), ...officerRef, cardNumber: z.string() })),
     access: ['admin']
   }),
+  /** Short salted tags of the registered cards, so the swipe catcher leaves other bursts alone. */
+  cardTags: call({
+    input: nothing,
+    output: z.object({ salt: z.string(), tags: z.array(z.string()) }),
+    access: 'signedIn'
+  }),
   registerCard: call({
     input: z.strictObject({ operatorId: uuid, cardNumber }),
     output: z.object({ id: z.string() }),

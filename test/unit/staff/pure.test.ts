@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { bookKeys, books } from '../../../src/shared/logbooks/books'
 import { repoRoot } from '../../helpers/services'
 import {
+  cardTag,
   createSwipeCatcher,
   createWedgeDetector,
   detectCard
@@ -63,15 +64,22 @@ describe('the app-wide swipe catcher', () => {
     value: string
   }
   /** Types text into a field (or nowhere) as the browser would: keydown, then the key lands. */
+  const salt = 'c0ffee'
+  const registered = new Set(['0012345678', '5550001234'].map((n) => cardTag(salt, n)))
   function setup() {
     const cards: string[] = []
     const stopped: string[] = []
+    const undos: (() => void)[] = []
     const catcher = createSwipeCatcher<Field>(options, {
       field: (target) =>
         target && typeof target === 'object' && 'value' in target ? (target as Field) : null,
       skip: (target) => target === 'swipe-box',
       restore: (field, value) => (field.value = value),
-      onCard: (n) => cards.push(n)
+      isCard: (n) => registered.has(cardTag(salt, n)),
+      onCard: (n, undo) => {
+        cards.push(n)
+        undos.push(undo)
+      }
     })
     const type = (target: Field | string | null, text: string, start: number, gap: number) => {
       for (const { key, at } of keys(text, start, gap)) {
@@ -87,7 +95,7 @@ describe('the app-wide swipe catcher', () => {
         else if (key !== 'Enter' && target && typeof target === 'object') target.value += key
       }
     }
-    return { cards, stopped, type }
+    return { cards, stopped, undos, type }
   }
 
   it('takes a burst out of the focused field it went into, and stops its Enter', () => {
@@ -107,6 +115,34 @@ describe('the app-wide swipe catcher', () => {
     expect(cards).toEqual([])
     expect(field.value).toBe('0012345678')
     expect(stopped).toEqual([])
+  })
+
+  it('leaves a burst that is no registered card (a scanned ID number) in the field, Enter and all', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '电话 ', 0, 300)
+    type(field, '13800138000\n', 5000, 5)
+    expect(cards).toEqual([])
+    expect(field.value).toBe('电话 13800138000')
+    expect(stopped).toEqual([])
+  })
+
+  it('puts the digits back when main refuses a caught card', () => {
+    const { cards, undos, type } = setup()
+    const field = { value: '' }
+    type(field, '月坛', 0, 300)
+    type(field, '0012345678\n', 5000, 5)
+    expect(field.value).toBe('月坛')
+    expect(cards).toEqual(['0012345678'])
+    undos[0]!()
+    expect(field.value).toBe('月坛0012345678')
+  })
+
+  it('tags a card the same way each time, and differently with another salt', () => {
+    expect(cardTag(salt, '0012345678')).toMatch(/^[0-9a-f]{4}$/)
+    expect(cardTag(salt, '0012345678')).toBe(cardTag(salt, '0012345678'))
+    const tags = new Set(['a', 'b', 'c', 'd'].map((s) => cardTag(s, '0012345678')))
+    expect(tags.size).toBeGreaterThan(1)
   })
 
   it('catches a burst with no field focused, and ignores the F7 swipe box', () => {

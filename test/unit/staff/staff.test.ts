@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
 import { fakeClock, openSignedIn } from '../../helpers/services'
+import { cardTag } from '../../../src/shared/staff/wedge'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
@@ -109,6 +110,14 @@ describe('card-swipe attendance', () => {
     await expect(
       call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('gives any signed-in operator the salted tags of the registered cards, not the numbers', async () => {
+    await services.auth.signIn(CLERK)
+    const { salt, tags } = await call<{ salt: string; tags: string[] }>('staff:cardTags')
+    expect(tags).toEqual([cardTag(salt, '0012345678')])
+    expect(JSON.stringify(tags)).not.toContain('0012345678')
+    await expect(call('staff:cards')).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
   it('refuses a reader key gap above 60 ms (the catcher runs app-wide), in Chinese', async () => {

@@ -111,6 +111,7 @@ function CardList({ t }: { t: T }) {
   const register = async (values: { operatorId: string; cardNumber: string }) => {
     try {
       await unwrap(api.staff.registerCard(values))
+      window.dispatchEvent(new Event(STAFF_CONFIG_SAVED))
       message.success(t('saved'))
       form.resetFields()
       reload()
@@ -122,6 +123,7 @@ function CardList({ t }: { t: T }) {
   const remove = (id: string) =>
     unwrap(api.staff.removeCard({ id })).then(
       () => {
+        window.dispatchEvent(new Event(STAFF_CONFIG_SAVED))
         message.success(t('cardRemoved'))
         reload()
       },

@@ -83,6 +83,8 @@ const zh = {
   restDay: '休息日',
   notOut: '未签退',
   swipeReady: '刷卡就绪',
+  unlockFirst: '请先解锁再刷卡',
+  swipeUnavailable: '刷卡未就绪：{error}',
   swipeReadyHint: '任何界面都可直接刷卡；输入框中误入的卡号会被自动撤回',
   settings: '考核设置',
   officeHours: '作息时间',
@@ -213,6 +215,8 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     restDay: 'Rest day',
     notOut: 'No swipe out',
     swipeReady: 'Card reader ready',
+    unlockFirst: 'Unlock first, then swipe your card',
+    swipeUnavailable: 'Card reader not ready: {error}',
     swipeReadyHint:
       'Swipe from any screen; a card number that lands in a text field is taken back out',
     settings: 'Assessment settings',
