@@ -365,6 +365,8 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
 
     /** One swipe: unknown cards and a second swipe within a minute leave no row. */
     async swipe(cardNumber: string, actorId: string) {
+      // Read before anything is written: a calendar error leaves no row.
+      const calendar = await workCalendar()
       const card = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
       if (!card) {
         throw new AppError('NOT_FOUND', `卡号 ${cardNumber} 未登记，本次刷卡未记录`, {
@@ -372,25 +374,25 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         })
       }
       const nowIso = now().toISOString()
-      const last = db
-        .select()
-        .from(staffAttendance)
-        .where(eq(staffAttendance.operatorId, card.operatorId))
-        .orderBy(desc(staffAttendance.at))
-        .get()
+      const last =
+        db
+          .select()
+          .from(staffAttendance)
+          .where(eq(staffAttendance.operatorId, card.operatorId))
+          .orderBy(desc(staffAttendance.at))
+          .get() ?? null
       if (last && Date.parse(nowIso) - Date.parse(last.at) < DOUBLE_SWIPE_MS) {
         throw new AppError('CONFLICT', '一分钟内已刷过卡，本次未重复记录')
       }
       const { date, time } = wallClock(nowIso)
       const seconds = nowIso.slice(16, 19)
-      const todayCount = db
-        .select({ n: sql<number>`count(*)` })
-        .from(staffAttendance)
-        .where(
-          and(eq(staffAttendance.operatorId, card.operatorId), eq(staffAttendance.localDate, date))
-        )
-        .get()!.n
-      const direction = nextDirection(todayCount)
+      const direction = nextDirection(last, nowIso)
+      const firstToday = last?.localDate !== date
+      const late =
+        direction === 'in' &&
+        firstToday &&
+        time > config().officeHours.start &&
+        calendar.isWorkingDay(date)
       const id = randomUUID()
       audited(actorId, 'staff.attendance.swipe', 'staff.attendance', id, { direction }, (tx) => {
         tx.insert(staffAttendance)
@@ -410,11 +412,7 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         officerName: names().get(card.operatorId) ?? '',
         direction,
         at: nowIso,
-        late:
-          direction === 'in' &&
-          todayCount === 0 &&
-          time > config().officeHours.start &&
-          (await workCalendar()).isWorkingDay(date)
+        late
       }
     },
 

@@ -114,6 +114,18 @@ export function absenceUntil(month: string, today: string) {
   return today
 }
 
-/** The next swipe's direction: the first of the day is in, then they alternate. */
-export const nextDirection = (swipesToday: number): 'in' | 'out' =>
-  swipesToday % 2 === 0 ? 'in' : 'out'
+/** Hours within which a swipe pairs with the officer's last one (an overnight duty included). */
+export const DIRECTION_WINDOW_HOURS = 16
+
+/**
+ * The next swipe's direction from the officer's last swipe: out after an in within the window
+ * (so an overnight duty's morning swipe is its out), otherwise in.
+ */
+export function nextDirection(
+  last: { at: string; direction: 'in' | 'out' } | null,
+  at: string,
+  windowHours = DIRECTION_WINDOW_HOURS
+): 'in' | 'out' {
+  const recent = last !== null && Date.parse(at) - Date.parse(last.at) < windowHours * 3_600_000
+  return recent && last.direction === 'in' ? 'out' : 'in'
+}

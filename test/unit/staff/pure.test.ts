@@ -336,7 +336,21 @@ describe('attendance sheet', () => {
       absent: false
     })
     expect(rows[0]!.days).toHaveLength(30)
-    expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+
+  it('pairs a swipe with the last one within 16 hours, across midnight for a night duty', () => {
+    const inAt = (at: string) => ({ at, direction: 'in' as const })
+    expect(nextDirection(null, '2026-11-10T00:00:00.000Z')).toBe('in')
+    // In at 20:00, out at 08:00 the next morning (Beijing): 12 hours later.
+    expect(nextDirection(inAt('2026-11-10T12:00:00.000Z'), '2026-11-11T00:00:00.000Z')).toBe('out')
+    expect(
+      nextDirection(
+        { at: '2026-11-10T12:00:00.000Z', direction: 'out' },
+        '2026-11-10T13:00:00.000Z'
+      )
+    ).toBe('in')
+    // An in never closed: a day later the next swipe is a new in.
+    expect(nextDirection(inAt('2026-11-10T00:00:00.000Z'), '2026-11-11T00:00:00.000Z')).toBe('in')
   })
 
   it('takes other office hours and counts absence only for days already over', () => {

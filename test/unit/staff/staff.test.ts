@@ -6,6 +6,7 @@ import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
 import { fakeClock, openSignedIn } from '../../helpers/services'
 import { cardTag } from '../../../src/shared/staff/wedge'
+import { createStaffService } from '../../../src/main/staff/staff-service'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
@@ -110,6 +111,35 @@ describe('card-swipe attendance', () => {
     await expect(
       call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('pairs a night duty’s morning swipe with the evening’s in (out, not a new in)', async () => {
+    clock.advanceMinutes(12 * 60 + 5) // 20:00 Beijing
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({ direction: 'in' })
+    clock.advanceMinutes(12 * 60) // 08:00 the next morning
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({
+      direction: 'out',
+      late: false
+    })
+    clock.advanceMinutes(30) // 08:30: a fresh in, late
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({
+      direction: 'in',
+      late: false
+    })
+  })
+
+  it('writes nothing when the work calendar cannot be read', async () => {
+    const broken = createStaffService({
+      db: services.db,
+      deviceId: 'test',
+      now: clock.now,
+      logbooks: services.logbooks.repo,
+      workCalendar: () => Promise.reject(new Error('calendar unreadable'))
+    })
+    await expect(broken.swipe('0012345678', ids.clerk)).rejects.toThrow('calendar unreadable')
+    const n = (sql: string) => (services.sqlite.prepare(sql).get() as { n: number }).n
+    expect(n('SELECT count(*) AS n FROM staff_attendance')).toBe(0)
+    expect(n("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.attendance.swipe'")).toBe(0)
   })
 
   it('gives any signed-in operator the salted tags of the registered cards, not the numbers', async () => {
