@@ -165,6 +165,11 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.keyboard.press('Enter')
     await director.locator('td').nth(3).getByText('1', { exact: true }).waitFor()
     await app.screenshot('staff-screens-03-attendance')
+    // Printing is for the director and the administrator: a clerk has no print buttons.
+    expect(await page.getByTestId('attendance-pdf').count()).toBe(0)
+    await services.auth.signIn(DIRECTOR)
+    await page.getByTestId('status-operator').getByText('张所长').waitFor()
+    await page.keyboard.press('F7')
     await page.getByTestId('attendance-pdf').click()
     const written = page.getByTestId('attendance-written')
     await written.getByText(/已写出：.*考勤表-.*\.pdf/).waitFor()

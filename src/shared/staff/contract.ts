@@ -248,7 +248,7 @@ export const staffContract = {
       format: z.enum(['pdf', 'xlsx', 'csv'], { error: '无效的格式' })
     }),
     output: z.object({ path: z.string(), rows: z.int(), pages: z.int() }),
-    access: 'signedIn'
+    access: ['director', 'admin']
   }),
   addFollowup: call({ input: followupInput, output: followupView, access: 'signedIn' }),
   followups: call({
@@ -313,7 +313,7 @@ export const staffContract = {
   rulings: call({
     input: z.strictObject({ month }),
     output: z.array(ruling),
-    access: 'signedIn'
+    access: ['director', 'admin']
   }),
   ladder: call({
     input: z.strictObject({ officerId: uuid.optional() }),

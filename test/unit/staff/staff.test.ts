@@ -234,6 +234,20 @@ describe('the attendance sheet printed and exported', () => {
     ])
   })
 
+  it('refuses the sheet export and the rulings to a clerk', async () => {
+    await services.auth.signIn(CLERK)
+    await expect(
+      call('staff:exportAttendance', { month: '2026-11', format: 'csv' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(call('staff:rulings', { month: '2026-11' })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
+    const n = services.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.attendance.export'")
+      .get() as { n: number }
+    expect(n.n).toBe(0)
+  })
+
   it('an administrator removes a card; the card then swipes as unknown', async () => {
     const cards = await call<{ id: string; cardNumber: string }[]>('staff:cards')
     const card = cards.find((c) => c.cardNumber === '0012345678')!

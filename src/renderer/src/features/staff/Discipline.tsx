@@ -32,6 +32,8 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/
 export function Discipline({ t, month }: { t: T; month: string }) {
   const { session } = useApp()
   const isDirector = session.operator.role === 'director'
+  // Rulings are for the director and the administrator (the contract refuses others).
+  const seesRulings = isDirector || session.operator.role === 'admin'
   const [officers, setOfficers] = useState<Option[]>([])
   useEffect(() => {
     void unwrap(api.logbooks.officers()).then((list) =>
@@ -40,20 +42,32 @@ export function Discipline({ t, month }: { t: T; month: string }) {
   }, [])
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Complaints t={t} month={month} officers={officers} isDirector={isDirector} />
+      <Complaints
+        t={t}
+        month={month}
+        officers={officers}
+        isDirector={isDirector}
+        seesRulings={seesRulings}
+      />
       <Ladder t={t} officers={officers} isDirector={isDirector} />
     </Space>
   )
 }
 
-function Complaints(props: { t: T; month: string; officers: Option[]; isDirector: boolean }) {
-  const { t, month, officers, isDirector } = props
+function Complaints(props: {
+  t: T
+  month: string
+  officers: Option[]
+  isDirector: boolean
+  seesRulings: boolean
+}) {
+  const { t, month, officers, isDirector, seesRulings } = props
   const [complaints, setComplaints] = useState<Complaint[]>([])
   const [rulings, setRulings] = useState<Ruling[]>([])
   const reload = useCallback(() => {
     void loadComplaints(month).then((r) => setComplaints(r.rows))
-    void loadRulings(month).then(setRulings)
-  }, [month])
+    if (seesRulings) void loadRulings(month).then(setRulings)
+  }, [month, seesRulings])
   useEffect(reload, [reload])
   return (
     <Card size="small" title={t('complaintsOfMonth')}>

@@ -96,6 +96,9 @@ export function StaffModule() {
 
 function Attendance({ t, month, config }: { t: T; month: string; config: StaffConfig }) {
   const { message } = App.useApp()
+  const { role } = useApp().session.operator
+  // Printing and exporting the sheet is for the director and the administrator.
+  const outputs = role === 'director' || role === 'admin'
   const [sheet, setSheet] = useState<Awaited<ReturnType<typeof api.staff.attendanceSheet>>>()
   const [last, setLast] = useState<string | null>(null)
   const reload = useCallback(
@@ -136,7 +139,7 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
       />
       <span style={{ color: '#666' }}>{t('swipeHint')}</span>
       {last ? <Alert type="success" showIcon title={last} data-testid="swipe-result" /> : null}
-      <OutputButtons t={t} month={month} />
+      {outputs ? <OutputButtons t={t} month={month} /> : null}
       <Table
         data-testid="attendance-sheet"
         size="small"
