@@ -1,3 +1,4 @@
+import { shortId } from '../../../src/shared/ids'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -377,5 +378,14 @@ describe('the staff_figures triggers', () => {
       const expected = books[book].closedStatuses.map((s) => `'${s}'`).join(', ')
       expect(new Set(found), book).toEqual(new Set([expected]))
     }
+  })
+})
+
+describe('short ids', () => {
+  it('shows the random tail of a UUID v7, not its timestamp head', () => {
+    const a = '019ac9a1-2b3c-7d4e-8f90-1234567890ab'
+    const b = '019ac9a1-2b3c-7d4e-8f90-abcdef012345'
+    expect(shortId(a)).toBe('567890ab')
+    expect(shortId(a)).not.toBe(shortId(b))
   })
 })

@@ -7,6 +7,7 @@ import { quarterOf } from '@shared/staff/sampler'
 import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
 import { books, type BookKey } from '@shared/logbooks/books'
+import { shortId } from '@shared/ids'
 import { EntryPreview } from './EntryPreview'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
@@ -98,7 +99,7 @@ export function Supervision({ t }: { t: T }) {
                 renderItem={(e, i) => (
                   <List.Item>
                     <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(e)}>
-                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${e.id.slice(0, 8)}`}
+                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${shortId(e.id)}`}
                     </Button>
                   </List.Item>
                 )}
