@@ -1,3 +1,4 @@
+import { csvCell } from '../../../src/main/logbooks/output'
 import { shortId } from '../../../src/shared/ids'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
@@ -387,5 +388,14 @@ describe('short ids', () => {
     const b = '019ac9a1-2b3c-7d4e-8f90-abcdef012345'
     expect(shortId(a)).toBe('567890ab')
     expect(shortId(a)).not.toBe(shortId(b))
+  })
+})
+
+describe('CSV cells', () => {
+  it('neutralises a formula behind a leading tab or carriage return', () => {
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`)
+    expect(csvCell('\t=HYPERLINK("x")')).toBe(`"'\t=HYPERLINK(""x"")"`)
+    expect(csvCell('\r@SUM(A1)')).toBe(`"'\r@SUM(A1)"`)
+    expect(csvCell('李娜')).toBe('李娜')
   })
 })
