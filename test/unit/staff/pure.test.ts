@@ -1,3 +1,4 @@
+import { stationClock, stationDate } from '../../../src/shared/staff/attendance'
 import { csvCell } from '../../../src/main/logbooks/output'
 import { shortId } from '../../../src/shared/ids'
 import { describe, expect, it } from 'vitest'
@@ -397,5 +398,12 @@ describe('CSV cells', () => {
     expect(csvCell('\t=HYPERLINK("x")')).toBe(`"'\t=HYPERLINK(""x"")"`)
     expect(csvCell('\r@SUM(A1)')).toBe(`"'\r@SUM(A1)"`)
     expect(csvCell('李娜')).toBe('李娜')
+  })
+})
+
+describe('station time', () => {
+  it('gives swipe times and today in station time (UTC+8), whatever the machine zone', () => {
+    expect(stationClock('2026-11-09T23:55:03.000Z')).toBe('07:55:03')
+    expect(stationDate(new Date('2026-11-30T16:30:00.000Z'))).toBe('2026-12-01')
   })
 })

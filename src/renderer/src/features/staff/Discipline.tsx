@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag } from
 import { useApp } from '@renderer/AppContext'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import { ladderSteps } from '@shared/staff/contract'
 import { daysInMonth } from '@shared/staff/quota'
 import { formatStationTime } from '@shared/logbooks/time'
@@ -145,7 +145,7 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
     <Form
       form={form}
       layout="inline"
-      initialValues={{ upheld: true, date: localDate(new Date()) }}
+      initialValues={{ upheld: true, date: stationDate() }}
       onFinish={(v) => void save(v)}
       style={{ rowGap: 4 }}
     >
@@ -213,7 +213,7 @@ function Ladder(props: { t: T; officers: Option[]; isDirector: boolean }) {
           <Form
             form={form}
             layout="inline"
-            initialValues={{ step: 'education', date: localDate(new Date()) }}
+            initialValues={{ step: 'education', date: stationDate() }}
             onFinish={(v) => void save(v)}
             style={{ rowGap: 8 }}
             data-testid="ladder-form"

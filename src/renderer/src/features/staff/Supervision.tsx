@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { App, Button, Input, InputNumber, List, Space, Tag } from 'antd'
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import { quarterOf } from '@shared/staff/sampler'
 import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
@@ -21,7 +21,7 @@ export function Supervision({ t }: { t: T }) {
   const { message } = App.useApp()
   const { session } = useApp()
   const isDirector = session.operator.role === 'director'
-  const date = localDate(new Date())
+  const date = stationDate()
   const quarter = quarterOf(date).quarter
   const [checks, setChecks] = useState<Checks>([])
   const [notes, setNotes] = useState<Record<string, string>>({})

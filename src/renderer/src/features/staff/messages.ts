@@ -1,4 +1,5 @@
 import type { Dictionary } from '@renderer/i18n/context'
+import { stationClock } from '@shared/staff/attendance'
 
 const zh = {
   attendance: '刷卡考勤',
@@ -77,6 +78,7 @@ const zh = {
   written: '已写出：{path}',
   date: '日期',
   weekday: '星期',
+  weekdayNames: '日 一 二 三 四 五 六',
   firstIn: '签到',
   lastOut: '签退',
   remark: '备注',
@@ -209,6 +211,7 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     written: 'Written: {path}',
     date: 'Date',
     weekday: 'Day',
+    weekdayNames: 'Sun Mon Tue Wed Thu Fri Sat',
     firstIn: 'In',
     lastOut: 'Out',
     remark: 'Remark',
@@ -271,7 +274,7 @@ export function swipeText(
   tr: (key: Key, vars?: Record<string, string>) => string,
   r: { officerName: string; direction: 'in' | 'out'; at: string; late: boolean }
 ) {
-  const time = new Date(r.at).toLocaleTimeString('zh-CN', { hour12: false })
+  const time = stationClock(r.at)
   return (
     tr(r.direction === 'in' ? 'swipedIn' : 'swipedOut', { name: r.officerName, time }) +
     (r.late ? tr('late') : '')
