@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { produceAttendance } from '../../../src/main/staff/handlers'
 import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
@@ -232,6 +234,18 @@ describe('the attendance sheet printed and exported', () => {
       ['staff.attendance.export', 'xlsx'],
       ['staff.attendance.export', 'csv']
     ])
+  })
+
+  it('leaves no file when the audit row cannot be written', async () => {
+    const file = join(services.paths.exportDir, 'sheet.csv')
+    services.staff.recordOutput = () => {
+      throw new Error('audit unavailable')
+    }
+    await expect(
+      produceAttendance(services, '2026-11', 'csv', ids.director!, file)
+    ).rejects.toThrow('audit unavailable')
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}.partial`)).toBe(false)
   })
 
   it('refuses the sheet export and the rulings to a clerk', async () => {
