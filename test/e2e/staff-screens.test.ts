@@ -116,6 +116,39 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await app.screenshot('staff-screens-02-global-swipe')
   })
 
+  it('leaves a burst of an unregistered number (a scanner) in the field, and takes none at the lock screen', async () => {
+    const { page } = app
+    await page.keyboard.press('F3')
+    const search = page.getByTestId('address-search')
+    await search.fill('')
+    await search.click()
+    await page.keyboard.type('13800138000', { delay: 5 })
+    await page.keyboard.press('Enter')
+    expect(await search.inputValue()).toBe('13800138000')
+    expect(swipes()).toBe(2)
+
+    await page.keyboard.press('Control+L')
+    await page.getByText('屏幕已锁定').waitFor()
+    const password = page.getByLabel('密码')
+    await password.click()
+    await page.keyboard.type('Cle', { delay: 200 })
+    await page.keyboard.type('8880002222', { delay: 5 })
+    await page.keyboard.press('Enter')
+    await page.getByText('请先解锁再刷卡').waitFor()
+    expect(await password.inputValue()).toBe('Cle')
+    const attempts = count(
+      `SELECT failed_attempts AS n FROM operators WHERE id = '${ids[CLERK.username]}'`
+    )
+    expect(attempts).toBe(0)
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.unlock.failure'")).toBe(
+      0
+    )
+    expect(swipes()).toBe(2)
+    await password.fill(CLERK.password)
+    await page.getByRole('button', { name: '解锁' }).click()
+    await page.getByTestId('status-operator').getByText('李娜').waitFor()
+  })
+
   it('shows the attendance sheet with days, prints it and exports it to the exports folder', async () => {
     const { page, services } = app
     await page.keyboard.press('F7')
@@ -132,6 +165,11 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.keyboard.press('Enter')
     await director.locator('td').nth(3).getByText('1', { exact: true }).waitFor()
     await app.screenshot('staff-screens-03-attendance')
+    // Printing is for the director and the administrator: a clerk has no print buttons.
+    expect(await page.getByTestId('attendance-pdf').count()).toBe(0)
+    await services.auth.signIn(DIRECTOR)
+    await page.getByTestId('status-operator').getByText('张所长').waitFor()
+    await page.keyboard.press('F7')
     await page.getByTestId('attendance-pdf').click()
     const written = page.getByTestId('attendance-written')
     await written.getByText(/已写出：.*考勤表-.*\.pdf/).waitFor()
@@ -171,11 +209,20 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.getByRole('tab', { name: '考核设置' }).click()
     await page.getByTestId('hours-start').fill('09:00')
     await page.getByTestId('staff-settings').getByLabel('户数').fill('4')
+    // The 150 ms set for CI load is above what a save may set (60 ms): the save is refused.
+    await page.getByTestId('staff-settings-save').click()
+    await page
+      .getByText(/不能超过 60 毫秒/)
+      .first()
+      .waitFor()
+    expect(services.staff.config().officeHours.start).toBe('08:00')
+    await page.getByTestId('staff-settings').getByLabel('按键最大间隔（毫秒）').fill('60')
     await page.getByTestId('staff-settings-save').click()
     await page.getByText('已保存').first().waitFor()
     expect(services.staff.config()).toMatchObject({
       officeHours: { start: '09:00', end: '17:30' },
-      quota: { households: 4, persons: 3 }
+      quota: { households: 4, persons: 3 },
+      wedge: { maxGapMs: 60 }
     })
 
     const cards = page.getByTestId('card-list')

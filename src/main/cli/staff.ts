@@ -18,19 +18,24 @@ const monthOf = (args: string[]) => {
   return month
 }
 
-/** Outputs are audited under an operator: the one named with --as, or the first administrator. */
+/** A written sheet is audited under the active operator named with --as (never guessed). */
 async function operatorOf(services: Services, args: string[]) {
   const username = option(args, 'as')
-  const operator = username
-    ? await services.operators.findByUsername(username)
-    : (await services.operators.list()).find((o) => o.role === 'admin' && o.active)
-  if (!operator) throw new AppError('NOT_FOUND', '找不到操作员，请先完成初始设置或用 --as 指定')
+  if (!username) {
+    throw new AppError(
+      'VALIDATION',
+      '写出文件须用 --as 指定操作员 / --as USERNAME is required with --out'
+    )
+  }
+  const operator = await services.operators.findByUsername(username)
+  if (!operator) throw new AppError('NOT_FOUND', `找不到操作员 ${username}`)
+  if (!operator.active) throw new AppError('FORBIDDEN', `操作员 ${username} 已停用`)
   return operator
 }
 
 export const staffCommands: Record<string, Command> = {
   'attendance:sheet': {
-    usage: '--month YYYY-MM [--out F.pdf|F.xlsx|F.csv] [--as USERNAME]  monthly attendance sheet',
+    usage: '--month YYYY-MM [--out F.pdf|F.xlsx|F.csv --as USERNAME]  monthly attendance sheet',
     async run(services, args) {
       const month = monthOf(args)
       const out = option(args, 'out')

@@ -177,9 +177,12 @@ export async function printPdf(repo: LogbooksRepo, request: OutputRequest, file:
   return { pages, rows: count, missing: [...pdf.missing] }
 }
 
+/** A spreadsheet takes a cell starting with these as a formula (a tab or CR may precede one). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
 export const csvCell = (value: string) =>
-  /[",\n\r]/.test(value) || /^[=+\-@]/.test(value)
-    ? `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`
+  /[",\n\r]/.test(value) || FORMULA_START.test(value)
+    ? `"${(FORMULA_START.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`
     : value
 
 /** xlsx (streamed, so 100,000 rows stay in little memory) or CSV with a BOM for Excel. */

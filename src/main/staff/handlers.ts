@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { staffContract } from '../../shared/staff/contract'
 import { AppError } from '../../shared/errors'
@@ -6,6 +6,27 @@ import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { printStaffReport } from './report-pdf'
 import { exportAttendance, printAttendance } from './attendance-output'
+
+/**
+ * Writes an output under a temporary name, audits it, then gives it its name: a failed write or a
+ * failed audit leaves no file behind in the exports folder.
+ */
+async function auditedFile<T>(
+  path: string,
+  write: (partial: string) => Promise<T>,
+  audit: (done: T) => void
+) {
+  const partial = `${path}.partial`
+  try {
+    const done = await write(partial)
+    audit(done)
+    renameSync(partial, path)
+    return done
+  } catch (error) {
+    rmSync(partial, { force: true })
+    throw error
+  }
+}
 
 /** Prints the month's report into the exports folder and audits it. */
 export async function printMonthReport(services: Services, month: string, actorId: string) {
@@ -20,8 +41,11 @@ export async function printMonthReport(services: Services, month: string, actorI
   mkdirSync(services.paths.exportDir, { recursive: true })
   const stamp = services.now().toISOString().replace(/[:.]/g, '-')
   const path = join(services.paths.exportDir, `月度考核报告-${month}-${stamp}.pdf`)
-  writeFileSync(path, bytes)
-  staff.recordOutput(actorId, { month, pages, path })
+  await auditedFile(
+    path,
+    async (partial) => writeFileSync(partial, bytes),
+    () => staff.recordOutput(actorId, { month, pages, path })
+  )
   return { path, pages }
 }
 
@@ -42,15 +66,19 @@ export async function produceAttendance(
   }
   const stamp = services.now().toISOString().replace(/[:.]/g, '-')
   const path = file ?? join(services.paths.exportDir, `考勤表-${month}-${stamp}.${format}`)
-  const done =
-    format === 'pdf'
-      ? await printAttendance(data, path)
-      : { ...(await exportAttendance(data, format, path)), pages: 0 }
-  staff.recordOutput(
-    actorId,
-    { month, format, rows: done.rows, pages: done.pages, path },
-    format === 'pdf' ? 'staff.attendance.print' : 'staff.attendance.export',
-    'staff.attendance'
+  const done = await auditedFile(
+    path,
+    async (partial) =>
+      format === 'pdf'
+        ? await printAttendance(data, partial)
+        : { ...(await exportAttendance(data, format, partial)), pages: 0 },
+    (done) =>
+      staff.recordOutput(
+        actorId,
+        { month, format, rows: done.rows, pages: done.pages, path },
+        format === 'pdf' ? 'staff.attendance.print' : 'staff.attendance.export',
+        'staff.attendance'
+      )
   )
   return { path, rows: done.rows, pages: done.pages }
 }
@@ -71,6 +99,7 @@ export function createStaffHandlers(
     config: async () => staff.config(),
     updateConfig: (input, context) => staff.updateConfig(input, actorOf(context)),
     cards: async () => staff.cards(),
+    cardTags: async () => staff.cardTags(),
     registerCard: async (input, context) =>
       staff.registerCard(input.operatorId, input.cardNumber, actorOf(context)),
     swipe: async (input, context) => staff.swipe(input.cardNumber, actorOf(context)),

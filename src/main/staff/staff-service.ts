@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import {
@@ -27,7 +27,7 @@ import type { WorkCalendar } from '../../shared/calendar'
 import { defaultQuota, quotaProgress } from '../../shared/staff/quota'
 import { defaultWeights, scoreOfficers, suggestAwards } from '../../shared/staff/score'
 import { quarterRange, sampleIds } from '../../shared/staff/sampler'
-import { defaultWedgeOptions } from '../../shared/staff/wedge'
+import { cardTag, defaultWedgeOptions } from '../../shared/staff/wedge'
 import {
   checkItems,
   staffConfig,
@@ -67,6 +67,8 @@ export interface StaffContext {
 }
 
 export function createStaffService({ db, deviceId, now, logbooks, workCalendar }: StaffContext) {
+  /** Salt of the card tags, new each start. */
+  const tagSalt = randomBytes(8).toString('hex')
   const audited = <T>(
     actorId: string,
     action: string,
@@ -335,6 +337,15 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         }))
     },
 
+    /** The registered cards as short salted tags (see cardTag), for any signed-in catcher. */
+    cardTags() {
+      const numbers = db.select({ n: staffCards.cardNumber }).from(staffCards).all()
+      return {
+        salt: tagSalt,
+        tags: [...new Set(numbers.map((c) => cardTag(tagSalt, c.n)))].sort()
+      }
+    },
+
     /** Registers (or replaces) an operator's card. */
     registerCard(operatorId: string, cardNumber: string, actorId: string) {
       if (!names().has(operatorId)) throw new AppError('NOT_FOUND', '找不到该民警')
@@ -354,6 +365,8 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
 
     /** One swipe: unknown cards and a second swipe within a minute leave no row. */
     async swipe(cardNumber: string, actorId: string) {
+      // Read before anything is written: a calendar error leaves no row.
+      const calendar = await workCalendar()
       const card = db.select().from(staffCards).where(eq(staffCards.cardNumber, cardNumber)).get()
       if (!card) {
         throw new AppError('NOT_FOUND', `卡号 ${cardNumber} 未登记，本次刷卡未记录`, {
@@ -361,25 +374,25 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         })
       }
       const nowIso = now().toISOString()
-      const last = db
-        .select()
-        .from(staffAttendance)
-        .where(eq(staffAttendance.operatorId, card.operatorId))
-        .orderBy(desc(staffAttendance.at))
-        .get()
+      const last =
+        db
+          .select()
+          .from(staffAttendance)
+          .where(eq(staffAttendance.operatorId, card.operatorId))
+          .orderBy(desc(staffAttendance.at))
+          .get() ?? null
       if (last && Date.parse(nowIso) - Date.parse(last.at) < DOUBLE_SWIPE_MS) {
         throw new AppError('CONFLICT', '一分钟内已刷过卡，本次未重复记录')
       }
       const { date, time } = wallClock(nowIso)
       const seconds = nowIso.slice(16, 19)
-      const todayCount = db
-        .select({ n: sql<number>`count(*)` })
-        .from(staffAttendance)
-        .where(
-          and(eq(staffAttendance.operatorId, card.operatorId), eq(staffAttendance.localDate, date))
-        )
-        .get()!.n
-      const direction = nextDirection(todayCount)
+      const direction = nextDirection(last, nowIso)
+      const firstToday = last?.localDate !== date
+      const late =
+        direction === 'in' &&
+        firstToday &&
+        time > config().officeHours.start &&
+        calendar.isWorkingDay(date)
       const id = randomUUID()
       audited(actorId, 'staff.attendance.swipe', 'staff.attendance', id, { direction }, (tx) => {
         tx.insert(staffAttendance)
@@ -399,11 +412,7 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         officerName: names().get(card.operatorId) ?? '',
         direction,
         at: nowIso,
-        late:
-          direction === 'in' &&
-          todayCount === 0 &&
-          time > config().officeHours.start &&
-          (await workCalendar()).isWorkingDay(date)
+        late
       }
     },
 

@@ -13,6 +13,7 @@ import { SignInScreen } from './screens/SignInScreen'
 import { LockScreen } from './screens/LockScreen'
 import { Shell } from './shell/Shell'
 import { theme } from './theme'
+import { AuthSwipeGuard } from './features/staff/SwipeStatus'
 
 export function App() {
   const [status, setStatus] = useState<AuthStatus | null>(null)
@@ -58,7 +59,11 @@ export function App() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
-        <I18nProvider locale={locale}>{screen}</I18nProvider>
+        <I18nProvider locale={locale}>
+          {/* Reader bursts at sign-in and lock are taken back, never submitted as a password. */}
+          {status && (!session || session.locked) ? <AuthSwipeGuard /> : null}
+          {screen}
+        </I18nProvider>
       </AntApp>
     </ConfigProvider>
   )

@@ -1,5 +1,13 @@
 /** The monthly attendance sheet from swipes (local times), against office hours and the work calendar. */
+import { wallClock } from '../logbooks/time'
 import { daysInMonth } from './quota'
+
+/** HH:mm:ss of an ISO instant in station time (UTC+8), whatever the machine's zone. */
+export const stationClock = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 19)
+
+/** The station's date (UTC+8) of an instant, YYYY-MM-DD; the current one by default. */
+export const stationDate = (at: Date = new Date()) => wallClock(at.toISOString()).date
 
 export interface OfficeHours {
   /** 'HH:mm' */
@@ -114,6 +122,18 @@ export function absenceUntil(month: string, today: string) {
   return today
 }
 
-/** The next swipe's direction: the first of the day is in, then they alternate. */
-export const nextDirection = (swipesToday: number): 'in' | 'out' =>
-  swipesToday % 2 === 0 ? 'in' : 'out'
+/** Hours within which a swipe pairs with the officer's last one (an overnight duty included). */
+export const DIRECTION_WINDOW_HOURS = 16
+
+/**
+ * The next swipe's direction from the officer's last swipe: out after an in within the window
+ * (so an overnight duty's morning swipe is its out), otherwise in.
+ */
+export function nextDirection(
+  last: { at: string; direction: 'in' | 'out' } | null,
+  at: string,
+  windowHours = DIRECTION_WINDOW_HOURS
+): 'in' | 'out' {
+  const recent = last !== null && Date.parse(at) - Date.parse(last.at) < windowHours * 3_600_000
+  return recent && last.direction === 'in' ? 'out' : 'in'
+}

@@ -60,6 +60,21 @@ export const staffConfig = z.strictObject({
   })
 })
 
+/** Longest reader key gap a save may set: the catcher runs app-wide, so a slower limit would take a
+ * clerk's quick digits + Enter for a card. Stored values are read with staffConfig. */
+export const MAX_READER_GAP_MS = 60
+
+const staffConfigInput = staffConfig.extend({
+  wedge: staffConfig.shape.wedge.extend({
+    maxGapMs: z
+      .int({ error: '应为整数' })
+      .min(5, { error: '读卡按键间隔不能少于 5 毫秒' })
+      .max(MAX_READER_GAP_MS, {
+        error: `读卡按键间隔不能超过 ${MAX_READER_GAP_MS} 毫秒，否则手动输入的数字会被当作刷卡`
+      })
+  })
+})
+
 const officerRef = { officerId: z.string(), officerName: z.string() }
 
 export const followupInput = z.strictObject({
@@ -186,11 +201,21 @@ const checkRow = z.object({
 /** Director-only calls are 'signedIn' here and checked in the handler (as the logbooks do). */
 export const staffContract = {
   config: call({ input: nothing, output: staffConfig, access: 'signedIn' }),
-  updateConfig: call({ input: staffConfig, output: staffConfig, access: ['admin', 'director'] }),
+  updateConfig: call({
+    input: staffConfigInput,
+    output: staffConfig,
+    access: ['admin', 'director']
+  }),
   cards: call({
     input: nothing,
     output: z.array(z.object({ id: z.string(), ...officerRef, cardNumber: z.string() })),
     access: ['admin']
+  }),
+  /** Short salted tags of the registered cards, so the swipe catcher leaves other bursts alone. */
+  cardTags: call({
+    input: nothing,
+    output: z.object({ salt: z.string(), tags: z.array(z.string()) }),
+    access: 'signedIn'
   }),
   registerCard: call({
     input: z.strictObject({ operatorId: uuid, cardNumber }),
@@ -223,7 +248,7 @@ export const staffContract = {
       format: z.enum(['pdf', 'xlsx', 'csv'], { error: '无效的格式' })
     }),
     output: z.object({ path: z.string(), rows: z.int(), pages: z.int() }),
-    access: 'signedIn'
+    access: ['director', 'admin']
   }),
   addFollowup: call({ input: followupInput, output: followupView, access: 'signedIn' }),
   followups: call({
@@ -288,7 +313,7 @@ export const staffContract = {
   rulings: call({
     input: z.strictObject({ month }),
     output: z.array(ruling),
-    access: 'signedIn'
+    access: ['director', 'admin']
   }),
   ladder: call({
     input: z.strictObject({ officerId: uuid.optional() }),

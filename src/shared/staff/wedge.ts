@@ -67,13 +67,34 @@ export interface SwipeCatcherHooks<F extends { value: string }> {
   skip(target: unknown): boolean
   /** Puts a field's value back (and tells its form). */
   restore(field: F, value: string): void
-  onCard(number: string): void
+  /**
+   * Whether a burst is a registered card (decided at once: the Enter must be stopped or let
+   * through now). A burst that is not — an unknown card, a barcode scanner's ID number — is left
+   * alone: the field keeps the digits and the Enter goes through.
+   */
+  isCard(number: string): boolean
+  /** A card was caught; `undo` puts the burst's digits back into the field (main refused it). */
+  onCard(number: string, undo: () => void): void
+}
+
+/**
+ * A short tag of a card number (16 bits of FNV-1a over salt + number): the renderer checks a burst
+ * against the registered cards' tags without holding the card numbers themselves. Many numbers
+ * share a tag, so a tag does not give a card away; a chance match is refused by main and undone.
+ */
+export function cardTag(salt: string, number: string): string {
+  let hash = 0x811c9dc5
+  for (const ch of `${salt}:${number}`) {
+    hash ^= ch.charCodeAt(0)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return (hash >>> 16).toString(16).padStart(4, '0')
 }
 
 /**
  * Catches a card reader's burst anywhere in the window, without taking keys from a person: keys
- * pass through untouched; only when Enter closes a burst (the detector's speed rule) is that
- * Enter stopped, the card reported, and a text field the burst went into given back its value
+ * pass through untouched; only when Enter closes a burst (the detector's speed rule) of a
+ * registered card (isCard) is that Enter stopped, the card reported, and a text field the burst went into given back its value
  * from before the burst. A person typing digits, however fast they think they are, never closes a
  * burst of 6+ digits at under maxGapMs per key, so their typing is never altered.
  */
@@ -91,11 +112,17 @@ export function createSwipeCatcher<F extends { value: string }>(
     const result = detector.key(event.key, event.timeStamp)
     if (detector.pending() === 1) before = field ? { field, value } : null
     if (result.kind !== 'card') return
+    const start = before
+    before = null
+    if (!hooks.isCard(result.number)) return
     event.preventDefault()
     event.stopPropagation()
-    if (field && before?.field === field) hooks.restore(field, before.value)
-    before = null
-    hooks.onCard(result.number)
+    const own = field && start?.field === field ? field : null
+    const typed = own?.value ?? ''
+    if (own && start) hooks.restore(own, start.value)
+    hooks.onCard(result.number, () => {
+      if (own) hooks.restore(own, typed)
+    })
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { repoRoot, tempDir } from '../../helpers/services'
 
@@ -33,7 +34,40 @@ describe('npm run cli -- attendance:sheet / awards', () => {
     expect(sheet.out).toMatch(/李娜\t21\t0\t0\t0\t\d+/)
 
     const out = join(dir, 'sheet.csv')
-    const written = cli(['attendance:sheet', '--month', '2026-11', '--out', out, ...d])
+    // A write is audited under the operator named with --as, who must be active.
+    const unnamed = cli(['attendance:sheet', '--month', '2026-11', '--out', out, ...d])
+    expect(unnamed.code).toBe(2)
+    expect(unnamed.err).toContain('--as')
+    expect(existsSync(out)).toBe(false)
+    const setActive = (active: number) => {
+      const db = new Database(join(dir, 'bianmin.sqlite'))
+      db.prepare("UPDATE operators SET active = ? WHERE username = 'li'").run(active)
+      db.close()
+    }
+    setActive(0)
+    const inactive = cli([
+      'attendance:sheet',
+      '--month',
+      '2026-11',
+      '--out',
+      out,
+      '--as',
+      'li',
+      ...d
+    ])
+    expect(inactive.err).toContain('已停用')
+    expect(existsSync(out)).toBe(false)
+    setActive(1)
+    const written = cli([
+      'attendance:sheet',
+      '--month',
+      '2026-11',
+      '--out',
+      out,
+      '--as',
+      'wang',
+      ...d
+    ])
     expect(written.code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('民警,应出勤,出勤天数,迟到,早退,缺勤')
     expect(cli(['attendance:sheet', '--month', '2026-11', '--out', 'x.txt', ...d]).code).toBe(2)
@@ -49,5 +83,5 @@ describe('npm run cli -- attendance:sheet / awards', () => {
     }
     expect(json.month).toBe('2026-11')
     expect(json.rows.map((r) => [r.officerName, r.rank])).toEqual([['李娜', 1]])
-  })
+  }, 120_000)
 })

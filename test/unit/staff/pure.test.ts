@@ -1,9 +1,13 @@
+import { stationClock, stationDate } from '../../../src/shared/staff/attendance'
+import { csvCell } from '../../../src/main/logbooks/output'
+import { shortId } from '../../../src/shared/ids'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bookKeys, books } from '../../../src/shared/logbooks/books'
 import { repoRoot } from '../../helpers/services'
 import {
+  cardTag,
   createSwipeCatcher,
   createWedgeDetector,
   detectCard
@@ -63,15 +67,22 @@ describe('the app-wide swipe catcher', () => {
     value: string
   }
   /** Types text into a field (or nowhere) as the browser would: keydown, then the key lands. */
+  const salt = 'c0ffee'
+  const registered = new Set(['0012345678', '5550001234'].map((n) => cardTag(salt, n)))
   function setup() {
     const cards: string[] = []
     const stopped: string[] = []
+    const undos: (() => void)[] = []
     const catcher = createSwipeCatcher<Field>(options, {
       field: (target) =>
         target && typeof target === 'object' && 'value' in target ? (target as Field) : null,
       skip: (target) => target === 'swipe-box',
       restore: (field, value) => (field.value = value),
-      onCard: (n) => cards.push(n)
+      isCard: (n) => registered.has(cardTag(salt, n)),
+      onCard: (n, undo) => {
+        cards.push(n)
+        undos.push(undo)
+      }
     })
     const type = (target: Field | string | null, text: string, start: number, gap: number) => {
       for (const { key, at } of keys(text, start, gap)) {
@@ -87,7 +98,7 @@ describe('the app-wide swipe catcher', () => {
         else if (key !== 'Enter' && target && typeof target === 'object') target.value += key
       }
     }
-    return { cards, stopped, type }
+    return { cards, stopped, undos, type }
   }
 
   it('takes a burst out of the focused field it went into, and stops its Enter', () => {
@@ -107,6 +118,34 @@ describe('the app-wide swipe catcher', () => {
     expect(cards).toEqual([])
     expect(field.value).toBe('0012345678')
     expect(stopped).toEqual([])
+  })
+
+  it('leaves a burst that is no registered card (a scanned ID number) in the field, Enter and all', () => {
+    const { cards, stopped, type } = setup()
+    const field = { value: '' }
+    type(field, '电话 ', 0, 300)
+    type(field, '13800138000\n', 5000, 5)
+    expect(cards).toEqual([])
+    expect(field.value).toBe('电话 13800138000')
+    expect(stopped).toEqual([])
+  })
+
+  it('puts the digits back when main refuses a caught card', () => {
+    const { cards, undos, type } = setup()
+    const field = { value: '' }
+    type(field, '月坛', 0, 300)
+    type(field, '0012345678\n', 5000, 5)
+    expect(field.value).toBe('月坛')
+    expect(cards).toEqual(['0012345678'])
+    undos[0]!()
+    expect(field.value).toBe('月坛0012345678')
+  })
+
+  it('tags a card the same way each time, and differently with another salt', () => {
+    expect(cardTag(salt, '0012345678')).toMatch(/^[0-9a-f]{4}$/)
+    expect(cardTag(salt, '0012345678')).toBe(cardTag(salt, '0012345678'))
+    const tags = new Set(['a', 'b', 'c', 'd'].map((s) => cardTag(s, '0012345678')))
+    expect(tags.size).toBeGreaterThan(1)
   })
 
   it('catches a burst with no field focused, and ignores the F7 swipe box', () => {
@@ -300,7 +339,21 @@ describe('attendance sheet', () => {
       absent: false
     })
     expect(rows[0]!.days).toHaveLength(30)
-    expect([0, 1, 2].map(nextDirection)).toEqual(['in', 'out', 'in'])
+  })
+
+  it('pairs a swipe with the last one within 16 hours, across midnight for a night duty', () => {
+    const inAt = (at: string) => ({ at, direction: 'in' as const })
+    expect(nextDirection(null, '2026-11-10T00:00:00.000Z')).toBe('in')
+    // In at 20:00, out at 08:00 the next morning (Beijing): 12 hours later.
+    expect(nextDirection(inAt('2026-11-10T12:00:00.000Z'), '2026-11-11T00:00:00.000Z')).toBe('out')
+    expect(
+      nextDirection(
+        { at: '2026-11-10T12:00:00.000Z', direction: 'out' },
+        '2026-11-10T13:00:00.000Z'
+      )
+    ).toBe('in')
+    // An in never closed: a day later the next swipe is a new in.
+    expect(nextDirection(inAt('2026-11-10T00:00:00.000Z'), '2026-11-11T00:00:00.000Z')).toBe('in')
   })
 
   it('takes other office hours and counts absence only for days already over', () => {
@@ -327,5 +380,30 @@ describe('the staff_figures triggers', () => {
       const expected = books[book].closedStatuses.map((s) => `'${s}'`).join(', ')
       expect(new Set(found), book).toEqual(new Set([expected]))
     }
+  })
+})
+
+describe('short ids', () => {
+  it('shows the random tail of a UUID v7, not its timestamp head', () => {
+    const a = '019ac9a1-2b3c-7d4e-8f90-1234567890ab'
+    const b = '019ac9a1-2b3c-7d4e-8f90-abcdef012345'
+    expect(shortId(a)).toBe('567890ab')
+    expect(shortId(a)).not.toBe(shortId(b))
+  })
+})
+
+describe('CSV cells', () => {
+  it('neutralises a formula behind a leading tab or carriage return', () => {
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`)
+    expect(csvCell('\t=HYPERLINK("x")')).toBe(`"'\t=HYPERLINK(""x"")"`)
+    expect(csvCell('\r@SUM(A1)')).toBe(`"'\r@SUM(A1)"`)
+    expect(csvCell('李娜')).toBe('李娜')
+  })
+})
+
+describe('station time', () => {
+  it('gives swipe times and today in station time (UTC+8), whatever the machine zone', () => {
+    expect(stationClock('2026-11-09T23:55:03.000Z')).toBe('07:55:03')
+    expect(stationDate(new Date('2026-11-30T16:30:00.000Z'))).toBe('2026-12-01')
   })
 })

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { produceAttendance } from '../../../src/main/staff/handlers'
 import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
 import { fakeClock, openSignedIn } from '../../helpers/services'
+import { cardTag } from '../../../src/shared/staff/wedge'
+import { createStaffService } from '../../../src/main/staff/staff-service'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
@@ -110,6 +114,54 @@ describe('card-swipe attendance', () => {
       call('staff:registerCard', { operatorId: ids.field, cardNumber: '5550001' })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
+
+  it('pairs a night duty’s morning swipe with the evening’s in (out, not a new in)', async () => {
+    clock.advanceMinutes(12 * 60 + 5) // 20:00 Beijing
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({ direction: 'in' })
+    clock.advanceMinutes(12 * 60) // 08:00 the next morning
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({
+      direction: 'out',
+      late: false
+    })
+    clock.advanceMinutes(30) // 08:30: a fresh in, late
+    expect(await services.staff.swipe('0012345678', ids.clerk)).toMatchObject({
+      direction: 'in',
+      late: false
+    })
+  })
+
+  it('writes nothing when the work calendar cannot be read', async () => {
+    const broken = createStaffService({
+      db: services.db,
+      deviceId: 'test',
+      now: clock.now,
+      logbooks: services.logbooks.repo,
+      workCalendar: () => Promise.reject(new Error('calendar unreadable'))
+    })
+    await expect(broken.swipe('0012345678', ids.clerk)).rejects.toThrow('calendar unreadable')
+    const n = (sql: string) => (services.sqlite.prepare(sql).get() as { n: number }).n
+    expect(n('SELECT count(*) AS n FROM staff_attendance')).toBe(0)
+    expect(n("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.attendance.swipe'")).toBe(0)
+  })
+
+  it('gives any signed-in operator the salted tags of the registered cards, not the numbers', async () => {
+    await services.auth.signIn(CLERK)
+    const { salt, tags } = await call<{ salt: string; tags: string[] }>('staff:cardTags')
+    expect(tags).toEqual([cardTag(salt, '0012345678')])
+    expect(JSON.stringify(tags)).not.toContain('0012345678')
+    await expect(call('staff:cards')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('refuses a reader key gap above 60 ms (the catcher runs app-wide), in Chinese', async () => {
+    const config = await call<{ wedge: Record<string, number> }>('staff:config')
+    const save = (maxGapMs: number) =>
+      call('staff:updateConfig', { ...config, wedge: { ...config.wedge, maxGapMs } })
+    const error = await save(500).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'VALIDATION' })
+    expect(JSON.stringify(error)).toContain('读卡按键间隔不能超过 60 毫秒')
+    await expect(save(61)).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(await save(60)).toMatchObject({ wedge: { maxGapMs: 60 } })
+  })
 })
 
 describe('the attendance sheet printed and exported', () => {
@@ -182,6 +234,32 @@ describe('the attendance sheet printed and exported', () => {
       ['staff.attendance.export', 'xlsx'],
       ['staff.attendance.export', 'csv']
     ])
+  })
+
+  it('leaves no file when the audit row cannot be written', async () => {
+    const file = join(services.paths.exportDir, 'sheet.csv')
+    services.staff.recordOutput = () => {
+      throw new Error('audit unavailable')
+    }
+    await expect(
+      produceAttendance(services, '2026-11', 'csv', ids.director!, file)
+    ).rejects.toThrow('audit unavailable')
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}.partial`)).toBe(false)
+  })
+
+  it('refuses the sheet export and the rulings to a clerk', async () => {
+    await services.auth.signIn(CLERK)
+    await expect(
+      call('staff:exportAttendance', { month: '2026-11', format: 'csv' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(call('staff:rulings', { month: '2026-11' })).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    })
+    const n = services.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.attendance.export'")
+      .get() as { n: number }
+    expect(n.n).toBe(0)
   })
 
   it('an administrator removes a card; the card then swipes as unknown', async () => {

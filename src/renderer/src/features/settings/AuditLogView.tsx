@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
 import type { AuditEntry, AuditVerification } from '@shared/ipc/contract'
+import { shortId } from '@shared/ids'
 import { localDateTime } from '@shared/dates'
 
 const PAGE_SIZE = 20
@@ -71,7 +72,7 @@ export function AuditLogView() {
           {
             title: t('audit.entity'),
             render: (_, row) =>
-              row.entity ? `${row.entity} ${row.entityId?.slice(0, 8) ?? ''}` : '—'
+              row.entity ? `${row.entity} ${row.entityId ? shortId(row.entityId) : ''}` : '—'
           },
           {
             title: t('audit.detail'),

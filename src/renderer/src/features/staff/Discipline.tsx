@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag } from
 import { useApp } from '@renderer/AppContext'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import { ladderSteps } from '@shared/staff/contract'
 import { daysInMonth } from '@shared/staff/quota'
 import { formatStationTime } from '@shared/logbooks/time'
@@ -32,6 +32,8 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/
 export function Discipline({ t, month }: { t: T; month: string }) {
   const { session } = useApp()
   const isDirector = session.operator.role === 'director'
+  // Rulings are for the director and the administrator (the contract refuses others).
+  const seesRulings = isDirector || session.operator.role === 'admin'
   const [officers, setOfficers] = useState<Option[]>([])
   useEffect(() => {
     void unwrap(api.logbooks.officers()).then((list) =>
@@ -40,20 +42,32 @@ export function Discipline({ t, month }: { t: T; month: string }) {
   }, [])
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Complaints t={t} month={month} officers={officers} isDirector={isDirector} />
+      <Complaints
+        t={t}
+        month={month}
+        officers={officers}
+        isDirector={isDirector}
+        seesRulings={seesRulings}
+      />
       <Ladder t={t} officers={officers} isDirector={isDirector} />
     </Space>
   )
 }
 
-function Complaints(props: { t: T; month: string; officers: Option[]; isDirector: boolean }) {
-  const { t, month, officers, isDirector } = props
+function Complaints(props: {
+  t: T
+  month: string
+  officers: Option[]
+  isDirector: boolean
+  seesRulings: boolean
+}) {
+  const { t, month, officers, isDirector, seesRulings } = props
   const [complaints, setComplaints] = useState<Complaint[]>([])
   const [rulings, setRulings] = useState<Ruling[]>([])
   const reload = useCallback(() => {
     void loadComplaints(month).then((r) => setComplaints(r.rows))
-    void loadRulings(month).then(setRulings)
-  }, [month])
+    if (seesRulings) void loadRulings(month).then(setRulings)
+  }, [month, seesRulings])
   useEffect(reload, [reload])
   return (
     <Card size="small" title={t('complaintsOfMonth')}>
@@ -131,7 +145,7 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
     <Form
       form={form}
       layout="inline"
-      initialValues={{ upheld: true, date: localDate(new Date()) }}
+      initialValues={{ upheld: true, date: stationDate() }}
       onFinish={(v) => void save(v)}
       style={{ rowGap: 4 }}
     >
@@ -199,7 +213,7 @@ function Ladder(props: { t: T; officers: Option[]; isDirector: boolean }) {
           <Form
             form={form}
             layout="inline"
-            initialValues={{ step: 'education', date: localDate(new Date()) }}
+            initialValues={{ step: 'education', date: stationDate() }}
             onFinish={(v) => void save(v)}
             style={{ rowGap: 8 }}
             data-testid="ladder-form"

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Card, Progress, Space, Table, Tag } from 'antd'
 import { useMessages } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import type { StaffConfig } from '@shared/staff/contract'
 import { staffMessages } from './messages'
 
@@ -18,7 +18,7 @@ export function QuotaBoard() {
   const [rows, setRows] = useState<Rows>([])
   const [quota, setQuota] = useState<StaffConfig['quota'] | null>(null)
   useEffect(() => {
-    void loadProgress(localDate(new Date()).slice(0, 7)).then(setRows)
+    void loadProgress(stationDate().slice(0, 7)).then(setRows)
     void unwrap(api.staff.config()).then((c) => setQuota(c.quota))
   }, [])
   if (!quota) return null

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space,
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import type { StaffConfig } from '@shared/staff/contract'
+import { MAX_READER_GAP_MS, type StaffConfig } from '@shared/staff/contract'
 import type { useMessages } from '@renderer/i18n/context'
 import { STAFF_CONFIG_SAVED, type staffMessages } from './messages'
 
@@ -81,7 +81,7 @@ export function StaffSettings({
         </Card>
         <Card size="small" title={t('reader')} style={{ width: '100%' }}>
           <Space wrap>
-            {number(['wedge', 'maxGapMs'], t('maxGapMs'), 5, 500)}
+            {number(['wedge', 'maxGapMs'], t('maxGapMs'), 5, MAX_READER_GAP_MS)}
             {number(['wedge', 'minDigits'], t('minDigits'), 4, 20)}
             {number(['wedge', 'maxDigits'], t('maxDigits'), 4, 20)}
           </Space>
@@ -111,6 +111,7 @@ function CardList({ t }: { t: T }) {
   const register = async (values: { operatorId: string; cardNumber: string }) => {
     try {
       await unwrap(api.staff.registerCard(values))
+      window.dispatchEvent(new Event(STAFF_CONFIG_SAVED))
       message.success(t('saved'))
       form.resetFields()
       reload()
@@ -122,6 +123,7 @@ function CardList({ t }: { t: T }) {
   const remove = (id: string) =>
     unwrap(api.staff.removeCard({ id })).then(
       () => {
+        window.dispatchEvent(new Event(STAFF_CONFIG_SAVED))
         message.success(t('cardRemoved'))
         reload()
       },

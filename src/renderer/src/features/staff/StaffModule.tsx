@@ -27,7 +27,7 @@ import {
   type AwardTable,
   type AttendanceRowView
 } from '@shared/staff/contract'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import { STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'
@@ -43,7 +43,7 @@ export function StaffModule() {
   const t = useMessages(staffMessages)
   const { session } = useApp()
   const role = session.operator.role
-  const [month, setMonth] = useState(() => localDate(new Date()).slice(0, 7))
+  const [month, setMonth] = useState(() => stationDate().slice(0, 7))
   const [config, setConfig] = useState<StaffConfig | null>(null)
   useEffect(() => {
     void unwrap(api.staff.config()).then(setConfig)
@@ -96,6 +96,9 @@ export function StaffModule() {
 
 function Attendance({ t, month, config }: { t: T; month: string; config: StaffConfig }) {
   const { message } = App.useApp()
+  const { role } = useApp().session.operator
+  // Printing and exporting the sheet is for the director and the administrator.
+  const outputs = role === 'director' || role === 'admin'
   const [sheet, setSheet] = useState<Awaited<ReturnType<typeof api.staff.attendanceSheet>>>()
   const [last, setLast] = useState<string | null>(null)
   const reload = useCallback(
@@ -136,7 +139,7 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
       />
       <span style={{ color: '#666' }}>{t('swipeHint')}</span>
       {last ? <Alert type="success" showIcon title={last} data-testid="swipe-result" /> : null}
-      <OutputButtons t={t} month={month} />
+      {outputs ? <OutputButtons t={t} month={month} /> : null}
       <Table
         data-testid="attendance-sheet"
         size="small"
@@ -172,7 +175,9 @@ function Attendance({ t, month, config }: { t: T; month: string; config: StaffCo
 }
 
 type Day = AttendanceRowView['days'][number]
-const weekday = (date: string) => '日一二三四五六'[new Date(`${date}T00:00:00Z`).getUTCDay()]
+/** The weekday of a date from the dictionary's space-separated names (Sunday first). */
+const weekday = (names: string, date: string) =>
+  names.split(' ')[new Date(`${date}T00:00:00Z`).getUTCDay()]
 
 /** One officer's month, day by day. */
 function AttendanceDays({ t, days }: { t: T; days: Day[] }) {
@@ -195,7 +200,11 @@ function AttendanceDays({ t, days }: { t: T; days: Day[] }) {
       rowClassName={(d) => (d.working ? '' : 'staff-rest-day')}
       columns={[
         { title: t('date'), dataIndex: 'date' },
-        { title: t('weekday'), dataIndex: 'date', render: weekday },
+        {
+          title: t('weekday'),
+          dataIndex: 'date',
+          render: (d: string) => weekday(t('weekdayNames'), d)
+        },
         { title: t('firstIn'), dataIndex: 'firstIn' },
         { title: t('lastOut'), dataIndex: 'lastOut' },
         {

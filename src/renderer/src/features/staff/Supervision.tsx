@@ -2,11 +2,12 @@ import { useCallback, useEffect, useState } from 'react'
 import { App, Button, Input, InputNumber, List, Space, Tag } from 'antd'
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/staff/attendance'
 import { quarterOf } from '@shared/staff/sampler'
 import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
 import { books, type BookKey } from '@shared/logbooks/books'
+import { shortId } from '@shared/ids'
 import { EntryPreview } from './EntryPreview'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
@@ -20,7 +21,7 @@ export function Supervision({ t }: { t: T }) {
   const { message } = App.useApp()
   const { session } = useApp()
   const isDirector = session.operator.role === 'director'
-  const date = localDate(new Date())
+  const date = stationDate()
   const quarter = quarterOf(date).quarter
   const [checks, setChecks] = useState<Checks>([])
   const [notes, setNotes] = useState<Record<string, string>>({})
@@ -98,7 +99,7 @@ export function Supervision({ t }: { t: T }) {
                 renderItem={(e, i) => (
                   <List.Item>
                     <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(e)}>
-                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${e.id.slice(0, 8)}`}
+                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${shortId(e.id)}`}
                     </Button>
                   </List.Item>
                 )}

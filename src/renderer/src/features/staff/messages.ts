@@ -1,4 +1,5 @@
 import type { Dictionary } from '@renderer/i18n/context'
+import { stationClock } from '@shared/staff/attendance'
 
 const zh = {
   attendance: '刷卡考勤',
@@ -77,12 +78,15 @@ const zh = {
   written: '已写出：{path}',
   date: '日期',
   weekday: '星期',
+  weekdayNames: '日 一 二 三 四 五 六',
   firstIn: '签到',
   lastOut: '签退',
   remark: '备注',
   restDay: '休息日',
   notOut: '未签退',
   swipeReady: '刷卡就绪',
+  unlockFirst: '请先解锁再刷卡',
+  swipeUnavailable: '刷卡未就绪：{error}',
   swipeReadyHint: '任何界面都可直接刷卡；输入框中误入的卡号会被自动撤回',
   settings: '考核设置',
   officeHours: '作息时间',
@@ -207,12 +211,15 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     written: 'Written: {path}',
     date: 'Date',
     weekday: 'Day',
+    weekdayNames: 'Sun Mon Tue Wed Thu Fri Sat',
     firstIn: 'In',
     lastOut: 'Out',
     remark: 'Remark',
     restDay: 'Rest day',
     notOut: 'No swipe out',
     swipeReady: 'Card reader ready',
+    unlockFirst: 'Unlock first, then swipe your card',
+    swipeUnavailable: 'Card reader not ready: {error}',
     swipeReadyHint:
       'Swipe from any screen; a card number that lands in a text field is taken back out',
     settings: 'Assessment settings',
@@ -267,7 +274,7 @@ export function swipeText(
   tr: (key: Key, vars?: Record<string, string>) => string,
   r: { officerName: string; direction: 'in' | 'out'; at: string; late: boolean }
 ) {
-  const time = new Date(r.at).toLocaleTimeString('zh-CN', { hour12: false })
+  const time = stationClock(r.at)
   return (
     tr(r.direction === 'in' ? 'swipedIn' : 'swipedOut', { name: r.officerName, time }) +
     (r.late ? tr('late') : '')
