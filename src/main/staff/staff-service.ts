@@ -427,8 +427,20 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
           )
         )
         .all()
-      const list = officers()
+      // Today's officers and anyone who swiped that month (an officer since deactivated included).
+      const included = new Set([...swipes.map((s) => s.operatorId), ...officers().map((o) => o.id)])
+      const list = db
+        .select({
+          id: operators.id,
+          name: operators.displayName,
+          createdAt: operators.createdAt
+        })
+        .from(operators)
+        .orderBy(asc(operators.displayName))
+        .all()
+        .filter((o) => included.has(o.id))
       const calendar = await workCalendar()
+      const startDates = new Map(list.map((o) => [o.id, wallClock(o.createdAt).date]))
       const rows = attendanceSheet(
         list.map((o) => o.id),
         swipes.map((s) => ({
@@ -439,7 +451,11 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         })),
         config().officeHours,
         month,
-        { isWorkingDay: (d) => calendar.isWorkingDay(d), until: absenceUntil(month, today()) }
+        {
+          isWorkingDay: (d) => calendar.isWorkingDay(d),
+          until: absenceUntil(month, today()),
+          startOf: (id) => startDates.get(id)
+        }
       )
       return rows.map((r, i) => ({ ...r, officerName: list[i]!.name }))
     },

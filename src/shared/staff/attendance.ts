@@ -56,6 +56,8 @@ export interface SheetCalendar {
   isWorkingDay(date: string): boolean
   /** Absence is counted only for days before this date (today: the day is not over yet). */
   until: string
+  /** An officer's first day (account created): no absence is counted before it. */
+  startOf?: (officerId: string) => string | undefined
 }
 
 /** Every date of a 'YYYY-MM' month. */
@@ -83,6 +85,7 @@ export function attendanceSheet(
     working: calendar.isWorkingDay(date)
   }))
   return officerIds.map((officerId) => {
+    const start = calendar.startOf?.(officerId) ?? ''
     const days = dates.map(({ date, working }): AttendanceDay => {
       const list = [...(byDay.get(`${officerId} ${date}`) ?? [])].sort((a, b) =>
         a.time < b.time ? -1 : 1
@@ -96,7 +99,7 @@ export function attendanceSheet(
         lastOut,
         late: working && firstIn !== null && firstIn.slice(0, 5) > hours.start,
         early: working && lastOut !== null && lastOut.slice(0, 5) < hours.end,
-        absent: working && list.length === 0 && date < calendar.until
+        absent: working && list.length === 0 && date >= start && date < calendar.until
       }
     })
     const lateDays = days.filter((d) => d.late).map((d) => d.date)

@@ -363,6 +363,16 @@ describe('attendance sheet', () => {
     })
     expect(rows[0]).toMatchObject({ late: 0, earlyLeave: 0, absent: 0 })
     expect(absenceUntil('2026-11', '2026-12-05')).toBe('2026-11-31')
+  })
+
+  it('counts no absence before an officer’s first day', () => {
+    const rows = attendanceSheet(['a', 'c'], swipes, { start: '08:00', end: '17:30' }, '2026-11', {
+      isWorkingDay: weekdays,
+      until: '2026-11-10',
+      startOf: (id) => (id === 'c' ? '2026-11-05' : undefined)
+    })
+    // c joined on the 5th: of the working days before the 10th only 5, 6 and 9 count.
+    expect(rows.map((r) => r.absent)).toEqual([4, 3])
     expect(absenceUntil('2026-11', '2026-10-05')).toBe('2026-11-01')
   })
 })

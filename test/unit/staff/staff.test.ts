@@ -173,6 +173,10 @@ describe('the attendance sheet printed and exported', () => {
   }
 
   it('counts absent working days and writes a PDF, an xlsx and a CSV to the exports, audited', async () => {
+    // The officers joined in October, except the second field officer (account made on the 10th).
+    services.sqlite
+      .prepare("UPDATE operators SET created_at = '2026-10-01T00:00:00.000Z' WHERE id <> ?")
+      .run(ids.field2)
     await swipeAt('2026-11-09T23:55:00.000Z') // Tue 10th 07:55 in
     await swipeAt('2026-11-10T09:00:00.000Z') // 17:00 out: early
     await swipeAt('2026-11-11T00:20:00.000Z') // Wed 11th 08:20 in: late
@@ -190,6 +194,11 @@ describe('the attendance sheet printed and exported', () => {
     expect(sheet.find((r) => r.officerId === ids.field)).toMatchObject({
       daysPresent: 0,
       absent: 8
+    })
+    // No absence before an officer's first day: only the 10th and 11th count.
+    expect(sheet.find((r) => r.officerId === ids.field2)).toMatchObject({
+      daysPresent: 0,
+      absent: 2
     })
 
     const pdf = await call<{ path: string; pages: number; rows: number }>(
@@ -234,6 +243,15 @@ describe('the attendance sheet printed and exported', () => {
       ['staff.attendance.export', 'xlsx'],
       ['staff.attendance.export', 'csv']
     ])
+
+    // Deactivated since: the clerk, who swiped that month, stays on the sheet; the field officer,
+    // who never swiped, leaves it.
+    services.sqlite
+      .prepare('UPDATE operators SET active = 0 WHERE id IN (?, ?)')
+      .run(ids.clerk, ids.field)
+    const later = await call<AttendanceRowView[]>('staff:attendanceSheet', { month: '2026-11' })
+    expect(later.map((r) => r.officerId)).toContain(ids.clerk)
+    expect(later.map((r) => r.officerId)).not.toContain(ids.field)
   })
 
   it('leaves no file when the audit row cannot be written', async () => {
