@@ -149,7 +149,7 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
       onFinish={(v) => void save(v)}
       style={{ rowGap: 4 }}
     >
-      <Form.Item name="officerId" rules={[{ required: true, message: t('officer') }]}>
+      <Form.Item name="officerId" rules={[{ required: true, message: t('pickOfficer') }]}>
         <Select
           aria-label={t('officer')}
           placeholder={t('officer')}
@@ -167,7 +167,7 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
           ]}
         />
       </Form.Item>
-      <Form.Item name="date" rules={[{ pattern: isoDay, message: 'YYYY-MM-DD' }]}>
+      <Form.Item name="date" rules={[{ pattern: isoDay, message: t('badDay') }]}>
         <Input aria-label={t('date')} style={{ width: 120 }} />
       </Form.Item>
       <Form.Item name="note">
@@ -233,7 +233,7 @@ function Ladder(props: { t: T; officers: Option[]; isDirector: boolean }) {
             <Form.Item
               name="date"
               label={t('date')}
-              rules={[{ required: true, pattern: isoDay, message: 'YYYY-MM-DD' }]}
+              rules={[{ required: true, pattern: isoDay, message: t('badDay') }]}
             >
               <Input style={{ width: 120 }} />
             </Form.Item>

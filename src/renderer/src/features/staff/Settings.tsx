@@ -12,7 +12,7 @@ type Cards = Awaited<ReturnType<typeof loadCards>>
 const loadCards = () => unwrap(api.staff.cards())
 
 const weightKeys = ['entry', 'onTime', 'quotaMet', 'satisfaction', 'complaint'] as const
-const clockRule = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /**
  * 考核设置 (staff.config): office hours, quota, award weights and the reader's thresholds for the
@@ -58,10 +58,18 @@ export function StaffSettings({
       >
         <Card size="small" title={t('officeHours')} style={{ width: '100%' }}>
           <Space wrap>
-            <Form.Item name={['officeHours', 'start']} label={t('workStart')} rules={[clockRule]}>
+            <Form.Item
+              name={['officeHours', 'start']}
+              label={t('workStart')}
+              rules={[{ pattern: CLOCK, message: t('badClock') }]}
+            >
               <Input data-testid="hours-start" style={{ width: 90 }} />
             </Form.Item>
-            <Form.Item name={['officeHours', 'end']} label={t('workEnd')} rules={[clockRule]}>
+            <Form.Item
+              name={['officeHours', 'end']}
+              label={t('workEnd')}
+              rules={[{ pattern: CLOCK, message: t('badClock') }]}
+            >
               <Input data-testid="hours-end" style={{ width: 90 }} />
             </Form.Item>
           </Space>

@@ -129,7 +129,10 @@ const zh = {
   cardRemoved: '卡号已注销',
   status: '状态',
   recorder: '记录人',
-  directorSign: '所长签字'
+  directorSign: '所长签字',
+  badClock: '请按 时:分 填写，如 08:00',
+  badDay: '请按 年-月-日 填写，如 2026-11-28',
+  pickOfficer: '请选择民警'
 }
 
 export const staffMessages: Dictionary<keyof typeof zh> = {
@@ -263,7 +266,10 @@ export const staffMessages: Dictionary<keyof typeof zh> = {
     cardRemoved: 'Card removed',
     status: 'Status',
     recorder: 'Recorded by',
-    directorSign: "Director's signature"
+    directorSign: "Director's signature",
+    badClock: 'Enter the time as hours:minutes, e.g. 08:00',
+    badDay: 'Enter the date as year-month-day, e.g. 2026-11-28',
+    pickOfficer: 'Choose an officer'
   }
 }
 
