@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { Card, Progress, Space, Table, Tag } from 'antd'
+import { Alert, Card, Progress, Space, Table, Tag } from 'antd'
 import { useMessages } from '@renderer/i18n/context'
-import { api, unwrap } from '@renderer/lib/api'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { stationDate } from '@shared/staff/attendance'
 import type { StaffConfig } from '@shared/staff/contract'
 import { staffMessages } from './messages'
@@ -17,10 +17,13 @@ export function QuotaBoard() {
   const t = useMessages(staffMessages)
   const [rows, setRows] = useState<Rows>([])
   const [quota, setQuota] = useState<StaffConfig['quota'] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
   useEffect(() => {
-    void loadProgress(stationDate().slice(0, 7)).then(setRows)
-    void unwrap(api.staff.config()).then((c) => setQuota(c.quota))
+    const fail = (error: unknown) => setFailure(errorMessage(error))
+    loadProgress(stationDate().slice(0, 7)).then(setRows, fail)
+    unwrap(api.staff.config()).then((c) => setQuota(c.quota), fail)
   }, [])
+  if (failure) return <Alert type="error" showIcon title={failure} data-testid="board-quota" />
   if (!quota) return null
   const red = '#cf1322'
   return (
