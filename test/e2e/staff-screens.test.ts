@@ -6,10 +6,8 @@ import type { Browser } from 'playwright-core'
 import { localDate } from '../../src/shared/dates'
 import { inLastWeek } from '../../src/shared/staff/quota'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+import { addOfficers, CLERK, DIRECTOR, FIELD } from './staff-setup'
 
-const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
-const FIELD = { username: 'zhao.field', displayName: '赵刚', password: 'Field12345' }
-const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
 const ADMIN = { username: 'admin', password: 'Admin12345' }
 
 describe('考核 screens: app-wide swipe, today board, attendance sheet, settings, rulings, spot check', () => {
@@ -23,26 +21,13 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     browser = await launchBrowser()
     app = await startApp(browser, { signedIn: true })
     const { services } = app
-    const adminId = services.auth.current()!.operator.id
-    for (const [who, role] of [
-      [CLERK, 'clerk'],
-      [FIELD, 'field'],
-      [DIRECTOR, 'director']
-    ] as const) {
-      const row = await services.operators.create(
-        { ...who, role, passwordHash: await services.auth.hashPassword(who.password) },
-        adminId
-      )
-      ids[who.username] = row.id
-    }
-    services.staff.registerCard(ids[CLERK.username]!, '0012345678', adminId)
-    services.staff.registerCard(ids[FIELD.username]!, '5550001234', adminId)
-    services.staff.registerCard(ids[DIRECTOR.username]!, '8880002222', adminId)
-    // A loaded CI machine delays key events: allow 150 ms between a reader's keys.
-    await services.staff.updateConfig(
-      { ...services.staff.config(), wedge: { maxGapMs: 150, minDigits: 6, maxDigits: 20 } },
-      adminId
-    )
+    const added = await addOfficers(services, {
+      [CLERK.username]: '0012345678',
+      [FIELD.username]: '5550001234',
+      [DIRECTOR.username]: '8880002222'
+    })
+    Object.assign(ids, added.ids)
+    const adminId = added.adminId
     const occurredAt = new Date().toISOString()
     await services.logbooks.service.create(
       {

@@ -6,10 +6,7 @@ import type { Browser } from 'playwright-core'
 import { localDate } from '../../src/shared/dates'
 import { quarterOf } from '../../src/shared/staff/sampler'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
-
-const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
-const FIELD = { username: 'zhao.field', displayName: '赵刚', password: 'Field12345' }
-const DIRECTOR = { username: 'zhang.director', displayName: '张所长', password: 'Director123' }
+import { addOfficers, CLERK, DIRECTOR } from './staff-setup'
 
 describe('考核: swipe, follow-up, awards, report', () => {
   let browser: Browser
@@ -19,25 +16,7 @@ describe('考核: swipe, follow-up, awards, report', () => {
     browser = await launchBrowser()
     app = await startApp(browser, { signedIn: true })
     const { services } = app
-    const adminId = services.auth.current()!.operator.id
-    const ids: Record<string, string> = {}
-    for (const [who, role] of [
-      [CLERK, 'clerk'],
-      [FIELD, 'field'],
-      [DIRECTOR, 'director']
-    ] as const) {
-      const row = await services.operators.create(
-        { ...who, role, passwordHash: await services.auth.hashPassword(who.password) },
-        adminId
-      )
-      ids[who.username] = row.id
-    }
-    services.staff.registerCard(ids[CLERK.username]!, '0012345678', adminId)
-    // A loaded CI machine delays key events: allow 150 ms between a reader's keys.
-    await services.staff.updateConfig(
-      { ...services.staff.config(), wedge: { maxGapMs: 150, minDigits: 6, maxDigits: 20 } },
-      adminId
-    )
+    await addOfficers(services, { [CLERK.username]: '0012345678' })
     await services.auth.signIn(CLERK)
   })
   afterAll(async () => {
