@@ -97,13 +97,16 @@ export interface Age {
   xusui: number
 }
 
-/** 周岁 and 虚岁 of someone born on `birth`, on date `on` (both Gregorian). */
-export function ageOn(birth: DateInput, on: DateInput): Age {
+/**
+ * 周岁 and 虚岁 of someone born on `birth`, on date `on` (both Gregorian); null when `on` is
+ * before the birth (尚未出生) — a future date is an ordinary input, not an error.
+ */
+export function ageOn(birth: DateInput, on: DateInput): Age | null {
   const b = toPlainDate(birth)
   const t = toPlainDate(on)
   const bd = toDays(b)
   const td = toDays(t)
-  if (td < bd) throw new CalendarError('INVALID_ARGUMENT', '计算日期早于出生日期')
+  if (td < bd) return null
   let zhousui = t.year - b.year
   if (t.month < b.month || (t.month === b.month && t.day < b.day)) zhousui--
   const pb = solarDaysToLunarPacked(bd)

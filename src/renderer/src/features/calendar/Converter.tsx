@@ -128,7 +128,7 @@ export function Converter() {
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('age')} span={2}>
-            {solar <= today ? t('ageValue', { zhousui: age.zhousui, xusui: age.xusui }) : t('none')}
+            {age ? t('ageValue', { zhousui: age.zhousui, xusui: age.xusui }) : t('notBornYet')}
           </Descriptions.Item>
         </Descriptions>
       </Card>
