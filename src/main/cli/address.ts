@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { countDataRows, fileBatches, guessMapping, parseMappingArg } from '../address/import'
-import type { Command } from './command'
+import { UsageError, type Command } from './command'
 
 const USAGE = `import FILE.csv|xlsx [--mapping old=旧地址,new=新地址,effective=…,source=…,note=…] | search "ytbj" [--json] [--limit 10] | sample:remove`
 
@@ -13,6 +13,9 @@ async function headerOf(file: string): Promise<string[]> {
 export const addressCommands: Record<string, Command> = {
   address: {
     usage: USAGE,
+    summary: '新旧地址对照：导入对照表、按汉字或拼音首字母查询、删除示例数据',
+    options: { mapping: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } },
+    examples: ['search ytbj --json', 'import pairs.csv'],
     run: async (services, args) => {
       const { values, positionals } = parseArgs({
         args,
@@ -86,8 +89,7 @@ export const addressCommands: Record<string, Command> = {
         console.log(`已删除示例数据 / sample rows removed: ${services.address.removeSample(null)}`)
         return 0
       }
-      console.error(`usage: address ${USAGE}`)
-      return 2
+      throw new UsageError('请给出子命令 import、search 或 sample:remove')
     }
   }
 }

@@ -25,7 +25,8 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 
 export const foundationCommands: Record<string, Command> = {
   'db:check': {
-    usage: '数据库完整性、架构版本与审计链检查（全部通过时退出码为 0）',
+    usage: '',
+    summary: '数据库完整性、架构版本与审计链检查（全部通过时退出码为 0）',
     run: async (services) => {
       const integrity = services.integrity()
       const audit = await services.audit.verify()
@@ -41,8 +42,14 @@ export const foundationCommands: Record<string, Command> = {
   },
 
   'operator:add': {
-    usage:
-      '--username U --name 姓名 --role clerk|field|director|admin [--password-stdin]  添加操作员',
+    usage: '--username U --name 姓名 --role clerk|field|director|admin [--password-stdin]',
+    summary: '添加操作员（密码从终端或标准输入读取）',
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' }
+    },
     run: async (services, args) => {
       const { values } = parseArgs({
         args,

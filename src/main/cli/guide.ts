@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { businessCode, paperSize } from '../../shared/guide/contract'
-import type { Command } from './command'
+import { UsageError, type Command } from './command'
 
 /** npm runs scripts in the package folder; paths are the caller's, from where npm was started. */
 const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path)
@@ -17,7 +17,14 @@ const USAGE = [
 /** `guide search 出生`, `guide checklist HK-OUT --out checklist.pdf`, `guide voice`. */
 export const guideCommands: Record<string, Command> = {
   guide: {
-    usage: `${USAGE}  办事指南（示例内容，须以当地指南核对）`,
+    usage: USAGE,
+    summary: '办事指南：查询、打印材料清单、电话语音菜单（示例内容，须以当地指南核对）',
+    options: {
+      out: { type: 'string' },
+      size: { type: 'string' },
+      condition: { type: 'string', multiple: true }
+    },
+    examples: ['search 出生', 'checklist HK-OUT --out checklist.pdf'],
     run: async (services, args) => {
       const { values, positionals } = parseArgs({
         args,
@@ -42,8 +49,12 @@ export const guideCommands: Record<string, Command> = {
       if (action === 'checklist') {
         const code = businessCode.safeParse(rest[0])
         const size = paperSize.safeParse(values.size)
-        if (!code.success || !size.success || !values.out) {
-          throw new AppError('VALIDATION', `用法 / usage: guide ${USAGE}`)
+        if (!rest[0] || !values.out) throw new UsageError('请给出业务代码和 --out 文件')
+        if (!code.success || !size.success) {
+          throw new AppError(
+            'VALIDATION',
+            !code.success ? `找不到业务“${rest[0].slice(0, 40)}”` : '纸张只能是 A4 或 A5'
+          )
         }
         const result = await services.guide.checklist(
           { code: code.data, conditions: values.condition ?? [], size: size.data, open: false },
@@ -61,7 +72,7 @@ export const guideCommands: Record<string, Command> = {
         console.log(text)
         return 0
       }
-      throw new AppError('VALIDATION', `用法 / usage: guide ${USAGE}`)
+      throw new UsageError('请给出子命令 search、checklist 或 voice')
     }
   }
 }

@@ -2,7 +2,7 @@ import { localDate } from '../../shared/dates'
 import { bookKeys, type BookKey } from '../../shared/logbooks/books'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { AppError } from '../../shared/errors'
-import type { Command } from './command'
+import { UsageError, type Command } from './command'
 import { produce } from '../logbooks/handlers'
 
 const option = (args: string[], name: string) => {
@@ -12,10 +12,11 @@ const option = (args: string[], name: string) => {
 
 export const logbooksCommands: Record<string, Command> = {
   idcheck: {
-    usage: '<身份证号>  checks an ID number (exit 0 valid, 1 invalid)',
+    usage: '<身份证号>',
+    summary: '校验身份证号（有效退出码 0，无效 1）',
     async run(_services, args) {
       const id = args.find((a) => !a.startsWith('--'))
-      if (!id) throw new AppError('VALIDATION', '请给出身份证号 / give an ID number')
+      if (!id) throw new UsageError('请给出身份证号 / give an ID number')
       const result = checkIdNumber(id, { today: localDate(new Date()) })
       if (result.upgradedFrom) console.log(`18 位号码 / 18-digit: ${result.normalized}`)
       if (!result.valid) {
@@ -34,16 +35,21 @@ export const logbooksCommands: Record<string, Command> = {
   'logbook:export': {
     usage:
       '--book liaison|patrol|phone|case|complaint --from YYYY-MM-DD --to YYYY-MM-DD --out F.xlsx|F.csv [--as USERNAME]',
+    summary: '导出登记簿（脱敏）为 xlsx 或 csv',
+    options: {
+      book: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      as: { type: 'string' }
+    },
     async run(services, args) {
       const book = option(args, 'book') as BookKey | undefined
       const from = option(args, 'from')
       const to = option(args, 'to')
       const out = option(args, 'out')
       if (!book || !bookKeys.includes(book) || !from || !to || !out) {
-        throw new AppError(
-          'VALIDATION',
-          `用法 / usage: logbook:export ${logbooksCommands['logbook:export']!.usage}`
-        )
+        throw new UsageError('请给出 --book、--from、--to 和 --out')
       }
       const day = /^\d{4}-\d{2}-\d{2}$/
       if (!day.test(from) || !day.test(to))

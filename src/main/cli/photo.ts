@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
@@ -6,7 +6,7 @@ import { perPage, sheetSizes, type SheetSize } from '../../shared/photo/sheet'
 import type { PhotoSpec } from '../../shared/photo/spec'
 import { processPhoto, type PhotoReport } from '../photo/pipeline'
 import { renderSheet } from '../photo/sheet-pdf'
-import type { Command } from './command'
+import { UsageError, type Command } from './command'
 
 const IMAGE = /\.(jpe?g|png|webp|tiff?)$/i
 
@@ -45,8 +45,15 @@ async function runOne(spec: PhotoSpec, input: string, output: string): Promise<O
 
 export const photoCommands: Record<string, Command> = {
   photo: {
-    usage:
-      '--spec resident-id IN OUT [--json] [--sheet 6inch|A4] [--copies N] [--gap MM]  按规格裁切证件照并逐条检查（IN/OUT 可为文件夹；全部合格时退出码为 0）',
+    usage: '--spec resident-id IN OUT [--json] [--sheet 6inch|A4] [--copies N] [--gap MM]',
+    summary: '按规格裁切证件照并逐条检查（IN/OUT 可为文件夹；全部合格时退出码为 0）',
+    options: {
+      spec: { type: 'string' },
+      json: { type: 'boolean' },
+      sheet: { type: 'string' },
+      copies: { type: 'string' },
+      gap: { type: 'string' }
+    },
     run: async (services, args) => {
       const { values, positionals } = parseArgs({
         args,
@@ -62,14 +69,14 @@ export const photoCommands: Record<string, Command> = {
       })
       const [input, output] = positionals
       if (!input || !output)
-        throw new AppError(
-          'VALIDATION',
-          '用法：photo --spec 规格 输入文件或文件夹 输出文件或文件夹'
+        throw new UsageError(
+          '请给出输入和输出：photo --spec 规格 输入文件或文件夹 输出文件或文件夹'
         )
       if (values.sheet !== undefined && !(values.sheet in sheetSizes))
         throw new AppError('VALIDATION', `相纸只能是 ${Object.keys(sheetSizes).join('、')}`)
       const spec = await services.photoSpecs.get(values.spec)
 
+      if (!existsSync(input)) throw new AppError('NOT_FOUND', `找不到输入文件或文件夹：${input}`)
       const jobs: [string, string][] = statSync(input).isDirectory()
         ? (mkdirSync(output, { recursive: true }),
           readdirSync(input)

@@ -35,7 +35,9 @@ async function operatorOf(services: Services, args: string[]) {
 
 export const staffCommands: Record<string, Command> = {
   'attendance:sheet': {
-    usage: '--month YYYY-MM [--out F.pdf|F.xlsx|F.csv --as USERNAME]  monthly attendance sheet',
+    usage: '--month YYYY-MM [--out F.pdf|F.xlsx|F.csv --as USERNAME]',
+    summary: '月度考勤表（屏幕或写出文件）',
+    options: { month: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' } },
     async run(services, args) {
       const month = monthOf(args)
       const out = option(args, 'out')
@@ -64,7 +66,9 @@ export const staffCommands: Record<string, Command> = {
     }
   },
   awards: {
-    usage: '--month YYYY-MM [--json]  the monthly award table with the suggestion',
+    usage: '--month YYYY-MM [--json]',
+    summary: '月度评比表与建议',
+    options: { month: { type: 'string' }, json: { type: 'boolean' } },
     async run(services, args) {
       const table = await services.staff.awards(monthOf(args))
       if (args.includes('--json')) {

@@ -32,7 +32,7 @@ describe('npm run cli', () => {
       ['operator:add', '--username', 'li', '--name', '李娜', '--data-dir', dir],
       'short\n'
     )
-    expect(bad.code).toBe(2)
+    expect(bad.code).toBe(1)
     expect(bad.err).toContain('密码至少 8 位')
 
     const added = cli(
@@ -73,7 +73,7 @@ describe('npm run cli', () => {
     raw.pragma('user_version = 42')
     raw.close()
     const result = cli(['db:check', '--data-dir', dir])
-    expect(result.code).toBe(2)
+    expect(result.code).toBe(1)
     expect(result.err).toContain('架构版本 42')
   })
 
@@ -97,7 +97,7 @@ describe('npm run cli -- lunar / workdays', () => {
 
   it('says which months a year has when the leap month does not exist', () => {
     const result = cli(['lunar', '1987年闰五月初三', '--data-dir', tempDir()])
-    expect(result.code).toBe(2)
+    expect(result.code).toBe(1)
     expect(result.err).toContain('农历1987年没有闰五月（该年只有闰六月')
   })
 

@@ -38,7 +38,7 @@ describe('npm run cli -- guide', () => {
       expect(list.out).toContain('委托书及代办人居民身份证（他人代办）')
       expect(existsSync(join(dir, 'checklist.pdf'))).toBe(true)
       const bad = cli(['guide', 'checklist', 'NOPE', '--out', 'x.pdf', '--data-dir', dir], dir)
-      expect(bad.code).toBe(2)
+      expect(bad.code).toBe(1)
       expect(bad.err).toContain('找不到业务“NOPE”')
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -117,7 +117,7 @@ describe('npm run cli -- photo', () => {
       '--data-dir',
       join(dir, 'd4')
     ])
-    expect(r.code).toBe(2)
+    expect(r.code).toBe(1)
     expect(r.err).toContain('没有编号为 visa 的照片规格')
   })
 })

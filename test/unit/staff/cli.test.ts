@@ -36,7 +36,7 @@ describe('npm run cli -- attendance:sheet / awards', () => {
     const out = join(dir, 'sheet.csv')
     // A write is audited under the operator named with --as, who must be active.
     const unnamed = cli(['attendance:sheet', '--month', '2026-11', '--out', out, ...d])
-    expect(unnamed.code).toBe(2)
+    expect(unnamed.code).toBe(1)
     expect(unnamed.err).toContain('--as')
     expect(existsSync(out)).toBe(false)
     const setActive = (active: number) => {
@@ -70,7 +70,7 @@ describe('npm run cli -- attendance:sheet / awards', () => {
     ])
     expect(written.code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('民警,应出勤,出勤天数,迟到,早退,缺勤')
-    expect(cli(['attendance:sheet', '--month', '2026-11', '--out', 'x.txt', ...d]).code).toBe(2)
+    expect(cli(['attendance:sheet', '--month', '2026-11', '--out', 'x.txt', ...d]).code).toBe(1)
     expect(cli(['attendance:sheet', '--month', '2026-13', ...d]).err).toContain('YYYY-MM')
 
     const awards = cli(['awards', '--month', '2026-11', ...d])
