@@ -83,8 +83,23 @@ function checkAccess(def: CallDef, session: Session | null): AppError | null {
   return null
 }
 
+/** The SQLite error code of an error or of its cause (drizzle wraps driver errors). */
+function sqliteCode(error: unknown): string | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code: unknown = Reflect.get(e, 'code')
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code
+  }
+  return null
+}
+
 export const toResult = (error: unknown, onInternal?: (error: unknown) => void): Result<never> => {
   if (error instanceof AppError) return { ok: false, error: error.toShape() }
+  // A reference to a record that does not exist (a stale or mistyped id) is the caller's error.
+  if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '引用的记录不存在（可能编号有误或已被删除），未作更改' }
+    }
   onInternal?.(error)
   return {
     ok: false,

@@ -672,6 +672,11 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         input.complaintId,
         { ...input },
         (tx, at) => {
+          const complaint = tx.get(
+            sql`SELECT 1 AS found FROM logbook_complaint
+                WHERE id = ${input.complaintId} OR root_id = ${input.complaintId} LIMIT 1`
+          )
+          if (!complaint) throw new AppError('NOT_FOUND', '找不到这条投诉登记，未作裁定')
           const row = {
             upheld: input.upheld,
             date: input.date,

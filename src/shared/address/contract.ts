@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { page, requiredText, text, uuid } from '../ipc/fields'
+import { page, requiredText, searchText, text, uuid } from '../ipc/fields'
 import { partNames } from './parse'
 
 /** The old/new address lookup's calls. */
@@ -84,7 +84,7 @@ const changeInput = {
 export const addressContract = {
   search: call({
     input: z.strictObject({
-      query: text(100).meta({ examples: ['ytbj'] }),
+      query: searchText(100).meta({ examples: ['ytbj'] }),
       limit: z.int().min(1).max(50).default(10)
     }),
     output: z.array(searchHit),

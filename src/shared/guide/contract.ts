@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { nothing, requiredText, text, uuid } from '../ipc/fields'
+import { nothing, requiredText, searchText, text, uuid } from '../ipc/fields'
 
 /** The service guide's calls: the menu, search, admin edits with history, checklists, voice script. */
 
@@ -131,7 +131,7 @@ export const guideContract = {
     access: 'signedIn'
   }),
   search: call({
-    input: z.strictObject({ query: requiredText(40) }),
+    input: z.strictObject({ query: searchText(40, 1) }),
     output: z.array(searchHit),
     access: 'signedIn'
   }),

@@ -1,12 +1,31 @@
 import { z } from 'zod'
+import { findUnsafeCharacter, stripUnsafeCharacters, unsafeCharacterMessage } from '../text-safety'
 
 /** Field builders shared by every contract: every string has a length cap, every object is strict. */
+
+/** Refuses control characters and bidi overrides (the message names the character). */
+export const safeCharacters = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  const codePoint = findUnsafeCharacter(value)
+  if (codePoint) ctx.addIssue({ code: 'custom', message: unsafeCharacterMessage(codePoint) })
+}
 
 export const text = (max: number, min = 0) =>
   z
     .string({ error: '应为文本' })
     .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字符` })
     .max(max, { error: `不能超过 ${max} 个字符` })
+    .superRefine(safeCharacters)
+
+/**
+ * What is typed in a search box: bounded, control characters and bidi overrides dropped rather
+ * than refused (a pasted NUL must not turn a search into an error), then trimmed.
+ */
+export const searchText = (max: number, min = 0) =>
+  z
+    .string({ error: '应为文本' })
+    .max(max, { error: `不能超过 ${max} 个字符` })
+    .overwrite((value) => stripUnsafeCharacters(value).trim())
+    .refine((value) => value.length >= min, { error: '请输入要查找的内容' })
 
 export const requiredText = (max: number) => text(max, 1).trim().min(1, { error: '不能为空' })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeCharacters } from '../ipc/fields'
 import { localDate } from '../dates'
 import { checkIdNumber } from './id-number'
 import { checkPersonName } from './person-name'
@@ -11,7 +12,10 @@ import { checkPhone } from './phone'
  */
 
 const capped = (max: number) =>
-  z.string({ error: '应为文本' }).max(max, { error: `不能超过 ${max} 个字符` })
+  z
+    .string({ error: '应为文本' })
+    .max(max, { error: `不能超过 ${max} 个字符` })
+    .superRefine(safeCharacters)
 
 export const personName = capped(200)
   .superRefine((value, ctx) => {

@@ -406,12 +406,39 @@ describe('monthly awards', () => {
     await services.auth.signIn(DIRECTOR)
     const before = await call<AwardTable>('staff:awards', { month: '2026-11' })
     expect(before.suggestion.best).toBe(ids.field)
-    await call('staff:ruleComplaint', {
+    const ruling = {
       complaintId: '00000000-0000-4000-8000-000000000001',
       officerId: ids.field,
       upheld: true,
       date: '2026-11-10'
+    }
+    const auditRows = () => services.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()
+    const rowsBefore = auditRows()
+    // A complaint that was never entered, or an officer who does not exist: NOT_FOUND, no change.
+    expect(await table.invoke('staff:ruleComplaint', ruling, meta)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '找不到这条投诉登记，未作裁定' }
     })
+    const { entry } = await services.logbooks.service.create(
+      {
+        book: 'complaint',
+        occurredAt: '2026-11-09T02:00:00.000Z',
+        status: 'open',
+        fields: { complainantName: '周强', subject: '窗口态度生硬' }
+      },
+      ids.director
+    )
+    const rowsWithComplaint = auditRows()
+    expect(rowsWithComplaint).toBe(Number(rowsBefore) + 1)
+    expect(
+      await table.invoke(
+        'staff:ruleComplaint',
+        { ...ruling, complaintId: entry.id, officerId: '00000000-0000-4000-8000-0000000000ff' },
+        meta
+      )
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(auditRows()).toBe(rowsWithComplaint)
+    await call('staff:ruleComplaint', { ...ruling, complaintId: entry.id })
     const after = await call<AwardTable>('staff:awards', { month: '2026-11' })
     const row = after.rows.find((r) => r.officerId === ids.field)!
     expect(row.complaintsUpheld).toBe(1)

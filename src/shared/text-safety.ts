@@ -1,0 +1,34 @@
+/**
+ * Characters no text field keeps: C0/C1 control characters other than tab and line breaks, and
+ * the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can
+ * make a stored name or address display differently from what it is ("Trojan Source").
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+export const UNSAFE_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+const UNSAFE_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+/* eslint-enable no-control-regex */
+
+/** The first unsafe character as 'U+202E', or null. */
+export function findUnsafeCharacter(value: string): string | null {
+  const match = UNSAFE_CHARACTER.exec(value)
+  if (!match) return null
+  return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+export const unsafeCharacterMessage = (codePoint: string) =>
+  `含有不可见的控制字符（${codePoint}），请删除后重新输入`
+
+/** For search boxes: the query without unsafe characters (a pasted NUL finds what the rest finds). */
+export const stripUnsafeCharacters = (value: string) => value.replace(UNSAFE_CHARACTERS, '')
+
+/**
+ * ID numbers (15 or 18 characters) and mobile numbers in free text, masked to their first and last
+ * few characters: for logs and masked exports.
+ */
+export const maskIdentifiers = (value: string) =>
+  value
+    .replace(/(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2')
+    .replace(/(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g, '$1******$2')
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
