@@ -13,6 +13,7 @@ import {
   serveRenderer
 } from './security'
 import { createServices } from './services'
+import { describeError } from './app-log'
 
 registerAppScheme()
 
@@ -85,18 +86,19 @@ async function start(): Promise<void> {
       if (problem) throw new Error(problem)
     }
   })
-  registerIpc(
-    createIpcTable(services, isOwnPage, (channel, error) =>
-      console.error(`[ipc] ${channel}`, error)
-    )
-  )
+  registerIpc(createIpcTable(services, isOwnPage))
   mainWindow = createWindow()
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
   // once the window has shown and the clerk can work; a failure is logged, never fatal.
   let backupTimer: NodeJS.Timeout | undefined
   mainWindow.once('ready-to-show', () => {
     backupTimer = setTimeout(
-      () => void services.backup().catch((error: unknown) => console.error('[backup]', error)),
+      () =>
+        void services
+          .backup()
+          .catch((error: unknown) =>
+            services.log.error('backup', 'daily backup failed', describeError(error))
+          ),
       BACKUP_DELAY_MS
     )
   })

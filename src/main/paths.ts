@@ -30,7 +30,8 @@ export const dataPaths = (dataDir: string) => ({
   dataDir,
   databasePath: join(dataDir, 'bianmin.sqlite'),
   backupDir: join(dataDir, 'backups'),
-  exportDir: join(dataDir, 'exports')
+  exportDir: join(dataDir, 'exports'),
+  logDir: join(dataDir, 'logs')
 })
 
 /** Resolves a URL path inside `root`, or null when it would walk out of it. */

@@ -22,6 +22,7 @@ import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
 import { sampleGuide } from './guide/seed'
 import { createStaffService } from './staff/staff-service'
+import { createAppLog } from './app-log'
 
 export interface ServiceOptions {
   dataDir: string
@@ -56,6 +57,7 @@ export async function createServices(options: ServiceOptions) {
       await raw.backup(`${paths.backupDir}/bianmin-before-migration-${Date.now()}.sqlite`)
     }
   })
+  const log = createAppLog(paths.logDir, now)
   const settings = createSettingsRepo({ db, now })
   const deviceId = settings.deviceId()
   const audit = createAuditRepo({ db, deviceId, now })
@@ -138,6 +140,7 @@ export async function createServices(options: ServiceOptions) {
 
   return {
     paths,
+    log,
     deviceId,
     schemaVersion,
     appVersion: options.appVersion,

@@ -8,6 +8,7 @@ import { createLogbooksHandlers } from '../logbooks/handlers'
 import { createStaffHandlers } from '../staff/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 import { createPhotoHandlers } from '../photo/handlers'
+import { describeError } from '../app-log'
 
 /** Every call's implementation, keyed exactly like the contract. */
 export function createHandlers(services: Services): HandlerMap<Contract> {
@@ -23,6 +24,13 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
         deviceId: services.deviceId,
         lastBackup: services.lastBackup()
       }),
+      reportError: async ({ message, ...report }) => {
+        services.log.error('renderer', `screen failed in ${report.module}`, {
+          ...report,
+          error: message
+        })
+        return null
+      },
       openDocument: async ({ path }) => {
         await services.openDocument(path)
         return null
@@ -87,14 +95,15 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
 export function createIpcTable(
   services: Services,
   isTrustedSender: (url: string | undefined) => boolean,
-  onInternalError?: (channel: string, error: unknown) => void
+  onInternalError: (channel: string, error: unknown) => void = (channel, error) =>
+    services.log.error('ipc', `${channel} failed`, { channel, ...describeError(error) })
 ) {
   return createHandlerTable({
     contract,
     handlers: createHandlers(services),
     isTrustedSender,
     currentSession: () => services.auth.current(),
-    ...(onInternalError ? { onInternalError } : {})
+    onInternalError
   })
 }
 

@@ -13,6 +13,8 @@ import { SignInScreen } from './screens/SignInScreen'
 import { LockScreen } from './screens/LockScreen'
 import { Shell } from './shell/Shell'
 import { theme } from './theme'
+import { ErrorBoundary } from './components/ErrorBoundary'
+import { messages } from './i18n/messages'
 import { AuthSwipeGuard } from './features/staff/SwipeStatus'
 
 export function App() {
@@ -62,7 +64,9 @@ export function App() {
         <I18nProvider locale={locale}>
           {/* Reader bursts at sign-in and lock are taken back, never submitted as a password. */}
           {status && (!session || session.locked) ? <AuthSwipeGuard /> : null}
-          {screen}
+          <ErrorBoundary module="shell" title={messages[locale]['crash.shell']}>
+            {screen}
+          </ErrorBoundary>
         </I18nProvider>
       </AntApp>
     </ConfigProvider>

@@ -85,6 +85,23 @@ const credentials = z.strictObject({ username, password })
 export const contract = {
   app: {
     info: call({ input: nothing, output: appInfo, access: 'public', whileLocked: true }),
+    /**
+     * A screen that failed while drawing: written to main's log with the module and what was
+     * typed last (ID and phone numbers masked). Control characters are allowed here: they may be
+     * exactly what broke the screen; the log stores them escaped.
+     */
+    reportError: call({
+      input: z.strictObject({
+        module: z.string().max(40),
+        message: z.string().max(2000),
+        stack: z.string().max(20_000).optional(),
+        componentStack: z.string().max(20_000).optional(),
+        input: z.string().max(2000).optional()
+      }),
+      output: z.null(),
+      access: 'public',
+      whileLocked: true
+    }),
     /** Opens a document the app wrote (exports folder only) in the system viewer, to print. */
     openDocument: call({
       input: z.strictObject({ path: text(1000, 1) }),

@@ -79,7 +79,14 @@ const zhCN = {
   'common.cancel': '取消',
   'common.ok': '确定',
   'common.actions': '操作',
-  'common.shortcut': '快捷键'
+  'common.shortcut': '快捷键',
+  'crash.title': '“{module}”出现意外错误，已停止显示',
+  'crash.hint':
+    '已保存的记录不受影响，错误已写入日志。可以点“重试”重新打开此模块，或点“返回”回到首页；其余功能照常可用。',
+  'crash.retry': '重试',
+  'crash.back': '返回',
+  'crash.detail': '错误信息',
+  'crash.shell': '工作站'
 }
 
 export type MessageKey = keyof typeof zhCN
@@ -162,7 +169,14 @@ const enUS: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.ok': 'OK',
   'common.actions': 'Actions',
-  'common.shortcut': 'Shortcut'
+  'common.shortcut': 'Shortcut',
+  'crash.title': '“{module}” stopped after an unexpected error',
+  'crash.hint':
+    'Saved records are not affected and the error was logged. Retry to open this module again, or go back to the home screen; everything else still works.',
+  'crash.retry': 'Retry',
+  'crash.back': 'Back',
+  'crash.detail': 'Error',
+  'crash.shell': 'Workstation'
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS }

@@ -6,6 +6,7 @@ import { api, unwrap } from '@renderer/lib/api'
 import type { AppInfo } from '@shared/ipc/contract'
 import type { CameraView } from '@shared/photo/contract'
 import { useApp } from '@renderer/AppContext'
+import { ErrorBoundary } from '@renderer/components/ErrorBoundary'
 import { modules } from './modules'
 import { StatusBar } from './StatusBar'
 import { useIdleLock } from './useIdleLock'
@@ -36,6 +37,7 @@ export function Shell() {
 
   const current = modules.find((module) => module.key === active) ?? modules[0]!
   const Module = current.component
+  const home = (modules.find((module) => module.home) ?? modules[0]!).key
 
   return (
     <Layout className="shell">
@@ -77,7 +79,14 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content className="shell-content">
-          <Module />
+          <ErrorBoundary
+            key={current.key}
+            module={current.key}
+            title={t(current.label)}
+            {...(current.key === home ? {} : { onBack: () => setActive(home) })}
+          >
+            <Module />
+          </ErrorBoundary>
         </Layout.Content>
         <StatusBar session={session} info={info} camera={camera} />
       </Layout>

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
+import { text, requiredText, searchText } from '../../../src/shared/ipc/fields'
+import { personName } from '../../../src/shared/logbooks/fields'
+import {
+  findUnsafeCharacter,
+  maskIdentifiers,
+  stripUnsafeCharacters
+} from '../../../src/shared/text-safety'
+import { openSignedIn } from '../../helpers/services'
+
+const ORIGIN = 'app://bianmin'
+const meta = { senderUrl: `${ORIGIN}/index.html` }
+
+const BIDI = [
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069'
+]
+const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f']
+
+describe('text fields refuse control characters and bidi overrides', () => {
+  const cases = [...BIDI, ...CONTROLS].map((char) => [
+    `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    char
+  ])
+  it.each(cases)('refuses %s with a Chinese message naming it', (codePoint, char) => {
+    for (const schema of [text(100), requiredText(100), personName]) {
+      const result = schema.safeParse(`张${char}三`)
+      expect(result.success).toBe(false)
+      expect(result.error!.issues.map((i) => i.message)).toContain(
+        `含有不可见的控制字符（${codePoint}），请删除后重新输入`
+      )
+    }
+  })
+
+  it('keeps tabs and line breaks in free text, and ordinary rare characters', () => {
+    expect(text(100).parse('第一行\n第二行\r\n\t缩进')).toBe('第一行\n第二行\r\n\t缩进')
+    expect(requiredText(20).parse('  𠮷野家 䶮  ')).toBe('𠮷野家 䶮')
+    expect(findUnsafeCharacter('عربي English 中文 ‎')).toBeNull()
+  })
+
+  it('a search box drops them instead and still searches the rest', () => {
+    expect(searchText(100).parse('\u0000yt\u202ebj\u0007 ')).toBe('ytbj')
+    expect(searchText(40, 1).safeParse('\u0000\u202e').success).toBe(false)
+    expect(stripUnsafeCharacters('a\u0000b\u2066c')).toBe('abc')
+  })
+})
+
+describe('ID and phone numbers are masked in free text', () => {
+  it('masks 18- and 15-digit ID numbers and mobile numbers, not other numbers', () => {
+    expect(maskIdentifiers('身份证11010519491231002X，电话13812345678。')).toBe(
+      '身份证110105********002X，电话138****5678。'
+    )
+    expect(maskIdentifiers('旧证 110105491231002')).toBe('旧证 110105******002')
+    expect(maskIdentifiers('案号 2026110400012 门牌 12号')).toBe('案号 2026110400012 门牌 12号')
+  })
+})
+
+describe('the IPC boundary under bad input', () => {
+  let services: Awaited<ReturnType<typeof openSignedIn>>
+  let table: ReturnType<typeof createIpcTable>
+  beforeAll(async () => {
+    services = await openSignedIn()
+    table = createIpcTable(services, trustOrigins([ORIGIN]))
+  })
+  afterAll(() => services.cleanup())
+
+  it('a NUL or a bidi override in the address search is dropped, not an SQLite error', async () => {
+    const plain = await table.invoke('address:search', { query: 'ytbj', limit: 5 }, meta)
+    expect(plain.ok).toBe(true)
+    for (const query of ['\u0000', 'yt\u0000bj', '\u202eytbj', '"\u0000*', "'; DROP TABLE x; --"]) {
+      const result = await table.invoke('address:search', { query, limit: 5 }, meta)
+      expect(result).toMatchObject({ ok: true })
+      if (stripUnsafeCharacters(query) === 'ytbj') expect(result).toEqual(plain)
+    }
+    const guide = await table.invoke('guide:search', { query: '出\u0000生' }, meta)
+    expect(guide.ok).toBe(true)
+    expect(await table.invoke('guide:search', { query: '出生' }, meta)).toEqual(guide)
+  })
+
+  it('a control character in a stored text field is refused at its field and changes nothing', async () => {
+    const before = services.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()
+    const result = await table.invoke(
+      'settings:update',
+      { stationName: '城关派出所\u202e所出派' },
+      meta
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { stationName: expect.stringContaining('U+202E') } }
+    })
+    expect(services.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before)
+  })
+
+  it('a screen that failed is written to the log file (0600) with its module and masked input', async () => {
+    const result = await table.invoke(
+      'app:reportError',
+      {
+        module: 'calendar',
+        message: "Cannot read properties of undefined (reading 'zhousui')",
+        stack: 'TypeError: …\n    at Converter (Converter.tsx:39:7)',
+        componentStack: '\n    at Converter\n    at ErrorBoundary',
+        input: '农历: 2030年正月初一 身份证 11010519491231002X\u0000'
+      },
+      meta
+    )
+    expect(result).toEqual({ ok: true, value: null })
+    const file = join(services.paths.logDir, 'bianmin.log')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
+    const entry = JSON.parse(lines.at(-1)!)
+    expect(entry).toMatchObject({
+      level: 'error',
+      source: 'renderer',
+      module: 'calendar',
+      message: 'screen failed in calendar',
+      error: "Cannot read properties of undefined (reading 'zhousui')",
+      input: '农历: 2030年正月初一 身份证 110105********002X\u0000'
+    })
+    expect(readFileSync(file, 'utf8')).not.toContain('11010519491231002X')
+  })
+
+  it('an unexpected failure behind a call is logged and answered INTERNAL without details', async () => {
+    const original = services.guide.search
+    services.guide.search = async () => {
+      throw new Error('disk I/O error')
+    }
+    try {
+      const result = await table.invoke('guide:search', { query: '出生' }, meta)
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试或联系管理员。' }
+      })
+    } finally {
+      services.guide.search = original
+    }
+    const log = readFileSync(join(services.paths.logDir, 'bianmin.log'), 'utf8')
+    const entry = JSON.parse(log.trimEnd().split('\n').at(-1)!)
+    expect(entry).toMatchObject({ source: 'ipc', channel: 'guide:search', error: 'disk I/O error' })
+  })
+})
