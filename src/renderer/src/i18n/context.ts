@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react'
+import { createContext, useCallback, useContext } from 'react'
 import type { Locale } from '@shared/ipc/contract'
 import type { Role } from '@shared/roles'
 import type { MessageKey } from './messages'
@@ -26,9 +26,15 @@ export const formatMessage = (template: string, vars?: Record<string, string | n
 /** A feature's own messages, in every locale; the Chinese text is the reference. */
 export type Dictionary<K extends string> = Record<Locale, Record<K, string>>
 
-/** `t` for a feature's dictionary, following the app's locale. */
+/**
+ * `t` for a feature's dictionary, following the app's locale. The same function until the locale
+ * changes, so an effect that depends on it runs once rather than on every render.
+ */
 export function useMessages<K extends string>(dictionary: Dictionary<K>) {
   const { locale } = useI18n()
-  return (key: K, vars?: Record<string, string | number>) =>
-    formatMessage(dictionary[locale][key], vars)
+  return useCallback(
+    (key: K, vars?: Record<string, string | number>) =>
+      formatMessage(dictionary[locale][key], vars),
+    [dictionary, locale]
+  )
 }

@@ -153,11 +153,21 @@ function FieldInput({
         />
       )
     case 'parties':
-      return <Input.TextArea {...props} rows={2} placeholder="姓名 身份证号 电话（每行一人）" />
+      return (
+        <Input.TextArea
+          {...props}
+          rows={2}
+          maxLength={PARTIES_MAX_CHARACTERS}
+          placeholder="姓名 身份证号 电话（每行一人）"
+        />
+      )
     default:
       return <Input maxLength={field.max ?? 50} {...props} />
   }
 }
+
+/** Up to 20 parties of a name, an ID number and a phone each, with room to spare. */
+const PARTIES_MAX_CHARACTERS = 2000
 
 type FormValues = Record<string, unknown> & {
   occurredAt: string
@@ -226,6 +236,7 @@ function EntryForm(props: {
   const draftKey = useMemo(() => ({ book, ...(entry ? { entryId: entry.id } : {}) }), [book, entry])
   const spec = books[book]
 
+  // Runs once per opening (its inputs are stable): it fills the form and offers the kept draft.
   useEffect(() => {
     form.setFieldsValue(
       entry
@@ -241,9 +252,11 @@ function EntryForm(props: {
         )
       )
     }
+    let offer: { destroy: () => void } | null = null
+    let closed = false
     void unwrap(api.logbooks.loadDraft(draftKey)).then((draft) => {
-      if (!draft) return
-      modal.confirm({
+      if (!draft || closed) return
+      offer = modal.confirm({
         title: t('draftFound', { at: formatStationTime(draft.updatedAt) }),
         okText: t('restore'),
         cancelText: t('discard'),
@@ -252,6 +265,8 @@ function EntryForm(props: {
       })
     })
     return () => {
+      closed = true
+      offer?.destroy()
       if (timer.current) clearTimeout(timer.current)
     }
   }, [book, entry, draftKey, form, modal, spec, t])
