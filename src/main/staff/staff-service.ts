@@ -502,6 +502,11 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
       if (input.linkEntryId && !input.linkBook) {
         throw new AppError('VALIDATION', '关联登记须选择登记簿', { linkBook: '请选择登记簿' })
       }
+      if (input.visitDate > today()) {
+        throw new AppError('VALIDATION', '走访日期不能晚于今天', {
+          visitDate: '走访日期不能晚于今天'
+        })
+      }
       if (input.linkBook && input.linkEntryId) {
         await logbooks.current(input.linkBook, input.linkEntryId)
       }
@@ -519,7 +524,9 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
           })
           .run()
       })
-      return this.followups(input.visitDate.slice(0, 7)).find((f) => f.id === id)!
+      const saved = this.followups(input.visitDate.slice(0, 7)).find((f) => f.id === id)
+      if (!saved) throw new Error(`follow-up ${id} not found after insert`)
+      return saved
     },
 
     followups(month: string, officerId?: string) {

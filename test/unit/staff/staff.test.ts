@@ -324,6 +324,13 @@ describe('follow-up visits and the quota', () => {
     await expect(
       call('staff:addFollowup', followup({ linkEntryId: '00000000-0000-4000-8000-000000000000' }))
     ).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(
+      call('staff:addFollowup', followup({ visitDate: '9999-12-31' }))
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { visitDate: '走访日期不能晚于今天' }
+    })
+    expect(await mine()).toMatchObject({ households: 3, persons: 3 })
   })
 })
 
