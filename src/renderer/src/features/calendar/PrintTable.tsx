@@ -10,12 +10,11 @@ import { calendarMessages } from './messages'
 export function PrintTable() {
   const t = useMessages(calendarMessages)
   const thisYear = new Date().getFullYear()
-  const [range, setRange] = useState({ fromYear: thisYear, toYear: thisYear })
   const [busy, setBusy] = useState(false)
   const [printed, setPrinted] = useState<PrintedDocument | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  const make = async () => {
+  const make = async (range: { fromYear: number; toYear: number }) => {
     setBusy(true)
     setError(null)
     try {
@@ -27,24 +26,36 @@ export function PrintTable() {
     }
   }
 
+  const yearRules = [
+    { required: true, message: t('yearRequired') },
+    { type: 'integer' as const, min: 1901, max: 2100, message: t('yearRange') }
+  ]
   return (
     <Card style={{ maxWidth: 720 }}>
-      <Form layout="inline" onFinish={make}>
-        <Form.Item label={t('fromYear')}>
-          <InputNumber
-            min={1901}
-            max={2100}
-            value={range.fromYear}
-            onChange={(v) => v && setRange((r) => ({ ...r, fromYear: v }))}
-          />
+      <Form
+        layout="inline"
+        onFinish={make}
+        initialValues={{ fromYear: thisYear, toYear: thisYear }}
+      >
+        <Form.Item name="fromYear" label={t('fromYear')} rules={yearRules}>
+          <InputNumber min={1901} max={2100} precision={0} />
         </Form.Item>
-        <Form.Item label={t('toYear')}>
-          <InputNumber
-            min={1901}
-            max={2100}
-            value={range.toYear}
-            onChange={(v) => v && setRange((r) => ({ ...r, toYear: v }))}
-          />
+        <Form.Item
+          name="toYear"
+          label={t('toYear')}
+          dependencies={['fromYear']}
+          rules={[
+            ...yearRules,
+            ({ getFieldValue }) => ({
+              validator: (_, value: number | null) =>
+                value == null ||
+                (value >= getFieldValue('fromYear') && value - getFieldValue('fromYear') < 50)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('yearOrder')))
+            })
+          ]}
+        >
+          <InputNumber min={1901} max={2100} precision={0} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<FilePdfOutlined />} loading={busy}>
           {t('print')}
