@@ -14,6 +14,7 @@ import { LockScreen } from './screens/LockScreen'
 import { Shell } from './shell/Shell'
 import { theme } from './theme'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { RefusalNotice } from './components/RefusalNotice'
 import { messages } from './i18n/messages'
 import { AuthSwipeGuard } from './features/staff/SwipeStatus'
 
@@ -61,6 +62,7 @@ export function App() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
+        <RefusalNotice />
         <I18nProvider locale={locale}>
           {/* Reader bursts at sign-in and lock are taken back, never submitted as a password. */}
           {status && (!session || session.locked) ? <AuthSwipeGuard /> : null}

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { api } from './lib/api'
+import { ApiError, api } from './lib/api'
 import './styles.css'
 
 const container = document.getElementById('root')!
@@ -24,7 +24,11 @@ const report = (source: string, error: unknown) => {
 // Errors outside rendering (handlers, timers, promises) are logged in main too; they still
 // reach the console, so the e2e suite sees every one of them.
 window.addEventListener('error', (event) => report('window', event.error ?? event.message))
-window.addEventListener('unhandledrejection', (event) => report('promise', event.reason))
+window.addEventListener('unhandledrejection', (event) => {
+  // A refusal from main is shown to the clerk (RefusalNotice), not an error of the screen.
+  if (!event.defaultPrevented && !(event.reason instanceof ApiError))
+    report('promise', event.reason)
+})
 
 /** Last resort, if even the shell's own error boundary failed: a plain page, never a blank one. */
 function showFatal(error: unknown) {

@@ -90,10 +90,10 @@ export function ChangeEditor(props: {
           <Input placeholder="2010-07-01" />
         </Form.Item>
         <Form.Item name="source" label={t('source')} rules={[{ max: 200 }]}>
-          <Input />
+          <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="note" label={t('note')} rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} />
+          <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
     </Modal>

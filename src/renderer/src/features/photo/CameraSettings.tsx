@@ -51,6 +51,7 @@ export function CameraSettings() {
           <AutoComplete
             style={{ width: 320 }}
             placeholder={t('camera.default')}
+            maxLength={200}
             options={(camera?.cameras ?? []).map((value) => ({ value }))}
           />
         </Form.Item>

@@ -85,6 +85,7 @@ export function SpecsEditor({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: (
           <Input.TextArea
             value={editing.text}
             autoSize={{ minRows: 12, maxRows: 28 }}
+            maxLength={20_000}
             onChange={(event) => setEditing({ ...editing, text: event.target.value })}
             className="photo-spec-json"
           />
