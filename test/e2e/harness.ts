@@ -68,6 +68,8 @@ export interface RunningApp {
   services: Services
   origin: string
   dataDir: string
+  /** Page errors, console errors, failed requests and internal errors behind calls so far. */
+  errors: string[]
   screenshot(name: string): Promise<void>
   close(): Promise<void>
 }
@@ -99,9 +101,11 @@ export async function startApp(
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()
-  const table = createIpcTable(services, trustOrigins([origin]), (channel, error) =>
+  const errors: string[] = []
+  const table = createIpcTable(services, trustOrigins([origin]), (channel, error) => {
     console.error(`[ipc] ${channel}`, error)
-  )
+    errors.push(`internal error in ${channel}: ${error instanceof Error ? error.message : error}`)
+  })
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN'
@@ -112,7 +116,6 @@ export async function startApp(
   await context.addInitScript({ path: bridgeBundle })
   const page = await context.newPage()
   current.page = page
-  const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
@@ -127,6 +130,7 @@ export async function startApp(
     services,
     origin,
     dataDir,
+    errors,
     screenshot: async (name) => {
       await page.screenshot({ path: join(screenshotDir, `${name}.png`) })
     },
