@@ -11,6 +11,7 @@ import { modules } from './modules'
 import { StatusBar } from './StatusBar'
 import { useIdleLock } from './useIdleLock'
 import { useShortcuts } from './useShortcuts'
+import { QueueBar } from '@renderer/features/queue/QueueBar'
 
 export function Shell() {
   const { t } = useI18n()
@@ -78,6 +79,7 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        <QueueBar />
         <Layout.Content className="shell-content">
           <ErrorBoundary
             key={current.key}
