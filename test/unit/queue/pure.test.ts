@@ -13,6 +13,7 @@ import {
   spokenCall
 } from '../../../src/shared/queue/text'
 import { dayStats, figures, percentile, type StatTicket } from '../../../src/shared/queue/stats'
+import { chineseVoice } from '../../../src/shared/queue/voice'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString()
@@ -189,5 +190,19 @@ describe('statistics', () => {
       ['业务A', 2],
       ['业务B', 1]
     ])
+  })
+})
+
+describe('the hall voice', () => {
+  const voice = (name: string, lang: string) => ({ name, lang })
+  it('prefers a mainland Mandarin voice, else any Chinese one, else none', () => {
+    const huihui = voice('Microsoft Huihui', 'zh-CN')
+    const tracy = voice('Microsoft Tracy', 'zh-HK')
+    const david = voice('Microsoft David', 'en-US')
+    expect(chineseVoice([david, tracy, huihui])).toBe(huihui)
+    expect(chineseVoice([david, tracy])).toBe(tracy)
+    expect(chineseVoice([voice('espeak', 'cmn')])?.name).toBe('espeak')
+    expect(chineseVoice([david, voice('Zulu', 'zu-ZA')])).toBeNull()
+    expect(chineseVoice([])).toBeNull()
   })
 })

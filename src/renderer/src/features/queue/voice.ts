@@ -1,4 +1,5 @@
 import { spokenCall } from '@shared/queue/text'
+import { chineseVoice } from '@shared/queue/voice'
 
 /**
  * The hall's voice: one queue of calls, each a chime then the call said twice. A Chinese
@@ -10,12 +11,6 @@ export interface CallToSay {
   number: string
   windowNumber: number
   recall: boolean
-}
-
-/** A Chinese voice among those the system offers, or null. */
-export function chineseVoice(voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
-  const zh = voices.filter((v) => /^(zh|cmn)([-_]|$)/i.test(v.lang))
-  return zh.find((v) => /CN|Hans/i.test(v.lang)) ?? zh[0] ?? null
 }
 
 function chime(context: AudioContext): Promise<void> {
