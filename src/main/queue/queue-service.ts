@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { uuidV7 } from '../db/uuid7'
 import {
+  guideBusinesses,
   operators,
   queueCalls,
   queueRatings,
@@ -356,6 +357,16 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
         ? db.select().from(queueServices).where(eq(queueServices.id, input.id)).get()
         : undefined
       if (input.id && !existing) throw new AppError('NOT_FOUND', '找不到该业务')
+      if (
+        input.guideBusinessId &&
+        !db
+          .select()
+          .from(guideBusinesses)
+          .where(eq(guideBusinesses.id, input.guideBusinessId))
+          .get()
+      ) {
+        throw new AppError('NOT_FOUND', '办事指南中找不到所选事项')
+      }
       audited(
         actorId,
         existing ? 'queue.service.update' : 'queue.service.create',
@@ -366,7 +377,11 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
           const row = {
             prefix: input.prefix,
             name: input.name,
-            guideBusinessId: input.guideBusinessId ?? existing?.guideBusinessId ?? null,
+            // undefined keeps the link, null removes it.
+            guideBusinessId:
+              input.guideBusinessId !== undefined
+                ? input.guideBusinessId
+                : (existing?.guideBusinessId ?? null),
             active: input.active ?? existing?.active ?? true,
             sort: input.sort ?? existing?.sort ?? 0,
             updatedAt: at

@@ -287,6 +287,40 @@ describe('tickets and the window keys', () => {
     })
   })
 
+  it('a business links to a guide item that exists; null unlinks it', async () => {
+    await services.auth.signIn({ username: 'admin', password: 'Admin12345' })
+    const guideId = (
+      services.sqlite.prepare('SELECT id FROM guide_businesses LIMIT 1').get() as { id: string }
+    ).id
+    const linked = await call<ServiceView>('queue:saveService', {
+      id: hukou.id,
+      prefix: 'A',
+      name: '户籍业务',
+      guideBusinessId: guideId
+    })
+    expect(linked.guideBusinessId).toBe(guideId)
+    const renamed = await call<ServiceView>('queue:saveService', {
+      id: hukou.id,
+      prefix: 'A',
+      name: '户籍'
+    })
+    expect(renamed.guideBusinessId).toBe(guideId)
+    await expect(
+      call('queue:saveService', {
+        prefix: 'C',
+        name: '出入境',
+        guideBusinessId: '01900000-0000-7000-8000-000000000000'
+      })
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: '办事指南中找不到所选事项' })
+    const unlinked = await call<ServiceView>('queue:saveService', {
+      id: hukou.id,
+      prefix: 'A',
+      name: '户籍',
+      guideBusinessId: null
+    })
+    expect(unlinked.guideBusinessId).toBeNull()
+  })
+
   it('every change is audited in its transaction', async () => {
     await issue(hukou)
     await call('queue:takeWindow', { windowId: windows[1]!.id })
