@@ -79,7 +79,10 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
-        <QueueBar />
+        {/* The bar has its own boundary: a failure in it must not blank the module below. */}
+        <ErrorBoundary module="queue-bar" title={t('module.queue')}>
+          <QueueBar />
+        </ErrorBoundary>
         <Layout.Content className="shell-content">
           <ErrorBoundary
             key={current.key}
