@@ -7,7 +7,8 @@ const benches: Record<string, () => Promise<void>> = {
   address: async () => (await import('./address')).runAddressBench(),
   photo: async () => (await import('./photo')).runPhotoBench(),
   forms: async () => (await import('./forms')).runFormsBench(),
-  staff: async () => (await import('./staff')).runStaffBench()
+  staff: async () => (await import('./staff')).runStaffBench(),
+  queue: async () => (await import('./queue')).runQueueBench()
 }
 
 const requested = process.argv.slice(2)

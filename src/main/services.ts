@@ -23,6 +23,7 @@ import { createGuideService } from './guide/guide-service'
 import { sampleGuide } from './guide/seed'
 import { createStaffService } from './staff/staff-service'
 import { createAppLog } from './app-log'
+import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 
 export interface ServiceOptions {
   dataDir: string
@@ -125,6 +126,30 @@ export async function createServices(options: ServiceOptions) {
     logbooks: logbooksRepo,
     workCalendar: () => calendar.workCalendar()
   })
+  const queue = createQueueService({
+    db,
+    deviceId,
+    now,
+    stationName: async () => (await settings.get()).stationName,
+    // A poor rating becomes a 监督投诉 entry with the QUEUE-RATING deadline (15 working days).
+    openFollowup: async ({ occurredAt, phone, subject, clerkId }) => {
+      const { entry } = await logbooks.service.create(
+        {
+          book: 'complaint',
+          occurredAt,
+          status: 'open',
+          ruleCode: FOLLOWUP_RULE,
+          fields: {
+            complainantName: '评价群众',
+            ...(phone ? { complainantPhone: phone } : {}),
+            subject
+          }
+        },
+        clerkId
+      )
+      return { id: entry.id, dueAt: entry.dueAt }
+    }
+  })
   const address = createAddressService({
     sqlite,
     db,
@@ -159,6 +184,7 @@ export async function createServices(options: ServiceOptions) {
     photoSpecs,
     photo,
     staff,
+    queue,
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

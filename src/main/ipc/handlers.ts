@@ -9,6 +9,7 @@ import { createStaffHandlers } from '../staff/handlers'
 import { actorOf, createHandlerTable, type HandlerMap } from './table'
 import { createPhotoHandlers } from '../photo/handlers'
 import { describeError } from '../app-log'
+import { createQueueHandlers } from '../queue/handlers'
 
 /** Every call's implementation, keyed exactly like the contract. */
 export function createHandlers(services: Services): HandlerMap<Contract> {
@@ -87,7 +88,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     guide: createGuideHandlers(services),
     address: createAddressHandlers(services),
     photo: createPhotoHandlers(services),
-    staff: createStaffHandlers(services)
+    staff: createStaffHandlers(services),
+    queue: createQueueHandlers(services)
   }
 }
 

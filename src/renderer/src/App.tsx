@@ -17,10 +17,29 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { RefusalNotice } from './components/RefusalNotice'
 import { messages } from './i18n/messages'
 import { AuthSwipeGuard } from './features/staff/SwipeStatus'
+import { DisplayPage } from './features/queue/DisplayPage'
+import { KioskPage } from './features/queue/KioskPage'
+
+/** '#/display' (the hall display) and '#/kiosk' (the ticket kiosk) are pages of their own. */
+const routeOf = () => {
+  const hash = window.location.hash
+  return hash === '#/display' ? 'display' : hash === '#/kiosk' ? 'kiosk' : 'app'
+}
+
+function useRoute() {
+  const [route, setRoute] = useState(routeOf)
+  useEffect(() => {
+    const onChange = () => setRoute(routeOf())
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return route
+}
 
 export function App() {
   const [status, setStatus] = useState<AuthStatus | null>(null)
   const [settings, setSettings] = useState<SettingsView | null>(null)
+  const route = useRoute()
 
   useEffect(() => {
     void Promise.all([unwrap(api.auth.status()), unwrap(api.settings.get())]).then(([s, c]) => {
@@ -46,6 +65,9 @@ export function App() {
   if (!status || !settings) screen = <Spin size="large" className="boot-spinner" />
   else if (status.needsSetup) screen = <SetupScreen onDone={setStatus} />
   else if (!session) screen = <SignInScreen onDone={setStatus} />
+  // The hall display and the kiosk keep running while the clerk's screen is locked.
+  else if (route === 'display') screen = <DisplayPage />
+  else if (route === 'kiosk') screen = <KioskPage />
   else if (session.locked) screen = <LockScreen session={session} onDone={setStatus} />
   else
     screen = (
@@ -65,7 +87,7 @@ export function App() {
         <RefusalNotice />
         <I18nProvider locale={locale}>
           {/* Reader bursts at sign-in and lock are taken back, never submitted as a password. */}
-          {status && (!session || session.locked) ? <AuthSwipeGuard /> : null}
+          {status && (!session || session.locked) && route === 'app' ? <AuthSwipeGuard /> : null}
           <ErrorBoundary module="shell" title={messages[locale]['crash.shell']}>
             {screen}
           </ErrorBoundary>

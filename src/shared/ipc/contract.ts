@@ -7,6 +7,7 @@ import { guideContract } from '../guide/contract'
 import { addressContract } from '../address/contract'
 import { photoContract } from '../photo/contract'
 import { staffContract } from '../staff/contract'
+import { queueContract } from '../queue/contract'
 import {
   displayName,
   isoDateTime,
@@ -185,7 +186,8 @@ export const contract = {
   guide: guideContract,
   address: addressContract,
   photo: photoContract,
-  staff: staffContract
+  staff: staffContract,
+  queue: queueContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

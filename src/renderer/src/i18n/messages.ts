@@ -10,6 +10,7 @@ const zhCN = {
   'module.logbooks': '登记簿',
   'module.guide': '办事指南',
   'module.staff': '考核',
+  'module.queue': '取号叫号',
   'module.settings': '设置',
   'auth.setup.title': '首次启动：创建系统管理员',
   'auth.setup.hint':
@@ -100,6 +101,7 @@ const enUS: Record<MessageKey, string> = {
   'module.logbooks': 'Logbooks',
   'module.guide': 'Service guide',
   'module.staff': 'Assessment',
+  'module.queue': 'Queue',
   'module.settings': 'Settings',
   'auth.setup.title': 'First start: create the administrator',
   'auth.setup.hint':

@@ -11,6 +11,7 @@ import { modules } from './modules'
 import { StatusBar } from './StatusBar'
 import { useIdleLock } from './useIdleLock'
 import { useShortcuts } from './useShortcuts'
+import { QueueBar } from '@renderer/features/queue/QueueBar'
 
 export function Shell() {
   const { t } = useI18n()
@@ -78,6 +79,10 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* The bar has its own boundary: a failure in it must not blank the module below. */}
+        <ErrorBoundary module="queue-bar" title={t('module.queue')}>
+          <QueueBar />
+        </ErrorBoundary>
         <Layout.Content className="shell-content">
           <ErrorBoundary
             key={current.key}

@@ -4,6 +4,7 @@ import {
   CameraOutlined,
   CompassOutlined,
   EnvironmentOutlined,
+  NumberOutlined,
   SettingOutlined,
   TrophyOutlined
 } from '@ant-design/icons'
@@ -16,6 +17,7 @@ import { GuideModule } from '@renderer/features/guide/GuideModule'
 import { LogbooksModule } from '@renderer/features/logbooks/LogbooksModule'
 import { PhotoModule } from '@renderer/features/photo/PhotoModule'
 import { StaffModule } from '@renderer/features/staff/StaffModule'
+import { QueueModule } from '@renderer/features/queue/QueueModule'
 
 export interface ModuleDef {
   key: string
@@ -31,7 +33,7 @@ export interface ModuleDef {
 /**
  * The modules in menu order (by F-key); the logbooks' today board is the home screen. A module appears here only once it is built; the F-keys are
  * reserved per module so they never move: F2 照相, F3 地址对照, F4 农历公历, F5 登记簿,
- * F6 办事指南, F7 考核, F9 设置.
+ * F6 办事指南, F7 考核, F8 取号叫号, F9 设置. Shift+F1…F8 are the window bar's keys (叫号…).
  */
 export const modules: ModuleDef[] = [
   {
@@ -76,6 +78,13 @@ export const modules: ModuleDef[] = [
     icon: <TrophyOutlined />,
     functionKey: 'F7',
     component: StaffModule
+  },
+  {
+    key: 'queue',
+    label: 'module.queue',
+    icon: <NumberOutlined />,
+    functionKey: 'F8',
+    component: QueueModule
   },
   {
     key: 'settings',

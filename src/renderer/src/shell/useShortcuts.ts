@@ -10,6 +10,8 @@ export function useShortcuts(list: ModuleDef[], open: (key: string) => void, loc
         lock()
         return
       }
+      // Shift + F-key belongs to the window bar (叫号…), never to a module.
+      if (event.shiftKey) return
       const byFunctionKey = list.find((module) => module.functionKey === event.key)
       const digit =
         event.altKey && /^Digit[1-9]$/.test(event.code) ? Number(event.code.slice(5)) : 0

@@ -1,0 +1,35 @@
+import type { queueContract } from '../../shared/queue/contract'
+import { actorOf, type HandlerMap } from '../ipc/table'
+import type { Services } from '../services'
+
+export function createQueueHandlers(
+  services: Services
+): HandlerMap<{ queue: typeof queueContract }>['queue'] {
+  const { queue } = services
+  return {
+    config: async () => queue.config(),
+    updateConfig: async (input, context) => queue.updateConfig(input, actorOf(context)),
+    services: async () => queue.services(),
+    saveService: async (input, context) => queue.saveService(input, actorOf(context)),
+    windows: async () => queue.windows(),
+    saveWindow: async (input, context) => queue.saveWindow(input, actorOf(context)),
+    takeWindow: async ({ windowId }, context) => queue.takeWindow(windowId, actorOf(context)),
+    leaveWindow: async (_input, context) => queue.leaveWindow(actorOf(context)),
+    desk: async (_input, context) => queue.desk(actorOf(context)),
+    issue: (input, context) => queue.issue(input, actorOf(context)),
+    callNext: async (_input, context) => queue.callNext(actorOf(context)),
+    callNumber: async ({ number }, context) => queue.callNumber(number, actorOf(context)),
+    recall: async (_input, context) => queue.recall(actorOf(context)),
+    start: async (_input, context) => queue.start(actorOf(context)),
+    miss: async (_input, context) => queue.miss(actorOf(context)),
+    transfer: async (input, context) => queue.transfer(input, actorOf(context)),
+    pause: async ({ reason }, context) => queue.pause(reason, actorOf(context)),
+    resume: async (_input, context) => queue.resume(actorOf(context)),
+    finish: async (_input, context) => queue.finish(actorOf(context)),
+    requeue: async ({ number }, context) => queue.requeue(number, actorOf(context)),
+    rate: (input, context) => queue.rate(input, actorOf(context)),
+    board: async () => queue.board(),
+    tickets: async ({ day }) => queue.tickets(day),
+    stats: async ({ day }) => queue.stats(day)
+  }
+}

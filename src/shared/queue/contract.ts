@@ -1,0 +1,287 @@
+import { z } from 'zod'
+import { call, type Namespace } from '../ipc/define'
+import { isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
+import { phoneNumber } from '../logbooks/fields'
+
+export const lanes = ['normal', 'priority'] as const
+export const priorityReasons = ['老弱病残孕', '军人依法优先', '消防救援'] as const
+export const sources = ['walkIn', 'appointment'] as const
+export const ticketStatuses = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'missed',
+  'cancelled',
+  'transferred'
+] as const
+
+/** GB/T 39734-2020 好差评 levels; a finished ticket without a rating is 未评价. */
+export const ratingLevels = [
+  { value: 5, label: '非常满意', labelEn: 'Very satisfied' },
+  { value: 4, label: '满意', labelEn: 'Satisfied' },
+  { value: 3, label: '基本满意', labelEn: 'Fairly satisfied' },
+  { value: 2, label: '不满意', labelEn: 'Dissatisfied' },
+  { value: 1, label: '非常不满意', labelEn: 'Very dissatisfied' }
+] as const
+/** Levels at or below this ask for reasons and open a follow-up. */
+export const DISSATISFIED = 2
+export const ratingReasons = [
+  '等候时间长',
+  '办理时间长',
+  '服务态度差',
+  '一次性告知不清',
+  '材料要求多',
+  '环境设施差',
+  '其他'
+] as const
+
+const prefix = z
+  .string({ error: '应为字母' })
+  .max(1)
+  .regex(/^[A-Z]$/, { error: '前缀应为一个大写字母' })
+  .meta({ examples: ['A'] })
+
+export const ticketNumber = z
+  .string({ error: '应为号码' })
+  .trim()
+  .max(5)
+  .regex(/^[A-Z]\d{3,4}$/, { error: '号码格式应为字母加三位数字，如 A001' })
+  .meta({ examples: ['A001'] })
+
+export const queueConfig = z.strictObject({
+  interleave: z.int({ error: '应为整数' }).min(1).max(20),
+  maxWaitMinutes: z.int({ error: '应为整数' }).min(5).max(480),
+  /** Recalls after the first call. */
+  maxRecalls: z.int({ error: '应为整数' }).min(0).max(3),
+  recallGapSeconds: z.int({ error: '应为整数' }).min(0).max(300),
+  /** A called ticket may be marked missed once it has been called this many times. */
+  missAfterCalls: z.int({ error: '应为整数' }).min(1).max(4)
+})
+
+export const serviceView = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  name: z.string(),
+  guideBusinessId: z.string().nullable(),
+  active: z.boolean(),
+  sort: z.int()
+})
+
+export const windowView = z.object({
+  id: z.string(),
+  number: z.int(),
+  serviceIds: z.array(z.string()),
+  priority: z.boolean(),
+  state: z.enum(['open', 'paused', 'closed']),
+  pauseReason: z.string().nullable(),
+  clerkId: z.string().nullable(),
+  clerkName: z.string().nullable()
+})
+
+export const ticketView = z.object({
+  id: z.string(),
+  day: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  lane: z.enum(lanes),
+  priorityReason: z.string().nullable(),
+  source: z.enum(sources),
+  status: z.enum(ticketStatuses),
+  callCount: z.int(),
+  issuedAt: z.string(),
+  queuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  lastCalledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  windowNumber: z.int().nullable(),
+  parentId: z.string().nullable()
+})
+
+/** What the window's bar shows: the window, its current ticket, the last finished one to rate. */
+export const deskView = z.object({
+  window: windowView.nullable(),
+  current: ticketView.nullable(),
+  toRate: ticketView.nullable(),
+  waiting: z.int(),
+  recallsLeft: z.int(),
+  /** Seconds until the next recall is allowed. */
+  recallWaitSeconds: z.int(),
+  canMiss: z.boolean()
+})
+
+export const issuedView = z.object({
+  ticket: ticketView,
+  ahead: z.int(),
+  slip: z.array(z.string())
+})
+
+export const boardView = z.object({
+  day: z.string(),
+  /** The latest calls, newest first. */
+  calls: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      windowNumber: z.int(),
+      kind: z.enum(['call', 'direct', 'recall']),
+      at: z.string()
+    })
+  ),
+  windows: z.array(
+    z.object({
+      number: z.int(),
+      state: z.enum(['open', 'paused', 'closed']),
+      priority: z.boolean(),
+      lastNumber: z.string().nullable()
+    })
+  ),
+  waiting: z.array(
+    z.object({ serviceId: z.string(), prefix: z.string(), name: z.string(), count: z.int() })
+  )
+})
+
+const figures = z.object({
+  issued: z.int(),
+  served: z.int(),
+  missed: z.int(),
+  waitMedianMinutes: z.number().nullable(),
+  waitP90Minutes: z.number().nullable(),
+  serviceMedianMinutes: z.number().nullable(),
+  rated: z.int(),
+  satisfied: z.int(),
+  /** Rated 基本满意 or better over rated, 0–1; null with no rating. */
+  satisfactionRate: z.number().nullable()
+})
+
+export const statsView = z.object({
+  day: z.string(),
+  total: figures,
+  byService: z.array(figures.extend({ key: z.string(), label: z.string() })),
+  byWindow: z.array(figures.extend({ key: z.string(), label: z.string() })),
+  byClerk: z.array(figures.extend({ key: z.string(), label: z.string() })),
+  /** Tickets issued per station hour 0–23. */
+  arrivalsByHour: z.array(z.int())
+})
+
+export const queueContract = {
+  config: call({ input: nothing, output: queueConfig, access: 'signedIn', whileLocked: true }),
+  updateConfig: call({ input: queueConfig, output: queueConfig, access: ['admin', 'director'] }),
+  services: call({
+    input: nothing,
+    output: z.array(serviceView),
+    access: 'signedIn',
+    whileLocked: true
+  }),
+  saveService: call({
+    input: z.strictObject({
+      id: uuid.optional(),
+      prefix,
+      name: requiredText(40),
+      guideBusinessId: uuid.nullable().optional(),
+      active: z.boolean({ error: '应为是或否' }).optional(),
+      sort: z.int().min(0).max(999).optional()
+    }),
+    output: serviceView,
+    access: ['admin', 'director']
+  }),
+  windows: call({ input: nothing, output: z.array(windowView), access: 'signedIn' }),
+  saveWindow: call({
+    input: z.strictObject({
+      id: uuid.optional(),
+      number: z.int({ error: '应为整数' }).min(1).max(99),
+      serviceIds: z.array(uuid).min(1, { error: '至少选择一项业务' }).max(26),
+      priority: z.boolean({ error: '应为是或否' })
+    }),
+    output: windowView,
+    access: ['admin', 'director']
+  }),
+  /** The signed-in clerk takes (opens) a window; leaving closes it. */
+  takeWindow: call({
+    input: z.strictObject({ windowId: uuid }),
+    output: deskView,
+    access: 'signedIn'
+  }),
+  leaveWindow: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  desk: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  issue: call({
+    input: z.strictObject({
+      serviceId: uuid,
+      lane: z.enum(lanes, { error: '无效的队列' }),
+      priorityReason: z.enum(priorityReasons, { error: '无效的优先理由' }).optional(),
+      source: z.enum(sources, { error: '无效的来源' }).optional()
+    }),
+    output: issuedView,
+    access: 'signedIn',
+    whileLocked: true
+  }),
+  callNext: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  callNumber: call({
+    input: z.strictObject({ number: ticketNumber }),
+    output: deskView,
+    access: 'signedIn'
+  }),
+  recall: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  start: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  miss: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  transfer: call({
+    input: z.strictObject({ serviceId: uuid, windowId: uuid.optional() }),
+    output: deskView,
+    access: 'signedIn'
+  }),
+  pause: call({
+    input: z.strictObject({ reason: requiredText(40) }),
+    output: deskView,
+    access: 'signedIn'
+  }),
+  resume: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  finish: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  /** A missed resident came back: the ticket joins the line again. */
+  requeue: call({
+    input: z.strictObject({ number: ticketNumber }),
+    output: ticketView,
+    access: 'signedIn'
+  }),
+  rate: call({
+    input: z.strictObject({
+      ticketId: uuid,
+      level: z.int({ error: '应为整数' }).min(1).max(5),
+      reasons: z
+        .array(z.enum(ratingReasons, { error: '无效的理由' }))
+        .max(7)
+        .optional(),
+      phone: phoneNumber().optional(),
+      note: text(200).optional()
+    }),
+    output: z.object({
+      level: z.int(),
+      followupId: z.string().nullable(),
+      dueAt: z.string().nullable()
+    }),
+    access: 'signedIn',
+    whileLocked: true
+  }),
+  board: call({ input: nothing, output: boardView, access: 'signedIn', whileLocked: true }),
+  tickets: call({
+    input: z.strictObject({ day: isoDate.optional() }),
+    output: z.array(ticketView),
+    access: 'signedIn'
+  }),
+  stats: call({
+    input: z.strictObject({ day: isoDate.optional() }),
+    output: statsView,
+    access: 'signedIn'
+  })
+} satisfies Namespace
+
+export type QueueConfig = z.output<typeof queueConfig>
+export type ServiceView = z.output<typeof serviceView>
+export type WindowView = z.output<typeof windowView>
+export type TicketView = z.output<typeof ticketView>
+export type DeskView = z.output<typeof deskView>
+export type IssuedView = z.output<typeof issuedView>
+export type BoardView = z.output<typeof boardView>
+export type StatsView = z.output<typeof statsView>
+export type RatingReason = (typeof ratingReasons)[number]

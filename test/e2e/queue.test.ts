@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, startApp, type RunningApp } from './harness'
+
+describe('取号叫号: kiosk, window bar in another module, hall display, rating, statistics', () => {
+  let browser: Browser
+  let app: RunningApp
+  let display: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser, { signedIn: true })
+    const { queue, auth } = app.services
+    const adminId = auth.current()!.operator.id
+    const hukou = queue.saveService({ prefix: 'A', name: '户籍业务' }, adminId)
+    const id = queue.saveService({ prefix: 'B', name: '身份证' }, adminId)
+    queue.saveWindow({ number: 1, serviceIds: [hukou.id, id.id], priority: false }, adminId)
+    queue.saveWindow({ number: 9, serviceIds: [hukou.id, id.id], priority: true }, adminId)
+    // No waiting between recalls in the test (the rule itself is unit-tested).
+    queue.updateConfig({ ...queue.config(), recallGapSeconds: 0 }, adminId)
+  })
+  afterAll(async () => {
+    await display?.close()
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('takes a priority and two normal tickets at the kiosk', async () => {
+    const { page } = app
+    await page.goto(`${app.origin}/index.html#/kiosk`)
+    await page.getByTestId('kiosk-priority').click()
+    await page.getByTestId('kiosk-A').click()
+    const slip = page.getByTestId('queue-slip')
+    await slip.getByText('A001').waitFor()
+    expect(await slip.textContent()).toContain('户籍业务（优先）')
+    expect(await slip.textContent()).toContain('您前面还有 0 人，请在休息区等候，过号请重新取号')
+    await app.screenshot('queue-01-kiosk-ticket')
+    await page.getByRole('button', { name: '返回' }).click()
+    await page.getByTestId('kiosk-A').click()
+    await slip.getByText('A002').waitFor()
+    await page.getByRole('button', { name: '返回' }).click()
+    await page.getByTestId('kiosk-B').click()
+    await slip.getByText('B001').waitFor()
+    const tickets = app.services.queue.tickets()
+    expect(tickets.map((t) => [t.number, t.lane])).toEqual([
+      ['A001', 'priority'],
+      ['A002', 'normal'],
+      ['B001', 'normal']
+    ])
+  })
+
+  it('calls from the window bar while in 照相, and the hall display shows the call', async () => {
+    display = await app.page.context().newPage()
+    await display.goto(`${app.origin}/index.html#/display`)
+    await display.getByTestId('hall-display').waitFor()
+    await display.getByTestId('hall-waiting').getByText('2').waitFor()
+
+    const { page } = app
+    await page.goto(`${app.origin}/index.html#/`)
+    await page.getByTestId('queue-bar').waitFor()
+    await page.keyboard.press('F2')
+    await page.getByRole('heading', { name: '照相' }).waitFor()
+    await page.getByTestId('queue-pick-window').click()
+    await page.locator('.ant-select-item-option', { hasText: '9 号窗口' }).click()
+    await page.getByRole('button', { name: '上岗' }).click()
+    await page.getByTestId('queue-waiting').getByText('等候 3 人').waitFor()
+
+    await page.keyboard.press('Shift+F1')
+    // The priority window calls the priority lane first.
+    await page.getByTestId('queue-current').getByText('A001').waitFor()
+    await page.getByRole('heading', { name: '照相' }).waitFor()
+    await display.getByTestId('hall-current').getByText('请A001号到9号窗口办理').waitFor()
+    await display.getByTestId('hall-windows').getByText('A001').waitFor()
+    expect(await display.getByTestId('hall-date').textContent()).toMatch(
+      /\d{4}-\d{2}-\d{2} 星期. · 农历/
+    )
+    await display.screenshot({
+      path: `${process.cwd()}/test/e2e/__screenshots__/queue-02-display.png`
+    })
+
+    // One ticket at a time: 叫号 waits until this one is finished, missed or transferred.
+    expect(await page.getByTestId('queue-callNext').isDisabled()).toBe(true)
+    expect(await page.getByTestId('queue-finish').isEnabled()).toBe(true)
+    await page.keyboard.press('Shift+F2')
+    await page.getByText('已呼叫 2 次').waitFor()
+    // Called twice: 过号 is now allowed.
+    await page.getByTestId('queue-miss').and(page.locator(':enabled')).waitFor()
+    const board = app.services.queue.board()
+    expect(board.calls.map((c) => c.kind)).toEqual(['recall', 'call'])
+    await app.screenshot('queue-03-bar-in-photo')
+  })
+
+  it('finishes, is rated 不满意 with a reason, and the follow-up has its deadline', async () => {
+    const { page } = app
+    await page.getByTestId('queue-start').click()
+    await page.getByText('办理中').waitFor()
+    await page.keyboard.press('Shift+F7')
+    const dialog = page.getByRole('dialog')
+    expect(await page.getByTestId('queue-miss').isDisabled()).toBe(true)
+    await dialog.getByText('请对本次服务作出评价（A001 号）').waitFor()
+    await dialog.getByRole('button', { name: '不满意', exact: true }).click()
+    await dialog.getByText('等候时间长').click()
+    await dialog.getByTestId('rating-phone').fill('13812345678')
+    await app.screenshot('queue-04-rating')
+    await dialog.getByRole('button', { name: '提交评价' }).click()
+    await page.getByText(/感谢您的评价；已登记回访，期限 \d{4}-\d{2}-\d{2} 17:30/).waitFor()
+
+    const [rating] = app.services.sqlite
+      .prepare('SELECT level, reasons, followup_id AS followupId FROM queue_ratings')
+      .all() as { level: number; reasons: string; followupId: string }[]
+    expect(rating).toMatchObject({ level: 2, reasons: '["等候时间长"]' })
+    const { entry } = await app.services.logbooks.service.get('complaint', rating!.followupId)
+    expect(entry).toMatchObject({ ruleCode: 'QUEUE-RATING', status: 'open' })
+    expect(entry.dueAt).not.toBeNull()
+    expect(String(entry.fields.subject)).toContain('A001 号，9 号窗口')
+  })
+
+  it("opens today's statistics", async () => {
+    const { page } = app
+    await page.keyboard.press('F8')
+    await page.getByRole('tab', { name: '统计' }).click()
+    const stats = page.getByTestId('queue-stats')
+    await stats.waitFor()
+    const total = stats.locator('tbody tr').first()
+    await total.getByText('合计').waitFor()
+    // Issued 3, served 1, missed 0; satisfaction 0% (one rating, 不满意).
+    expect(await total.locator('td').allTextContents()).toEqual([
+      '合计',
+      '3',
+      '1',
+      '0',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      '0%'
+    ])
+    await page.getByTestId('queue-arrivals').waitFor()
+    await app.screenshot('queue-05-stats')
+  })
+})
