@@ -48,13 +48,24 @@ export const reportView = z.object({
   placement: z.object({
     scale: z.number(),
     rollDeg: z.number(),
-    crown: z.enum(['image', 'cut', 'estimate'])
+    /** 'image' only in reports kept before the crown came from the matte. */
+    crown: z.enum(['matte', 'image', 'cut', 'estimate'])
   }),
+  /** Absent in reports kept before background replacement. */
+  background: z
+    .object({
+      replacedWith: z.tuple([z.int(), z.int(), z.int()]).nullable(),
+      unsure: z.number(),
+      lowConfidence: z.boolean()
+    })
+    .optional(),
   timings: z.object({
     decodeMs: z.number(),
     detectMs: z.number(),
     landmarksMs: z.number(),
     cropEncodeMs: z.number(),
+    matteMs: z.number().optional(),
+    remeasureMs: z.number().optional(),
     totalMs: z.number()
   })
 })

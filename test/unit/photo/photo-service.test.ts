@@ -42,9 +42,11 @@ describe('the photo booth service', () => {
         meta
       )
     )
-    expect(nudged.report.measures.eyeY).toBeCloseTo(eyeY - 30, 5)
+    // Both are measured in the written files: the nudge moves the eyes by 30 px, give or take
+    // what the landmarks found again in each file differ by.
+    expect(Math.abs(nudged.report.measures.eyeY - (eyeY - 30))).toBeLessThanOrEqual(2)
     const eyeRule = nudged.report.rules.find((r) => r.key === 'eyeFromBottom')!
-    expect(eyeRule.value).toBe(Math.round(441 - (eyeY - 30)))
+    expect(eyeRule.value).toBe(Math.round(441 - nudged.report.measures.eyeY))
 
     const kept = ok<{ id: string; passed: boolean; operatorName: string; failed: string[] }>(
       await table.invoke(
