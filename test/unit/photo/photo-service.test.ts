@@ -114,6 +114,34 @@ describe('the photo booth service', () => {
   it('processes a still already in memory and says when the camera is missing', async () => {
     const view = await services.photo.process(await decodeImage(astronautPath), 'exit-entry')
     expect([view.report.width, view.report.height]).toEqual([390, 567])
+    expect([view.background, view.original]).toEqual([null, undefined])
+    // The clerk turns replacement on for the same shot, then off again: both previews, then one.
+    const table = createIpcTable(services, trustOrigins([ORIGIN]))
+    const on = ok<CaptureView>(
+      await table.invoke(
+        'photo:adjust',
+        { captureId: view.captureId, dx: 0, dy: 0, scale: 1, background: '#ffffff' },
+        meta
+      )
+    )
+    expect(on.background).toBe('#ffffff')
+    expect(on.original?.startsWith('data:image/jpeg;base64,')).toBe(true)
+    expect(on.report.background?.replacedWith).toEqual([255, 255, 255])
+    expect(on.report.rules.find((r) => r.key === 'background')!.value).toBeLessThanOrEqual(3)
+    const off = ok<CaptureView>(
+      await table.invoke(
+        'photo:adjust',
+        { captureId: view.captureId, dx: 0, dy: 0, scale: 1, background: null },
+        meta
+      )
+    )
+    expect([off.background, off.original]).toEqual([null, undefined])
+    const bad = await table.invoke(
+      'photo:adjust',
+      { captureId: view.captureId, dx: 0, dy: 0, scale: 1, background: 'white' },
+      meta
+    )
+    expect(bad.ok).toBe(false)
     const missing = await openSignedIn({ camera: { device: '/dev/video97' } })
     try {
       await expect(missing.photo.capture('resident-id')).rejects.toThrow(
