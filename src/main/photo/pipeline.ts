@@ -233,14 +233,14 @@ export interface Remeasure {
  * levelled, and the crown as the top of the person matte. Null without exactly one face.
  */
 export async function measurePhoto(photo: Raster, crownGuess: number): Promise<Remeasure | null> {
-  const faces = await detectFaces(photo)
+  // The matte (worker thread) and the landmarks (this thread) at the same time.
+  const [faces, matte] = await Promise.all([detectFaces(photo), matteOf(photo)])
   if (faces.length !== 1) return null
   const marks = faces[0]!.landmarks
   const frame = levelFrame(marks)
   const level = marks.map(frame.toLevel)
   const browY = Math.min(...level.slice(17, 27).map((p) => p.y))
   const jaw = levelFace(marks, frame, 0)
-  const matte = await matteOf(photo)
   const crown = findCrown(
     (x, y) => alphaAt(matte, x, y),
     photo.height,
