@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type OverlayOptions } from 'sharp'
 import { repoRoot } from './services'
 
 export const astronautPath = join(repoRoot, 'test/fixtures/faces/astronaut.png')
@@ -85,4 +85,49 @@ export async function makeStill(file?: string): Promise<Buffer> {
     .toBuffer()
   if (file) writeFileSync(file, jpeg)
   return jpeg
+}
+
+export interface WallPortrait {
+  /** Frame width and height. */
+  width: number
+  height: number
+  /** Where the astronaut's 512×512 square goes (its top-left corner). */
+  left: number
+  top: number
+  /** The wall's colour, and optionally a second colour above row `splitY` (two backdrops). */
+  wall: string
+  upper?: { colour: string; splitY: number }
+}
+
+/**
+ * The astronaut cut out along a head ellipse whose top lies inside her hair (so the cut-out
+ * carries none of the original backdrop above the head) and a body rectangle, set on a plain
+ * wall — or on two walls of different colours, the boundary above her head.
+ */
+export async function makeWallPortrait(p: WallPortrait): Promise<Buffer> {
+  const cutOut = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512">' +
+      '<ellipse cx="226" cy="104" rx="70" ry="82" fill="#fff"/>' +
+      '<ellipse cx="222" cy="130" rx="50" ry="52" fill="#fff"/>' +
+      '<rect x="20" y="182" width="470" height="330" fill="#fff"/></svg>'
+  )
+  const person = await sharp(astronautPath)
+    .ensureAlpha()
+    .composite([{ input: cutOut, blend: 'dest-in' }])
+    .png()
+    .toBuffer()
+  const layers: OverlayOptions[] = []
+  if (p.upper) {
+    const band = await sharp({
+      create: { width: p.width, height: p.upper.splitY, channels: 3, background: p.upper.colour }
+    })
+      .png()
+      .toBuffer()
+    layers.push({ input: band, left: 0, top: 0 })
+  }
+  layers.push({ input: person, left: p.left, top: p.top })
+  return sharp({ create: { width: p.width, height: p.height, channels: 3, background: p.wall } })
+    .composite(layers)
+    .png()
+    .toBuffer()
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { perPage, sheetSizes, type SheetSize } from '../../shared/photo/sheet'
 import type { PhotoSpec } from '../../shared/photo/spec'
+import { allowedBy, parseBackground, rgbHex, type Rgb } from '../../shared/photo/background'
 import { processPhoto, type PhotoReport } from '../photo/pipeline'
 import { renderSheet } from '../photo/sheet-pdf'
 import { UsageError, type Command } from './command'
@@ -32,9 +33,14 @@ function printOutcome(o: Outcome) {
   for (const note of r.notes) console.log(`    注意：${note}`)
 }
 
-async function runOne(spec: PhotoSpec, input: string, output: string): Promise<Outcome> {
+async function runOne(
+  spec: PhotoSpec,
+  input: string,
+  output: string,
+  background: Rgb | null
+): Promise<Outcome> {
   try {
-    const { jpeg, report } = await processPhoto(readFileSync(input), spec)
+    const { jpeg, report } = await processPhoto(readFileSync(input), spec, { background })
     writeFileSync(output, jpeg)
     return { input, output, report, error: null }
   } catch (error) {
@@ -45,10 +51,12 @@ async function runOne(spec: PhotoSpec, input: string, output: string): Promise<O
 
 export const photoCommands: Record<string, Command> = {
   photo: {
-    usage: '--spec resident-id IN OUT [--json] [--sheet 6inch|A4] [--copies N] [--gap MM]',
+    usage:
+      '--spec resident-id IN OUT [--background white|blue|red|#RRGGBB] [--json] [--sheet 6inch|A4] [--copies N] [--gap MM]',
     summary: '按规格裁切证件照并逐条检查（IN/OUT 可为文件夹；全部合格时退出码为 0）',
     options: {
       spec: { type: 'string' },
+      background: { type: 'string' },
       json: { type: 'boolean' },
       sheet: { type: 'string' },
       copies: { type: 'string' },
@@ -60,6 +68,7 @@ export const photoCommands: Record<string, Command> = {
         allowPositionals: true,
         options: {
           spec: { type: 'string', default: 'resident-id' },
+          background: { type: 'string' },
           json: { type: 'boolean', default: false },
           sheet: { type: 'string' },
           copies: { type: 'string' },
@@ -75,6 +84,17 @@ export const photoCommands: Record<string, Command> = {
       if (values.sheet !== undefined && !(values.sheet in sheetSizes))
         throw new AppError('VALIDATION', `相纸只能是 ${Object.keys(sheetSizes).join('、')}`)
       const spec = await services.photoSpecs.get(values.spec)
+      const background =
+        values.background === undefined ? null : parseBackground(values.background, spec)
+      if (values.background !== undefined && !background)
+        throw new AppError(
+          'VALIDATION',
+          `背景颜色 ${values.background} 无法识别：可用 white、blue、red 或 #RRGGBB`
+        )
+      if (background && !allowedBy(spec, background) && !values.json)
+        console.log(
+          `注意：${rgbHex(background)} 不是${spec.name}允许的背景（${spec.background.colours.map((c) => c.name).join('、')}），背景检查会按最接近的允许颜色判断`
+        )
 
       if (!existsSync(input)) throw new AppError('NOT_FOUND', `找不到输入文件或文件夹：${input}`)
       const jobs: [string, string][] = statSync(input).isDirectory()
@@ -91,7 +111,7 @@ export const photoCommands: Record<string, Command> = {
 
       const outcomes: Outcome[] = []
       for (const [from, to] of jobs) {
-        const outcome = await runOne(spec, from, to)
+        const outcome = await runOne(spec, from, to, background)
         outcomes.push(outcome)
         if (!values.json) printOutcome(outcome)
       }

@@ -1,5 +1,3 @@
-import { deltaE, rgbToLab, type Lab, type Raster } from './raster'
-
 export interface CrownSearch {
   /** Level-frame centre of the face, x, and its width (level px). */
   faceCentreX: number
@@ -14,86 +12,78 @@ export interface Crown {
   /** Level-frame y of the top of the hair. */
   y: number
   /** How it was found. */
-  method: 'image' | 'cut' | 'estimate'
-  /** Share of the searched columns that showed a background-to-hair edge. */
+  method: 'matte' | 'cut' | 'estimate'
+  /** Share of the searched columns where the person mask began inside the image. */
   support: number
 }
 
-/** ΔE that separates hair from the background just above it. */
-const EDGE_DELTA_E = 14
-/** Rows of background averaged as the reference at the top of each column. */
-const REFERENCE_ROWS = 4
-/** An edge must hold this many rows to count (ignores noise and stray hairs). */
-const EDGE_ROWS = 3
+/** Alpha of the person matte at a source position (0 outside the matted area). */
+export type AlphaAt = (x: number, y: number) => number
+
+/** A column's mask must stay on for this many samples to count (ignores stray specks). */
+const HOLD = 3
 
 /**
- * Finds the top of the hair above a face: in columns across the middle of the head, from the top
- * of the search window downwards, the first lasting change from the background colour. Where the
- * image ends above the hair, the crown is at the image edge (hair cut by the frame).
+ * Finds the top of the hair above a face as the top of the person matte: in columns across the
+ * middle of the head, from well above the brows downwards, the first place where the matte turns
+ * to "person" and stays so. Colour edges in the backdrop (two walls, a shadow) play no part: only
+ * the matte does. Where the matte is already "person" at the image's top edge, the hair is cut by
+ * the frame.
  */
-export function findCrown(img: Raster, face: CrownSearch, fallbackY: number): Crown {
-  const step = Math.max(1, face.faceWidth / 160)
+export function findCrown(
+  alphaAt: AlphaAt,
+  imageHeight: number,
+  face: CrownSearch,
+  fallbackY: number
+): Crown {
+  const step = Math.max(0.5, face.faceWidth / 200)
   const x0 = face.faceCentreX - 0.3 * face.faceWidth
   const cols = Math.max(8, Math.round((0.6 * face.faceWidth) / step))
   const top = face.browY - 1.5 * face.faceWidth
   const rows = Math.max(1, Math.round((face.browY - top) / step))
   const found: number[] = []
   let cut = 0
+  let cutTop = face.browY
   for (let c = 0; c < cols; c++) {
     const x = x0 + c * step
-    const column: (Lab | null)[] = []
+    let first = -1
+    let previous = 0
     for (let r = 0; r < rows; r++) {
       const p = face.toSource(x, top + r * step)
-      const px = Math.round(p.x)
-      const py = Math.round(p.y)
-      if (px < 0 || py < 0 || px >= img.width || py >= img.height) column.push(null)
-      else {
-        const i = (py * img.width + px) * 3
-        column.push(rgbToLab(img.data[i]!, img.data[i + 1]!, img.data[i + 2]!))
-      }
-    }
-    const first = column.findIndex((v) => v !== null)
-    if (first < 0) continue
-    const startsAtEdge = first > 0 || face.toSource(x, top).y < 0
-    if (rows - first < REFERENCE_ROWS + EDGE_ROWS) {
-      if (startsAtEdge) cut++
-      continue
-    }
-    const ref: Lab = [0, 0, 0]
-    for (let r = first; r < first + REFERENCE_ROWS; r++)
-      for (let k = 0; k < 3; k++) ref[k]! += column[r]![k]! / REFERENCE_ROWS
-    let edge = -1
-    for (let r = first + REFERENCE_ROWS; r <= rows - EDGE_ROWS; r++) {
-      let holds = true
-      for (let k = 0; k < EDGE_ROWS && holds; k++) {
-        const v = column[r + k]
-        holds = v !== null && v !== undefined && deltaE(v, ref) > EDGE_DELTA_E
-      }
-      if (holds) {
-        edge = r
-        break
-      }
-    }
-    if (edge >= 0) found.push(top + edge * step)
-    else if (startsAtEdge) cut++
-  }
-  const support = found.length / cols
-  if (cut > cols / 2) {
-    // The image ends inside the hair: the crown is at (or above) the image's top edge.
-    let y = face.browY
-    for (let c = 0; c < cols; c++) {
-      const x = x0 + c * step
-      for (let yy = top; yy < face.browY; yy += step) {
-        if (face.toSource(x, yy).y >= 0) {
-          y = Math.min(y, yy)
+      if (p.y < 0 || p.y >= imageHeight) continue
+      const a = alphaAt(p.x, p.y)
+      if (first < 0) {
+        first = r
+        if (a >= 0.5) {
+          // The person reaches the image's top edge in this column (or, when the search window
+          // starts inside the image, the column is unusable).
+          if (r > 0 || face.toSource(x, top).y < 0) {
+            cut++
+            cutTop = Math.min(cutTop, top + r * step)
+          }
           break
         }
       }
+      if (a >= 0.5) {
+        let holds = true
+        for (let k = 1; k < HOLD && holds; k++) {
+          const q = face.toSource(x, top + (r + k) * step)
+          holds = alphaAt(q.x, q.y) >= 0.5
+        }
+        if (holds) {
+          // Where the matte crosses one half, between this sample and the one above.
+          const t = a === previous ? 0 : (0.5 - previous) / (a - previous)
+          found.push(top + (r - 1 + Math.min(1, Math.max(0, t))) * step)
+          break
+        }
+      }
+      previous = a
     }
-    return { y, method: 'cut', support }
   }
+  const support = found.length / cols
+  if (cut > cols / 2) return { y: cutTop, method: 'cut', support }
   if (support < 0.4) return { y: fallbackY, method: 'estimate', support }
   found.sort((a, b) => a - b)
-  // The upper third of the column edges: the crown is the top of the hair, not its shoulders.
-  return { y: found[Math.floor(found.length / 3)]!, method: 'image', support }
+  // The upper third of the columns: the crown is the top of the hair, not its shoulders.
+  return { y: found[Math.floor(found.length / 3)]!, method: 'matte', support }
 }

@@ -12,8 +12,8 @@ export function createPhotoHandlers(services: Services): HandlerMap<Contract>['p
     saveSpec: (input, context) => photoSpecs.save(input, operatorOf(context)),
     camera: () => photo.camera(),
     setCamera: (input, context) => photo.setCamera(input, operatorOf(context)),
-    capture: (input) => photo.capture(input.specId),
-    adjust: ({ captureId, ...nudge }) => photo.adjust(captureId, nudge),
+    capture: (input) => photo.capture(input.specId, input.background ?? null),
+    adjust: ({ captureId, background, ...nudge }) => photo.adjust(captureId, nudge, background),
     accept: ({ captureId, ...extra }, context) =>
       photo.accept(captureId, operatorOf(context), extra),
     list: (input) => photo.list(input),

@@ -35,12 +35,20 @@ interface PendingCapture {
   still: Raster
   specId: string
   nudge: Required<Nudge>
+  background: string | null
   result: PhotoResult
 }
 
 /** Shots kept for adjusting or accepting; older ones are dropped. */
 const PENDING_LIMIT = 4
 const CAMERA_KEY = 'photo.camera'
+
+/** #rrggbb to a colour triple (the contract has already checked the form). */
+const rgbOf = (hex: string | null): [number, number, number] | null => {
+  if (hex === null) return null
+  const n = parseInt(hex.slice(1), 16)
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+}
 
 const dataUrl = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('base64')}`
 
@@ -79,6 +87,8 @@ export function createPhotoService(context: PhotoServiceContext) {
     captureId: id,
     report: p.result.report,
     image: dataUrl(p.result.jpeg),
+    ...(p.result.original ? { original: dataUrl(p.result.original) } : {}),
+    background: p.background,
     nudge: p.nudge
   })
 
@@ -113,11 +123,15 @@ export function createPhotoService(context: PhotoServiceContext) {
   }
 
   /** Runs the pipeline on a still already in memory (a capture, or a file in tests). */
-  const process = async (still: Raster, specId: string): Promise<CaptureView> => {
+  const process = async (
+    still: Raster,
+    specId: string,
+    background: string | null = null
+  ): Promise<CaptureView> => {
     const spec = await specs.get(specId)
-    const result = await processPhoto(still, spec)
+    const result = await processPhoto(still, spec, { background: rgbOf(background) })
     const id = randomUUID()
-    pending.set(id, { still, specId, nudge: { dx: 0, dy: 0, scale: 1 }, result })
+    pending.set(id, { still, specId, nudge: { dx: 0, dy: 0, scale: 1 }, background, result })
     while (pending.size > PENDING_LIMIT) pending.delete(pending.keys().next().value!)
     return view(id, pending.get(id)!)
   }
@@ -151,20 +165,30 @@ export function createPhotoService(context: PhotoServiceContext) {
     },
 
     /** Shoots a still with the camera and runs the pipeline on it. */
-    async capture(specId: string): Promise<CaptureView> {
+    async capture(specId: string, background: string | null = null): Promise<CaptureView> {
       const spec = await specs.get(specId)
       const still = await decodeImage(await captureStill(cameraConfig()))
-      return process(still, spec.id)
+      return process(still, spec.id, background)
     },
 
     process,
 
     /** Re-crops the same shot with the clerk's nudge; the rules are measured again. */
-    async adjust(captureId: string, nudge: Required<Nudge>): Promise<CaptureView> {
+    async adjust(
+      captureId: string,
+      nudge: Required<Nudge>,
+      background?: string | null
+    ): Promise<CaptureView> {
       const p = pendingOf(captureId)
       const spec = await specs.get(p.specId)
-      p.result = await processPhoto(p.still, spec, { nudge, face: p.result.face })
+      const colour = background === undefined ? p.background : background
+      p.result = await processPhoto(p.still, spec, {
+        nudge,
+        face: p.result.face,
+        background: rgbOf(colour)
+      })
       p.nudge = nudge
+      p.background = colour
       return view(captureId, p)
     },
 

@@ -48,22 +48,44 @@ export const reportView = z.object({
   placement: z.object({
     scale: z.number(),
     rollDeg: z.number(),
-    crown: z.enum(['image', 'cut', 'estimate'])
+    /** 'image' only in reports kept before the crown came from the matte. */
+    crown: z.enum(['matte', 'image', 'cut', 'estimate'])
   }),
+  /** Absent in reports kept before background replacement. */
+  background: z
+    .object({
+      replacedWith: z.tuple([z.int(), z.int(), z.int()]).nullable(),
+      unsure: z.number(),
+      lowConfidence: z.boolean()
+    })
+    .optional(),
   timings: z.object({
     decodeMs: z.number(),
     detectMs: z.number(),
     landmarksMs: z.number(),
     cropEncodeMs: z.number(),
+    matteMs: z.number().optional(),
+    remeasureMs: z.number().optional(),
     totalMs: z.number()
   })
 })
+
+/** A background colour to put behind the person, #rrggbb; null keeps the photo's own. */
+const background = z
+  .string({ error: '应为颜色' })
+  .regex(/^#[0-9a-fA-F]{6}$/, { error: '颜色应为 #RRGGBB' })
+  .nullable()
+  .meta({ examples: ['#ffffff'] })
 
 export const captureView = z.object({
   captureId: z.string(),
   report: reportView,
   /** The finished JPEG as a data: URL for the result panel. */
   image: z.string(),
+  /** With a replaced background: the same crop with the photo's own background. */
+  original: z.string().optional(),
+  /** The colour put behind the person, #rrggbb, or null. */
+  background: z.string().nullable(),
   /** The manual adjustment applied so far. */
   nudge: z.object({ dx: z.number(), dy: z.number(), scale: z.number() })
 })
@@ -114,7 +136,7 @@ export const photoContract = {
     access: 'signedIn'
   }),
   capture: call({
-    input: z.strictObject({ specId }),
+    input: z.strictObject({ specId, background: background.optional() }),
     output: captureView,
     access: 'signedIn'
   }),
@@ -123,7 +145,9 @@ export const photoContract = {
       captureId: uuid,
       dx: z.number({ error: '应为数字' }).min(-200).max(200),
       dy: z.number({ error: '应为数字' }).min(-200).max(200),
-      scale: z.number({ error: '应为数字' }).min(0.7).max(1.3)
+      scale: z.number({ error: '应为数字' }).min(0.7).max(1.3),
+      /** Absent: keep the shot's current background choice. */
+      background: background.optional()
     }),
     output: captureView,
     access: 'signedIn'

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, tempDir } from '../../helpers/services'
-import { astronautPath, makeDerivedFaces } from '../../helpers/photo-faces'
+import { writeFileSync } from 'node:fs'
+import { astronautPath, makeDerivedFaces, makeWallPortrait } from '../../helpers/photo-faces'
 
 function cli(args: string[]) {
   const result = spawnSync(
@@ -105,6 +106,40 @@ describe('npm run cli -- photo', () => {
     expect(existsSync(join(output, 'a-small.jpg'))).toBe(true)
     expect(existsSync(join(output, 'b-two.jpg'))).toBe(false)
     expect(r.out).toContain('相纸 A4（210×297 mm）：2 张，1 页')
+  })
+
+  it('replaces a lavender wall with the colour asked for, and refuses one it cannot read', async () => {
+    const lavender = join(dir, 'lavender.png')
+    writeFileSync(
+      lavender,
+      await makeWallPortrait({ width: 900, height: 700, left: 200, top: 188, wall: '#d8cfe8' })
+    )
+    const args = (background: string, out: string) => [
+      'photo',
+      '--spec',
+      'resident-id',
+      lavender,
+      out,
+      '--background',
+      background,
+      '--json',
+      '--data-dir',
+      join(dir, 'd4')
+    ]
+    const asShot = cli(args('#d8cfe8', join(dir, 'lavender-kept.jpg')))
+    expect(asShot.code).toBe(1)
+    const white = cli(args('white', join(dir, 'lavender-white.jpg')))
+    expect(white.code).toBe(0)
+    const report = (
+      JSON.parse(white.out) as {
+        results: { report: { ok: boolean; rules: { key: string; value: number }[] } }[]
+      }
+    ).results[0]!.report
+    expect(report.ok).toBe(true)
+    expect(report.rules.find((x) => x.key === 'background')!.value).toBeLessThanOrEqual(3)
+    const bad = cli(args('purple-ish', join(dir, 'never.jpg')))
+    expect(bad.code).not.toBe(0)
+    expect(bad.err + bad.out).toMatch(/背景颜色 purple-ish 无法识别/)
   })
 
   it('refuses an unknown spec', () => {

@@ -66,7 +66,7 @@ describe('the astronaut as a resident-ID photo', () => {
     ])
     expect(rule(report, 'eyeFromBottom').text).toMatch(/^眼睛距底边 \d{3} px ≥ 207 px ✓$/)
     expect(rule(report, 'faceWidth').text).toMatch(/^脸宽 \d{3} px 在 193–221 px 内 ✓$/)
-    expect(report.placement.crown).toBe('image')
+    expect(report.placement.crown).toBe('matte')
   })
 
   it('fails the background check for the busy backdrop, with its reason', () => {

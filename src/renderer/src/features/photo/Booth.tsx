@@ -5,6 +5,7 @@ import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
 import type { PhotoSpec } from '@shared/photo/spec'
 import type { CaptureView } from '@shared/photo/contract'
+import { rgbHex } from '@shared/photo/background'
 import { Guide } from './Guide'
 import { RuleList } from './ResultPanel'
 import { photoMessages } from './messages'
@@ -45,6 +46,15 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
   const video = useRef<HTMLVideoElement>(null)
   const stream = useRef<MediaStream | null>(null)
   const spec = specs.find((s) => s.id === specId) ?? specs[0]
+  const [replace, setReplace] = useState(true)
+  const [colour, setColour] = useState<string | null>(null)
+  const colours = (spec?.background.colours ?? []).map((c) => ({
+    value: rgbHex(c.rgb),
+    label: c.name
+  }))
+  // The clerk's pick where the spec allows several; the spec's first colour otherwise.
+  const chosen = colours.find((c) => c.value === colour)?.value ?? colours[0]?.value ?? '#ffffff'
+  const background = replace ? chosen : null
 
   const stopPreview = useCallback(() => {
     stream.current?.getTracks().forEach((track) => track.stop())
@@ -87,7 +97,7 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
       // Most cameras cannot be shared: release the preview while main captures.
       stopPreview()
       setPreview({ state: 'paused' })
-      setShot(await unwrap(api.photo.capture({ specId: spec.id })))
+      setShot(await unwrap(api.photo.capture({ specId: spec.id, background })))
     } catch (error) {
       message.error(errorMessage(error))
       startPreview()
@@ -95,7 +105,7 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
       setBusy(false)
       setCount(0)
     }
-  }, [busy, shot, spec, countdownOn, stopPreview, startPreview, message])
+  }, [busy, shot, spec, background, countdownOn, stopPreview, startPreview, message])
 
   const retake = useCallback(() => {
     setShot(null)
@@ -125,7 +135,7 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
   }, [shot, busy, subjectRef, message, t, onSaved, startPreview])
 
   const nudge = useCallback(
-    async (dx: number, dy: number, scale: number) => {
+    async (dx: number, dy: number, scale: number, newBackground?: string | null) => {
       if (!shot || busy) return
       setBusy(true)
       try {
@@ -136,7 +146,8 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
               captureId: shot.captureId,
               dx: n.dx + dx,
               dy: n.dy + dy,
-              scale: Math.min(1.3, Math.max(0.7, n.scale * scale))
+              scale: Math.min(1.3, Math.max(0.7, n.scale * scale)),
+              ...(newBackground === undefined ? {} : { background: newBackground })
             })
           )
         )
@@ -190,6 +201,27 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
           }))}
           data-testid="photo-spec"
         />
+        <Switch
+          checked={replace}
+          onChange={(on) => {
+            setReplace(on)
+            void nudge(0, 0, 1, on ? chosen : null)
+          }}
+          data-testid="photo-replace"
+        />
+        <span>{t('background.replace')}</span>
+        <Select
+          value={chosen}
+          onChange={(value: string) => {
+            setColour(value)
+            if (replace) void nudge(0, 0, 1, value)
+          }}
+          style={{ width: 110 }}
+          disabled={!replace || colours.length < 2}
+          options={colours}
+          aria-label={t('background.colour')}
+          data-testid="photo-background"
+        />
         <Switch checked={countdownOn} onChange={setCountdownOn} />
         <span>{t('countdown')}</span>
         <Button
@@ -224,7 +256,18 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
               title={t('preview.failed', { reason: preview.reason })}
             />
           ) : null}
-          {shot ? (
+          {shot && shot.original ? (
+            <div className="photo-compare">
+              <figure>
+                <img src={shot.original} alt="" data-testid="photo-original-image" />
+                <figcaption>{t('background.original')}</figcaption>
+              </figure>
+              <figure>
+                <img src={shot.image} alt="" data-testid="photo-result-image" />
+                <figcaption>{t('background.replaced')}</figcaption>
+              </figure>
+            </div>
+          ) : shot ? (
             <img
               src={shot.image}
               alt=""
@@ -235,6 +278,16 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
         </div>
         {shot ? (
           <div className="photo-result" data-testid="photo-result">
+            {shot.report.background?.lowConfidence ? (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="photo-matte-unsure"
+                title={t('background.unsure', {
+                  pct: Math.round(shot.report.background.unsure * 100)
+                })}
+              />
+            ) : null}
             <RuleList report={shot.report} />
             <p className="photo-hint">{t('result.hint')}</p>
             <Input
