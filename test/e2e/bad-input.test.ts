@@ -10,6 +10,20 @@ import { launchBrowser, startApp, type RunningApp } from './harness'
  * window never goes blank; a refused form says why in Chinese and writes nothing.
  */
 
+/** The few browser shapes the sweep's page functions touch (the Node project has no DOM lib). */
+interface PageElement {
+  value: string
+  innerText: string
+  click(): void
+  blur(): void
+}
+interface PageDocument {
+  body: PageElement
+  activeElement: PageElement | null
+  querySelectorAll(selector: string): { length: number }
+}
+declare const document: PageDocument
+
 const MEGABYTE = 'A1测'.repeat(350_000)
 
 interface BadValue {
@@ -123,7 +137,9 @@ async function sweepForm(
       if (!(await fill(fields.nth(i), bad.value))) continue
       const held = await fields
         .nth(i)
-        .evaluate((box) => (box as HTMLInputElement).value.length, undefined, { timeout: 2000 })
+        .evaluate((box) => (box as unknown as PageElement).value.length, undefined, {
+          timeout: 2000
+        })
         .catch(() => -1)
       if (held === bad.value.length) heldWhole = true
     }
@@ -133,7 +149,7 @@ async function sweepForm(
     // the footer for a pointer: press the button as the keyboard would then.
     await submit
       .click({ timeout: 3000 })
-      .catch(() => submit.evaluate((button) => (button as HTMLButtonElement).click()))
+      .catch(() => submit.evaluate((button) => (button as unknown as PageElement).click()))
     await page.waitForTimeout(150)
     await healthy(page, `${where} · submit · ${bad.name}`)
     if (bad.refused && heldWhole) {
@@ -180,7 +196,7 @@ async function sweepDialog(page: Page, button: Locator, where: string) {
   }
   // Escape would close the dialog itself: a click on its title closes a date panel or dropdown.
   const closePopups = async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.evaluate(() => document.activeElement?.blur())
     await page.waitForTimeout(100)
   }
   await sweepBoxes(page, dialog, where, closePopups)
@@ -194,7 +210,7 @@ async function sweepDialog(page: Page, button: Locator, where: string) {
     await close
       .click({ timeout: 3000 })
       .catch(() =>
-        close.evaluate((button) => (button as HTMLButtonElement).click(), undefined, {
+        close.evaluate((button) => (button as unknown as PageElement).click(), undefined, {
           timeout: 3000
         })
       )

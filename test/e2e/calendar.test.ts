@@ -50,17 +50,20 @@ describe('农历公历, as a clerk uses it', () => {
     await page.getByRole('combobox', { name: '农历年' }).click()
     await page.keyboard.type('2025')
     await page.keyboard.press('Enter')
-    // Let the year's dropdown close before reading the month's options.
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' })
-    await page.getByRole('combobox', { name: '农历月' }).click()
-    const monthOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
-    await monthOptions.filter({ hasText: '正月' }).waitFor()
+    // Read the month select's own dropdown (the year's may still be closing beside it).
+    const monthSelect = page.getByRole('combobox', { name: '农历月' })
+    await monthSelect.click()
+    const listId = await monthSelect.getAttribute('aria-controls')
+    expect(listId).toBeTruthy()
+    const monthOptions = page
+      .locator('.ant-select-dropdown')
+      .filter({ has: page.locator(`[id="${listId}"]`) })
+      .locator('.ant-select-item-option')
+    await monthOptions.filter({ hasText: '闰六月' }).waitFor()
     const options = await monthOptions.allTextContents()
-    expect(options).toContain('闰六月')
+    expect(options).toContain('正月')
     expect(options.filter((o) => o.startsWith('闰'))).toEqual(['闰六月'])
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '闰六月' })
-      .click()
+    await monthOptions.filter({ hasText: '闰六月' }).click()
     await page.getByTestId('conversion-result').getByText('2025年闰六月').waitFor()
   })
 

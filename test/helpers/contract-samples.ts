@@ -26,9 +26,12 @@ export function isOptional(schema: z.ZodType): boolean {
 export function sample(schema: z.ZodType): unknown {
   const examples = z.globalRegistry.get(schema)?.examples
   if (Array.isArray(examples) && examples.length) return examples[0]
-  const inner = core(schema)
-  if (inner !== schema) return sample(inner)
-  const def = defOf(schema)
+  // Unwrap one layer at a time, so examples on a wrapper (e.g. a nullable inside an optional) count.
+  const wrapper = defOf(schema)
+  if (['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(wrapper.type))
+    return sample(wrapper.innerType as z.ZodType)
+  if (wrapper.type === 'pipe') return sample(wrapper.in as z.ZodType)
+  const def = wrapper
   switch (def.type) {
     case 'undefined':
       return undefined
