@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
-import { existsSync } from 'node:fs'
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
 import { createIpcTable, trustOrigins } from './ipc/handlers'
@@ -14,6 +14,14 @@ import {
 } from './security'
 import { createServices } from './services'
 import { describeError } from './app-log'
+import {
+  DATA_KEY_ENV,
+  defaultKeyFile,
+  fileKeyStorage,
+  KEY_FILE_ENV,
+  writePrivateFile,
+  type KeyStorage
+} from './keys/key-vault'
 
 registerAppScheme()
 
@@ -30,6 +38,35 @@ function electronNativeBinding(): string | undefined {
     'better_sqlite3.node'
   )
   return existsSync(file) ? file : undefined
+}
+
+/**
+ * The data key wrapped by the OS (DPAPI, Keychain, libsecret) in `<data>/keys/data.key.safe`. A
+ * plain key file left by the CLI is wrapped on first start and removed. An explicit environment
+ * key or key file, or an OS without secret storage, keeps the CLI's sources.
+ */
+function safeStorageKeys(dataDir: string): KeyStorage | undefined {
+  if (process.env[DATA_KEY_ENV] || process.env[KEY_FILE_ENV]) return undefined
+  if (!safeStorage.isEncryptionAvailable()) return undefined
+  const wrapped = `${defaultKeyFile(dataDir)}.safe`
+  const plain = fileKeyStorage(defaultKeyFile(dataDir))
+  const store = (key: Buffer) =>
+    writePrivateFile(wrapped, safeStorage.encryptString(key.toString('hex')))
+  return {
+    description: '操作系统凭据保管的数据密钥',
+    read() {
+      if (existsSync(wrapped)) {
+        return Buffer.from(safeStorage.decryptString(readFileSync(wrapped)), 'hex')
+      }
+      const key = plain.read()
+      if (key) {
+        store(key)
+        rmSync(defaultKeyFile(dataDir))
+      }
+      return key
+    },
+    write: store
+  }
 }
 
 let mainWindow: BrowserWindow | undefined
@@ -75,8 +112,11 @@ async function start(): Promise<void> {
   session.defaultSession.setSpellCheckerEnabled(false)
   serveRenderer(join(import.meta.dirname, '../renderer'))
 
+  const dataDir = resolveDataDir(process.argv)
+  const keyStorage = safeStorageKeys(dataDir)
   const services = await createServices({
-    dataDir: resolveDataDir(process.argv),
+    dataDir,
+    ...(keyStorage ? { keyStorage } : {}),
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),

@@ -24,6 +24,7 @@ import { sampleGuide } from './guide/seed'
 import { createStaffService } from './staff/staff-service'
 import { createAppLog } from './app-log'
 import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
+import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
 
 export interface ServiceOptions {
   dataDir: string
@@ -38,6 +39,11 @@ export interface ServiceOptions {
   openPath?: (file: string) => Promise<void>
   /** Fixed camera settings for the photo booth (tests; otherwise the stored settings apply). */
   camera?: Partial<CameraConfig>
+  /**
+   * Where the data key is kept: Electron's safeStorage in the app; by default the environment
+   * variable BIANMIN_DATA_KEY, else BIANMIN_KEY_FILE, else `<data>/keys/data.key` (0600).
+   */
+  keyStorage?: KeyStorage
 }
 
 /**
@@ -61,6 +67,17 @@ export async function createServices(options: ServiceOptions) {
   const log = createAppLog(paths.logDir, now)
   const settings = createSettingsRepo({ db, now })
   const deviceId = settings.deviceId()
+  let keys: KeyVault
+  try {
+    keys = openKeyVault({
+      storage: options.keyStorage ?? defaultKeyStorage(paths.dataDir),
+      expectedFingerprint: settings.keyFingerprint()
+    })
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+  settings.recordKeyFingerprint(keys.fingerprint)
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
   const photoSpecs = createSpecRepo({ db, deviceId, now })
@@ -167,6 +184,7 @@ export async function createServices(options: ServiceOptions) {
     paths,
     log,
     deviceId,
+    keys,
     schemaVersion,
     appVersion: options.appVersion,
     now,

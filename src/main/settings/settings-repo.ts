@@ -13,6 +13,8 @@ export const defaultSettings: SettingsView = {
 
 type SettingKey = keyof SettingsView
 
+const KEY_FINGERPRINT = 'dataKeyFingerprint'
+
 /** Machine-wide settings as JSON values by key; unknown or unreadable values fall back to defaults. */
 export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
   const read = (): SettingsView => {
@@ -83,6 +85,23 @@ export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
         .run()
       const row = db.select().from(settings).where(eq(settings.key, 'deviceId')).get()
       return JSON.parse(row!.value) as string
+    },
+
+    /** The data key's public fingerprint, recorded once so a wrong or lost key is told apart. */
+    keyFingerprint(): string | null {
+      const row = db.select().from(settings).where(eq(settings.key, KEY_FINGERPRINT)).get()
+      return row ? (JSON.parse(row.value) as string) : null
+    },
+
+    recordKeyFingerprint(fingerprint: string): void {
+      db.insert(settings)
+        .values({
+          key: KEY_FINGERPRINT,
+          value: JSON.stringify(fingerprint),
+          updatedAt: now().toISOString()
+        })
+        .onConflictDoNothing()
+        .run()
     }
   }
 }
