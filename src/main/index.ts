@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -14,6 +14,7 @@ import {
 } from './security'
 import { createServices } from './services'
 import { describeError } from './app-log'
+import { chooseHallDisplay, planHallWindow } from './queue/hall-display'
 
 registerAppScheme()
 
@@ -33,6 +34,29 @@ function electronNativeBinding(): string | undefined {
 }
 
 let mainWindow: BrowserWindow | undefined
+let hallWindow: BrowserWindow | undefined
+let hallDisplayId: number | null = null
+
+/** The same hardening for every window; only the hall display may play sound without a gesture. */
+function securePreferences(autoplay = false): Electron.WebPreferences {
+  return {
+    // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    disableBlinkFeatures: 'Auxclick',
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    ...(autoplay ? { autoplayPolicy: 'no-user-gesture-required' as const } : {})
+  }
+}
+
+const pageUrl = (hash = '') => `${devServerUrl ?? `${APP_ORIGIN}/index.html`}${hash}`
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -44,25 +68,54 @@ function createWindow(): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#f5f7fa',
-    webPreferences: {
-      // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
-      spellcheck: false
-    }
+    webPreferences: securePreferences()
   })
   window.once('ready-to-show', () => window.show())
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadURL(`${APP_ORIGIN}/index.html`)
+  void window.loadURL(pageUrl())
   return window
+}
+
+/**
+ * The hall display: full screen on the second monitor, opened, moved or closed as monitors come
+ * and go (the choice itself is `chooseHallDisplay`, unit-tested).
+ */
+function placeHallWindow(): void {
+  const target = chooseHallDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
+  const plan = planHallWindow(target, {
+    open: hallWindow !== undefined && !hallWindow.isDestroyed(),
+    displayId: hallDisplayId
+  })
+  if (plan.action === 'close') {
+    hallWindow?.close()
+    hallWindow = undefined
+    hallDisplayId = null
+  } else if (plan.action === 'move' && hallWindow) {
+    hallWindow.setFullScreen(false)
+    hallWindow.setBounds(plan.bounds)
+    hallWindow.setFullScreen(true)
+    hallDisplayId = plan.displayId
+  } else if (plan.action === 'open') {
+    const window = new BrowserWindow({
+      title: '叫号显示屏',
+      ...plan.bounds,
+      show: false,
+      frame: false,
+      fullscreen: true,
+      autoHideMenuBar: true,
+      backgroundColor: '#0b1f3a',
+      webPreferences: securePreferences(true)
+    })
+    window.once('ready-to-show', () => window.showInactive())
+    window.on('closed', () => {
+      if (hallWindow === window) {
+        hallWindow = undefined
+        hallDisplayId = null
+      }
+    })
+    void window.loadURL(pageUrl('#/display'))
+    hallWindow = window
+    hallDisplayId = plan.displayId
+  }
 }
 
 /** Delay between the window showing and the daily backup starting. */
@@ -80,7 +133,10 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
-    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status),
+    onSessionChange: (status) => {
+      emit(mainWindow?.webContents, 'session.changed', status)
+      emit(hallWindow?.webContents, 'session.changed', status)
+    },
     openPath: async (file) => {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)
@@ -88,6 +144,11 @@ async function start(): Promise<void> {
   })
   registerIpc(createIpcTable(services, isOwnPage))
   mainWindow = createWindow()
+  placeHallWindow()
+  screen.on('display-added', placeHallWindow)
+  screen.on('display-removed', placeHallWindow)
+  // The hall display has no frame: it closes with the clerk's window.
+  mainWindow.on('closed', () => hallWindow?.close())
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
   // once the window has shown and the clerk can work; a failure is logged, never fatal.
   let backupTimer: NodeJS.Timeout | undefined
