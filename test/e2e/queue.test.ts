@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
+/** The page's speechSynthesis, typed here since the e2e tests compile without the DOM library. */
+interface SpeechLike {
+  getVoices(): { lang: string }[]
+}
+
 describe('取号叫号: kiosk, window bar in another module, hall display, rating, statistics', () => {
   let browser: Browser
   let app: RunningApp
@@ -54,6 +59,15 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     await display.goto(`${app.origin}/index.html#/display`)
     await display.getByTestId('hall-display').waitFor()
     await display.getByTestId('hall-waiting').getByText('2').waitFor()
+    // Without a Chinese system voice the hall speaks from the built-in clips (all fetched and
+    // decoded by Chromium); only with neither would it fall back to the chime alone.
+    const zhVoices = await display.evaluate(() => {
+      const speech = (globalThis as unknown as { speechSynthesis: SpeechLike }).speechSynthesis
+      return speech.getVoices().filter((v) => /^(zh|cmn)/i.test(v.lang)).length
+    })
+    expect(await display.getByTestId('hall-voice').getAttribute('data-source')).toBe(
+      zhVoices ? 'voice' : 'clips'
+    )
 
     const { page } = app
     await page.goto(`${app.origin}/index.html#/`)

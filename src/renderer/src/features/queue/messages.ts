@@ -100,7 +100,10 @@ const zh = {
   displayTitle: '叫号',
   displayWaiting: '等候人数',
   displayNotice: '请保管好号票，留意叫号；过号请到窗口重新排队。老弱病残孕请到优先窗口。',
-  noCalls: '暂无叫号'
+  noCalls: '暂无叫号',
+  voice_voice: '语音：系统中文语音',
+  voice_clips: '语音：内置语音片段',
+  voice_chime: '语音：仅提示音'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -206,7 +209,10 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     displayWaiting: 'Waiting',
     displayNotice:
       'Keep your ticket and watch for your number; missed numbers may queue again at a window.',
-    noCalls: 'No calls yet'
+    noCalls: 'No calls yet',
+    voice_voice: 'Voice: system Chinese voice',
+    voice_clips: 'Voice: built-in clips',
+    voice_chime: 'Voice: chime only'
   }
 }
 
