@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, startApp, type RunningApp } from './harness'
@@ -137,7 +138,7 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     await stats.waitFor()
     const total = stats.locator('tbody tr').first()
     await total.getByText('合计').waitFor()
-    // Issued 3, served 1, missed 0; satisfaction 0% (one rating, 不满意).
+    // Issued 3, served 1, missed 0; 0 未评价; satisfaction 0% (one rating, 不满意).
     expect(await total.locator('td').allTextContents()).toEqual([
       '合计',
       '3',
@@ -146,9 +147,32 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
       expect.any(String),
       expect.any(String),
       expect.any(String),
+      '0',
       '0%'
     ])
-    await page.getByTestId('queue-arrivals').waitFor()
+    expect(await stats.getByTestId('queue-stats-span').textContent()).toBe(
+      app.services.queue.today()
+    )
+    // The arrivals chart has this hour's bar with the three tickets.
+    const hour = (new Date().getUTCHours() + 8) % 24
+    expect(
+      await page
+        .getByTestId('queue-arrivals')
+        .locator(`g[data-hour="${hour}"] text`)
+        .first()
+        .textContent()
+    ).toBe('3')
     await app.screenshot('queue-05-stats')
+
+    await stats.getByTestId('queue-stats-export').click()
+    const written = stats.getByTestId('queue-stats-written')
+    await written.waitFor()
+    const path = /已写出：(.+\.xlsx)/.exec((await written.textContent()) ?? '')?.[1]
+    expect(path).toBeDefined()
+    expect(existsSync(path!)).toBe(true)
+    const [audit] = app.services.sqlite
+      .prepare("SELECT detail FROM audit_log WHERE action = 'queue.stats.export'")
+      .all() as { detail: string }[]
+    expect(JSON.parse(audit!.detail)).toMatchObject({ path, rows: expect.any(Number) })
   })
 })

@@ -1,6 +1,34 @@
+import { join } from 'node:path'
 import type { queueContract } from '../../shared/queue/contract'
+import { auditedFile } from '../audit/audited-file'
 import { actorOf, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
+import { exportQueueStats } from './stats-output'
+
+/** Writes the statistics workbook into the exports folder; the export is audited. */
+export async function exportStats(
+  services: Services,
+  from: string | undefined,
+  to: string | undefined,
+  actorId: string
+) {
+  const stats = services.queue.stats(from, to)
+  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const path = join(services.paths.exportDir, `叫号统计-${stats.from}-${stats.to}-${stamp}.xlsx`)
+  const { stationName } = await services.settings.get()
+  const done = await auditedFile(
+    path,
+    (partial) => exportQueueStats(stats, stationName, partial),
+    (done) =>
+      services.queue.recordExport(actorId, {
+        from: stats.from,
+        to: stats.to,
+        rows: done.rows,
+        path
+      })
+  )
+  return { path, rows: done.rows }
+}
 
 export function createQueueHandlers(
   services: Services
@@ -30,6 +58,7 @@ export function createQueueHandlers(
     rate: (input, context) => queue.rate(input, actorOf(context)),
     board: async () => queue.board(),
     tickets: async ({ day }) => queue.tickets(day),
-    stats: async ({ day }) => queue.stats(day)
+    stats: async ({ from, to }) => queue.stats(from, to),
+    exportStats: ({ from, to }, context) => exportStats(services, from, to, actorOf(context))
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { uuidV7 } from '../db/uuid7'
 import {
@@ -940,10 +940,21 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
         .map((t) => toTicket(t, services, windows))
     },
 
-    /** The day's figures (station day), from one read of its tickets and ratings. */
-    stats(day = today()): StatsView {
+    /** Figures of a station day or a range of days, from one read of their tickets and ratings. */
+    stats(from = today(), to = from): StatsView {
+      if (from > to) {
+        throw new AppError('VALIDATION', '输入有误（to）：结束日期不能早于开始日期', {
+          to: '结束日期不能早于开始日期'
+        })
+      }
+      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) {
+        throw new AppError('VALIDATION', '输入有误（to）：统计范围不能超过一年', {
+          to: '统计范围不能超过一年'
+        })
+      }
       const rows = db
         .select({
+          day: queueTickets.day,
           serviceId: queueTickets.serviceId,
           windowId: queueTickets.windowId,
           clerkId: queueTickets.clerkId,
@@ -958,7 +969,7 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
         })
         .from(queueTickets)
         .leftJoin(queueRatings, eq(queueRatings.ticketId, queueTickets.id))
-        .where(eq(queueTickets.day, day))
+        .where(from === to ? eq(queueTickets.day, from) : between(queueTickets.day, from, to))
         .all()
       const services = new Map(serviceRows().map((s) => [s.id, `${s.prefix} ${s.name}`]))
       const windows = new Map(
@@ -970,13 +981,19 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
       )
       const names = clerkNames()
       return {
-        day,
+        from,
+        to,
         ...dayStats(rows, {
           service: (id) => services.get(id) ?? id,
           window: (id) => windows.get(id) ?? id,
           clerk: (id) => names.get(id) ?? id
         })
       }
+    },
+
+    /** Audits a statistics export (the file is written by the caller, see auditedFile). */
+    recordExport(actorId: string, detail: Record<string, unknown>) {
+      audited(actorId, 'queue.stats.export', 'queue_stats', null, detail, () => undefined)
     },
 
     today

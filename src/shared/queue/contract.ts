@@ -151,20 +151,26 @@ const figures = z.object({
   waitP90Minutes: z.number().nullable(),
   serviceMedianMinutes: z.number().nullable(),
   rated: z.int(),
+  /** Served and not rated (未评价); never counted as satisfied. */
+  unrated: z.int(),
   satisfied: z.int(),
   /** Rated 基本满意 or better over rated, 0–1; null with no rating. */
   satisfactionRate: z.number().nullable()
 })
 
 export const statsView = z.object({
-  day: z.string(),
+  from: z.string(),
+  to: z.string(),
   total: figures,
+  byDay: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byService: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byWindow: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byClerk: z.array(figures.extend({ key: z.string(), label: z.string() })),
   /** Tickets issued per station hour 0–23. */
   arrivalsByHour: z.array(z.int())
 })
+
+const statsRange = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })
 
 export const queueContract = {
   config: call({ input: nothing, output: queueConfig, access: 'signedIn', whileLocked: true }),
@@ -269,9 +275,16 @@ export const queueContract = {
     output: z.array(ticketView),
     access: 'signedIn'
   }),
+  /** Figures of one station day (today by default) or of a range of days, at most a year. */
   stats: call({
-    input: z.strictObject({ day: isoDate.optional() }),
+    input: statsRange,
     output: statsView,
+    access: 'signedIn'
+  }),
+  /** The same figures as an xlsx workbook in the exports folder; audited. */
+  exportStats: call({
+    input: statsRange,
+    output: z.object({ path: z.string(), rows: z.int() }),
     access: 'signedIn'
   })
 } satisfies Namespace

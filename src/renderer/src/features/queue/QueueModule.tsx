@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -14,6 +15,7 @@ import {
   Tabs,
   Tag
 } from 'antd'
+import dayjs from 'dayjs'
 import { useApp } from '@renderer/AppContext'
 import { useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
@@ -202,9 +204,28 @@ function TicketsTab({ t }: { t: T }) {
 const fmt = (n: number | null) => (n === null ? '—' : String(n))
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`)
 
+type Range = { from: string; to: string } | null
+
 function StatsTab({ t }: { t: T }) {
-  const load = useCallback(() => unwrap(api.queue.stats({})), [])
+  const { message } = App.useApp()
+  const [range, setRange] = useState<Range>(null)
+  const [written, setWritten] = useState<string | null>(null)
+  const load = useCallback(() => unwrap(api.queue.stats(range ?? {})), [range])
   const [stats] = useLive<StatsView>(load, 30_000)
+  // A refused range (over a year) is said once, and the shown figures stay.
+  const pick = (next: Range) =>
+    void unwrap(api.queue.stats(next ?? {})).then(
+      () => {
+        setRange(next)
+        setWritten(null)
+      },
+      (error: unknown) => void message.error(errorMessage(error))
+    )
+  const exportXlsx = () =>
+    void unwrap(api.queue.exportStats(range ?? {})).then(
+      (done) => setWritten(done.path),
+      (error: unknown) => void message.error(errorMessage(error))
+    )
   if (!stats) return null
   type Row = StatsView['byService'][number]
   const columns = [
@@ -215,17 +236,62 @@ function StatsTab({ t }: { t: T }) {
     { title: t('waitMedian'), render: (_: unknown, r: Row) => fmt(r.waitMedianMinutes) },
     { title: t('waitP90'), render: (_: unknown, r: Row) => fmt(r.waitP90Minutes) },
     { title: t('serviceMedian'), render: (_: unknown, r: Row) => fmt(r.serviceMedianMinutes) },
+    { title: t('noAnswer'), dataIndex: 'unrated' },
     { title: t('satisfaction'), render: (_: unknown, r: Row) => pct(r.satisfactionRate) }
   ]
   const rows = [{ key: 'total', label: t('total'), ...stats.total }]
   const max = Math.max(1, ...stats.arrivalsByHour)
   const hours = stats.arrivalsByHour
     .map((count, hour) => ({ hour, count }))
-    .filter((h) => h.hour >= 7 && h.hour <= 19)
+    .filter((h) => (h.hour >= 7 && h.hour <= 19) || h.count > 0)
+  const groups = [
+    ...(stats.from !== stats.to ? (['byDay'] as const) : []),
+    ...(['byService', 'byWindow', 'byClerk'] as const)
+  ]
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="queue-stats">
+      <Space wrap>
+        <span>{t('statsRange')}</span>
+        <DatePicker.RangePicker
+          data-testid="queue-stats-range"
+          value={range ? [dayjs(range.from), dayjs(range.to)] : null}
+          onChange={(value) =>
+            pick(
+              value?.[0] && value[1]
+                ? { from: value[0].format('YYYY-MM-DD'), to: value[1].format('YYYY-MM-DD') }
+                : null
+            )
+          }
+        />
+        <strong data-testid="queue-stats-span">
+          {stats.from === stats.to ? stats.from : `${stats.from} – ${stats.to}`}
+        </strong>
+        <Button data-testid="queue-stats-export" onClick={exportXlsx}>
+          {t('exportXlsx')}
+        </Button>
+      </Space>
+      {written && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="queue-stats-written"
+          title={t('written', { path: written })}
+          action={
+            <Button
+              size="small"
+              onClick={() =>
+                unwrap(api.app.openDocument({ path: written })).catch((e: unknown) =>
+                  message.error(errorMessage(e))
+                )
+              }
+            >
+              {t('open')}
+            </Button>
+          }
+        />
+      )}
       <Table size="small" rowKey="key" pagination={false} dataSource={rows} columns={columns} />
-      {(['byService', 'byWindow', 'byClerk'] as const).map((group) => (
+      {groups.map((group) => (
         <div key={group}>
           <h4>{t(group)}</h4>
           <Table
@@ -239,11 +305,11 @@ function StatsTab({ t }: { t: T }) {
       ))}
       <figure style={{ margin: 0 }} data-testid="queue-arrivals">
         <figcaption style={{ fontWeight: 600 }}>{t('arrivals')}</figcaption>
-        <svg width={hours.length * 36} height={140} role="img">
+        <svg width={hours.length * 36} height={140} role="img" aria-label={t('arrivals')}>
           {hours.map((h, i) => {
             const height = (100 * h.count) / max
             return (
-              <g key={h.hour} transform={`translate(${i * 36}, 0)`}>
+              <g key={h.hour} transform={`translate(${i * 36}, 0)`} data-hour={h.hour}>
                 <rect x={6} y={110 - height} width={24} height={height} fill="#1677ff" />
                 <text x={18} y={106 - height} fontSize={11} textAnchor="middle">
                   {h.count || ''}

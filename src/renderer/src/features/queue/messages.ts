@@ -103,7 +103,12 @@ const zh = {
   noCalls: '暂无叫号',
   voice_voice: '语音：系统中文语音',
   voice_clips: '语音：内置语音片段',
-  voice_chime: '语音：仅提示音'
+  voice_chime: '语音：仅提示音',
+  byDay: '按日',
+  statsRange: '统计日期（默认今天）',
+  exportXlsx: '导出 Excel',
+  written: '已写出：{path}',
+  open: '打开'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -212,7 +217,12 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     noCalls: 'No calls yet',
     voice_voice: 'Voice: system Chinese voice',
     voice_clips: 'Voice: built-in clips',
-    voice_chime: 'Voice: chime only'
+    voice_chime: 'Voice: chime only',
+    byDay: 'By day',
+    statsRange: 'Days (today if empty)',
+    exportXlsx: 'Export Excel',
+    written: 'Written: {path}',
+    open: 'Open'
   }
 }
 
