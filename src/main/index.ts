@@ -15,6 +15,7 @@ import {
 import { createServices } from './services'
 import { describeError } from './app-log'
 import { chooseHallDisplay, planHallWindow } from './queue/hall-display'
+import type { SystemPrinter } from './queue/printing'
 
 registerAppScheme()
 
@@ -118,6 +119,49 @@ function placeHallWindow(): void {
   }
 }
 
+/**
+ * Silent slip printing: a hidden window (no preload, no scripts) loads the slip page and prints it
+ * on the chosen printer. The queue service sees only the SystemPrinter interface.
+ */
+const systemPrinter: SystemPrinter = {
+  list: async () =>
+    mainWindow ? (await mainWindow.webContents.getPrintersAsync()).map((p) => p.name) : [],
+  print: ({ html, deviceName, widthMm, heightMm }) =>
+    new Promise((resolve, reject) => {
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          javascript: false,
+          spellcheck: false
+        }
+      })
+      window.webContents.once('did-fail-load', (_event, _code, reason) => {
+        window.destroy()
+        reject(new AppError('CONFLICT', `号票打印失败：${reason}`))
+      })
+      window.webContents.once('did-finish-load', () =>
+        window.webContents.print(
+          {
+            silent: true,
+            deviceName,
+            printBackground: false,
+            margins: { marginType: 'none' },
+            pageSize: { width: widthMm * 1000, height: heightMm * 1000 }
+          },
+          (ok, reason) => {
+            window.destroy()
+            if (ok) resolve()
+            else reject(new AppError('CONFLICT', `号票打印失败（${deviceName}）：${reason}`))
+          }
+        )
+      )
+      void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    })
+}
+
 /** Delay between the window showing and the daily backup starting. */
 const BACKUP_DELAY_MS = 10_000
 
@@ -137,6 +181,7 @@ async function start(): Promise<void> {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)
     },
+    systemPrinter,
     openPath: async (file) => {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)

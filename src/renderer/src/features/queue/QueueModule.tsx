@@ -24,6 +24,8 @@ import { formatStationTime } from '@shared/logbooks/time'
 import {
   priorityReasons,
   type IssuedView,
+  type PrinterConfig,
+  type PrintOutcome,
   type QueueConfig,
   type ServiceView,
   type StatsView,
@@ -97,6 +99,23 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
   const { message } = App.useApp()
   const [reason, setReason] = useState<(typeof priorityReasons)[number]>(priorityReasons[0])
   const [issued, setIssued] = useState<IssuedView | null>(null)
+  const [printer, setPrinter] = useState<PrinterConfig | null>(null)
+  useEffect(() => {
+    unwrap(api.queue.printer()).then(setPrinter, () => undefined)
+  }, [])
+  const announce = (print: PrintOutcome) => {
+    if (print.status === 'printed') void message.success(t('slipPrinted'))
+    if (print.status === 'failed') {
+      void message.warning(t('printFailed', { message: print.message ?? '' }))
+    }
+  }
+  const reprint = async (ticketId: string) => {
+    try {
+      announce(await unwrap(api.queue.printSlip({ ticketId })))
+    } catch (error) {
+      void message.error(errorMessage(error))
+    }
+  }
   const issue = async (serviceId: string, lane: 'normal' | 'priority') => {
     try {
       const result = await unwrap(
@@ -109,6 +128,7 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
       setIssued(result)
       window.dispatchEvent(new Event(QUEUE_CHANGED))
       void message.success(t('issued', { number: result.ticket.number }))
+      announce(result.print)
     } catch (error) {
       void message.error(errorMessage(error))
     }
@@ -144,7 +164,14 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
           </Space>
         ))}
       </Space>
-      {issued && <Slip lines={issued.slip} />}
+      {issued && (
+        <Slip
+          lines={issued.slip}
+          onPrint={
+            printer && printer.kind !== 'none' ? () => void reprint(issued.ticket.id) : undefined
+          }
+        />
+      )}
     </Space>
   )
 }
@@ -464,6 +491,8 @@ function SettingsTab({
         </Form>
       </Card>
 
+      <PrinterCard t={t} />
+
       {config && (
         <Card size="small" title={t('rules')}>
           <Form
@@ -502,5 +531,84 @@ function SettingsTab({
       )}
       {!services.length && <Alert type="info" message={t('addService')} />}
     </Space>
+  )
+}
+
+/** Where slips print: nowhere (the number is shown), a system printer, or an ESC/POS printer. */
+function PrinterCard({ t }: { t: T }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<PrinterConfig>()
+  const [printers, setPrinters] = useState<string[]>([])
+  const [loaded, setLoaded] = useState<PrinterConfig | null>(null)
+  const kind = Form.useWatch('kind', form)
+  useEffect(() => {
+    unwrap(api.queue.printer()).then(setLoaded, () => undefined)
+    unwrap(api.queue.printers()).then(setPrinters, () => undefined)
+  }, [])
+  if (!loaded) return null
+  return (
+    <Card size="small" title={t('printer')}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={loaded}
+        onFinish={(v) =>
+          // Emptied boxes are left out (an empty port means 9100).
+          void unwrap(
+            api.queue.savePrinter(
+              Object.fromEntries(
+                Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== '')
+              ) as PrinterConfig
+            )
+          ).then(
+            (next) => {
+              form.setFieldsValue(next)
+              void message.success(t('saved'))
+            },
+            (error: unknown) => {
+              const rest = showFieldErrors(form, error)
+              if (rest) void message.error(rest)
+            }
+          )
+        }
+      >
+        <Form.Item name="kind" label={t('printKind')}>
+          <Select
+            data-testid="queue-printer-kind"
+            style={{ width: 240 }}
+            options={(['none', 'system', 'network'] as const).map((k) => ({
+              value: k,
+              label: t(`kind_${k}`)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="paperWidth" label={t('paperWidth')}>
+          <Select
+            style={{ width: 80 }}
+            options={['58', '80'].map((w) => ({ value: w, label: w }))}
+          />
+        </Form.Item>
+        {kind === 'system' && (
+          <Form.Item name="deviceName" label={t('deviceName')}>
+            <Select
+              data-testid="queue-printer-device"
+              style={{ width: 220 }}
+              options={printers.map((p) => ({ value: p, label: p }))}
+            />
+          </Form.Item>
+        )}
+        {kind === 'network' && (
+          <>
+            <Form.Item name="host" label={t('host')}>
+              <Input data-testid="queue-printer-host" maxLength={253} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="port" label={t('port')}>
+              <InputNumber min={1} max={65535} placeholder="9100" />
+            </Form.Item>
+          </>
+        )}
+        <Button htmlType="submit">{t('save')}</Button>
+      </Form>
+    </Card>
   )
 }

@@ -108,7 +108,18 @@ const zh = {
   statsRange: '统计日期（默认今天）',
   exportXlsx: '导出 Excel',
   written: '已写出：{path}',
-  open: '打开'
+  open: '打开',
+  printer: '号票打印',
+  printKind: '打印方式',
+  kind_none: '不打印（只显示号码）',
+  kind_system: '系统打印机（静默打印）',
+  kind_network: '网络热敏打印机（ESC/POS）',
+  paperWidth: '纸宽（毫米）',
+  deviceName: '打印机',
+  host: '打印机地址',
+  port: '端口',
+  slipPrinted: '号票已打印',
+  printFailed: '{message}。请把号码告诉群众。'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -222,7 +233,18 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     statsRange: 'Days (today if empty)',
     exportXlsx: 'Export Excel',
     written: 'Written: {path}',
-    open: 'Open'
+    open: 'Open',
+    printer: 'Ticket printing',
+    printKind: 'Printing',
+    kind_none: 'None (number shown only)',
+    kind_system: 'System printer (silent)',
+    kind_network: 'Network thermal printer (ESC/POS)',
+    paperWidth: 'Paper width (mm)',
+    deviceName: 'Printer',
+    host: 'Printer address',
+    port: 'Port',
+    slipPrinted: 'Slip printed',
+    printFailed: '{message}. Tell the resident the number.'
   }
 }
 
