@@ -382,6 +382,28 @@ describe('rating', () => {
     expect(desk.toRate).toBeNull()
   })
 
+  it('window ratings feed the monthly award table’s satisfaction; 未评价 counts for nothing', async () => {
+    const first = await served()
+    await call('queue:rate', { ticketId: first.id, level: 5 })
+    await issue(hukou)
+    await call('queue:callNext')
+    const second = (await call<DeskView>('queue:finish')).toRate!
+    await call('queue:rate', { ticketId: second.id, level: 4 })
+    // A third resident leaves without rating: it must not count as 满意 (or at all).
+    await issue(hukou)
+    await call('queue:callNext')
+    await call('queue:finish')
+    const row = (await services.staff.awards('2026-12')).rows.find((r) => r.officerName === '李娜')
+    expect(row?.satisfaction).toBe(1.5)
+    const other = (await services.staff.awards('2026-12')).rows.find(
+      (r) => r.officerName === '周敏'
+    )
+    expect(other?.satisfaction).toBeNull()
+    expect(
+      (await services.staff.awards('2026-11')).rows.every((r) => r.satisfaction === null)
+    ).toBe(true)
+  })
+
   it('满意 opens nothing; an unrated ticket stays 未评价 in the statistics', async () => {
     const ticket = await served()
     const rated = await call<{ followupId: null }>('queue:rate', { ticketId: ticket.id, level: 4 })
