@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { formatStationTime } from '../../src/shared/logbooks/time'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
 /** The page's speechSynthesis, typed here since the e2e tests compile without the DOM library. */
@@ -128,6 +129,14 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     expect(entry).toMatchObject({ ruleCode: 'QUEUE-RATING', status: 'open' })
     expect(entry.dueAt).not.toBeNull()
     expect(String(entry.fields.subject)).toContain('A001 号，9 号窗口')
+
+    // The clerk finds it in 登记簿 → 监督投诉 with its deadline.
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '监督投诉' }).click()
+    const row = page.locator('.ant-table-row', { hasText: '评价群众' })
+    await row.waitFor()
+    expect(await row.textContent()).toContain(formatStationTime(entry.dueAt!))
+    await app.screenshot('queue-05-followup-in-logbook')
   })
 
   it("opens today's statistics", async () => {
@@ -162,7 +171,7 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
         .first()
         .textContent()
     ).toBe('3')
-    await app.screenshot('queue-05-stats')
+    await app.screenshot('queue-06-stats')
 
     await stats.getByTestId('queue-stats-export').click()
     const written = stats.getByTestId('queue-stats-written')
