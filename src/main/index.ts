@@ -38,25 +38,6 @@ let mainWindow: BrowserWindow | undefined
 let hallWindow: BrowserWindow | undefined
 let hallDisplayId: number | null = null
 
-/** The same hardening for every window; only the hall display may play sound without a gesture. */
-function securePreferences(autoplay = false): Electron.WebPreferences {
-  return {
-    // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
-    preload: join(import.meta.dirname, '../preload/index.cjs'),
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    disableBlinkFeatures: 'Auxclick',
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    ...(autoplay ? { autoplayPolicy: 'no-user-gesture-required' as const } : {})
-  }
-}
-
 const pageUrl = (hash = '') => `${devServerUrl ?? `${APP_ORIGIN}/index.html`}${hash}`
 
 function createWindow(): BrowserWindow {
@@ -69,7 +50,20 @@ function createWindow(): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#f5f7fa',
-    webPreferences: securePreferences()
+    webPreferences: {
+      // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false
+    }
   })
   window.once('ready-to-show', () => window.show())
   void window.loadURL(pageUrl())
@@ -104,7 +98,22 @@ function placeHallWindow(): void {
       fullscreen: true,
       autoHideMenuBar: true,
       backgroundColor: '#0b1f3a',
-      webPreferences: securePreferences(true)
+      // The same hardening as the clerk's window; only the hall may play sound without a gesture.
+      webPreferences: {
+        // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        autoplayPolicy: 'no-user-gesture-required'
+      }
     })
     window.once('ready-to-show', () => window.showInactive())
     window.on('closed', () => {
@@ -135,6 +144,8 @@ const systemPrinter: SystemPrinter = {
           sandbox: true,
           nodeIntegration: false,
           javascript: false,
+          webSecurity: true,
+          disableBlinkFeatures: 'Auxclick',
           spellcheck: false
         }
       })
