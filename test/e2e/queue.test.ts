@@ -184,4 +184,18 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
       .all() as { detail: string }[]
     expect(JSON.parse(audit!.detail)).toMatchObject({ path, rows: expect.any(Number) })
   })
+
+  it('the clerk issues an appointment ticket in F8; the queue shows its source', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '取号', exact: true }).click()
+    await page.getByTestId('queue-issue-source').click()
+    await page.locator('.ant-select-item-option', { hasText: '预约' }).click()
+    await page.getByTestId('issue-B').click()
+    await page.getByTestId('queue-slip').getByText('B002').waitFor()
+    const ticket = app.services.queue.tickets().find((t) => t.number === 'B002')
+    expect(ticket).toMatchObject({ source: 'appointment', lane: 'normal' })
+    await page.getByRole('tab', { name: '今日队列' }).click()
+    const row = page.getByTestId('queue-tickets').locator('.ant-table-row', { hasText: 'B002' })
+    expect(await row.textContent()).toContain('预约')
+  })
 })

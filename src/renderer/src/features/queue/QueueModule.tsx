@@ -23,6 +23,7 @@ import { showFieldErrors } from '@renderer/lib/forms'
 import { formatStationTime } from '@shared/logbooks/time'
 import {
   priorityReasons,
+  sources,
   type IssuedView,
   type PrinterConfig,
   type PrintOutcome,
@@ -98,6 +99,7 @@ export function QueueModule() {
 function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
   const { message } = App.useApp()
   const [reason, setReason] = useState<(typeof priorityReasons)[number]>(priorityReasons[0])
+  const [source, setSource] = useState<(typeof sources)[number]>('walkIn')
   const [issued, setIssued] = useState<IssuedView | null>(null)
   const [printer, setPrinter] = useState<PrinterConfig | null>(null)
   useEffect(() => {
@@ -122,10 +124,12 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
         api.queue.issue({
           serviceId,
           lane,
+          source,
           ...(lane === 'priority' ? { priorityReason: reason } : {})
         })
       )
       setIssued(result)
+      setSource('walkIn')
       window.dispatchEvent(new Event(QUEUE_CHANGED))
       void message.success(t('issued', { number: result.ticket.number }))
       announce(result.print)
@@ -144,6 +148,14 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
             value={reason}
             onChange={setReason}
             options={priorityReasons.map((r) => ({ value: r, label: r }))}
+          />
+          <span>{t('source')}</span>
+          <Select
+            data-testid="queue-issue-source"
+            style={{ width: 120 }}
+            value={source}
+            onChange={setSource}
+            options={sources.map((v) => ({ value: v, label: t(`source_${v}`) }))}
           />
         </Space>
         {active.map((s) => (
@@ -199,6 +211,7 @@ function TicketsTab({ t }: { t: T }) {
       columns={[
         { title: t('number'), dataIndex: 'number' },
         { title: t('service'), dataIndex: 'serviceName' },
+        { title: t('source'), render: (_, r) => t(`source_${r.source}`) },
         {
           title: t('lane'),
           render: (_, r) =>

@@ -119,7 +119,10 @@ const zh = {
   host: '打印机地址',
   port: '端口',
   slipPrinted: '号票已打印',
-  printFailed: '{message}。请把号码告诉群众。'
+  printFailed: '{message}。请把号码告诉群众。',
+  source: '来源',
+  source_walkIn: '现场',
+  source_appointment: '预约'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -244,7 +247,10 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     host: 'Printer address',
     port: 'Port',
     slipPrinted: 'Slip printed',
-    printFailed: '{message}. Tell the resident the number.'
+    printFailed: '{message}. Tell the resident the number.',
+    source: 'Source',
+    source_walkIn: 'Walk-in',
+    source_appointment: 'Appointment'
   }
 }
 
