@@ -198,4 +198,16 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     const row = page.getByTestId('queue-tickets').locator('.ant-table-row', { hasText: 'B002' })
     expect(await row.textContent()).toContain('预约')
   })
+
+  it('the hall display never shows the sign-in form on the public monitor', async () => {
+    await app.services.auth.signOut()
+    const hall = await app.page.context().newPage()
+    try {
+      await hall.goto(`${app.origin}/index.html#/display`)
+      await hall.getByTestId('hall-idle').getByText('叫号显示屏将在工作站登录后显示').waitFor()
+      expect(await hall.locator('input').count()).toBe(0)
+    } finally {
+      await hall.close()
+    }
+  })
 })

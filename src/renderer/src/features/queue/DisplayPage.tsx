@@ -119,3 +119,13 @@ export function DisplayPage() {
     </div>
   )
 }
+
+/** The hall display before anyone has signed in at the workstation: no form, just a line. */
+export function HallIdle() {
+  const t = useMessages(queueMessages)
+  return (
+    <div className="hall-display hall-idle" data-testid="hall-idle">
+      <div className="hall-call">{t('hallIdle')}</div>
+    </div>
+  )
+}

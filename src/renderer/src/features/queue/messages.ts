@@ -122,7 +122,8 @@ const zh = {
   printFailed: '{message}。请把号码告诉群众。',
   source: '来源',
   source_walkIn: '现场',
-  source_appointment: '预约'
+  source_appointment: '预约',
+  hallIdle: '叫号显示屏将在工作站登录后显示'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -250,7 +251,8 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     printFailed: '{message}. Tell the resident the number.',
     source: 'Source',
     source_walkIn: 'Walk-in',
-    source_appointment: 'Appointment'
+    source_appointment: 'Appointment',
+    hallIdle: 'The hall display starts once someone signs in at the workstation'
   }
 }
 
