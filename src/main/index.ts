@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, screen, session, shell } from 'electron'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -22,6 +22,8 @@ import {
   writePrivateFile,
   type KeyStorage
 } from './keys/key-vault'
+import { chooseHallDisplay, planHallWindow } from './queue/hall-display'
+import type { SystemPrinter } from './queue/printing'
 
 registerAppScheme()
 
@@ -70,6 +72,10 @@ function safeStorageKeys(dataDir: string): KeyStorage | undefined {
 }
 
 let mainWindow: BrowserWindow | undefined
+let hallWindow: BrowserWindow | undefined
+let hallDisplayId: number | null = null
+
+const pageUrl = (hash = '') => `${devServerUrl ?? `${APP_ORIGIN}/index.html`}${hash}`
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -97,9 +103,111 @@ function createWindow(): BrowserWindow {
     }
   })
   window.once('ready-to-show', () => window.show())
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadURL(`${APP_ORIGIN}/index.html`)
+  void window.loadURL(pageUrl())
   return window
+}
+
+/**
+ * The hall display: full screen on the second monitor, opened, moved or closed as monitors come
+ * and go (the choice itself is `chooseHallDisplay`, unit-tested).
+ */
+function placeHallWindow(): void {
+  const target = chooseHallDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
+  const plan = planHallWindow(target, {
+    open: hallWindow !== undefined && !hallWindow.isDestroyed(),
+    displayId: hallDisplayId
+  })
+  if (plan.action === 'close') {
+    hallWindow?.close()
+    hallWindow = undefined
+    hallDisplayId = null
+  } else if (plan.action === 'move' && hallWindow) {
+    hallWindow.setFullScreen(false)
+    hallWindow.setBounds(plan.bounds)
+    hallWindow.setFullScreen(true)
+    hallDisplayId = plan.displayId
+  } else if (plan.action === 'open') {
+    const window = new BrowserWindow({
+      title: '叫号显示屏',
+      ...plan.bounds,
+      show: false,
+      frame: false,
+      fullscreen: true,
+      autoHideMenuBar: true,
+      backgroundColor: '#0b1f3a',
+      // The same hardening as the clerk's window; only the hall may play sound without a gesture.
+      webPreferences: {
+        // electronegativity-justified: PRELOAD_JS_CHECK — the bundled, sandboxed preload exposes one method per contract call and never ipcRenderer itself
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        autoplayPolicy: 'no-user-gesture-required'
+      }
+    })
+    window.once('ready-to-show', () => window.showInactive())
+    window.on('closed', () => {
+      if (hallWindow === window) {
+        hallWindow = undefined
+        hallDisplayId = null
+      }
+    })
+    void window.loadURL(pageUrl('#/display'))
+    hallWindow = window
+    hallDisplayId = plan.displayId
+  }
+}
+
+/**
+ * Silent slip printing: a hidden window (no preload, no scripts) loads the slip page and prints it
+ * on the chosen printer. The queue service sees only the SystemPrinter interface.
+ */
+const systemPrinter: SystemPrinter = {
+  list: async () =>
+    mainWindow ? (await mainWindow.webContents.getPrintersAsync()).map((p) => p.name) : [],
+  print: ({ html, deviceName, widthMm, heightMm }) =>
+    new Promise((resolve, reject) => {
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          javascript: false,
+          webSecurity: true,
+          disableBlinkFeatures: 'Auxclick',
+          spellcheck: false
+        }
+      })
+      window.webContents.once('did-fail-load', (_event, _code, reason) => {
+        window.destroy()
+        reject(new AppError('CONFLICT', `号票打印失败：${reason}`))
+      })
+      window.webContents.once('did-finish-load', () =>
+        window.webContents.print(
+          {
+            silent: true,
+            deviceName,
+            printBackground: false,
+            margins: { marginType: 'none' },
+            pageSize: { width: widthMm * 1000, height: heightMm * 1000 }
+          },
+          (ok, reason) => {
+            window.destroy()
+            if (ok) resolve()
+            else reject(new AppError('CONFLICT', `号票打印失败（${deviceName}）：${reason}`))
+          }
+        )
+      )
+      void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    })
 }
 
 /** Delay between the window showing and the daily backup starting. */
@@ -120,7 +228,11 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
-    onSessionChange: (status) => emit(mainWindow?.webContents, 'session.changed', status),
+    onSessionChange: (status) => {
+      emit(mainWindow?.webContents, 'session.changed', status)
+      emit(hallWindow?.webContents, 'session.changed', status)
+    },
+    systemPrinter,
     openPath: async (file) => {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)
@@ -128,6 +240,11 @@ async function start(): Promise<void> {
   })
   registerIpc(createIpcTable(services, isOwnPage))
   mainWindow = createWindow()
+  placeHallWindow()
+  screen.on('display-added', placeHallWindow)
+  screen.on('display-removed', placeHallWindow)
+  // The hall display has no frame: it closes with the clerk's window.
+  mainWindow.on('closed', () => hallWindow?.close())
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
   // once the window has shown and the clerk can work; a failure is logged, never fatal.
   let backupTimer: NodeJS.Timeout | undefined

@@ -25,6 +25,7 @@ import { createStaffService } from './staff/staff-service'
 import { createAppLog } from './app-log'
 import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
+import { createSlipPrinting, type SystemPrinter } from './queue/printing'
 
 export interface ServiceOptions {
   dataDir: string
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   onSessionChange?: (status: AuthStatus) => void
   /** Opens a file in the system viewer (Electron's shell.openPath); absent in tests and the CLI. */
   openPath?: (file: string) => Promise<void>
+  /** Silent printing on a system printer (Electron's webContents.print); absent in tests and the CLI. */
+  systemPrinter?: SystemPrinter
   /** Fixed camera settings for the photo booth (tests; otherwise the stored settings apply). */
   camera?: Partial<CameraConfig>
   /**
@@ -203,6 +206,7 @@ export async function createServices(options: ServiceOptions) {
     photo,
     staff,
     queue,
+    printing: createSlipPrinting({ system: options.systemPrinter }),
     /** One copy a day, the last seven kept. */
     backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
     lastBackup: () => latestBackup(paths.backupDir),

@@ -1,6 +1,13 @@
+import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { formatStationTime } from '../../src/shared/logbooks/time'
 import { launchBrowser, startApp, type RunningApp } from './harness'
+
+/** The page's speechSynthesis, typed here since the e2e tests compile without the DOM library. */
+interface SpeechLike {
+  getVoices(): { lang: string }[]
+}
 
 describe('取号叫号: kiosk, window bar in another module, hall display, rating, statistics', () => {
   let browser: Browser
@@ -54,6 +61,15 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     await display.goto(`${app.origin}/index.html#/display`)
     await display.getByTestId('hall-display').waitFor()
     await display.getByTestId('hall-waiting').getByText('2').waitFor()
+    // Without a Chinese system voice the hall speaks from the built-in clips (all fetched and
+    // decoded by Chromium); only with neither would it fall back to the chime alone.
+    const zhVoices = await display.evaluate(() => {
+      const speech = (globalThis as unknown as { speechSynthesis: SpeechLike }).speechSynthesis
+      return speech.getVoices().filter((v) => /^(zh|cmn)/i.test(v.lang)).length
+    })
+    expect(await display.getByTestId('hall-voice').getAttribute('data-source')).toBe(
+      zhVoices ? 'voice' : 'clips'
+    )
 
     const { page } = app
     await page.goto(`${app.origin}/index.html#/`)
@@ -113,6 +129,14 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     expect(entry).toMatchObject({ ruleCode: 'QUEUE-RATING', status: 'open' })
     expect(entry.dueAt).not.toBeNull()
     expect(String(entry.fields.subject)).toContain('A001 号，9 号窗口')
+
+    // The clerk finds it in 登记簿 → 监督投诉 with its deadline.
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '监督投诉' }).click()
+    const row = page.locator('.ant-table-row', { hasText: '评价群众' })
+    await row.waitFor()
+    expect(await row.textContent()).toContain(formatStationTime(entry.dueAt!))
+    await app.screenshot('queue-05-followup-in-logbook')
   })
 
   it("opens today's statistics", async () => {
@@ -123,7 +147,7 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     await stats.waitFor()
     const total = stats.locator('tbody tr').first()
     await total.getByText('合计').waitFor()
-    // Issued 3, served 1, missed 0; satisfaction 0% (one rating, 不满意).
+    // Issued 3, served 1, missed 0; 0 未评价; satisfaction 0% (one rating, 不满意).
     expect(await total.locator('td').allTextContents()).toEqual([
       '合计',
       '3',
@@ -132,9 +156,58 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
       expect.any(String),
       expect.any(String),
       expect.any(String),
+      '0',
       '0%'
     ])
-    await page.getByTestId('queue-arrivals').waitFor()
-    await app.screenshot('queue-05-stats')
+    expect(await stats.getByTestId('queue-stats-span').textContent()).toBe(
+      app.services.queue.today()
+    )
+    // The arrivals chart has this hour's bar with the three tickets.
+    const hour = (new Date().getUTCHours() + 8) % 24
+    expect(
+      await page
+        .getByTestId('queue-arrivals')
+        .locator(`g[data-hour="${hour}"] text`)
+        .first()
+        .textContent()
+    ).toBe('3')
+    await app.screenshot('queue-06-stats')
+
+    await stats.getByTestId('queue-stats-export').click()
+    const written = stats.getByTestId('queue-stats-written')
+    await written.waitFor()
+    const path = /已写出：(.+\.xlsx)/.exec((await written.textContent()) ?? '')?.[1]
+    expect(path).toBeDefined()
+    expect(existsSync(path!)).toBe(true)
+    const [audit] = app.services.sqlite
+      .prepare("SELECT detail FROM audit_log WHERE action = 'queue.stats.export'")
+      .all() as { detail: string }[]
+    expect(JSON.parse(audit!.detail)).toMatchObject({ path, rows: expect.any(Number) })
+  })
+
+  it('the clerk issues an appointment ticket in F8; the queue shows its source', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '取号', exact: true }).click()
+    await page.getByTestId('queue-issue-source').click()
+    await page.locator('.ant-select-item-option', { hasText: '预约' }).click()
+    await page.getByTestId('issue-B').click()
+    await page.getByTestId('queue-slip').getByText('B002').waitFor()
+    const ticket = app.services.queue.tickets().find((t) => t.number === 'B002')
+    expect(ticket).toMatchObject({ source: 'appointment', lane: 'normal' })
+    await page.getByRole('tab', { name: '今日队列' }).click()
+    const row = page.getByTestId('queue-tickets').locator('.ant-table-row', { hasText: 'B002' })
+    expect(await row.textContent()).toContain('预约')
+  })
+
+  it('the hall display never shows the sign-in form on the public monitor', async () => {
+    await app.services.auth.signOut()
+    const hall = await app.page.context().newPage()
+    try {
+      await hall.goto(`${app.origin}/index.html#/display`)
+      await hall.getByTestId('hall-idle').getByText('叫号显示屏将在工作站登录后显示').waitFor()
+      expect(await hall.locator('input').count()).toBe(0)
+    } finally {
+      await hall.close()
+    }
   })
 })

@@ -1,6 +1,51 @@
-import type { queueContract } from '../../shared/queue/contract'
+import { join } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { PrintOutcome, queueContract } from '../../shared/queue/contract'
+import { describeError } from '../app-log'
+import { auditedFile } from '../audit/audited-file'
 import { actorOf, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
+import { exportQueueStats } from './stats-output'
+
+/** Prints a slip on the chosen printer; a failure is reported, never thrown (the ticket stands). */
+async function printSlip(services: Services, slip: string[]): Promise<PrintOutcome> {
+  try {
+    const printed = await services.printing.print(slip, services.queue.printer())
+    return { status: printed ? 'printed' : 'none', message: null }
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? error.message
+        : `号票打印失败：${error instanceof Error ? error.message : String(error)}`
+    services.log.error('queue', 'slip print failed', describeError(error))
+    return { status: 'failed', message }
+  }
+}
+
+/** Writes the statistics workbook into the exports folder; the export is audited. */
+export async function exportStats(
+  services: Services,
+  from: string | undefined,
+  to: string | undefined,
+  actorId: string
+) {
+  const stats = services.queue.stats(from, to)
+  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const path = join(services.paths.exportDir, `叫号统计-${stats.from}-${stats.to}-${stamp}.xlsx`)
+  const { stationName } = await services.settings.get()
+  const done = await auditedFile(
+    path,
+    (partial) => exportQueueStats(stats, stationName, partial),
+    (done) =>
+      services.queue.recordExport(actorId, {
+        from: stats.from,
+        to: stats.to,
+        rows: done.rows,
+        path
+      })
+  )
+  return { path, rows: done.rows }
+}
 
 export function createQueueHandlers(
   services: Services
@@ -16,7 +61,14 @@ export function createQueueHandlers(
     takeWindow: async ({ windowId }, context) => queue.takeWindow(windowId, actorOf(context)),
     leaveWindow: async (_input, context) => queue.leaveWindow(actorOf(context)),
     desk: async (_input, context) => queue.desk(actorOf(context)),
-    issue: (input, context) => queue.issue(input, actorOf(context)),
+    issue: async (input, context) => {
+      const issued = await queue.issue(input, actorOf(context))
+      return { ...issued, print: await printSlip(services, issued.slip) }
+    },
+    printSlip: async ({ ticketId }) => printSlip(services, (await queue.reissued(ticketId)).slip),
+    printer: async () => queue.printer(),
+    savePrinter: async (input, context) => queue.savePrinter(input, actorOf(context)),
+    printers: () => services.printing.list(),
     callNext: async (_input, context) => queue.callNext(actorOf(context)),
     callNumber: async ({ number }, context) => queue.callNumber(number, actorOf(context)),
     recall: async (_input, context) => queue.recall(actorOf(context)),
@@ -30,6 +82,7 @@ export function createQueueHandlers(
     rate: (input, context) => queue.rate(input, actorOf(context)),
     board: async () => queue.board(),
     tickets: async ({ day }) => queue.tickets(day),
-    stats: async ({ day }) => queue.stats(day)
+    stats: async ({ from, to }) => queue.stats(from, to),
+    exportStats: ({ from, to }, context) => exportStats(services, from, to, actorOf(context))
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { uuidV7 } from '../db/uuid7'
 import {
@@ -19,11 +19,13 @@ import { formatNumber, slipLines } from '../../shared/queue/text'
 import { dayStats } from '../../shared/queue/stats'
 import {
   DISSATISFIED,
+  printerConfig,
   queueConfig,
   ratingLevels,
   type BoardView,
   type DeskView,
   type IssuedView,
+  type PrinterConfig,
   type QueueConfig,
   type RatingReason,
   type ServiceView,
@@ -40,6 +42,8 @@ export const defaultQueueConfig: QueueConfig = {
 }
 
 const CONFIG_KEY = 'queue.config'
+const PRINTER_KEY = 'queue.printer'
+export const defaultPrinter: PrinterConfig = { kind: 'none', paperWidth: '80' }
 /** The promise rule of the follow-up a poor rating opens (seeded by migration). */
 export const FOLLOWUP_RULE = 'QUEUE-RATING'
 
@@ -306,6 +310,33 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
     if (active) throw conflict(`请先办结、过号或转移 ${active.number} 号`)
   }
 
+  /** The ticket with what its slip says; 前面还有: earlier waiting tickets of its business. */
+  const issuedOf = async (
+    ticket: TicketRow,
+    service: typeof queueServices.$inferSelect
+  ): Promise<IssuedView> => {
+    // Ahead: waiting tickets of the same business that came earlier (priority: its lane only).
+    const ahead = waitingToday().filter(
+      (t) =>
+        t.id !== ticket.id &&
+        t.serviceId === ticket.serviceId &&
+        t.queuedAt <= ticket.queuedAt &&
+        (ticket.lane === 'normal' || t.lane === 'priority')
+    ).length
+    return {
+      ticket: toTicket(ticket),
+      ahead,
+      slip: slipLines({
+        stationName: await stationName(),
+        number: ticket.number,
+        serviceName: service.name,
+        priority: ticket.lane === 'priority',
+        ahead,
+        issuedAt: formatStationTime(ticket.issuedAt)
+      })
+    }
+  }
+
   return {
     config,
     decideNext: (windowId: string) => {
@@ -547,26 +578,53 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
           return tx.select().from(queueTickets).where(eq(queueTickets.id, id)).get()!
         }
       )
-      // Ahead: waiting tickets of the same business that came earlier (priority: its lane only).
-      const ahead = waitingToday().filter(
-        (t) =>
-          t.id !== ticket.id &&
-          t.serviceId === ticket.serviceId &&
-          t.queuedAt <= ticket.queuedAt &&
-          (ticket.lane === 'normal' || t.lane === 'priority')
-      ).length
-      return {
-        ticket: toTicket(ticket),
-        ahead,
-        slip: slipLines({
-          stationName: await stationName(),
-          number: ticket.number,
-          serviceName: service.name,
-          priority: ticket.lane === 'priority',
-          ahead,
-          issuedAt: formatStationTime(ticket.issuedAt)
-        })
+      return issuedOf(ticket, service)
+    },
+
+    /** A waiting ticket of today with its slip as it would print now (a reprint). */
+    reissued(ticketId: string): Promise<IssuedView> {
+      const ticket = db.select().from(queueTickets).where(eq(queueTickets.id, ticketId)).get()
+      if (!ticket || ticket.day !== today() || ticket.status !== 'waiting') {
+        throw new AppError('NOT_FOUND', '只能补打今天仍在等候的号')
       }
+      const service = db
+        .select()
+        .from(queueServices)
+        .where(eq(queueServices.id, ticket.serviceId))
+        .get()!
+      return issuedOf(ticket, service)
+    },
+
+    printer(): PrinterConfig {
+      const row = db.select().from(settings).where(eq(settings.key, PRINTER_KEY)).get()
+      const parsed = row ? printerConfig.safeParse(JSON.parse(row.value)) : null
+      return parsed?.success ? parsed.data : defaultPrinter
+    },
+
+    /** A system printer needs its name; a network printer its address (port 9100 by default). */
+    savePrinter(input: PrinterConfig, actorId: string): PrinterConfig {
+      const refuse = (field: string, message: string) =>
+        new AppError('VALIDATION', `输入有误（${field}）：${message}`, { [field]: message })
+      if (input.kind === 'system' && !input.deviceName?.trim()) {
+        throw refuse('deviceName', '请选择打印机')
+      }
+      if (input.kind === 'network' && !input.host) throw refuse('host', '请填写打印机地址')
+      const next: PrinterConfig = {
+        kind: input.kind,
+        paperWidth: input.paperWidth,
+        ...(input.kind === 'system' ? { deviceName: input.deviceName!.trim() } : {}),
+        ...(input.kind === 'network' ? { host: input.host!, port: input.port ?? 9100 } : {})
+      }
+      audited(actorId, 'queue.printer.update', 'settings', PRINTER_KEY, next, (tx, at) => {
+        const row = {
+          key: PRINTER_KEY,
+          value: JSON.stringify(next),
+          updatedAt: at,
+          updatedBy: actorId
+        }
+        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
+      })
+      return next
     },
 
     callNext(clerkId: string) {
@@ -940,10 +998,21 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
         .map((t) => toTicket(t, services, windows))
     },
 
-    /** The day's figures (station day), from one read of its tickets and ratings. */
-    stats(day = today()): StatsView {
+    /** Figures of a station day or a range of days, from one read of their tickets and ratings. */
+    stats(from = today(), to = from): StatsView {
+      if (from > to) {
+        throw new AppError('VALIDATION', '输入有误（to）：结束日期不能早于开始日期', {
+          to: '结束日期不能早于开始日期'
+        })
+      }
+      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) {
+        throw new AppError('VALIDATION', '输入有误（to）：统计范围不能超过一年', {
+          to: '统计范围不能超过一年'
+        })
+      }
       const rows = db
         .select({
+          day: queueTickets.day,
           serviceId: queueTickets.serviceId,
           windowId: queueTickets.windowId,
           clerkId: queueTickets.clerkId,
@@ -958,7 +1027,7 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
         })
         .from(queueTickets)
         .leftJoin(queueRatings, eq(queueRatings.ticketId, queueTickets.id))
-        .where(eq(queueTickets.day, day))
+        .where(from === to ? eq(queueTickets.day, from) : between(queueTickets.day, from, to))
         .all()
       const services = new Map(serviceRows().map((s) => [s.id, `${s.prefix} ${s.name}`]))
       const windows = new Map(
@@ -970,13 +1039,19 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
       )
       const names = clerkNames()
       return {
-        day,
+        from,
+        to,
         ...dayStats(rows, {
           service: (id) => services.get(id) ?? id,
           window: (id) => windows.get(id) ?? id,
           clerk: (id) => names.get(id) ?? id
         })
       }
+    },
+
+    /** Audits a statistics export (the file is written by the caller, see auditedFile). */
+    recordExport(actorId: string, detail: Record<string, unknown>) {
+      audited(actorId, 'queue.stats.export', 'queue_stats', null, detail, () => undefined)
     },
 
     today

@@ -1,32 +1,12 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { staffContract } from '../../shared/staff/contract'
 import { AppError } from '../../shared/errors'
+import { auditedFile } from '../audit/audited-file'
 import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { printStaffReport } from './report-pdf'
 import { exportAttendance, printAttendance } from './attendance-output'
-
-/**
- * Writes an output under a temporary name, audits it, then gives it its name: a failed write or a
- * failed audit leaves no file behind in the exports folder.
- */
-async function auditedFile<T>(
-  path: string,
-  write: (partial: string) => Promise<T>,
-  audit: (done: T) => void
-) {
-  const partial = `${path}.partial`
-  try {
-    const done = await write(partial)
-    audit(done)
-    renameSync(partial, path)
-    return done
-  } catch (error) {
-    rmSync(partial, { force: true })
-    throw error
-  }
-}
 
 /** Prints the month's report into the exports folder and audits it. */
 export async function printMonthReport(services: Services, month: string, actorId: string) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import {
   operators,
+  queueRatings,
   settings,
   staffAttendance,
   staffAwards,
@@ -118,7 +119,7 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         households: sql<number>`sum(${staffFollowups.households})`,
         persons: sql<number>`sum(${staffFollowups.persons})`,
         visits: sql<number>`count(*)`,
-        satisfaction: sql<number>`avg(${staffFollowups.satisfaction}) - 3`
+        satisfactionSum: sql<number>`sum(${staffFollowups.satisfaction})`
       })
       .from(staffFollowups)
       .where(
@@ -130,6 +131,26 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
       .groupBy(staffFollowups.officerId)
       .all()
     return new Map(rows.map((r) => [r.officerId, r]))
+  }
+
+  /**
+   * The residents' ratings at the window (取号叫号 好差评) per clerk in the station month; an
+   * unrated ticket (未评价) has no row and counts for nothing.
+   */
+  const windowRatings = (month: string) => {
+    const start = new Date(`${month}-01T00:00:00+08:00`).toISOString()
+    const end = new Date(`${nextMonth(month)}-01T00:00:00+08:00`).toISOString()
+    const rows = db
+      .select({
+        clerkId: queueRatings.clerkId,
+        sum: sql<number>`sum(${queueRatings.level})`,
+        n: sql<number>`count(*)`
+      })
+      .from(queueRatings)
+      .where(and(gte(queueRatings.at, start), lt(queueRatings.at, end)))
+      .groupBy(queueRatings.clerkId)
+      .all()
+    return new Map(rows.flatMap((r) => (r.clerkId ? [[r.clerkId, r] as const] : [])))
   }
 
   const progress = (month: string) => {
@@ -174,11 +195,16 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         .all()
         .map((r) => [r.officerId, r.n])
     )
+    const ratings = windowRatings(month)
     const { quota, weights } = config()
     const rows = scoreOfficers(
       officers().map((o) => {
         const f = figures.get(o.id)
         const t = totals.get(o.id)
+        const r = ratings.get(o.id)
+        // Follow-up visits' and window ratings' levels averaged together, -2 .. +2.
+        const rated = (t?.visits ?? 0) + (r?.n ?? 0)
+        const satisfaction = rated ? ((t?.satisfactionSum ?? 0) + (r?.sum ?? 0)) / rated - 3 : null
         return {
           officerId: o.id,
           name: o.name,
@@ -186,7 +212,7 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
           dueEntries: f?.due ?? 0,
           onTime: f?.onTime ?? 0,
           quotaMet: (t?.households ?? 0) >= quota.households && (t?.persons ?? 0) >= quota.persons,
-          satisfaction: t ? Math.round(t.satisfaction * 100) / 100 : null,
+          satisfaction: satisfaction === null ? null : Math.round(satisfaction * 100) / 100,
           complaintsUpheld: upheld.get(o.id) ?? 0
         }
       }),

@@ -17,7 +17,7 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { RefusalNotice } from './components/RefusalNotice'
 import { messages } from './i18n/messages'
 import { AuthSwipeGuard } from './features/staff/SwipeStatus'
-import { DisplayPage } from './features/queue/DisplayPage'
+import { DisplayPage, HallIdle } from './features/queue/DisplayPage'
 import { KioskPage } from './features/queue/KioskPage'
 
 /** '#/display' (the hall display) and '#/kiosk' (the ticket kiosk) are pages of their own. */
@@ -63,6 +63,8 @@ export function App() {
 
   let screen
   if (!status || !settings) screen = <Spin size="large" className="boot-spinner" />
+  // The hall monitor faces the public: it never shows the setup or sign-in form.
+  else if (route === 'display' && (status.needsSetup || !session)) screen = <HallIdle />
   else if (status.needsSetup) screen = <SetupScreen onDone={setStatus} />
   else if (!session) screen = <SignInScreen onDone={setStatus} />
   // The hall display and the kiosk keep running while the clerk's screen is locked.

@@ -118,6 +118,30 @@ export const issuedView = z.object({
   slip: z.array(z.string())
 })
 
+/** How ticket slips are printed; with 'none' the number is only shown. */
+export const printerConfig = z.strictObject({
+  kind: z.enum(['none', 'system', 'network'], { error: '无效的打印方式' }),
+  paperWidth: z.enum(['58', '80'], { error: '纸宽应为 58 或 80 毫米' }),
+  /** A system printer's name (kind 'system'). */
+  deviceName: text(200).optional(),
+  /** An ESC/POS network printer (kind 'network'); port 9100 unless given. */
+  host: z
+    .string({ error: '应为文本' })
+    .trim()
+    .max(253, { error: '不能超过 253 个字符' })
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, {
+      error: '打印机地址应为 IP 地址或主机名'
+    })
+    .meta({ examples: ['192.168.1.50'] })
+    .optional(),
+  port: z.int({ error: '应为整数' }).min(1).max(65535).optional()
+})
+
+export const printOutcome = z.object({
+  status: z.enum(['none', 'printed', 'failed']),
+  message: z.string().nullable()
+})
+
 export const boardView = z.object({
   day: z.string(),
   /** The latest calls, newest first. */
@@ -151,20 +175,26 @@ const figures = z.object({
   waitP90Minutes: z.number().nullable(),
   serviceMedianMinutes: z.number().nullable(),
   rated: z.int(),
+  /** Served and not rated (未评价); never counted as satisfied. */
+  unrated: z.int(),
   satisfied: z.int(),
   /** Rated 基本满意 or better over rated, 0–1; null with no rating. */
   satisfactionRate: z.number().nullable()
 })
 
 export const statsView = z.object({
-  day: z.string(),
+  from: z.string(),
+  to: z.string(),
   total: figures,
+  byDay: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byService: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byWindow: z.array(figures.extend({ key: z.string(), label: z.string() })),
   byClerk: z.array(figures.extend({ key: z.string(), label: z.string() })),
   /** Tickets issued per station hour 0–23. */
   arrivalsByHour: z.array(z.int())
 })
+
+const statsRange = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })
 
 export const queueContract = {
   config: call({ input: nothing, output: queueConfig, access: 'signedIn', whileLocked: true }),
@@ -206,6 +236,7 @@ export const queueContract = {
   }),
   leaveWindow: call({ input: nothing, output: deskView, access: 'signedIn' }),
   desk: call({ input: nothing, output: deskView, access: 'signedIn' }),
+  /** Takes a ticket and prints its slip where a printer is set (a failed print keeps the ticket). */
   issue: call({
     input: z.strictObject({
       serviceId: uuid,
@@ -213,10 +244,20 @@ export const queueContract = {
       priorityReason: z.enum(priorityReasons, { error: '无效的优先理由' }).optional(),
       source: z.enum(sources, { error: '无效的来源' }).optional()
     }),
-    output: issuedView,
+    output: issuedView.extend({ print: printOutcome }),
     access: 'signedIn',
     whileLocked: true
   }),
+  /** Prints a waiting ticket's slip again (its 前面还有 counted now). */
+  printSlip: call({
+    input: z.strictObject({ ticketId: uuid }),
+    output: printOutcome,
+    access: 'signedIn'
+  }),
+  printer: call({ input: nothing, output: printerConfig, access: 'signedIn', whileLocked: true }),
+  savePrinter: call({ input: printerConfig, output: printerConfig, access: ['admin', 'director'] }),
+  /** The system's printers by name (none where the app cannot print, as in the CLI). */
+  printers: call({ input: nothing, output: z.array(z.string()), access: ['admin', 'director'] }),
   callNext: call({ input: nothing, output: deskView, access: 'signedIn' }),
   callNumber: call({
     input: z.strictObject({ number: ticketNumber }),
@@ -269,9 +310,16 @@ export const queueContract = {
     output: z.array(ticketView),
     access: 'signedIn'
   }),
+  /** Figures of one station day (today by default) or of a range of days, at most a year. */
   stats: call({
-    input: z.strictObject({ day: isoDate.optional() }),
+    input: statsRange,
     output: statsView,
+    access: 'signedIn'
+  }),
+  /** The same figures as an xlsx workbook in the exports folder; audited. */
+  exportStats: call({
+    input: statsRange,
+    output: z.object({ path: z.string(), rows: z.int() }),
     access: 'signedIn'
   })
 } satisfies Namespace
@@ -283,5 +331,7 @@ export type TicketView = z.output<typeof ticketView>
 export type DeskView = z.output<typeof deskView>
 export type IssuedView = z.output<typeof issuedView>
 export type BoardView = z.output<typeof boardView>
+export type PrinterConfig = z.output<typeof printerConfig>
+export type PrintOutcome = z.output<typeof printOutcome>
 export type StatsView = z.output<typeof statsView>
 export type RatingReason = (typeof ratingReasons)[number]

@@ -1,6 +1,8 @@
 /** A day's queue figures from its tickets and ratings. Pure, so the rules are tested directly. */
 
 export interface StatTicket {
+  /** Station day, YYYY-MM-DD. */
+  day: string
   serviceId: string
   windowId: string | null
   clerkId: string | null
@@ -24,6 +26,8 @@ export interface Figures {
   waitP90Minutes: number | null
   serviceMedianMinutes: number | null
   rated: number
+  /** Served and not rated: 未评价, never counted as 满意. */
+  unrated: number
   satisfied: number
   satisfactionRate: number | null
 }
@@ -50,14 +54,16 @@ export function figures(tickets: readonly StatTicket[]): Figures {
   const ratings = tickets.filter((t) => t.rating !== null)
   // 基本满意 (3) or better counts as satisfied; 未评价 is left out, never counted as 满意.
   const satisfied = ratings.filter((t) => t.rating! >= 3).length
+  const served = tickets.filter((t) => t.status === 'done')
   return {
     issued: tickets.length,
-    served: tickets.filter((t) => t.status === 'done').length,
+    served: served.length,
     missed: tickets.filter((t) => t.status === 'missed').length,
     waitMedianMinutes: round1(percentile(waits, 50)),
     waitP90Minutes: round1(percentile(waits, 90)),
     serviceMedianMinutes: round1(percentile(services, 50)),
     rated: ratings.length,
+    unrated: served.filter((t) => t.rating === null).length,
     satisfied,
     satisfactionRate: ratings.length ? satisfied / ratings.length : null
   }
@@ -68,7 +74,9 @@ const group = <K>(tickets: readonly StatTicket[], key: (t: StatTicket) => K | nu
   for (const t of tickets) {
     const k = key(t)
     if (k === null) continue
-    groups.set(k, [...(groups.get(k) ?? []), t])
+    const rows = groups.get(k)
+    if (rows) rows.push(t)
+    else groups.set(k, [t])
   }
   return groups
 }
@@ -90,9 +98,15 @@ export function dayStats(
     arrivalsByHour[hour]! += 1
   }
   // A transferred ticket is one resident: the total counts it once, by its last leg.
-  const residents = tickets.filter((t) => t.status !== 'transferred')
+  const residentFigures = (rows: readonly StatTicket[]) => ({
+    ...figures(rows.filter((t) => t.status !== 'transferred')),
+    issued: rows.filter((t) => t.parentId === null).length
+  })
   return {
-    total: { ...figures(residents), issued: tickets.filter((t) => t.parentId === null).length },
+    total: residentFigures(tickets),
+    byDay: [...group(tickets, (t) => t.day)]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, rows]) => ({ key, label: key, ...residentFigures(rows) })),
     byService: byKey(
       group(tickets, (t) => t.serviceId),
       labels.service

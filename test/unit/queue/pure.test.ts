@@ -140,6 +140,7 @@ describe('numbers, call words and slip', () => {
 
 describe('statistics', () => {
   const base: StatTicket = {
+    day: '2026-12-04',
     serviceId: 'A',
     windowId: 'w1',
     clerkId: 'c1',
@@ -166,7 +167,14 @@ describe('statistics', () => {
       { ...base, rating: 2 },
       { ...base, status: 'missed', startedAt: null, finishedAt: null, rating: null }
     ])
-    expect(f).toMatchObject({ issued: 4, served: 3, missed: 1, rated: 2, satisfied: 1 })
+    expect(f).toMatchObject({
+      issued: 4,
+      served: 3,
+      missed: 1,
+      rated: 2,
+      unrated: 1,
+      satisfied: 1
+    })
     expect(f.satisfactionRate).toBe(0.5)
     expect(f.waitMedianMinutes).toBe(10)
     expect(f.serviceMedianMinutes).toBe(5)
@@ -190,6 +198,27 @@ describe('statistics', () => {
       ['业务A', 2],
       ['业务B', 1]
     ])
+  })
+
+  it('per day over a range: each day counts its residents once, in date order', () => {
+    const next = (iso: string) => iso.replace('2026-12-04', '2026-12-05')
+    const stats = dayStats(
+      [
+        { ...base, day: '2026-12-05', issuedAt: next(base.issuedAt), rating: 1 },
+        { ...base, status: 'transferred', rating: null },
+        { ...base, parentId: 'x', rating: null },
+        { ...base, day: '2026-12-05', status: 'missed', finishedAt: null, rating: null }
+      ],
+      { service: (id) => id, window: (id) => id, clerk: (id) => id }
+    )
+    expect(
+      stats.byDay.map((d) => [d.key, d.issued, d.served, d.missed, d.unrated, d.satisfied])
+    ).toEqual([
+      ['2026-12-04', 1, 1, 0, 1, 0],
+      ['2026-12-05', 2, 1, 1, 0, 0]
+    ])
+    expect(stats.total).toMatchObject({ issued: 3, served: 2, missed: 1, rated: 1 })
+    expect(stats.total.satisfactionRate).toBe(0)
   })
 })
 

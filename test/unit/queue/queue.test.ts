@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type {
@@ -380,6 +382,28 @@ describe('rating', () => {
     expect(desk.toRate).toBeNull()
   })
 
+  it('window ratings feed the monthly award table’s satisfaction; 未评价 counts for nothing', async () => {
+    const first = await served()
+    await call('queue:rate', { ticketId: first.id, level: 5 })
+    await issue(hukou)
+    await call('queue:callNext')
+    const second = (await call<DeskView>('queue:finish')).toRate!
+    await call('queue:rate', { ticketId: second.id, level: 4 })
+    // A third resident leaves without rating: it must not count as 满意 (or at all).
+    await issue(hukou)
+    await call('queue:callNext')
+    await call('queue:finish')
+    const row = (await services.staff.awards('2026-12')).rows.find((r) => r.officerName === '李娜')
+    expect(row?.satisfaction).toBe(1.5)
+    const other = (await services.staff.awards('2026-12')).rows.find(
+      (r) => r.officerName === '周敏'
+    )
+    expect(other?.satisfaction).toBeNull()
+    expect(
+      (await services.staff.awards('2026-11')).rows.every((r) => r.satisfaction === null)
+    ).toBe(true)
+  })
+
   it('满意 opens nothing; an unrated ticket stays 未评价 in the statistics', async () => {
     const ticket = await served()
     const rated = await call<{ followupId: null }>('queue:rate', { ticketId: ticket.id, level: 4 })
@@ -400,6 +424,70 @@ describe('rating', () => {
     expect(stats.arrivalsByHour[9]).toBe(3)
     await expect(call('queue:rate', { ticketId: ticket.id, level: 9 })).rejects.toMatchObject({
       code: 'VALIDATION'
+    })
+  })
+
+  it('over a range per day, and exported to xlsx in the exports folder with an audit row', async () => {
+    await call('queue:takeWindow', { windowId: windows[1]!.id })
+    await issue(hukou)
+    await call('queue:callNext')
+    await call('queue:finish')
+    clock.advanceMinutes(24 * 60)
+    await issue(hukou)
+    await issue(id)
+    await call('queue:callNext')
+    await call('queue:finish')
+
+    const range = await call<StatsView>('queue:stats', { from: '2026-12-04', to: '2026-12-05' })
+    expect(range.byDay.map((d) => [d.key, d.issued, d.served, d.unrated])).toEqual([
+      ['2026-12-04', 1, 1, 1],
+      ['2026-12-05', 2, 1, 1]
+    ])
+    expect(range.total).toMatchObject({ issued: 3, served: 2, rated: 0, unrated: 2 })
+    expect(range.total.satisfactionRate).toBeNull()
+    const today = await call<StatsView>('queue:stats', {})
+    expect([today.from, today.to, today.total.issued]).toEqual(['2026-12-05', '2026-12-05', 2])
+    await expect(
+      call('queue:stats', { from: '2026-12-05', to: '2026-12-04' })
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('结束日期') })
+    await expect(
+      call('queue:exportStats', { from: '2024-01-01', to: '2026-12-05' })
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('一年') })
+
+    const audits = () =>
+      services.sqlite
+        .prepare("SELECT detail FROM audit_log WHERE action = 'queue.stats.export'")
+        .all() as { detail: string }[]
+    expect(audits()).toHaveLength(0)
+    const written = await call<{ path: string; rows: number }>('queue:exportStats', {
+      from: '2026-12-04',
+      to: '2026-12-05'
+    })
+    expect(written.path.startsWith(services.paths.exportDir)).toBe(true)
+    expect(existsSync(`${written.path}.partial`)).toBe(false)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(written.path)
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '按日',
+      '按业务',
+      '按窗口',
+      '按民警',
+      '每小时取号'
+    ])
+    const days = book.getWorksheet('按日')!
+    expect(days.getRow(3).values).toEqual([undefined, '2026-12-04', 1, 1, 0, 0, 0, 0, 0, 1, 0, ''])
+    expect((days.getRow(5).values as unknown[]).slice(1, 4)).toEqual(['合计', 3, 2])
+    expect(book.getWorksheet('按民警')!.getRow(3).getCell(1).value).toBe('李娜')
+    expect(book.getWorksheet('每小时取号')!.getRow(3 + 9).values).toEqual([
+      undefined,
+      '9:00–10:00',
+      3
+    ])
+    const [audit] = audits()
+    expect(JSON.parse(audit!.detail)).toMatchObject({
+      from: '2026-12-04',
+      to: '2026-12-05',
+      path: written.path
     })
   })
 })

@@ -21,6 +21,15 @@ export function DisplayPage() {
   const [now, setNow] = useState(() => new Date())
   const seen = useRef<Set<string> | null>(null)
   const caller = useRef(createCaller())
+  const [voice, setVoice] = useState<'voice' | 'clips' | 'chime' | null>(null)
+  useEffect(() => {
+    // Voices load late in Chromium; ask again once they are announced.
+    const check = () => void caller.current.source().then(setVoice)
+    check()
+    if (typeof speechSynthesis === 'undefined') return
+    speechSynthesis.addEventListener('voiceschanged', check)
+    return () => speechSynthesis.removeEventListener('voiceschanged', check)
+  }, [])
 
   useEffect(() => {
     const load = () =>
@@ -101,7 +110,22 @@ export function DisplayPage() {
       </main>
       <footer className="hall-notice">
         <span className="hall-marquee">{t('displayNotice')}</span>
+        {voice && (
+          <span className="hall-voice" data-testid="hall-voice" data-source={voice}>
+            {t(`voice_${voice}`)}
+          </span>
+        )}
       </footer>
+    </div>
+  )
+}
+
+/** The hall display before anyone has signed in at the workstation: no form, just a line. */
+export function HallIdle() {
+  const t = useMessages(queueMessages)
+  return (
+    <div className="hall-display hall-idle" data-testid="hall-idle">
+      <div className="hall-call">{t('hallIdle')}</div>
     </div>
   )
 }

@@ -33,15 +33,18 @@ export function KioskPage() {
 
   const take = async (service: ServiceView) => {
     try {
-      setIssued(
-        await unwrap(
-          api.queue.issue({
-            serviceId: service.id,
-            lane: priority ? 'priority' : 'normal',
-            ...(priority ? { priorityReason: '老弱病残孕' as const } : {})
-          })
-        )
+      const result = await unwrap(
+        api.queue.issue({
+          serviceId: service.id,
+          lane: priority ? 'priority' : 'normal',
+          ...(priority ? { priorityReason: '老弱病残孕' as const } : {})
+        })
       )
+      setIssued(result)
+      // The number is on screen either way; a failed print is said so the resident notes it.
+      if (result.print.status === 'failed') {
+        void message.warning(t('printFailed', { message: result.print.message ?? '' }))
+      }
       setPriority(false)
     } catch (error) {
       void message.error(errorMessage(error))

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -14,6 +15,7 @@ import {
   Tabs,
   Tag
 } from 'antd'
+import dayjs from 'dayjs'
 import { useApp } from '@renderer/AppContext'
 import { useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
@@ -21,7 +23,10 @@ import { showFieldErrors } from '@renderer/lib/forms'
 import { formatStationTime } from '@shared/logbooks/time'
 import {
   priorityReasons,
+  sources,
   type IssuedView,
+  type PrinterConfig,
+  type PrintOutcome,
   type QueueConfig,
   type ServiceView,
   type StatsView,
@@ -94,19 +99,40 @@ export function QueueModule() {
 function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
   const { message } = App.useApp()
   const [reason, setReason] = useState<(typeof priorityReasons)[number]>(priorityReasons[0])
+  const [source, setSource] = useState<(typeof sources)[number]>('walkIn')
   const [issued, setIssued] = useState<IssuedView | null>(null)
+  const [printer, setPrinter] = useState<PrinterConfig | null>(null)
+  useEffect(() => {
+    unwrap(api.queue.printer()).then(setPrinter, () => undefined)
+  }, [])
+  const announce = (print: PrintOutcome) => {
+    if (print.status === 'printed') void message.success(t('slipPrinted'))
+    if (print.status === 'failed') {
+      void message.warning(t('printFailed', { message: print.message ?? '' }))
+    }
+  }
+  const reprint = async (ticketId: string) => {
+    try {
+      announce(await unwrap(api.queue.printSlip({ ticketId })))
+    } catch (error) {
+      void message.error(errorMessage(error))
+    }
+  }
   const issue = async (serviceId: string, lane: 'normal' | 'priority') => {
     try {
       const result = await unwrap(
         api.queue.issue({
           serviceId,
           lane,
+          source,
           ...(lane === 'priority' ? { priorityReason: reason } : {})
         })
       )
       setIssued(result)
+      setSource('walkIn')
       window.dispatchEvent(new Event(QUEUE_CHANGED))
       void message.success(t('issued', { number: result.ticket.number }))
+      announce(result.print)
     } catch (error) {
       void message.error(errorMessage(error))
     }
@@ -122,6 +148,14 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
             value={reason}
             onChange={setReason}
             options={priorityReasons.map((r) => ({ value: r, label: r }))}
+          />
+          <span>{t('source')}</span>
+          <Select
+            data-testid="queue-issue-source"
+            style={{ width: 120 }}
+            value={source}
+            onChange={setSource}
+            options={sources.map((v) => ({ value: v, label: t(`source_${v}`) }))}
           />
         </Space>
         {active.map((s) => (
@@ -142,7 +176,14 @@ function IssueTab({ t, services }: { t: T; services: ServiceView[] }) {
           </Space>
         ))}
       </Space>
-      {issued && <Slip lines={issued.slip} />}
+      {issued && (
+        <Slip
+          lines={issued.slip}
+          onPrint={
+            printer && printer.kind !== 'none' ? () => void reprint(issued.ticket.id) : undefined
+          }
+        />
+      )}
     </Space>
   )
 }
@@ -170,6 +211,7 @@ function TicketsTab({ t }: { t: T }) {
       columns={[
         { title: t('number'), dataIndex: 'number' },
         { title: t('service'), dataIndex: 'serviceName' },
+        { title: t('source'), render: (_, r) => t(`source_${r.source}`) },
         {
           title: t('lane'),
           render: (_, r) =>
@@ -202,9 +244,28 @@ function TicketsTab({ t }: { t: T }) {
 const fmt = (n: number | null) => (n === null ? '—' : String(n))
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`)
 
+type Range = { from: string; to: string } | null
+
 function StatsTab({ t }: { t: T }) {
-  const load = useCallback(() => unwrap(api.queue.stats({})), [])
+  const { message } = App.useApp()
+  const [range, setRange] = useState<Range>(null)
+  const [written, setWritten] = useState<string | null>(null)
+  const load = useCallback(() => unwrap(api.queue.stats(range ?? {})), [range])
   const [stats] = useLive<StatsView>(load, 30_000)
+  // A refused range (over a year) is said once, and the shown figures stay.
+  const pick = (next: Range) =>
+    void unwrap(api.queue.stats(next ?? {})).then(
+      () => {
+        setRange(next)
+        setWritten(null)
+      },
+      (error: unknown) => void message.error(errorMessage(error))
+    )
+  const exportXlsx = () =>
+    void unwrap(api.queue.exportStats(range ?? {})).then(
+      (done) => setWritten(done.path),
+      (error: unknown) => void message.error(errorMessage(error))
+    )
   if (!stats) return null
   type Row = StatsView['byService'][number]
   const columns = [
@@ -215,17 +276,62 @@ function StatsTab({ t }: { t: T }) {
     { title: t('waitMedian'), render: (_: unknown, r: Row) => fmt(r.waitMedianMinutes) },
     { title: t('waitP90'), render: (_: unknown, r: Row) => fmt(r.waitP90Minutes) },
     { title: t('serviceMedian'), render: (_: unknown, r: Row) => fmt(r.serviceMedianMinutes) },
+    { title: t('noAnswer'), dataIndex: 'unrated' },
     { title: t('satisfaction'), render: (_: unknown, r: Row) => pct(r.satisfactionRate) }
   ]
   const rows = [{ key: 'total', label: t('total'), ...stats.total }]
   const max = Math.max(1, ...stats.arrivalsByHour)
   const hours = stats.arrivalsByHour
     .map((count, hour) => ({ hour, count }))
-    .filter((h) => h.hour >= 7 && h.hour <= 19)
+    .filter((h) => (h.hour >= 7 && h.hour <= 19) || h.count > 0)
+  const groups = [
+    ...(stats.from !== stats.to ? (['byDay'] as const) : []),
+    ...(['byService', 'byWindow', 'byClerk'] as const)
+  ]
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="queue-stats">
+      <Space wrap>
+        <span>{t('statsRange')}</span>
+        <DatePicker.RangePicker
+          data-testid="queue-stats-range"
+          value={range ? [dayjs(range.from), dayjs(range.to)] : null}
+          onChange={(value) =>
+            pick(
+              value?.[0] && value[1]
+                ? { from: value[0].format('YYYY-MM-DD'), to: value[1].format('YYYY-MM-DD') }
+                : null
+            )
+          }
+        />
+        <strong data-testid="queue-stats-span">
+          {stats.from === stats.to ? stats.from : `${stats.from} – ${stats.to}`}
+        </strong>
+        <Button data-testid="queue-stats-export" onClick={exportXlsx}>
+          {t('exportXlsx')}
+        </Button>
+      </Space>
+      {written && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="queue-stats-written"
+          title={t('written', { path: written })}
+          action={
+            <Button
+              size="small"
+              onClick={() =>
+                unwrap(api.app.openDocument({ path: written })).catch((e: unknown) =>
+                  message.error(errorMessage(e))
+                )
+              }
+            >
+              {t('open')}
+            </Button>
+          }
+        />
+      )}
       <Table size="small" rowKey="key" pagination={false} dataSource={rows} columns={columns} />
-      {(['byService', 'byWindow', 'byClerk'] as const).map((group) => (
+      {groups.map((group) => (
         <div key={group}>
           <h4>{t(group)}</h4>
           <Table
@@ -239,11 +345,11 @@ function StatsTab({ t }: { t: T }) {
       ))}
       <figure style={{ margin: 0 }} data-testid="queue-arrivals">
         <figcaption style={{ fontWeight: 600 }}>{t('arrivals')}</figcaption>
-        <svg width={hours.length * 36} height={140} role="img">
+        <svg width={hours.length * 36} height={140} role="img" aria-label={t('arrivals')}>
           {hours.map((h, i) => {
             const height = (100 * h.count) / max
             return (
-              <g key={h.hour} transform={`translate(${i * 36}, 0)`}>
+              <g key={h.hour} transform={`translate(${i * 36}, 0)`} data-hour={h.hour}>
                 <rect x={6} y={110 - height} width={24} height={height} fill="#1677ff" />
                 <text x={18} y={106 - height} fontSize={11} textAnchor="middle">
                   {h.count || ''}
@@ -398,6 +504,8 @@ function SettingsTab({
         </Form>
       </Card>
 
+      <PrinterCard t={t} />
+
       {config && (
         <Card size="small" title={t('rules')}>
           <Form
@@ -436,5 +544,84 @@ function SettingsTab({
       )}
       {!services.length && <Alert type="info" message={t('addService')} />}
     </Space>
+  )
+}
+
+/** Where slips print: nowhere (the number is shown), a system printer, or an ESC/POS printer. */
+function PrinterCard({ t }: { t: T }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<PrinterConfig>()
+  const [printers, setPrinters] = useState<string[]>([])
+  const [loaded, setLoaded] = useState<PrinterConfig | null>(null)
+  const kind = Form.useWatch('kind', form)
+  useEffect(() => {
+    unwrap(api.queue.printer()).then(setLoaded, () => undefined)
+    unwrap(api.queue.printers()).then(setPrinters, () => undefined)
+  }, [])
+  if (!loaded) return null
+  return (
+    <Card size="small" title={t('printer')}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={loaded}
+        onFinish={(v) =>
+          // Emptied boxes are left out (an empty port means 9100).
+          void unwrap(
+            api.queue.savePrinter(
+              Object.fromEntries(
+                Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== '')
+              ) as PrinterConfig
+            )
+          ).then(
+            (next) => {
+              form.setFieldsValue(next)
+              void message.success(t('saved'))
+            },
+            (error: unknown) => {
+              const rest = showFieldErrors(form, error)
+              if (rest) void message.error(rest)
+            }
+          )
+        }
+      >
+        <Form.Item name="kind" label={t('printKind')}>
+          <Select
+            data-testid="queue-printer-kind"
+            style={{ width: 240 }}
+            options={(['none', 'system', 'network'] as const).map((k) => ({
+              value: k,
+              label: t(`kind_${k}`)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="paperWidth" label={t('paperWidth')}>
+          <Select
+            style={{ width: 80 }}
+            options={['58', '80'].map((w) => ({ value: w, label: w }))}
+          />
+        </Form.Item>
+        {kind === 'system' && (
+          <Form.Item name="deviceName" label={t('deviceName')}>
+            <Select
+              data-testid="queue-printer-device"
+              style={{ width: 220 }}
+              options={printers.map((p) => ({ value: p, label: p }))}
+            />
+          </Form.Item>
+        )}
+        {kind === 'network' && (
+          <>
+            <Form.Item name="host" label={t('host')}>
+              <Input data-testid="queue-printer-host" maxLength={253} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="port" label={t('port')}>
+              <InputNumber min={1} max={65535} placeholder="9100" />
+            </Form.Item>
+          </>
+        )}
+        <Button htmlType="submit">{t('save')}</Button>
+      </Form>
+    </Card>
   )
 }

@@ -3,8 +3,19 @@ import { PrinterOutlined } from '@ant-design/icons'
 import { useMessages } from '@renderer/i18n/context'
 import { queueMessages } from './messages'
 
-/** The ticket slip as a 58 mm strip; printing shows only the slip (see .slip-print in styles). */
-export function Slip({ lines, big = false }: { lines: string[]; big?: boolean }) {
+/**
+ * The ticket slip as a 58 mm strip. Its print button sends it to the chosen slip printer
+ * (`onPrint`); with none set, the browser prints the page showing only the slip (.slip-print).
+ */
+export function Slip({
+  lines,
+  big = false,
+  onPrint
+}: {
+  lines: string[]
+  big?: boolean
+  onPrint?: (() => void) | undefined
+}) {
   const t = useMessages(queueMessages)
   const [station, number, service, ...rest] = lines
   return (
@@ -20,7 +31,11 @@ export function Slip({ lines, big = false }: { lines: string[]; big?: boolean })
         ))}
       </div>
       {!big && (
-        <Button icon={<PrinterOutlined />} style={{ marginTop: 8 }} onClick={() => window.print()}>
+        <Button
+          icon={<PrinterOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => (onPrint ? onPrint() : window.print())}
+        >
           {t('printSlip')}
         </Button>
       )}

@@ -100,7 +100,30 @@ const zh = {
   displayTitle: '叫号',
   displayWaiting: '等候人数',
   displayNotice: '请保管好号票，留意叫号；过号请到窗口重新排队。老弱病残孕请到优先窗口。',
-  noCalls: '暂无叫号'
+  noCalls: '暂无叫号',
+  voice_voice: '语音：系统中文语音',
+  voice_clips: '语音：内置语音片段',
+  voice_chime: '语音：仅提示音',
+  byDay: '按日',
+  statsRange: '统计日期（默认今天）',
+  exportXlsx: '导出 Excel',
+  written: '已写出：{path}',
+  open: '打开',
+  printer: '号票打印',
+  printKind: '打印方式',
+  kind_none: '不打印（只显示号码）',
+  kind_system: '系统打印机（静默打印）',
+  kind_network: '网络热敏打印机（ESC/POS）',
+  paperWidth: '纸宽（毫米）',
+  deviceName: '打印机',
+  host: '打印机地址',
+  port: '端口',
+  slipPrinted: '号票已打印',
+  printFailed: '{message}。请把号码告诉群众。',
+  source: '来源',
+  source_walkIn: '现场',
+  source_appointment: '预约',
+  hallIdle: '叫号显示屏将在工作站登录后显示'
 }
 
 export const queueMessages: Dictionary<keyof typeof zh> = {
@@ -206,7 +229,30 @@ export const queueMessages: Dictionary<keyof typeof zh> = {
     displayWaiting: 'Waiting',
     displayNotice:
       'Keep your ticket and watch for your number; missed numbers may queue again at a window.',
-    noCalls: 'No calls yet'
+    noCalls: 'No calls yet',
+    voice_voice: 'Voice: system Chinese voice',
+    voice_clips: 'Voice: built-in clips',
+    voice_chime: 'Voice: chime only',
+    byDay: 'By day',
+    statsRange: 'Days (today if empty)',
+    exportXlsx: 'Export Excel',
+    written: 'Written: {path}',
+    open: 'Open',
+    printer: 'Ticket printing',
+    printKind: 'Printing',
+    kind_none: 'None (number shown only)',
+    kind_system: 'System printer (silent)',
+    kind_network: 'Network thermal printer (ESC/POS)',
+    paperWidth: 'Paper width (mm)',
+    deviceName: 'Printer',
+    host: 'Printer address',
+    port: 'Port',
+    slipPrinted: 'Slip printed',
+    printFailed: '{message}. Tell the resident the number.',
+    source: 'Source',
+    source_walkIn: 'Walk-in',
+    source_appointment: 'Appointment',
+    hallIdle: 'The hall display starts once someone signs in at the workstation'
   }
 }
 

@@ -1,10 +1,12 @@
+import { callClips } from '@shared/queue/clips'
 import { spokenCall } from '@shared/queue/text'
 import { chineseVoice } from '@shared/queue/voice'
 
 /**
- * The hall's voice: one queue of calls, each a chime then the call said twice. A Chinese
- * speechSynthesis voice is used where the system has one (Huihui, Yaoyao, Kangkang on Chinese
- * Windows); without one, the chime alone plays and the display shows the call.
+ * The hall's voice: one queue of calls, each a chime then the call said twice. Sources in order:
+ * a Chinese speechSynthesis voice where the system has one (Huihui, Yaoyao, Kangkang on Chinese
+ * Windows); else the clips generated at build time (public/voice, see src/shared/queue/clips.ts);
+ * else the chime alone, and the display shows the call.
  */
 
 export interface CallToSay {
@@ -44,6 +46,37 @@ function say(text: string, voice: SpeechSynthesisVoice): Promise<void> {
   })
 }
 
+/** Decoded clips by id; a clip that cannot be fetched or decoded is null (no clips then). */
+const clips = new Map<string, Promise<AudioBuffer | null>>()
+
+function clip(context: AudioContext, id: string): Promise<AudioBuffer | null> {
+  let loaded = clips.get(id)
+  if (!loaded) {
+    loaded = fetch(`voice/${id}.ogg`)
+      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(id))))
+      .then((bytes) => context.decodeAudioData(bytes))
+      .catch(() => null)
+    clips.set(id, loaded)
+  }
+  return loaded
+}
+
+/** Plays the clips back to back; false (nothing played) when any clip is missing. */
+async function playClips(context: AudioContext, ids: string[]): Promise<boolean> {
+  const buffers = await Promise.all(ids.map((id) => clip(context, id)))
+  if (buffers.some((b) => b === null)) return false
+  let at = context.currentTime + 0.05
+  for (const buffer of buffers as AudioBuffer[]) {
+    const source = context.createBufferSource()
+    source.buffer = buffer
+    source.connect(context.destination)
+    source.start(at)
+    at += buffer.duration + 0.04
+  }
+  await new Promise((resolve) => window.setTimeout(resolve, (at - context.currentTime) * 1000))
+  return true
+}
+
 export function createCaller() {
   const pending: CallToSay[] = []
   let running = false
@@ -63,6 +96,9 @@ export function createCaller() {
           const text = spokenCall(next.number, next.windowNumber, next.recall)
           await say(text, v)
           await say(text, v)
+        } else {
+          const ids = callClips(next.number, next.windowNumber, next.recall)
+          if (await playClips(context, ids)) await playClips(context, ids)
         }
       }
     } finally {
@@ -76,6 +112,14 @@ export function createCaller() {
       pending.push(call)
       void drain()
     },
-    hasVoice: () => voice() !== null
+    /** 'voice', 'clips' or 'chime' (what the next call will use). */
+    async source(): Promise<'voice' | 'clips' | 'chime'> {
+      if (voice()) return 'voice'
+      context ??= new AudioContext()
+      const ids = callClips('A001', 3)
+      return (await Promise.all(ids.map((id) => clip(context!, id)))).every(Boolean)
+        ? 'clips'
+        : 'chime'
+    }
   }
 }
