@@ -83,6 +83,7 @@ export async function createServices(options: ServiceOptions) {
     operators,
     audit,
     now,
+    idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
   /** Opens a document the app wrote; anything outside the exports folder is refused. */
