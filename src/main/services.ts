@@ -38,6 +38,10 @@ export interface ServiceOptions {
   openPath?: (file: string) => Promise<void>
   /** Fixed camera settings for the photo booth (tests; otherwise the stored settings apply). */
   camera?: Partial<CameraConfig>
+  /** Test harness only: `photo.setCamera` may choose a `file:` still. Never set by the app. */
+  allowFileCamera?: boolean
+  /** Test harness only: the system's camera list. */
+  detectCameras?: () => Promise<string[]>
 }
 
 /**
@@ -70,7 +74,9 @@ export async function createServices(options: ServiceOptions) {
     now,
     dataDir: paths.dataDir,
     specs: photoSpecs,
-    ...(options.camera ? { camera: options.camera } : {})
+    ...(options.camera ? { camera: options.camera } : {}),
+    ...(options.allowFileCamera ? { allowFileCamera: true } : {}),
+    ...(options.detectCameras ? { detectCameras: options.detectCameras } : {})
   })
   const calendar = createCalendarService({
     schedules: createSchedulesRepo({ db, deviceId, now }),

@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Card, Form, InputNumber, Space } from 'antd'
+import { App, Button, Card, Form, InputNumber, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
@@ -48,11 +48,16 @@ export function CameraSettings() {
     <Card title={t('camera.device')} className="photo-camera">
       <Form form={form} layout="inline" onFinish={save}>
         <Form.Item name="device">
-          <AutoComplete
+          {/* Only a camera the system lists can be chosen (main refuses anything else). */}
+          <Select
             style={{ width: 320 }}
-            placeholder={t('camera.default')}
-            maxLength={200}
-            options={(camera?.cameras ?? []).map((value) => ({ value }))}
+            aria-label={t('camera.device')}
+            options={[
+              { value: '', label: t('camera.default') },
+              ...[
+                ...new Set([...(camera?.cameras ?? []), ...(camera?.device ? [camera.device] : [])])
+              ].map((value) => ({ value, label: value }))
+            ]}
           />
         </Form.Item>
         <Space>
