@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import { books, type BookKey } from '../../shared/logbooks/books'
-import type { EntryView } from '../../shared/logbooks/contract'
+import { revealRoles, type EntryView } from '../../shared/logbooks/contract'
 import { maskIdNumber, maskPhone } from '../../shared/logbooks/mask'
 import type { Role } from '../../shared/roles'
 import { appendAudit } from '../audit/audit-repo'
@@ -24,9 +24,6 @@ export const UNMASKED: Record<Role, { idNumber: boolean; phone: boolean }> = {
   clerk: { idNumber: false, phone: false },
   admin: { idNumber: false, phone: false }
 }
-
-/** Roles that may ask for one entry's full values with a reason (the contract's access list). */
-export const REVEAL_ROLES = ['clerk', 'field', 'director'] as const satisfies readonly Role[]
 
 type Party = { name: string; idNumber?: string; phone?: string }
 
@@ -86,7 +83,7 @@ export async function revealEntry(
   operator: { id: string; role: Role },
   input: { book: BookKey; id: string; reason: string }
 ): Promise<EntryView> {
-  if (!(REVEAL_ROLES as readonly Role[]).includes(operator.role))
+  if (!(revealRoles as readonly Role[]).includes(operator.role))
     throw new AppError('FORBIDDEN', '当前账户无权查看完整的身份证号和电话')
   const { entry } = await services.logbooks.repo.get(input.book, input.id)
   services.db.transaction((tx) =>

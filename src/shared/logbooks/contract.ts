@@ -184,6 +184,12 @@ const rangeInput = z.strictObject({
   full: z.boolean({ error: '应为是或否' }).default(false)
 })
 
+/**
+ * Who may use 查看完整信息 (one entry's full ID numbers and phones, with a reason, audited): the
+ * officers who act on entries. Not the administrator: it runs the system, not the cases.
+ */
+export const revealRoles = ['clerk', 'field', 'director'] as const
+
 export const logbooksContract = {
   rules: call({ input: nothing, output: z.array(promiseRule), access: 'signedIn' }),
   updateRule: call({
@@ -233,7 +239,7 @@ export const logbooksContract = {
       reason: requiredText(200).meta({ examples: ['回电告知办理结果'] })
     }),
     output: entryView,
-    access: ['clerk', 'field', 'director']
+    access: revealRoles
   }),
   signOff: call({
     input: z.strictObject({ book, id: uuid, password }),
