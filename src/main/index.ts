@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -7,7 +7,9 @@ import { emit, registerIpc } from './ipc/register'
 import { resolveDataDir } from './paths'
 import {
   APP_ORIGIN,
+  applyProductionShell,
   lockDownContents,
+  minimalMenu,
   registerAppScheme,
   restrictPermissions,
   serveRenderer
@@ -17,7 +19,10 @@ import { describeError } from './app-log'
 
 registerAppScheme()
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+/** A packaged build is production: no dev server, no DevTools, the minimal menu. */
+const isProduction = app.isPackaged
+// The dev server's URL is honoured only in development: a packaged app always loads app://.
+const devServerUrl = !isProduction ? process.env.ELECTRON_RENDERER_URL : undefined
 const isOwnPage = trustOrigins(devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN])
 
 /** In development, `npm start` builds an Electron-ABI copy of better-sqlite3 beside node_modules. */
@@ -56,9 +61,11 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
-      spellcheck: false
+      spellcheck: false,
+      devTools: !isProduction
     }
   })
+  if (isProduction) applyProductionShell(window.webContents)
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadURL(`${APP_ORIGIN}/index.html`)
@@ -70,6 +77,7 @@ const BACKUP_DELAY_MS = 10_000
 
 async function start(): Promise<void> {
   await app.whenReady()
+  if (isProduction) Menu.setApplicationMenu(minimalMenu(process.platform))
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
   restrictPermissions(isOwnPage)
   session.defaultSession.setSpellCheckerEnabled(false)
