@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Select, Space } from 'antd'
+import { App, Button, Card, Form, InputNumber, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
@@ -60,15 +60,14 @@ export function CameraSettings() {
             ]}
           />
         </Form.Item>
-        <Space>
-          <Form.Item name="width" noStyle>
-            <InputNumber min={160} max={7680} precision={0} />
-          </Form.Item>
-          ×
-          <Form.Item name="height" noStyle>
-            <InputNumber min={120} max={4320} precision={0} />
-          </Form.Item>
-        </Space>
+        {/* Own items (not noStyle), so a refused width or height shows its message there. */}
+        <Form.Item name="width">
+          <InputNumber min={160} max={7680} precision={0} />
+        </Form.Item>
+        <span className="photo-camera-times">×</span>
+        <Form.Item name="height">
+          <InputNumber min={120} max={4320} precision={0} />
+        </Form.Item>
         <Button type="primary" htmlType="submit" style={{ marginLeft: 16 }}>
           {t('camera.save')}
         </Button>
