@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, safeStorage, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage, screen, session, shell } from 'electron'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
@@ -7,7 +7,9 @@ import { emit, registerIpc } from './ipc/register'
 import { resolveDataDir } from './paths'
 import {
   APP_ORIGIN,
+  applyProductionShell,
   lockDownContents,
+  minimalMenu,
   registerAppScheme,
   restrictPermissions,
   serveRenderer
@@ -27,7 +29,10 @@ import type { SystemPrinter } from './queue/printing'
 
 registerAppScheme()
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+/** A packaged build is production: no dev server, no DevTools, the minimal menu. */
+const isProduction = app.isPackaged
+// The dev server's URL is honoured only in development: a packaged app always loads app://.
+const devServerUrl = !isProduction ? process.env.ELECTRON_RENDERER_URL : undefined
 const isOwnPage = trustOrigins(devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN])
 
 /** In development, `npm start` builds an Electron-ABI copy of better-sqlite3 beside node_modules. */
@@ -99,9 +104,11 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
-      spellcheck: false
+      spellcheck: false,
+      devTools: !isProduction
     }
   })
+  if (isProduction) applyProductionShell(window.webContents)
   window.once('ready-to-show', () => window.show())
   void window.loadURL(pageUrl())
   return window
@@ -149,9 +156,11 @@ function placeHallWindow(): void {
         disableBlinkFeatures: 'Auxclick',
         navigateOnDragDrop: false,
         spellcheck: false,
+        devTools: !isProduction,
         autoplayPolicy: 'no-user-gesture-required'
       }
     })
+    if (isProduction) applyProductionShell(window.webContents)
     window.once('ready-to-show', () => window.showInactive())
     window.on('closed', () => {
       if (hallWindow === window) {
@@ -183,7 +192,8 @@ const systemPrinter: SystemPrinter = {
           javascript: false,
           webSecurity: true,
           disableBlinkFeatures: 'Auxclick',
-          spellcheck: false
+          spellcheck: false,
+          devTools: !isProduction
         }
       })
       window.webContents.once('did-fail-load', (_event, _code, reason) => {
@@ -215,6 +225,7 @@ const BACKUP_DELAY_MS = 10_000
 
 async function start(): Promise<void> {
   await app.whenReady()
+  if (isProduction) Menu.setApplicationMenu(minimalMenu(process.platform))
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
   restrictPermissions(isOwnPage)
   session.defaultSession.setSpellCheckerEnabled(false)

@@ -1,4 +1,11 @@
-import { net, protocol, session, type WebContents } from 'electron'
+import {
+  Menu,
+  net,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+  type WebContents
+} from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
@@ -56,4 +63,48 @@ export function lockDownContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/**
+ * Production: DevTools never open (also refused if something opens them), and the menu holds only
+ * what a clerk needs: the edit roles (so copy/paste shortcuts work on macOS) and quit. No reload,
+ * no zoom, no "Toggle Developer Tools". Development keeps Electron's default menu.
+ */
+export function applyProductionShell(contents: WebContents): void {
+  contents.on('devtools-opened', () => contents.closeDevTools())
+  // The DevTools and reload chords do nothing (the minimal menu has no accelerators for them).
+  contents.on('before-input-event', (event, input) => {
+    const key = input.key.toLowerCase()
+    const mod = input.control || input.meta
+    if (
+      input.key === 'F12' ||
+      (mod && input.shift && ['i', 'j', 'c'].includes(key)) ||
+      (mod && key === 'r')
+    )
+      event.preventDefault()
+  })
+}
+
+export function minimalMenu(platform: NodeJS.Platform): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(platform === 'darwin'
+      ? [{ role: 'appMenu' as const, submenu: [{ role: 'quit' as const }] }]
+      : []),
+    {
+      label: '编辑',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' }
+      ]
+    },
+    ...(platform === 'darwin'
+      ? []
+      : [{ label: '文件', submenu: [{ role: 'quit' as const, label: '退出' }] }])
+  ]
+  return Menu.buildFromTemplate(template)
 }

@@ -47,6 +47,10 @@ export interface ServiceOptions {
    * variable BIANMIN_DATA_KEY, else BIANMIN_KEY_FILE, else `<data>/keys/data.key` (0600).
    */
   keyStorage?: KeyStorage
+  /** Test harness only: `photo.setCamera` may choose a `file:` still. Never set by the app. */
+  allowFileCamera?: boolean
+  /** Test harness only: the system's camera list. */
+  detectCameras?: () => Promise<string[]>
 }
 
 /**
@@ -90,7 +94,9 @@ export async function createServices(options: ServiceOptions) {
     now,
     dataDir: paths.dataDir,
     specs: photoSpecs,
-    ...(options.camera ? { camera: options.camera } : {})
+    ...(options.camera ? { camera: options.camera } : {}),
+    ...(options.allowFileCamera ? { allowFileCamera: true } : {}),
+    ...(options.detectCameras ? { detectCameras: options.detectCameras } : {})
   })
   const calendar = createCalendarService({
     schedules: createSchedulesRepo({ db, deviceId, now }),
@@ -103,6 +109,7 @@ export async function createServices(options: ServiceOptions) {
     operators,
     audit,
     now,
+    idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
     ...(options.onSessionChange ? { onChange: options.onSessionChange } : {})
   })
   /** Opens a document the app wrote; anything outside the exports folder is refused. */

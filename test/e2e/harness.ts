@@ -97,6 +97,8 @@ export async function startApp(
     dataDir,
     migrationsFolder,
     appVersion: 'e2e',
+    // The harness shoots from a still file (fswebcam's file: source); the app never allows it.
+    allowFileCamera: true,
     onSessionChange: (status) => emit('session.changed', status)
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)

@@ -166,6 +166,39 @@ describe('a phone booking from the call to the printed book', () => {
     expect(rendered && statSync(rendered).size).toBeGreaterThan(10_000)
   })
 
+  it('the clerk sees the phone masked and 查看完整信息 with a reason shows it, audited', async () => {
+    const { page } = app
+    await page.getByRole('cell', { name: '张秀兰' }).click()
+    const detail = page.getByTestId('entry-detail')
+    await detail.waitFor()
+    expect(await detail.textContent()).toContain('来电人电话：138****4567')
+    expect(await detail.textContent()).not.toContain('13801234567')
+    await page.getByTestId('reveal').click()
+    const reason = page.getByTestId('reveal-reason')
+    await reason.waitFor()
+    // No reason: refused at the field, nothing shown, nothing audited.
+    await reason.press('Enter')
+    await page.getByText('请填写查看事由').waitFor()
+    const audited = () =>
+      app.services.audit.list({ page: 1, pageSize: 5, action: 'logbook.reveal' })
+    expect((await audited()).total).toBe(0)
+    await reason.fill('回电告知上门时间')
+    await app.screenshot('logbooks-06-reveal-reason')
+    await reason.press('Enter')
+    await expect.poll(() => detail.textContent()).toContain('来电人电话：13801234567')
+    await page.getByText('本次查看已记入审计日志').waitFor()
+    await app.screenshot('logbooks-07-revealed')
+    const { rows } = await audited()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.operatorName).toBe(CLERK.displayName)
+    expect(JSON.parse(rows[0]!.detail!)).toEqual({
+      reason: '回电告知上门时间',
+      identifiers: ['callerPhone']
+    })
+    await page.keyboard.press('Escape')
+    await detail.waitFor({ state: 'hidden' })
+  })
+
   it("the administrator edits a promise rule and adds a residents' committee", async () => {
     await signInAs(E2E_ADMIN)
     const { page } = app

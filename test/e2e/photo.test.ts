@@ -147,6 +147,13 @@ describe('the photo booth', () => {
     await confirm.getByRole('button', { name: /确\s*定|OK/ }).click()
     await page.getByText('已删除').waitFor()
     expect((await app.services.photo.list({ page: 1, pageSize: 10 })).total).toBe(0)
+    // Soft: the row stays for the audit, marked removed.
+    expect(
+      app.services.sqlite
+        .prepare('SELECT count(*) FROM photos WHERE removed_at IS NOT NULL')
+        .pluck()
+        .get()
+    ).toBe(1)
     const audit = await app.services.audit.list({ page: 1, pageSize: 20, action: 'photo.delete' })
     expect(audit.rows).toHaveLength(1)
   })
@@ -154,8 +161,9 @@ describe('the photo booth', () => {
   it('shows the camera setting and refuses a contradictory spec with the reason', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '规格与摄像头' }).click()
-    const device = page.locator('.photo-camera input').first()
-    await expect.poll(() => device.inputValue()).toMatch(/^file:\/.*still\.jpg$/)
+    // The camera is a choice among detected devices (the harness's still shows as the current one).
+    const device = page.locator('.photo-camera .ant-select').first()
+    await expect.poll(() => device.textContent()).toMatch(/file:\/.*still\.jpg/)
     await page.getByRole('button', { name: '编辑' }).first().click()
     const spec = await app.services.photoSpecs.get('resident-id')
     const broken = { ...spec, geometry: { ...spec.geometry, faceWidth: { min: 400 } } }

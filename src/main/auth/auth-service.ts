@@ -8,10 +8,16 @@ import { toOperatorView, type OperatorRepo } from './operators-repo'
 
 export const MAX_FAILED_ATTEMPTS = 5
 export const LOCKOUT_MINUTES = 15
+/** A session older than this is signed out, whatever its activity (one long shift). */
+export const MAX_SESSION_HOURS = 12
+/** The clock going back more than this is treated like a long idle: the screen locks. */
+const CLOCK_BACK_TOLERANCE_MS = 60_000
 
 export interface Session {
   operator: OperatorView
   signedInAt: string
+  /** The last call (or reported keyboard/pointer activity) main saw; main decides the idle lock. */
+  lastActiveAt: string
   locked: boolean
 }
 
@@ -25,9 +31,13 @@ export function createAuthService(deps: {
   operators: OperatorRepo
   audit: AuditRepo
   now: () => Date
+  /** The configured idle time before the screen locks (settings). */
+  idleLockMinutes?: () => Promise<number>
+  maxSessionHours?: number
   onChange?: (status: AuthStatus) => void
 }) {
   const { operators, audit, now } = deps
+  const maxSessionMs = (deps.maxSessionHours ?? MAX_SESSION_HOURS) * 3_600_000
   let session: Session | null = null
 
   const status = async (): Promise<AuthStatus> => ({
@@ -90,7 +100,18 @@ export function createAuthService(deps: {
   }
 
   const startSession = (operator: OperatorView) => {
-    session = { operator, signedInAt: now().toISOString(), locked: false }
+    const at = now().toISOString()
+    session = { operator, signedInAt: at, lastActiveAt: at, locked: false }
+  }
+
+  const lockSession = async (reason: string, detail: Record<string, unknown> = {}) => {
+    if (!session || session.locked) return
+    session.locked = true
+    await audit.record({
+      operatorId: session.operator.id,
+      action: 'auth.lock',
+      ...(reason === 'manual' ? {} : { detail: { reason, ...detail } })
+    })
   }
 
   return {
@@ -99,6 +120,44 @@ export function createAuthService(deps: {
     /** The session a call runs under, or null. */
     current(): Session | null {
       return session
+    },
+
+    /**
+     * Applies the time rules before a call is served, by main's clock: a session past its
+     * maximum age is signed out; one idle past the configured time (or whose clock went back)
+     * is locked. Tells the renderer when it changed anything.
+     */
+    async enforce(): Promise<Session | null> {
+      if (!session) return null
+      const at = now().getTime()
+      const signedIn = new Date(session.signedInAt).getTime()
+      if (at - signedIn >= maxSessionMs || signedIn - at > CLOCK_BACK_TOLERANCE_MS) {
+        await audit.record({
+          operatorId: session.operator.id,
+          action: 'auth.expire',
+          detail: { signedInAt: session.signedInAt, maxHours: maxSessionMs / 3_600_000 }
+        })
+        session = null
+        await changed()
+        return null
+      }
+      if (!session.locked) {
+        const idle = at - new Date(session.lastActiveAt).getTime()
+        const minutes = deps.idleLockMinutes ? await deps.idleLockMinutes() : 5
+        if (idle >= minutes * 60_000 || idle < -CLOCK_BACK_TOLERANCE_MS) {
+          await lockSession('idle', {
+            lastActiveAt: session.lastActiveAt,
+            idleLockMinutes: minutes
+          })
+          await changed()
+        }
+      }
+      return session
+    },
+
+    /** Records activity of an unlocked session (a served call, or input the renderer reports). */
+    touch() {
+      if (session && !session.locked) session.lastActiveAt = now().toISOString()
     },
 
     async setupAdmin(input: { username: string; displayName: string; password: string }) {
@@ -141,10 +200,7 @@ export function createAuthService(deps: {
     },
 
     async lock() {
-      if (session && !session.locked) {
-        session.locked = true
-        await audit.record({ operatorId: session.operator.id, action: 'auth.lock' })
-      }
+      await lockSession('manual')
       return changed()
     },
 
@@ -162,6 +218,7 @@ export function createAuthService(deps: {
         throw error
       }
       session.locked = false
+      session.lastActiveAt = now().toISOString()
       return changed()
     },
 

@@ -44,6 +44,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
       signIn: (input) => auth.signIn(input),
       signOut: () => auth.signOut(),
       lock: () => auth.lock(),
+      // The table has already counted this call as activity.
+      activity: async () => null,
       unlock: (input) => auth.unlock(input.password),
       changePassword: async (input) => {
         await auth.changePassword(input.current, input.next)
@@ -105,6 +107,7 @@ export function createIpcTable(
     handlers: createHandlers(services),
     isTrustedSender,
     currentSession: () => services.auth.current(),
+    sessionPolicy: { enforce: () => services.auth.enforce(), touch: () => services.auth.touch() },
     onInternalError
   })
 }

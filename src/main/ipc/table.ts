@@ -109,13 +109,19 @@ export const toResult = (error: unknown, onInternal?: (error: unknown) => void):
 
 /**
  * The single path every IPC call takes, in Electron and in the e2e bridge alike:
- * sender check → payload guard → access → input schema → handler → output schema → envelope.
+ * sender check → payload guard → session rules (idle lock, expiry) → access → input schema → handler → output schema → envelope.
  */
 export function createHandlerTable<C extends ContractShape>(options: {
   contract: C
   handlers: HandlerMap<C>
   isTrustedSender: (url: string | undefined) => boolean
   currentSession: () => Session | null
+  /**
+   * Main's session rules, applied before every call: `enforce` locks an idle session and signs
+   * out an expired one (by main's clock) and returns what is left; `touch` records a served call
+   * as activity. Calls allowed while locked (status, unlock, sign-out…) do not count as activity.
+   */
+  sessionPolicy?: { enforce: () => Promise<Session | null>; touch: () => void }
   onInternalError?: (channel: string, error: unknown) => void
 }): HandlerTable {
   const routes = new Map<
@@ -146,11 +152,14 @@ export function createHandlerTable<C extends ContractShape>(options: {
       try {
         const problem = checkPayload(input)
         if (problem) throw new AppError('VALIDATION', `输入有误：${problem}`)
-        const session = options.currentSession()
+        const session = options.sessionPolicy
+          ? await options.sessionPolicy.enforce()
+          : options.currentSession()
         const denied = checkAccess(route.def, session)
         if (denied) throw denied
         const parsed = route.def.input.safeParse(input)
         if (!parsed.success) throw validationError(parsed.error)
+        if (session && !route.def.whileLocked) options.sessionPolicy?.touch()
         const output = await route.run(parsed.data, { session, channel })
         return { ok: true, value: route.def.output.parse(output) }
       } catch (error) {

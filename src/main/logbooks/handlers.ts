@@ -6,6 +6,7 @@ import type { Role } from '../../shared/roles'
 import type { HandlerMap, CallContext } from '../ipc/table'
 import type { Services } from '../services'
 import { exportRows, printPdf, type Names } from './output'
+import { maskEntry, revealEntry } from './reveal'
 
 /** Roles that may print or export unmasked ID numbers and phones, when they ask for it. */
 export const FULL_DATA_ROLES: readonly Role[] = ['director']
@@ -77,10 +78,28 @@ export function createLogbooksHandlers(
       (await services.operators.list())
         .filter((o) => o.active)
         .map((o) => ({ id: o.id, displayName: o.displayName })),
-    create: (input, context) => service.create(input, sessionOf(context).id),
-    amend: (input, context) => service.amend(input, sessionOf(context).id),
-    get: (input) => service.get(input.book, input.id),
-    list: (input) => service.list(input),
+    // ID numbers and phones leave main masked for roles that do not need them (reveal.ts).
+    create: async (input, context) => {
+      const operator = sessionOf(context)
+      const saved = await service.create(input, operator.id)
+      return { ...saved, entry: maskEntry(saved.entry, operator.role) }
+    },
+    amend: async (input, context) => {
+      const operator = sessionOf(context)
+      const saved = await service.amend(input, operator.id)
+      return { ...saved, entry: maskEntry(saved.entry, operator.role) }
+    },
+    get: async (input, context) => {
+      const { role } = sessionOf(context)
+      const { entry, history } = await service.get(input.book, input.id)
+      return { entry: maskEntry(entry, role), history: history.map((e) => maskEntry(e, role)) }
+    },
+    list: async (input, context) => {
+      const { role } = sessionOf(context)
+      const page = await service.list(input)
+      return { ...page, rows: page.rows.map((e) => maskEntry(e, role)) }
+    },
+    reveal: (input, context) => revealEntry(services, sessionOf(context), input),
     today: () => service.today(),
     // Director only: the contract's access list refuses everyone else before this runs.
     signOff: (input) => service.signOff(input.book, input.id, input.password),

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors'
 import type { Contract } from '../../shared/ipc/contract'
 import type { CallContext, HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
@@ -18,7 +19,11 @@ export function createPhotoHandlers(services: Services): HandlerMap<Contract>['p
       photo.accept(captureId, operatorOf(context), extra),
     list: (input) => photo.list(input),
     image: (input) => photo.image(input.id),
-    remove: (input, context) => photo.remove(input.id, operatorOf(context)),
+    remove: (input, context) => {
+      if (!context.session) throw new AppError('UNAUTHENTICATED', '请先登录')
+      const { id, role } = context.session.operator
+      return photo.remove(input.id, { id, role })
+    },
     export: (input, context) => photo.exportFile(input.id, operatorOf(context)),
     sheet: (input, context) => photo.sheet(input, operatorOf(context))
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { count, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { operators, photos, settings } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
+import type { Role } from '../../shared/roles'
 import type { CameraView, CaptureView, PhotoView, ReportView } from '../../shared/photo/contract'
 import type { SheetSize } from '../../shared/photo/sheet'
 import type { Nudge } from '../../shared/photo/geometry'
@@ -29,6 +30,19 @@ export interface PhotoServiceContext {
   specs: SpecRepo
   /** Overrides the camera settings (tests, or a booth wired to a fixed device). */
   camera?: Partial<CameraConfig>
+  /**
+   * Lets `setCamera` choose a `file:` still (fswebcam's file source) as the camera: only the test
+   * harness turns this on; over IPC a device must be one the system lists.
+   */
+  allowFileCamera?: boolean
+  /** The system's camera list (tests inject one; defaults to node-webcam's). */
+  detectCameras?: () => Promise<string[]>
+}
+
+/** Who removes a photo: only its taker or an administrator may. */
+export interface PhotoActor {
+  id: string
+  role: Role
 }
 
 interface PendingCapture {
@@ -61,6 +75,8 @@ export function createPhotoService(context: PhotoServiceContext) {
   const photoDir = join(context.dataDir, 'photos')
   const exportDir = join(context.dataDir, 'exports')
   const pending = new Map<string, PendingCapture>()
+  const detectCameras = context.detectCameras ?? listCameras
+  const isFileDevice = (device: string | null) => device?.startsWith('file:') ?? false
 
   const cameraConfig = (): CameraConfig => {
     const row = db.select().from(settings).where(eq(settings.key, CAMERA_KEY)).get()
@@ -79,7 +95,7 @@ export function createPhotoService(context: PhotoServiceContext) {
       device: config.device,
       width: config.width,
       height: config.height,
-      cameras: await listCameras()
+      cameras: await detectCameras()
     }
   }
 
@@ -116,8 +132,13 @@ export function createPhotoService(context: PhotoServiceContext) {
     }
   }
 
+  /** A kept photo that has not been removed. */
   const byId = (id: string) => {
-    const row = db.select().from(photos).where(eq(photos.id, id)).get()
+    const row = db
+      .select()
+      .from(photos)
+      .where(and(eq(photos.id, id), isNull(photos.removedAt)))
+      .get()
     if (!row) throw new AppError('NOT_FOUND', '没有这张照片')
     return row
   }
@@ -144,6 +165,18 @@ export function createPhotoService(context: PhotoServiceContext) {
       operatorId: string | null
     ): Promise<CameraView> {
       checkDevice(input.device)
+      if (isFileDevice(input.device)) {
+        if (!context.allowFileCamera)
+          throw new AppError('VALIDATION', '摄像头只能从本机检测到的设备中选择', {
+            device: '不是本机检测到的摄像头'
+          })
+      } else if (input.device !== null && !(await detectCameras()).includes(input.device)) {
+        throw new AppError(
+          'VALIDATION',
+          `本机没有检测到摄像头 ${input.device}，请从检测到的设备中选择`,
+          { device: '不是本机检测到的摄像头' }
+        )
+      }
       const at = now().toISOString()
       const value = JSON.stringify({
         device: input.device,
@@ -167,7 +200,11 @@ export function createPhotoService(context: PhotoServiceContext) {
     /** Shoots a still with the camera and runs the pipeline on it. */
     async capture(specId: string, background: string | null = null): Promise<CaptureView> {
       const spec = await specs.get(specId)
-      const still = await decodeImage(await captureStill(cameraConfig()))
+      const config = cameraConfig()
+      // A file still stored before this rule (or written behind the app's back) is not a camera.
+      if (isFileDevice(config.device) && !context.allowFileCamera && !context.camera?.device)
+        throw new AppError('VALIDATION', '设置中的摄像头不是本机检测到的设备，请重新选择摄像头')
+      const still = await decodeImage(await captureStill(config))
       return process(still, spec.id, background)
     },
 
@@ -248,7 +285,10 @@ export function createPhotoService(context: PhotoServiceContext) {
     },
 
     async list(input: { page: number; pageSize: number; subjectRef?: string | undefined }) {
-      const where = input.subjectRef ? eq(photos.subjectRef, input.subjectRef) : undefined
+      const where = and(
+        isNull(photos.removedAt),
+        input.subjectRef ? eq(photos.subjectRef, input.subjectRef) : undefined
+      )
       const total = db.select({ n: count() }).from(photos).where(where).get()?.n ?? 0
       const rows = db
         .select({ photo: photos, operatorName: operators.displayName })
@@ -270,21 +310,34 @@ export function createPhotoService(context: PhotoServiceContext) {
       }
     },
 
-    /** Deletes a kept photo (the renderer asks first); audited with what was deleted. */
-    async remove(id: string, operatorId: string | null): Promise<null> {
+    /**
+     * Removes a kept photo (the renderer asks first), by its taker or an administrator only. The
+     * removal is soft: row and file stay for the audit; lists, views, exports and sheets skip it.
+     */
+    async remove(id: string, actor: PhotoActor): Promise<null> {
       const row = byId(id)
+      if (row.operatorId !== actor.id && actor.role !== 'admin')
+        throw new AppError('FORBIDDEN', '只有拍摄这张照片的民警或系统管理员可以删除它')
       const at = now().toISOString()
       db.transaction((tx) => {
-        tx.delete(photos).where(eq(photos.id, id)).run()
+        tx.update(photos)
+          .set({ removedAt: at, removedBy: actor.id })
+          .where(and(eq(photos.id, id), isNull(photos.removedAt)))
+          .run()
         appendAudit(tx, deviceId, at, {
-          operatorId,
+          operatorId: actor.id,
           action: 'photo.delete',
           entity: 'photo',
           entityId: id,
-          detail: { spec: row.specId, takenAt: row.takenAt, subjectRef: row.subjectRef }
+          detail: {
+            spec: row.specId,
+            takenAt: row.takenAt,
+            takenBy: row.operatorId,
+            subjectRef: row.subjectRef,
+            soft: true
+          }
         })
       })
-      rmSync(join(photoDir, row.file), { force: true })
       return null
     },
 

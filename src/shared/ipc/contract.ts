@@ -120,6 +120,8 @@ export const contract = {
     signIn: call({ input: credentials, output: authStatus, access: 'public' }),
     signOut: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
     lock: call({ input: nothing, output: authStatus, access: 'signedIn', whileLocked: true }),
+    /** Keyboard/pointer activity on screen (throttled by the renderer): keeps main's idle clock. */
+    activity: call({ input: nothing, output: z.null(), access: 'signedIn' }),
     unlock: call({
       input: z.strictObject({ password }),
       output: authStatus,

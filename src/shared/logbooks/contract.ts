@@ -115,7 +115,9 @@ export const entryView = z.object({
   signedBy: z.string().nullable(),
   signedByName: z.string().nullable(),
   signedAt: z.string().nullable(),
-  fields: z.record(z.string(), z.unknown())
+  fields: z.record(z.string(), z.unknown()),
+  /** ID numbers or phones were masked for the caller's role (查看完整信息 shows them). */
+  masked: z.boolean().optional()
 })
 
 export const savedEntry = z.object({ entry: entryView, warnings: z.array(z.string()) })
@@ -182,6 +184,12 @@ const rangeInput = z.strictObject({
   full: z.boolean({ error: '应为是或否' }).default(false)
 })
 
+/**
+ * Who may use 查看完整信息 (one entry's full ID numbers and phones, with a reason, audited): the
+ * officers who act on entries. Not the administrator: it runs the system, not the cases.
+ */
+export const revealRoles = ['clerk', 'field', 'director'] as const
+
 export const logbooksContract = {
   rules: call({ input: nothing, output: z.array(promiseRule), access: 'signedIn' }),
   updateRule: call({
@@ -223,6 +231,16 @@ export const logbooksContract = {
     access: 'signedIn'
   }),
   today: call({ input: nothing, output: todayBoard, access: 'signedIn' }),
+  /** 查看完整信息: one entry's full ID numbers and phones, with a reason; audited. */
+  reveal: call({
+    input: z.strictObject({
+      book,
+      id: uuid,
+      reason: requiredText(200).meta({ examples: ['回电告知办理结果'] })
+    }),
+    output: entryView,
+    access: revealRoles
+  }),
   signOff: call({
     input: z.strictObject({ book, id: uuid, password }),
     output: entryView,

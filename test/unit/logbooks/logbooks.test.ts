@@ -222,7 +222,7 @@ describe('validation', () => {
 
   it('normalises names, phones and 15-digit IDs, returning warnings', async () => {
     const saved = await call<{
-      entry: { fields: Record<string, unknown> }
+      entry: { id: string; fields: Record<string, unknown> }
       warnings: string[]
     }>('logbooks:create', {
       book: 'case',
@@ -235,8 +235,13 @@ describe('validation', () => {
         officerId: clerkId
       }
     })
-    expect(saved.entry.fields.parties).toEqual([
+    // Stored normalised; the clerk is shown it masked (查看完整信息 shows it in full).
+    const stored = await services.logbooks.service.get('case', saved.entry.id)
+    expect(stored.entry.fields.parties).toEqual([
       { name: '买买提·艾力', idNumber: '110105194912319980', phone: '13812345678' }
+    ])
+    expect(saved.entry.fields.parties).toEqual([
+      { name: '买买提·艾力', idNumber: '110105********9980', phone: '138****5678' }
     ])
     expect(saved.warnings.join('\n')).toMatch(/间隔号[\s\S]*升级[\s\S]*百岁/)
   })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import { decodeImage } from '../../../src/main/photo/pipeline'
-import { openSignedIn, tempDir } from '../../helpers/services'
+import { ADMIN, openSignedIn, tempDir } from '../../helpers/services'
 import { astronautPath, makeStill } from '../../helpers/photo-faces'
 import type { CaptureView } from '../../../src/shared/photo/contract'
 
@@ -80,7 +80,19 @@ describe('the photo booth service', () => {
     expect(readFileSync(exported.file).equals(readFileSync(file))).toBe(true)
 
     ok(await table.invoke('photo:remove', { id: kept.id }, meta))
-    expect(existsSync(file)).toBe(false)
+    // Soft: the file and row stay for the audit; the photo is gone from every read.
+    expect(existsSync(file)).toBe(true)
+    expect(
+      services.sqlite.prepare('SELECT removed_at FROM photos WHERE id = ?').pluck().get(kept.id)
+    ).not.toBeNull()
+    expect(await table.invoke('photo:image', { id: kept.id }, meta)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
+    expect(await table.invoke('photo:remove', { id: kept.id }, meta)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     const actions = (await services.audit.list({ page: 1, pageSize: 50 })).rows.map((r) => r.action)
     expect(actions).toEqual(
       expect.arrayContaining(['photo.create', 'photo.sheet', 'photo.export', 'photo.delete'])
@@ -89,7 +101,7 @@ describe('the photo booth service', () => {
   })
 
   it('keeps the camera choice in settings, audited, and refuses unsafe device names', async () => {
-    const plain = await openSignedIn()
+    const plain = await openSignedIn({ detectCameras: async () => ['/dev/video0', '/dev/video2'] })
     try {
       const operatorId = plain.auth.current()!.operator.id
       const view = await plain.photo.setCamera(
@@ -175,5 +187,122 @@ describe('the photo booth service', () => {
     expect(images).toEqual(['390×567@300', '390×567@300', '358×441@350', '358×441@350'])
     const audit = await services.audit.list({ page: 1, pageSize: 5, action: 'photo.sheet' })
     expect(audit.rows[0]!.detail).toContain('"size":"6inch"')
+  })
+})
+
+describe('who may remove a photo, and which camera may be chosen', () => {
+  it('lets only the taker or an administrator remove a photo, softly and audited', async () => {
+    const admin = services.auth.current()!.operator
+    const PASSWORD = 'Role12345'
+    for (const [username, role] of [
+      ['taker', 'field'],
+      ['other', 'clerk'],
+      ['boss', 'director']
+    ] as const) {
+      await services.operators.create(
+        {
+          username,
+          displayName: username,
+          role,
+          passwordHash: await services.auth.hashPassword(PASSWORD)
+        },
+        admin.id
+      )
+    }
+    const table = createIpcTable(services, trustOrigins([ORIGIN]))
+    const still = await decodeImage(astronautPath)
+    const signIn = (username: string, password = PASSWORD) =>
+      services.auth.signIn({ username, password })
+    const takePhoto = async () => {
+      const shot = await services.photo.process(still, 'resident-id')
+      return ok<{ id: string }>(
+        await table.invoke('photo:accept', { captureId: shot.captureId }, meta)
+      ).id
+    }
+    const removals = async () =>
+      (await services.audit.list({ page: 1, pageSize: 50, action: 'photo.delete' })).total
+
+    await signIn('taker')
+    const first = await takePhoto()
+    const second = await takePhoto()
+    const before = await removals()
+    for (const other of ['other', 'boss']) {
+      await signIn(other)
+      expect(await table.invoke('photo:remove', { id: first }, meta)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' }
+      })
+    }
+    expect(await removals()).toBe(before)
+    const visible = async () =>
+      (await services.photo.list({ page: 1, pageSize: 100 })).rows.map((r) => r.id)
+    expect(await visible()).toEqual(expect.arrayContaining([first, second]))
+
+    await signIn('taker')
+    ok(await table.invoke('photo:remove', { id: first }, meta))
+    await signIn(ADMIN.username, ADMIN.password)
+    ok(await table.invoke('photo:remove', { id: second }, meta))
+    expect(await visible()).not.toEqual(expect.arrayContaining([first]))
+    expect(await visible()).not.toEqual(expect.arrayContaining([second]))
+    expect(await removals()).toBe(before + 2)
+    const removedBy = services.sqlite
+      .prepare('SELECT removed_by FROM photos WHERE id IN (?, ?) ORDER BY removed_at')
+      .pluck()
+      .all(first, second)
+    expect(removedBy).toHaveLength(2)
+    expect(new Set(removedBy).size).toBe(2)
+    expect(removedBy).toContain(admin.id)
+  })
+
+  it('refuses a file: device and an undetected one over IPC, changing nothing', async () => {
+    const plain = await openSignedIn({ detectCameras: async () => ['/dev/video0'] })
+    try {
+      const table = createIpcTable(plain, trustOrigins([ORIGIN]))
+      const setCamera = (device: string | null) =>
+        table.invoke('photo:setCamera', { device, width: 1280, height: 720 }, meta)
+      expect(await setCamera(`file:${still}`)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: '摄像头只能从本机检测到的设备中选择' }
+      })
+      // The answer is the same whether the file exists or not.
+      expect(await setCamera('file:/no/such/file.jpg')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: '摄像头只能从本机检测到的设备中选择' }
+      })
+      expect(await setCamera('/dev/video5')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' }
+      })
+      expect((await plain.photo.camera()).device).toBeNull()
+      const audit = await plain.audit.list({ page: 1, pageSize: 10, action: 'photo.camera.set' })
+      expect(audit.total).toBe(0)
+      expect(await setCamera('/dev/video0')).toMatchObject({ ok: true })
+      expect(await setCamera(null)).toMatchObject({ ok: true })
+
+      // A file still stored behind the app's back is not used as a camera either.
+      plain.sqlite
+        .prepare("UPDATE settings SET value = ? WHERE key = 'photo.camera'")
+        .run(JSON.stringify({ device: `file:${still}`, width: 1920, height: 1080 }))
+      expect(await table.invoke('photo:capture', { specId: 'resident-id' }, meta)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' }
+      })
+    } finally {
+      plain.cleanup()
+    }
+  })
+
+  it('lets the test harness choose a file: still through a service option', async () => {
+    const harness = await openSignedIn({ allowFileCamera: true })
+    try {
+      const operatorId = harness.auth.current()!.operator.id
+      const view = await harness.photo.setCamera(
+        { device: `file:${still}`, width: 1920, height: 1080 },
+        operatorId
+      )
+      expect(view.device).toBe(`file:${still}`)
+    } finally {
+      harness.cleanup()
+    }
   })
 })

@@ -63,6 +63,8 @@ beforeEach(async () => {
     serviceIds: [hukou.id, id.id],
     priority: true
   })
+  // Serving a resident takes minutes without a call; main's idle lock is not under test here.
+  await call('settings:update', { idleLockMinutes: 30 })
   await services.auth.signIn(CLERK)
 })
 afterEach(() => services.cleanup())

@@ -6,7 +6,7 @@ import { produceAttendance } from '../../../src/main/staff/handlers'
 import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/contract'
-import { fakeClock, openSignedIn } from '../../helpers/services'
+import { ADMIN, fakeClock, openSignedIn } from '../../helpers/services'
 import { cardTag } from '../../../src/shared/staff/wedge'
 import { createStaffService } from '../../../src/main/staff/staff-service'
 
@@ -79,10 +79,13 @@ describe('card-swipe attendance', () => {
       message: '卡号 99999999 未登记，本次刷卡未记录'
     })
     clock.advanceMinutes(60 * 9 + 10) // 17:05: an early leave
+    // Main locked the idle session hours ago: the clerk signs in again (each jump below too).
+    await services.auth.signIn(CLERK)
     expect(await call('staff:swipe', { cardNumber: '0012345678' })).toMatchObject({
       direction: 'out'
     })
     clock.advanceMinutes(60 * 24 - 9 * 60) // next day 08:05: late
+    await services.auth.signIn(CLERK)
     expect(await call('staff:swipe', { cardNumber: '0012345678' })).toMatchObject({
       direction: 'in',
       late: true
@@ -169,6 +172,7 @@ describe('the attendance sheet printed and exported', () => {
     clock.advanceMinutes((Date.parse(iso) - clock.now().getTime()) / 60_000)
   const swipeAt = async (iso: string) => {
     setClock(iso)
+    await services.auth.signIn(ADMIN) // main locked or expired the session across the jump
     await call('staff:swipe', { cardNumber: '0012345678' })
   }
 
@@ -181,6 +185,7 @@ describe('the attendance sheet printed and exported', () => {
     await swipeAt('2026-11-10T09:00:00.000Z') // 17:00 out: early
     await swipeAt('2026-11-11T00:20:00.000Z') // Wed 11th 08:20 in: late
     setClock('2026-11-12T03:00:00.000Z') // Thu 12th
+    await services.auth.signIn(ADMIN)
     const sheet = await call<AttendanceRowView[]>('staff:attendanceSheet', { month: '2026-11' })
     const clerk = sheet.find((r) => r.officerId === ids.clerk)!
     // November 2026 has 21 working days; 2–9 (6 working days) passed without a swipe.
@@ -392,6 +397,7 @@ describe('monthly awards', () => {
       ...caseEntry('邻里漏水纠纷', 'decided')
     })
     clock.advanceMinutes(60 * 24 * 15) // past the 7-working-day deadline
+    await services.auth.signIn(FIELD)
     await call('logbooks:amend', { id: slow.entry.id, ...caseEntry('停车位纠纷', 'decided') })
     // A later correction of a decided case keeps its first decision time.
     await call('logbooks:amend', {

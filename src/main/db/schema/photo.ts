@@ -27,7 +27,10 @@ export const photos = sqliteTable(
     report: text('report').notNull(),
     /** Optional link to a resident or a register record. */
     subjectRef: text('subject_ref'),
-    note: text('note')
+    note: text('note'),
+    /** Soft removal: the row and file stay for the audit, lists and reads no longer show them. */
+    removedAt: text('removed_at'),
+    removedBy: text('removed_by').references(() => operators.id)
   },
   (table) => [
     index('photos_taken_idx').on(table.takenAt),

@@ -33,7 +33,11 @@ export function Shell() {
   const lock = useCallback(() => {
     unwrap(api.auth.lock()).then(onStatus, () => undefined)
   }, [onStatus])
-  useIdleLock(settings.idleLockMinutes, lock)
+  // A refusal (the session already locked or expired) arrives as session.changed as well.
+  const reportActivity = useCallback(() => {
+    void api.auth.activity()
+  }, [])
+  useIdleLock(settings.idleLockMinutes, lock, reportActivity)
   useShortcuts(modules, setActive, lock)
 
   const current = modules.find((module) => module.key === active) ?? modules[0]!

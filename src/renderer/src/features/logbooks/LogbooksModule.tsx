@@ -20,7 +20,13 @@ import { useApp } from '@renderer/AppContext'
 import { useI18n, useMessages } from '@renderer/i18n/context'
 import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
-import type { BoardItem, EntryView, TodayBoard } from '@shared/logbooks/contract'
+import {
+  revealRoles,
+  type BoardItem,
+  type EntryView,
+  type TodayBoard
+} from '@shared/logbooks/contract'
+import type { Role } from '@shared/roles'
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
 import { LogbookSettings } from './LogbookSettings'
 import { messages, type LogbooksT } from './messages'
@@ -370,18 +376,82 @@ function EntryForm(props: {
   )
 }
 
+/**
+ * 查看完整信息: asks for the reason, then main returns the entry in full (and audits it). Enter
+ * in the reason box confirms; Esc cancels.
+ */
+function RevealDialog(props: {
+  t: T
+  entry: EntryView
+  forAmend: boolean
+  onDone: (full: EntryView | null) => void
+}) {
+  const { t, entry, forAmend, onDone } = props
+  const { message } = App.useApp()
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const submit = async () => {
+    try {
+      onDone(await unwrap(api.logbooks.reveal({ book: entry.book, id: entry.id, reason })))
+      message.info(t('revealAudited'))
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.reason) setProblem(t('revealReasonRequired'))
+      else message.error(errorMessage(error))
+    }
+  }
+  return (
+    <Modal
+      open
+      title={t('reveal')}
+      okText={t('revealConfirm')}
+      onOk={() => void submit()}
+      onCancel={() => onDone(null)}
+      destroyOnHidden
+    >
+      <p>{forAmend ? t('revealForAmend') : t('revealHint')}</p>
+      <Form layout="vertical">
+        <Form.Item
+          label={t('revealReason')}
+          required
+          validateStatus={problem ? 'error' : undefined}
+          help={problem}
+        >
+          <Input
+            autoFocus
+            data-testid="reveal-reason"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value)
+              setProblem(null)
+            }}
+            onPressEnter={() => void submit()}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
+
 function EntryDrawer(props: {
   t: T
   entry: EntryView
   lookup: Lookup
-  onAmend: () => void
+  onAmend: (entry: EntryView) => void
   onClose: (changed: boolean) => void
 }) {
-  const { t, entry, onAmend, onClose } = props
+  const { t, onAmend, onClose } = props
   const { session } = useApp()
   const { locale } = useI18n()
   const { message } = App.useApp()
   const [password, setPassword] = useState('')
+  // The entry as main returned it (masked for some roles), or in full after 查看完整信息.
+  const [full, setFull] = useState<EntryView | null>(null)
+  const [revealing, setRevealing] = useState<{ forAmend: boolean } | null>(null)
+  const entry = full ?? props.entry
+  const mayReveal = (revealRoles as readonly Role[]).includes(session.operator.role)
+  // A correction starts from the full values: a masked form could not be saved.
+  const amend = () => (entry.masked ? setRevealing({ forAmend: true }) : onAmend(entry))
   const spec = books[entry.book]
   const names = new Map(
     [...props.lookup.operators, ...props.lookup.committees].map((o) => [o.value, o.label])
@@ -445,7 +515,14 @@ function EntryDrawer(props: {
         )}
       </List>
       <Space style={{ marginTop: 16 }}>
-        {entry.current && <Button onClick={onAmend}>{t('amend')}</Button>}
+        {entry.masked && mayReveal && (
+          <Button data-testid="reveal" onClick={() => setRevealing({ forAmend: false })}>
+            {t('reveal')}
+          </Button>
+        )}
+        {entry.current && (!entry.masked || mayReveal) && (
+          <Button onClick={amend}>{t('amend')}</Button>
+        )}
         {entry.current && !entry.signedAt && session.operator.role === 'director' && (
           <>
             <Input.Password
@@ -461,6 +538,19 @@ function EntryDrawer(props: {
           </>
         )}
       </Space>
+      {revealing && (
+        <RevealDialog
+          t={t}
+          entry={entry}
+          forAmend={revealing.forAmend}
+          onDone={(revealed) => {
+            setRevealing(null)
+            if (!revealed) return
+            setFull(revealed)
+            if (revealing.forAmend) onAmend(revealed)
+          }}
+        />
+      )}
     </Drawer>
   )
 }
@@ -624,8 +714,8 @@ function BookView(props: {
           t={t}
           entry={viewing}
           lookup={lookup}
-          onAmend={() => {
-            setEditing({ entry: viewing })
+          onAmend={(entry) => {
+            setEditing({ entry })
             setViewing(null)
           }}
           onClose={(changed) => {

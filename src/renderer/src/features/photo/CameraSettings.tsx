@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Card, Form, InputNumber, Space } from 'antd'
+import { App, Button, Card, Form, InputNumber, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
@@ -48,22 +48,26 @@ export function CameraSettings() {
     <Card title={t('camera.device')} className="photo-camera">
       <Form form={form} layout="inline" onFinish={save}>
         <Form.Item name="device">
-          <AutoComplete
+          {/* Only a camera the system lists can be chosen (main refuses anything else). */}
+          <Select
             style={{ width: 320 }}
-            placeholder={t('camera.default')}
-            maxLength={200}
-            options={(camera?.cameras ?? []).map((value) => ({ value }))}
+            aria-label={t('camera.device')}
+            options={[
+              { value: '', label: t('camera.default') },
+              ...[
+                ...new Set([...(camera?.cameras ?? []), ...(camera?.device ? [camera.device] : [])])
+              ].map((value) => ({ value, label: value }))
+            ]}
           />
         </Form.Item>
-        <Space>
-          <Form.Item name="width" noStyle>
-            <InputNumber min={160} max={7680} precision={0} />
-          </Form.Item>
-          ×
-          <Form.Item name="height" noStyle>
-            <InputNumber min={120} max={4320} precision={0} />
-          </Form.Item>
-        </Space>
+        {/* Own items (not noStyle), so a refused width or height shows its message there. */}
+        <Form.Item name="width">
+          <InputNumber min={160} max={7680} precision={0} />
+        </Form.Item>
+        <span className="photo-camera-times">×</span>
+        <Form.Item name="height">
+          <InputNumber min={120} max={4320} precision={0} />
+        </Form.Item>
         <Button type="primary" htmlType="submit" style={{ marginLeft: 16 }}>
           {t('camera.save')}
         </Button>

@@ -3,6 +3,7 @@ import { DeleteOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
+import { useApp } from '@renderer/AppContext'
 import { localDateTime } from '@shared/dates'
 import type { PhotoView, ReportView } from '@shared/photo/contract'
 import { sheetSizes, type SheetSize } from '@shared/photo/sheet'
@@ -15,6 +16,10 @@ const PAGE_SIZE = 20
 export function History({ version }: { version: number }) {
   const t = useMessages(photoMessages)
   const { message, modal } = App.useApp()
+  const { session } = useApp()
+  // Main allows removal only to the photo's taker or an administrator; the button follows it.
+  const mayRemove = (row: PhotoView) =>
+    session.operator.role === 'admin' || row.operatorId === session.operator.id
   const [page, setPage] = useState(1)
   const [data, setData] = useState<{ total: number; rows: PhotoView[] }>({ total: 0, rows: [] })
   const [selected, setSelected] = useState<string[]>([])
@@ -41,7 +46,12 @@ export function History({ version }: { version: number }) {
       }),
       okButtonProps: { danger: true },
       onOk: async () => {
-        await unwrap(api.photo.remove({ id: row.id }))
+        try {
+          await unwrap(api.photo.remove({ id: row.id }))
+        } catch (error) {
+          message.error(errorMessage(error))
+          return
+        }
         message.success(t('history.deleted'))
         setSelected((ids) => ids.filter((id) => id !== row.id))
         load()
@@ -152,9 +162,11 @@ export function History({ version }: { version: number }) {
                 <Button size="small" onClick={() => void exportFile(row)}>
                   {t('history.export')}
                 </Button>
-                <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(row)}>
-                  {t('history.delete')}
-                </Button>
+                {mayRemove(row) ? (
+                  <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(row)}>
+                    {t('history.delete')}
+                  </Button>
+                ) : null}
               </Space>
             )
           }

@@ -38,7 +38,8 @@ const zh = {
   'history.export': '导出',
   'history.exported': '已导出：{file}',
   'history.deleteConfirm': '删除这张照片？',
-  'history.deleteDetail': '{time} 拍摄的{spec}照片将被永久删除，此操作会记入审计日志。',
+  'history.deleteDetail':
+    '{time} 拍摄的{spec}照片将从记录中删除（留存备查），此操作会记入审计日志。',
   'history.deleted': '已删除',
   'history.sheet': '排版打印',
   'history.sheetDone': '已生成相纸 PDF（{n} 张，{pages} 页）：{file}',
@@ -98,7 +99,7 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
     'history.exported': 'Exported: {file}',
     'history.deleteConfirm': 'Delete this photo?',
     'history.deleteDetail':
-      'The {spec} photo taken {time} is deleted for good; the audit log records it.',
+      'The {spec} photo taken {time} is removed from the list (kept for the audit); the audit log records it.',
     'history.deleted': 'Deleted',
     'history.sheet': 'Print sheet',
     'history.sheetDone': 'Sheet PDF made ({n} photos, {pages} pages): {file}',
