@@ -7,6 +7,9 @@ import { launchBrowser, startApp, type RunningApp } from './harness'
 import { tempDir } from '../helpers/services'
 import { makeWallPortrait } from '../helpers/photo-faces'
 
+/** A shot is matted and its written file measured again before the report changes. */
+const MEASURE_TIMEOUT = 20_000
+
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
 
 /**
@@ -95,7 +98,9 @@ describe('the photo booth', () => {
     const result = page.getByTestId('photo-result')
     await result.waitFor({ timeout: 30_000 })
     const rules = result.getByTestId('photo-rules')
-    await expect.poll(() => rules.locator('li').count()).toBeGreaterThan(10)
+    await expect
+      .poll(() => rules.locator('li').count(), { timeout: MEASURE_TIMEOUT })
+      .toBeGreaterThan(10)
     await page.getByTestId('photo-original-image').waitFor()
     await page.getByTestId('photo-result-image').waitFor()
     expect(await rules.locator('li.rule-fail').allTextContents()).toEqual([])
@@ -110,11 +115,16 @@ describe('the photo booth', () => {
     // Replacement off: the wall itself fails, with its reason; on again: it passes.
     const background = rules.locator('li[data-rule="background"]')
     await page.getByTestId('photo-replace').click()
-    await expect.poll(() => background.getAttribute('class')).toBe('rule-fail')
+    // Each toggle mattes and measures the file again: seconds on a loaded 2-core machine.
+    await expect
+      .poll(() => background.getAttribute('class'), { timeout: MEASURE_TIMEOUT })
+      .toBe('rule-fail')
     expect(await background.locator('small').textContent()).toMatch(/离允许的白色太远/)
     expect(await page.getByTestId('photo-original-image').count()).toBe(0)
     await page.getByTestId('photo-replace').click()
-    await expect.poll(() => background.getAttribute('class')).toBe('rule-pass')
+    await expect
+      .poll(() => background.getAttribute('class'), { timeout: MEASURE_TIMEOUT })
+      .toBe('rule-pass')
     await page.getByTestId('photo-original-image').waitFor()
 
     // Arrow up moves the photo content up 2 px: the eye line, measured again in the new file,
@@ -122,7 +132,9 @@ describe('the photo booth', () => {
     const before = Number((await eyes.textContent())!.match(/(\d+) px/)![1])
     await page.keyboard.press('ArrowUp')
     await expect
-      .poll(async () => Number((await eyes.textContent())!.match(/(\d+) px/)![1]))
+      .poll(async () => Number((await eyes.textContent())!.match(/(\d+) px/)![1]), {
+        timeout: MEASURE_TIMEOUT
+      })
       .not.toBe(before)
     const after = Number((await eyes.textContent())!.match(/(\d+) px/)![1])
     expect(Math.abs(after - (before + 2))).toBeLessThanOrEqual(1)
