@@ -221,6 +221,7 @@ export async function runFormsBench(): Promise<void> {
       db: services.db,
       deviceId: services.settings.deviceId(),
       now: () => new Date(),
+      cipher: services.cipher,
       ftsDriveMax: -1
     })
     const slowRuns = 5
