@@ -87,12 +87,14 @@ export function sealExistingData(context: SealExistingContext): SealReport {
     tx.insert(settings)
       .values({ key: SEALED_AT_REST, value: JSON.stringify({ version: 1, at }), updatedAt: at })
       .run()
-    appendAudit(tx, context.deviceId, at, {
-      operatorId: null,
-      action: 'crypto.sealAtRest',
-      entity: 'database',
-      detail: { entries, photos, other }
-    })
+    if (entries + photos + other > 0) {
+      appendAudit(tx, context.deviceId, at, {
+        operatorId: null,
+        action: 'crypto.sealAtRest',
+        entity: 'database',
+        detail: { entries, photos, other }
+      })
+    }
   })
   if (context.fresh) return { ran: true, entries, photos, other }
   // The plaintext pages are now free pages and WAL frames: copy them out of the file.
