@@ -220,6 +220,10 @@ export async function createServices(options: ServiceOptions) {
       throw error
     }
   }
+  // Made here 0700, so the writers' own mkdirSync calls find them and keep that mode.
+  for (const dir of [paths.backupDir, paths.exportDir, paths.logDir, paths.photoDir]) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+  }
   tightenPermissions(paths.dataDir)
 
   return {
