@@ -6,6 +6,9 @@
 // its indexes disabled (NOT INDEXED), the texts through the old LIKE route, texts of one and two
 // characters (no trigram), the old deepest page (OFFSET 9,950) and a deeper one, one entry per
 // transaction, and the naive in-memory xlsx workbook. Writes bench/out/forms.json.
+// The whole run is done twice in one process, with ID and phone numbers encrypted at rest (as the
+// app stores them: sealed phone, blind index, masked search text) and without encryption, and
+// the two are printed side by side; FORMS_BENCH_CRYPTO=on|off runs one of them only.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -17,6 +20,7 @@ import { createLogbooksRepo, MAX_DEPTH } from '../src/main/logbooks/logbooks-rep
 import { columnsOf } from '../src/main/logbooks/output'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
+import { maskIdentifiersInText } from '../src/shared/identifiers'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.FORMS_BENCH_ROWS ?? 1_000_000)
@@ -48,13 +52,22 @@ const percentile = (values: number[], p: number) => {
 }
 const round = (n: number) => Math.round(n * 100) / 100
 
-export async function runFormsBench(): Promise<void> {
+/** A booking's phone number, the same in both runs. */
+const phoneOf = (i: number) => `13${String(100_000_000 + ((i * 7919) % 899_999_999)).slice(0, 9)}`
+/** The booking whose whole phone number is searched for (the blind-index route). */
+const PHONE_ROW = Math.min(123_457, ROWS - 1)
+
+async function measureForms(encrypted: boolean) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-forms-bench-'))
   const services = await createServices({
     dataDir,
     migrationsFolder: path.join(ROOT, 'drizzle'),
-    appVersion: 'bench'
+    appVersion: 'bench',
+    benchmarkWithoutEncryption: !encrypted
   })
+  const { cipher } = services
+  if (cipher.enabled !== encrypted) throw new Error('the cipher is not the one asked for')
+  console.log(`\n=== forms, ${encrypted ? 'encrypted at rest' : 'without encryption'} ===`)
   try {
     await services.auth.setupAdmin({
       username: 'admin',
@@ -80,6 +93,9 @@ export async function runFormsBench(): Promise<void> {
         address, matter, caller_phone, note)
        VALUES (?, ?, 1, ?, ?, 'SLA-HOME-VISIT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`
     )
+    const blind = services.sqlite.prepare(
+      `INSERT INTO logbook_blind_index (token, book, entry_id) VALUES (?, 'phone', ?)`
+    )
     const statuses = ['done', 'done', 'done', 'in_progress', 'open']
     const loadStart = process.hrtime.bigint()
     services.sqlite.transaction(() => {
@@ -92,7 +108,7 @@ export async function runFormsBench(): Promise<void> {
             : SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!
         const matter = MATTERS[(i * 13) % MATTERS.length]!
         const address = `${STREETS[i % STREETS.length]}${(i % 97) + 1}号`
-        const phone = `13${String(100_000_000 + ((i * 7919) % 899_999_999)).slice(0, 9)}`
+        const phone = phoneOf(i)
         const officer = officers[i % officers.length]!
         const signed = i % 10 !== 0
         insert.run(
@@ -102,7 +118,7 @@ export async function runFormsBench(): Promise<void> {
           statuses[i % statuses.length],
           new Date(start + i * step + 86_400_000).toISOString(),
           officer,
-          [name, address, matter, phone].join(' '),
+          maskIdentifiersInText([name, address, matter, phone].join(' ')),
           at,
           officer,
           signed ? admin.id : null,
@@ -111,8 +127,9 @@ export async function runFormsBench(): Promise<void> {
           i % 2 ? 'male' : 'female',
           address,
           matter,
-          phone
+          cipher.sealText(phone, 'logbook.phone.callerPhone')
         )
+        blind.run(cipher.blindIndex('phone', phone), id)
       }
     })()
     services.sqlite.exec('ANALYZE')
@@ -175,6 +192,12 @@ export async function runFormsBench(): Promise<void> {
         sort: 'dueAt',
         order: 'asc'
       },
+      'whole phone number, all dates (blind index)': {
+        ...base,
+        text: phoneOf(PHONE_ROW),
+        sort: 'occurredAt',
+        order: 'desc'
+      },
       [`deepest page (${MAX_DEPTH / 50}), newest first`]: {
         ...base,
         page: MAX_DEPTH / 50,
@@ -194,6 +217,9 @@ export async function runFormsBench(): Promise<void> {
       const want = Math.min(50, result.total)
       if (result.rows.length !== want || want === 0) {
         throw new Error(`${name}: ${result.rows.length} rows of ${result.total}`)
+      }
+      if (query.text === phoneOf(PHONE_ROW) && result.rows[0]!.fields.callerPhone !== query.text) {
+        throw new Error(`${name}: the phone read back is not the one searched for`)
       }
       pages[name] = {
         p50: round(percentile(times, 50)),
@@ -221,6 +247,7 @@ export async function runFormsBench(): Promise<void> {
       db: services.db,
       deviceId: services.settings.deviceId(),
       now: () => new Date(),
+      cipher: services.cipher,
       ftsDriveMax: -1
     })
     const slowRuns = 5
@@ -462,10 +489,48 @@ export async function runFormsBench(): Promise<void> {
       targets: TARGETS,
       checks
     }
-    mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
-    writeFileSync(path.join(ROOT, 'bench/out/forms.json'), JSON.stringify(result, null, 2) + '\n')
+    return result
   } finally {
     services.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+export async function runFormsBench(): Promise<void> {
+  const mode = process.env.FORMS_BENCH_CRYPTO ?? 'both'
+  const modes = mode === 'on' ? [true] : mode === 'off' ? [false] : [true, false]
+  const runs: Record<string, Awaited<ReturnType<typeof measureForms>>> = {}
+  for (const encrypted of modes) {
+    runs[encrypted ? 'encrypted' : 'unencrypted'] = await measureForms(encrypted)
+  }
+  const row = (
+    pick: (r: Awaited<ReturnType<typeof measureForms>>) => string,
+    target = ''
+  ): Record<string, string> => ({
+    ...Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, pick(r)])),
+    target
+  })
+  const blindName = 'whole phone number, all dates (blind index)'
+  console.log('\n=== forms: encrypted at rest and without encryption, same run ===')
+  console.table({
+    'bulk load (1 transaction)': row((r) => `${(r.loadMs / 1000).toFixed(1)} s`),
+    'first page, worst p95': row((r) => `${r.pageP95Ms} ms`, `≤ ${TARGETS.pageP95Ms} ms`),
+    'first page, whole phone number (blind index) p50 / p95': row(
+      (r) => `${r.pages[blindName]!.p50} / ${r.pages[blindName]!.p95} ms`
+    ),
+    [`insert ${INSERTS.toLocaleString()} via service`]: row(
+      (r) => `${r.insert.ms} ms`,
+      `≤ ${TARGETS.insertMs} ms`
+    ),
+    'one entry per transaction (each)': row((r) => `${r.insert.singleEntryMsEach} ms`),
+    'export to xlsx': row(
+      (r) => `${r.export.ms} ms (${r.export.rows.toLocaleString()} rows)`,
+      `≤ ${TARGETS.exportMs} ms`
+    ),
+    'export to CSV': row((r) => `${r.export.csvMs} ms`),
+    'peak RSS of the process so far': row((r) => `${r.peakRssMb} MB`),
+    'targets met': row((r) => String(Object.values(r.checks).every(Boolean)))
+  })
+  mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
+  writeFileSync(path.join(ROOT, 'bench/out/forms.json'), JSON.stringify(runs, null, 2) + '\n')
 }

@@ -31,7 +31,8 @@ export const dataPaths = (dataDir: string) => ({
   databasePath: join(dataDir, 'bianmin.sqlite'),
   backupDir: join(dataDir, 'backups'),
   exportDir: join(dataDir, 'exports'),
-  logDir: join(dataDir, 'logs')
+  logDir: join(dataDir, 'logs'),
+  photoDir: join(dataDir, 'photos')
 })
 
 /** Resolves a URL path inside `root`, or null when it would walk out of it. */

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../shared/errors'
 import { checkIntegrity, openDatabase } from './db/client'
-import { latestBackup, rotateDailyBackup } from './db/backup'
+import { latestBackup, rotateDailyBackup, sealPlaintextBackups } from './db/backup'
+import { createDataCipher, createPlainCipher } from './crypto/cipher'
+import { sealExistingData } from './crypto/seal-existing'
+import { tightenPermissions } from './crypto/permissions'
 import { dataPaths, resolveInside } from './paths'
 import { createCalendarService } from './calendar/calendar-service'
 import { createSchedulesRepo } from './calendar/schedules-repo'
@@ -51,6 +54,11 @@ export interface ServiceOptions {
   allowFileCamera?: boolean
   /** Test harness only: the system's camera list. */
   detectCameras?: () => Promise<string[]>
+  /**
+   * Stores ID and phone numbers and photos unencrypted: only for the forms benchmark's same-run
+   * baseline on a fresh database. Never set by the app or the CLI.
+   */
+  benchmarkWithoutEncryption?: boolean
 }
 
 /**
@@ -60,14 +68,21 @@ export interface ServiceOptions {
 export async function createServices(options: ServiceOptions) {
   const now = options.now ?? (() => new Date())
   const paths = dataPaths(options.dataDir)
-  mkdirSync(paths.dataDir, { recursive: true })
+  // Readable by this account only: the folder 0700; a new database file created 0600 before
+  // SQLite opens it (its WAL and -shm take the database file's mode).
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(paths.dataDir, 0o700)
+  const fresh = !existsSync(paths.databasePath)
+  if (fresh) writeFileSync(paths.databasePath, '', { mode: 0o600 })
+  chmodSync(paths.databasePath, 0o600)
   const { sqlite, db, schemaVersion } = await openDatabase({
     file: paths.databasePath,
     migrationsFolder: options.migrationsFolder,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     beforeMigrate: async (raw) => {
       if (raw.pragma('user_version', { simple: true }) === 0) return
-      mkdirSync(paths.backupDir, { recursive: true })
+      // Plaintext until the key is open below, then sealed by sealPlaintextBackups.
+      mkdirSync(paths.backupDir, { recursive: true, mode: 0o700 })
       await raw.backup(`${paths.backupDir}/bianmin-before-migration-${Date.now()}.sqlite`)
     }
   })
@@ -85,6 +100,7 @@ export async function createServices(options: ServiceOptions) {
     throw error
   }
   settings.recordKeyFingerprint(keys.fingerprint)
+  const cipher = options.benchmarkWithoutEncryption ? createPlainCipher() : createDataCipher(keys)
   const audit = createAuditRepo({ db, deviceId, now })
   const operators = createOperatorRepo({ db, deviceId, now })
   const photoSpecs = createSpecRepo({ db, deviceId, now })
@@ -94,6 +110,7 @@ export async function createServices(options: ServiceOptions) {
     now,
     dataDir: paths.dataDir,
     specs: photoSpecs,
+    cipher,
     ...(options.camera ? { camera: options.camera } : {}),
     ...(options.allowFileCamera ? { allowFileCamera: true } : {}),
     ...(options.detectCameras ? { detectCameras: options.detectCameras } : {})
@@ -136,7 +153,7 @@ export async function createServices(options: ServiceOptions) {
     openDocument: options.openPath ? openDocument : undefined
   })
 
-  const logbooksRepo = createLogbooksRepo({ db, deviceId, now })
+  const logbooksRepo = createLogbooksRepo({ db, deviceId, now, cipher })
   const logbooks = {
     repo: logbooksRepo,
     service: createLogbooksService({
@@ -151,13 +168,15 @@ export async function createServices(options: ServiceOptions) {
     deviceId,
     now,
     logbooks: logbooksRepo,
-    workCalendar: () => calendar.workCalendar()
+    workCalendar: () => calendar.workCalendar(),
+    cipher
   })
   const queue = createQueueService({
     db,
     deviceId,
     now,
     stationName: async () => (await settings.get()).stationName,
+    cipher,
     // A poor rating becomes a 监督投诉 entry with the QUEUE-RATING deadline (15 working days).
     openFollowup: async ({ occurredAt, phone, subject, clerkId }) => {
       const { entry } = await logbooks.service.create(
@@ -190,11 +209,39 @@ export async function createServices(options: ServiceOptions) {
     now
   })
 
+  if (cipher.enabled) {
+    try {
+      const sealed = sealExistingData({
+        sqlite,
+        db,
+        deviceId,
+        now,
+        cipher,
+        logbooks: logbooksRepo,
+        photoDir: paths.photoDir,
+        fresh
+      })
+      if (sealed.ran && sealed.entries + sealed.photos + sealed.other > 0) {
+        log.info('crypto', 'stored ID and phone numbers and photos encrypted', sealed)
+      }
+      await sealPlaintextBackups(paths.backupDir, keys.key('backup-cipher'))
+    } catch (error) {
+      sqlite.close()
+      throw error
+    }
+  }
+  // Made here 0700, so the writers' own mkdirSync calls find them and keep that mode.
+  for (const dir of [paths.backupDir, paths.exportDir, paths.logDir, paths.photoDir]) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+  }
+  tightenPermissions(paths.dataDir)
+
   return {
     paths,
     log,
     deviceId,
     keys,
+    cipher,
     schemaVersion,
     appVersion: options.appVersion,
     now,
@@ -215,7 +262,9 @@ export async function createServices(options: ServiceOptions) {
     queue,
     printing: createSlipPrinting({ system: options.systemPrinter }),
     /** One copy a day, the last seven kept. */
-    backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
+    /** One encrypted copy a day, the last seven kept (restore: db/backup.ts restoreBackup). */
+    backup: () =>
+      rotateDailyBackup(sqlite, paths.backupDir, localDate(now()), keys.key('backup-cipher')),
     lastBackup: () => latestBackup(paths.backupDir),
     integrity: () => checkIntegrity(sqlite),
     close: () => sqlite.close()

@@ -23,12 +23,5 @@ export const unsafeCharacterMessage = (codePoint: string) =>
 /** For search boxes: the query without unsafe characters (a pasted NUL finds what the rest finds). */
 export const stripUnsafeCharacters = (value: string) => value.replace(UNSAFE_CHARACTERS, '')
 
-/**
- * ID numbers (15 or 18 characters) and mobile numbers in free text, masked to their first and last
- * few characters: for logs and masked exports.
- */
-export const maskIdentifiers = (value: string) =>
-  value
-    .replace(/(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2')
-    .replace(/(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g, '$1******$2')
-    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
+/** ID numbers and phone numbers in free text masked: for logs and masked exports. */
+export { maskIdentifiersInText as maskIdentifiers } from './identifiers'

@@ -4,7 +4,10 @@ import { z } from 'zod'
 import { roles } from '../../shared/roles'
 import { displayName, newPassword, username as usernameField } from '../../shared/ipc/fields'
 import { validationError } from '../ipc/table'
-import type { Command } from './command'
+import { UsageError, type Command } from './command'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { restoreBackup } from '../db/backup'
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   const rl = createInterface({
@@ -38,6 +41,29 @@ export const foundationCommands: Record<string, Command> = {
       ]
       console.log(lines.join('\n'))
       return integrity.ok && audit.ok ? 0 : 1
+    }
+  },
+
+  'backup:restore': {
+    usage: 'BACKUP.sqlite.enc --to NEW.sqlite',
+    summary: '用本数据目录的数据密钥解密一份备份，写成新的数据库文件（校验通过才写出）',
+    options: { to: { type: 'string' } },
+    examples: ['backups/bianmin-2026-12-01.sqlite.enc --to restored.sqlite'],
+    run: async (services, args) => {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { to: { type: 'string' }, 'data-dir': { type: 'string' } },
+        allowPositionals: true
+      })
+      const [from] = positionals
+      if (!from || !values.to || positionals.length !== 1) {
+        throw new UsageError('请给出备份文件和 --to 目标文件')
+      }
+      const target = resolve(values.to)
+      if (existsSync(target)) throw new UsageError(`${target} 已存在：请给出新的文件名`)
+      await restoreBackup(resolve(from), target, services.keys.key('backup-cipher'))
+      console.log(`已恢复 / restored: ${target}`)
+      return 0
     }
   },
 

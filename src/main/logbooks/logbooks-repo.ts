@@ -4,6 +4,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   getTableName,
   gte,
   inArray,
@@ -14,6 +15,7 @@ import {
   type SQL
 } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type Database from 'better-sqlite3'
 import type { Db } from '../db/client'
 import {
   auditLog,
@@ -21,6 +23,7 @@ import {
   committees,
   complaintLog,
   liaisonLog,
+  logbookBlindIndex,
   logbookDrafts,
   operators,
   patrolLog,
@@ -33,6 +36,9 @@ import { insertRows } from '../db/insert-rows'
 import { uuidV7 } from '../db/uuid7'
 import { AppError } from '../../shared/errors'
 import { bookKeys, books, type BookKey } from '../../shared/logbooks/books'
+import { findIdentifiers, maskIdentifiersInText } from '../../shared/identifiers'
+import { upgradeId15 } from '../../shared/logbooks/id-number'
+import type { BlindKind, DataCipher } from '../crypto/cipher'
 import type { EntryView, ListQuery, PromiseRule } from '../../shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../../shared/logbooks/time'
 
@@ -107,6 +113,8 @@ export interface RepoContext {
   db: Db
   deviceId: string
   now: () => Date
+  /** Seals ID and phone numbers on the way in, opens them on the way out; blind-index tokens. */
+  cipher: DataCipher
   /** Most full-text hits listed from the full-text index (tests lower it). */
   ftsDriveMax?: number
 }
@@ -124,12 +132,120 @@ export const FTS_DRIVE_MAX = 5000
 /** Characters in a trigram: shorter texts cannot use the full-text index. */
 const TRIGRAM = 3
 
+type Party = { name: string; idNumber?: string; phone?: string }
+
+/** Where a book's ID and phone numbers are: whole values, parties, or inside free text. */
+type Sealing = 'value' | 'parties' | 'embedded'
+const sealing = Object.fromEntries(
+  bookKeys.map((book) => [
+    book,
+    new Map(
+      books[book].fields.flatMap((field): [string, Sealing][] =>
+        field.kind === 'phone'
+          ? [[field.key, 'value']]
+          : field.kind === 'parties'
+            ? [[field.key, 'parties']]
+            : field.kind === 'text' || field.kind === 'longText'
+              ? [[field.key, 'embedded']]
+              : []
+      )
+    )
+  ])
+) as Record<BookKey, Map<string, Sealing>>
+
+const DRAFT_PLACE = 'logbook_drafts.data'
+
+/**
+ * The blind-index tokens a search by `text` looks for, when `text` is one whole ID or phone
+ * number (an old 15-digit ID number also finds its 18-digit form, and the other way round).
+ */
+export function identifierQuery(text: string): { kind: BlindKind; value: string }[] | null {
+  const trimmed = text.trim()
+  const found = findIdentifiers(trimmed)
+  if (found.length !== 1 || found[0]!.start !== 0 || found[0]!.end !== trimmed.length) return null
+  const { kind, normalized } = found[0]!
+  if (kind !== 'id') return [{ kind: 'phone', value: normalized }]
+  const forms = [normalized]
+  if (normalized.length === 15) forms.push(upgradeId15(normalized))
+  else if (normalized.slice(6, 8) === '19')
+    forms.push(normalized.slice(0, 6) + normalized.slice(8, 17))
+  return forms.map((value) => ({ kind: 'id', value }))
+}
+
 export function createLogbooksRepo({
   db,
   deviceId,
   now,
+  cipher,
   ftsDriveMax = FTS_DRIVE_MAX
 }: RepoContext) {
+  const place = (book: BookKey, key: string) => `logbook.${book}.${key}`
+
+  /** A stored field value as the clerk entered it. */
+  const openField = (book: BookKey, key: string, value: unknown): unknown => {
+    switch (sealing[book].get(key)) {
+      case 'value':
+        return cipher.openText(value as string, place(book, key))
+      case 'parties':
+        return (value as Party[]).map((party) => ({
+          ...party,
+          ...(party.idNumber
+            ? { idNumber: cipher.openText(party.idNumber, place(book, 'parties.idNumber')) }
+            : {}),
+          ...(party.phone
+            ? { phone: cipher.openText(party.phone, place(book, 'parties.phone')) }
+            : {})
+        }))
+      case 'embedded':
+        return cipher.openEmbedded(value as string, place(book, key))
+      default:
+        return value
+    }
+  }
+
+  const sealField = (book: BookKey, key: string, value: unknown): unknown => {
+    if (typeof value !== 'string' && !Array.isArray(value)) return value
+    switch (sealing[book].get(key)) {
+      case 'value':
+        return cipher.sealText(value as string, place(book, key))
+      case 'parties':
+        return (value as Party[]).map((party) => ({
+          ...party,
+          ...(party.idNumber
+            ? { idNumber: cipher.sealText(party.idNumber, place(book, 'parties.idNumber')) }
+            : {}),
+          ...(party.phone
+            ? { phone: cipher.sealText(party.phone, place(book, 'parties.phone')) }
+            : {})
+        }))
+      case 'embedded':
+        return cipher.sealEmbedded(value as string, place(book, key))
+      default:
+        return value
+    }
+  }
+
+  /** Blind-index tokens of every ID and phone number in an entry's (plain) fields. */
+  const tokensOf = (book: BookKey, fields: Record<string, unknown>): string[] => {
+    const tokens = new Set<string>()
+    for (const [key, how] of sealing[book]) {
+      const value = fields[key]
+      if (value === undefined || value === null || value === '') continue
+      if (how === 'value') tokens.add(cipher.blindIndex('phone', value as string))
+      else if (how === 'parties') {
+        for (const party of value as Party[]) {
+          if (party.idNumber) tokens.add(cipher.blindIndex('id', party.idNumber.toUpperCase()))
+          if (party.phone) tokens.add(cipher.blindIndex('phone', party.phone))
+        }
+      } else {
+        for (const found of findIdentifiers(value as string)) {
+          tokens.add(cipher.blindIndex(found.kind === 'id' ? 'id' : 'phone', found.normalized))
+        }
+      }
+    }
+    return [...tokens]
+  }
+
   const names = new Map<string, string>()
   const nameOf = (id: unknown) => {
     if (typeof id !== 'string') return null
@@ -149,7 +265,7 @@ export function createLogbooksRepo({
     const fields: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(row)) {
       if (COMMON_KEYS.has(key) || value === null) continue
-      fields[key] = JSON_FIELDS.has(key) ? JSON.parse(value as string) : value
+      fields[key] = openField(book, key, JSON_FIELDS.has(key) ? JSON.parse(value as string) : value)
     }
     return {
       id: row.id,
@@ -173,15 +289,23 @@ export function createLogbooksRepo({
     }
   }
 
-  const columnsOf = (content: EntryContent) => {
+  /**
+   * The row as stored: ID and phone numbers sealed, and none of them in search_text (it feeds the
+   * trigram index): there they are masked, so a search for a number's last four digits still works.
+   */
+  const columnsOf = (book: BookKey, content: EntryContent) => {
     const stored: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(content.fields)) {
       if (value === undefined) continue
-      stored[key] = JSON_FIELDS.has(key) ? JSON.stringify(value) : value
+      const sealed = sealField(book, key, value)
+      stored[key] = JSON_FIELDS.has(key) ? JSON.stringify(sealed) : sealed
     }
     const { fields: _fields, ...common } = content
-    return { ...stored, ...common }
+    return { ...stored, ...common, searchText: maskIdentifiersInText(content.searchText) }
   }
+
+  const blindRows = (book: BookKey, entryId: string, fields: Record<string, unknown>) =>
+    tokensOf(book, fields).map((token) => ({ token, book, entryId }))
 
   const byId = (book: BookKey, id: string) => {
     const t = table(book)
@@ -210,7 +334,7 @@ export function createLogbooksRepo({
           of === book
             ? [
                 {
-                  ...columnsOf(content),
+                  ...columnsOf(book, content),
                   id: ids[i],
                   rootId: ids[i],
                   version: 1,
@@ -222,6 +346,10 @@ export function createLogbooksRepo({
         )
         if (rows.length) insertRows(tx, table(book), rows)
       }
+      const tokens = entries.flatMap(({ book, content }, i) =>
+        blindRows(book, ids[i]!, content.fields)
+      )
+      if (tokens.length) insertRows(tx, logbookBlindIndex, tokens)
       const link = auditChain(tx, deviceId)
       insertRows(
         tx,
@@ -334,7 +462,7 @@ export function createLogbooksRepo({
         )
         tx.insert(t)
           .values({
-            ...columnsOf(content),
+            ...columnsOf(book, content),
             ...kept,
             ...options.system,
             id: newId,
@@ -349,12 +477,11 @@ export function createLogbooksRepo({
           .set({ supersededBy: newId } as never)
           .where(eq(t.id, id))
           .run()
+        const blind = blindRows(book, newId, content.fields)
+        if (blind.length) insertRows(tx, logbookBlindIndex, blind)
+        const before = toView(book, old).fields
         const changed = Object.keys(content.fields).filter(
-          (key) =>
-            JSON.stringify(old[key] ?? null) !==
-            JSON.stringify(
-              JSON_FIELDS.has(key) ? JSON.stringify(content.fields[key]) : content.fields[key]
-            )
+          (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(content.fields[key])
         )
         if (old.status !== content.status) changed.push('status')
         appendAudit(tx, deviceId, at, {
@@ -411,18 +538,36 @@ export function createLogbooksRepo({
         })
       }
       const limit = Math.min(query.pageSize, MAX_DEPTH - offset)
-      const hits = query.text ? ftsHits(query.book, query.text) : null
-      if (hits) {
+      const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
+      const identifier = query.text ? identifierQuery(query.text) : null
+      const hits = query.text && !identifier ? ftsHits(query.book, query.text) : null
+      let ids: string[] | null = null
+      if (identifier) {
+        // A whole ID or phone number: found through the blind index only (the numbers are sealed
+        // and masked in search_text), then checked against the other filters.
+        const tokens = identifier.map(({ kind, value }) => cipher.blindIndex(kind, value))
+        ids = db
+          .all<{ id: string }>(
+            sql`SELECT ${t.id} AS id FROM ${t}
+                WHERE ${t.id} IN (SELECT ${logbookBlindIndex.entryId} FROM ${logbookBlindIndex}
+                  WHERE ${logbookBlindIndex.book} = ${query.book}
+                  AND ${inArray(logbookBlindIndex.token, tokens)})
+                AND ${filters({ ...query, text: undefined })}
+                ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
+          )
+          .map((row) => row.id)
+      } else if (hits) {
         // A rarer text: every hit checked against the other filters (the LIKE among them) and
         // sorted in one pass; the hits that pass are the count.
-        const dir = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC')
-        const ids = db
+        ids = db
           .all<{ id: string }>(
             sql`SELECT ${t.id} AS id FROM json_each(${JSON.stringify(hits)}) AS hit
                 CROSS JOIN ${t} ON ${t}.rowid = hit.value
                 WHERE ${where} ORDER BY ${sortColumn} ${dir}, ${t.id} ${dir}`
           )
           .map((row) => row.id)
+      }
+      if (ids) {
         const pageIds = ids.slice(offset, offset + limit)
         const byId = new Map(
           (pageIds.length
@@ -607,7 +752,7 @@ export function createLogbooksRepo({
     },
 
     async loadDraft(operatorId: string, book: BookKey, entryId: string) {
-      return (
+      const draft =
         db
           .select({ data: logbookDrafts.data, updatedAt: logbookDrafts.updatedAt })
           .from(logbookDrafts)
@@ -619,10 +764,12 @@ export function createLogbooksRepo({
             )
           )
           .get() ?? null
-      )
+      return draft && { ...draft, data: cipher.openText(draft.data, DRAFT_PLACE) }
     },
 
-    async saveDraft(operatorId: string, book: BookKey, entryId: string, data: string) {
+    /** A half-filled form may hold any ID or phone number: stored sealed as a whole. */
+    async saveDraft(operatorId: string, book: BookKey, entryId: string, plain: string) {
+      const data = cipher.sealText(plain, DRAFT_PLACE)
       const updatedAt = now().toISOString()
       db.insert(logbookDrafts)
         .values({ id: randomUUID(), operatorId, book, entryId, data, updatedAt })
@@ -690,6 +837,72 @@ export function createLogbooksRepo({
           ).n
         )
       }, 0)
+    },
+
+    /**
+     * The one-time step for entries written before encryption at rest (services start-up, inside
+     * the caller's transaction): every stored version gets its ID and phone numbers sealed, its
+     * search_text masked and its blind-index rows; each book's full-text index is rebuilt from the
+     * masked text. The append-only guard is lifted for this only and restored as it was, in the
+     * same transaction. Returns the number of versions sealed.
+     */
+    sealLegacyRows(sqlite: Database.Database): number {
+      let sealed = 0
+      for (const book of bookKeys) {
+        const t = tables[book]
+        const name = getTableName(t)
+        const columns = getTableColumns(t) as Record<string, { name: string }>
+        const keys = [...sealing[book].keys()]
+        const guard = `${name}_fixed`
+        const guardSql = sqlite
+          .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+          .pluck()
+          .get(guard) as string | undefined
+        if (guardSql) sqlite.exec(`DROP TRIGGER ${guard}`)
+        const update = sqlite.prepare(
+          `UPDATE ${name} SET ${keys.map((key) => `${columns[key]!.name} = ?`).join(', ')},
+           search_text = ? WHERE rowid = ?`
+        )
+        const batch = sqlite.prepare(
+          `SELECT rowid AS _rowid, * FROM ${name} WHERE rowid > ? ORDER BY rowid LIMIT 2000`
+        )
+        const blind: { token: string; book: string; entryId: string }[] = []
+        for (let after = 0; ;) {
+          const rows = batch.all(after) as Record<string, unknown>[]
+          if (rows.length === 0) break
+          for (const row of rows) {
+            const plain: Record<string, unknown> = {}
+            const values = keys.map((key) => {
+              const raw = row[columns[key]!.name]
+              if (raw === null || raw === undefined) return null
+              const value = JSON_FIELDS.has(key) ? JSON.parse(raw as string) : raw
+              plain[key] = value
+              const out = sealField(book, key, value)
+              return JSON_FIELDS.has(key) ? JSON.stringify(out) : out
+            })
+            update.run(
+              ...values,
+              maskIdentifiersInText(row.search_text as string),
+              row._rowid as number
+            )
+            blind.push(...blindRows(book, row.id as string, plain))
+            sealed += 1
+          }
+          after = rows[rows.length - 1]!._rowid as number
+        }
+        if (blind.length) insertRows(db, logbookBlindIndex, blind)
+        // Contentless trigram index: emptied and filled again from the masked text.
+        sqlite.exec(`INSERT INTO ${name}_fts (${name}_fts) VALUES ('delete-all');
+          INSERT INTO ${name}_fts (rowid, search_text) SELECT rowid, search_text FROM ${name};`)
+        if (guardSql) sqlite.exec(guardSql)
+      }
+      const drafts = sqlite.prepare('SELECT id, data FROM logbook_drafts').all() as {
+        id: string
+        data: string
+      }[]
+      const sealDraft = sqlite.prepare('UPDATE logbook_drafts SET data = ? WHERE id = ?')
+      for (const draft of drafts) sealDraft.run(cipher.sealText(draft.data, DRAFT_PLACE), draft.id)
+      return sealed
     },
 
     /** Audits a print or export (no row changes). */

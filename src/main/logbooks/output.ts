@@ -1,10 +1,11 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { dirname } from 'node:path'
 import ExcelJS from 'exceljs'
 import { books, statusLabel, type BookKey, type FieldSpec } from '../../shared/logbooks/books'
 import type { EntryView } from '../../shared/logbooks/contract'
 import { maskIdNumber, maskName, maskPhone } from '../../shared/logbooks/mask'
+import { maskIdentifiersInText } from '../../shared/identifiers'
 import { formatStationTime } from '../../shared/logbooks/time'
 import { createPdf, MM } from '../pdf/document'
 import type { LogbooksRepo } from './logbooks-repo'
@@ -51,7 +52,8 @@ function fieldText(field: FieldSpec, value: unknown, names: Names, full: boolean
         )
         .join('\n')
     default:
-      return String(value)
+      // Free text may hold a full ID or phone number typed by the clerk: masked like the fields.
+      return full ? String(value) : maskIdentifiersInText(String(value))
   }
 }
 
@@ -173,7 +175,7 @@ export async function printPdf(repo: LogbooksRepo, request: OutputRequest, file:
   const pages = pdf.pageNumbers(left, usable)
   const buffer = await pdf.finish()
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, buffer)
+  writeFileSync(file, buffer, { mode: 0o600 })
   return { pages, rows: count, missing: [...pdf.missing] }
 }
 
@@ -196,7 +198,7 @@ export async function exportRows(
   mkdirSync(dirname(file), { recursive: true })
   let rows = 0
   if (format === 'csv') {
-    const out = createWriteStream(file)
+    const out = createWriteStream(file, { mode: 0o600 })
     out.write(`\uFEFF${columns.map((c) => csvCell(c.label)).join(',')}\r\n`)
     for (const batch of repo.range(request.book, request.from, request.to)) {
       const lines = batch.map((e) => columns.map((c) => csvCell(c.value(e))).join(',')).join('\r\n')
@@ -235,5 +237,6 @@ export async function exportRows(
   }
   sheet.commit()
   await workbook.commit()
+  chmodSync(file, 0o600)
   return { rows }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { and, count, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import type { DataCipher } from '../crypto/cipher'
+import { writePrivateFile } from '../keys/key-vault'
 import { operators, photos, settings } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
@@ -28,6 +30,8 @@ export interface PhotoServiceContext {
   dataDir: string
   now: () => Date
   specs: SpecRepo
+  /** Kept photos are stored sealed (AES-256-GCM with the photo key), bound to their file name. */
+  cipher: DataCipher
   /** Overrides the camera settings (tests, or a booth wired to a fixed device). */
   camera?: Partial<CameraConfig>
   /**
@@ -73,6 +77,9 @@ const dataUrl = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('base6
 export function createPhotoService(context: PhotoServiceContext) {
   const { db, deviceId, now, specs } = context
   const photoDir = join(context.dataDir, 'photos')
+  /** A kept photo's JPEG, opened. */
+  const jpegOf = (file: string) =>
+    context.cipher.openFile(readFileSync(join(photoDir, file)), `photos/${file}`)
   const exportDir = join(context.dataDir, 'exports')
   const pending = new Map<string, PendingCapture>()
   const detectCameras = context.detectCameras ?? listCameras
@@ -239,8 +246,10 @@ export function createPhotoService(context: PhotoServiceContext) {
       const id = randomUUID()
       const at = now().toISOString()
       const file = `${id}.jpg`
-      mkdirSync(photoDir, { recursive: true })
-      writeFileSync(join(photoDir, file), p.result.jpeg)
+      writePrivateFile(
+        join(photoDir, file),
+        context.cipher.sealFile(p.result.jpeg, `photos/${file}`)
+      )
       const { report } = p.result
       const row = {
         id,
@@ -305,7 +314,7 @@ export function createPhotoService(context: PhotoServiceContext) {
     async image(id: string) {
       const row = byId(id)
       return {
-        image: dataUrl(readFileSync(join(photoDir, row.file))),
+        image: dataUrl(jpegOf(row.file)),
         report: JSON.parse(row.report) as ReportView
       }
     },
@@ -347,7 +356,7 @@ export function createPhotoService(context: PhotoServiceContext) {
       const at = now().toISOString()
       mkdirSync(exportDir, { recursive: true })
       const file = join(exportDir, `${row.specId}-${row.takenAt.replace(/[:.]/g, '-')}.jpg`)
-      copyFileSync(join(photoDir, row.file), file)
+      writeFileSync(file, jpegOf(row.file), { mode: 0o600 })
       db.transaction((tx) =>
         appendAudit(tx, deviceId, at, {
           operatorId,
@@ -370,7 +379,7 @@ export function createPhotoService(context: PhotoServiceContext) {
         rows.map(async (row) => {
           const spec = await specs.get(row.specId)
           return {
-            jpeg: readFileSync(join(photoDir, row.file)),
+            jpeg: jpegOf(row.file),
             widthMm: spec.widthMm,
             heightMm: spec.heightMm,
             copies: input.copies
@@ -385,7 +394,7 @@ export function createPhotoService(context: PhotoServiceContext) {
       const at = now().toISOString()
       mkdirSync(exportDir, { recursive: true })
       const file = join(exportDir, `photo-sheet-${at.replace(/[:.]/g, '-')}-${input.size}.pdf`)
-      writeFileSync(file, pdf)
+      writeFileSync(file, pdf, { mode: 0o600 })
       db.transaction((tx) =>
         appendAudit(tx, deviceId, at, {
           operatorId,

@@ -1,5 +1,6 @@
 import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
+import type { DataCipher } from '../crypto/cipher'
 import { uuidV7 } from '../db/uuid7'
 import {
   guideBusinesses,
@@ -64,11 +65,20 @@ export interface QueueDeps {
   now: () => Date
   stationName: () => Promise<string>
   openFollowup: OpenFollowup
+  /** Seals the rating's phone number (never read back here: the follow-up entry carries it). */
+  cipher: DataCipher
 }
 
 const conflict = (message: string) => new AppError('CONFLICT', message)
 
-export function createQueueService({ db, deviceId, now, stationName, openFollowup }: QueueDeps) {
+export function createQueueService({
+  db,
+  deviceId,
+  now,
+  stationName,
+  openFollowup,
+  cipher
+}: QueueDeps) {
   const today = () => wallClock(now().toISOString()).date
 
   const audited = <T>(
@@ -905,7 +915,7 @@ export function createQueueService({ db, deviceId, now, stationName, openFollowu
               ticketId: ticket.id,
               level: input.level,
               reasons: JSON.stringify(reasons),
-              phone: poor ? (input.phone ?? null) : null,
+              phone: poor ? cipher.sealOptional(input.phone, 'queue_ratings.phone') : null,
               followupId: followup?.id ?? null,
               windowId: ticket.windowId,
               clerkId: ticket.clerkId,

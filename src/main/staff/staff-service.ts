@@ -1,6 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
+import type { DataCipher } from '../crypto/cipher'
 import {
   operators,
   queueRatings,
@@ -65,9 +66,22 @@ export interface StaffContext {
   now: () => Date
   logbooks: LogbooksRepo
   workCalendar: () => Promise<WorkCalendar>
+  /** Seals ID and phone numbers typed into a follow-up's target and outcome. */
+  cipher: DataCipher
 }
 
-export function createStaffService({ db, deviceId, now, logbooks, workCalendar }: StaffContext) {
+/** Follow-up columns whose ID and phone numbers are stored sealed (the rest stays readable). */
+const FOLLOWUP_TEXT = ['targetName', 'outcome'] as const
+const followupPlace = (key: string) => `staff_followups.${key}`
+
+export function createStaffService({
+  db,
+  deviceId,
+  now,
+  logbooks,
+  workCalendar,
+  cipher
+}: StaffContext) {
   /** Salt of the card tags, new each start. */
   const tagSalt = randomBytes(8).toString('hex')
   const audited = <T>(
@@ -541,6 +555,9 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         tx.insert(staffFollowups)
           .values({
             ...input,
+            ...Object.fromEntries(
+              FOLLOWUP_TEXT.map((key) => [key, cipher.sealEmbedded(input[key], followupPlace(key))])
+            ),
             id,
             officerId,
             linkBook: input.linkBook ?? null,
@@ -569,7 +586,13 @@ export function createStaffService({ db, deviceId, now, logbooks, workCalendar }
         )
         .orderBy(desc(staffFollowups.visitDate), desc(staffFollowups.createdAt))
         .all()
-        .map(({ createdBy: _by, ...f }) => ({ ...f, officerName: who.get(f.officerId) ?? '' }))
+        .map(({ createdBy: _by, ...f }) => ({
+          ...f,
+          ...Object.fromEntries(
+            FOLLOWUP_TEXT.map((key) => [key, cipher.openEmbedded(f[key], followupPlace(key))])
+          ),
+          officerName: who.get(f.officerId) ?? ''
+        }))
     },
 
     async tickCheck(date: string, item: string, note: string | undefined, directorId: string) {

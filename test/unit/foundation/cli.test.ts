@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { repoRoot, tempDir } from '../../helpers/services'
+import { openTestServices, repoRoot, tempDir } from '../../helpers/services'
 
 function cli(args: string[], input?: string) {
   const result = spawnSync(
@@ -18,6 +18,27 @@ function cli(args: string[], input?: string) {
 }
 
 describe('npm run cli', () => {
+  it('backup:restore decrypts a backup of this data folder into a new database file', async () => {
+    const dir = tempDir()
+    const services = await openTestServices({ dataDir: dir })
+    const { file } = await services.backup()
+    services.close()
+    const target = join(tempDir(), 'restored.sqlite')
+    const missing = cli(['backup:restore', file, '--data-dir', dir])
+    expect(missing.code).toBe(2)
+    const restored = cli(['backup:restore', file, '--to', target, '--data-dir', dir])
+    expect(restored.err).toBe('')
+    expect(restored.code).toBe(0)
+    const copy = new Database(target, { readonly: true })
+    expect(copy.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
+    copy.close()
+    // Not over an existing file, and not with another data folder's key.
+    expect(cli(['backup:restore', file, '--to', target, '--data-dir', dir]).code).toBe(2)
+    const other = cli(['backup:restore', file, '--to', `${target}.2`, '--data-dir', tempDir()])
+    expect(other.code).not.toBe(0)
+    expect(other.err).toContain('无法解密')
+  })
+
   it('db:check creates and migrates a database, then passes', () => {
     const dir = tempDir()
     const result = cli(['db:check', '--data-dir', dir])

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { knownSchemaVersion, openDatabase } from '../../../src/main/db/client'
-import { rotateDailyBackup } from '../../../src/main/db/backup'
+import { restoreBackup, rotateDailyBackup } from '../../../src/main/db/backup'
 import { AppError } from '../../../src/shared/errors'
 import { migrationsFolder, openTestServices, tempDir } from '../../helpers/services'
 
@@ -77,8 +77,11 @@ describe('opening the database', () => {
 
     const services = await openTestServices({ dataDir })
     cleanups.push(services.cleanup)
+    // Written before the key was open, then encrypted and the plaintext removed.
     const copies = readdirSync(services.paths.backupDir)
-    expect(copies.some((name) => name.startsWith('bianmin-before-migration-'))).toBe(true)
+    expect(copies.filter((name) => name.startsWith('bianmin-before-migration-'))).toEqual([
+      expect.stringMatching(/^bianmin-before-migration-\d+\.sqlite\.enc$/)
+    ])
     expect(services.sqlite.pragma('user_version', { simple: true })).toBe(
       knownSchemaVersion(migrationsFolder)
     )
@@ -92,16 +95,23 @@ describe('opening the database', () => {
 })
 
 describe('daily backups', () => {
-  it('makes one online copy a day and keeps the newest seven', async () => {
+  it('makes one encrypted online copy a day and keeps the newest seven', async () => {
     const services = await openTestServices()
     cleanups.push(services.cleanup)
     const dir = services.paths.backupDir
-    const first = await rotateDailyBackup(services.sqlite, dir, '2026-11-01')
+    const key = services.keys.key('backup-cipher')
+    const first = await rotateDailyBackup(services.sqlite, dir, '2026-11-01', key)
     expect(first.created).toBe(true)
-    expect((await rotateDailyBackup(services.sqlite, dir, '2026-11-01')).created).toBe(false)
+    expect(first.file.endsWith('bianmin-2026-11-01.sqlite.enc')).toBe(true)
+    expect((await rotateDailyBackup(services.sqlite, dir, '2026-11-01', key)).created).toBe(false)
+    // No plaintext copy is left beside it, and the file is not a database as it stands.
+    expect(readdirSync(dir)).toEqual(['bianmin-2026-11-01.sqlite.enc'])
+    expect(readFileSync(first.file).subarray(0, 16).toString('latin1')).not.toContain('SQLite')
 
-    // The copy is a complete, readable database.
-    const copy = new Database(first.file, { readonly: true })
+    // Restored with the key, the copy is a complete, readable database.
+    const restored = join(tempDir(), 'restored.sqlite')
+    await restoreBackup(first.file, restored, key)
+    const copy = new Database(restored, { readonly: true })
     expect(copy.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
     expect(
       copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'operators'").pluck().get()
@@ -109,24 +119,46 @@ describe('daily backups', () => {
     copy.close()
 
     for (let day = 2; day <= 9; day++) {
-      await rotateDailyBackup(services.sqlite, dir, `2026-11-0${day}`)
+      await rotateDailyBackup(services.sqlite, dir, `2026-11-0${day}`, key)
     }
     const kept = readdirSync(dir)
-      .filter((name) => /^bianmin-\d{4}-\d{2}-\d{2}\.sqlite$/.test(name))
+      .filter((name) => /^bianmin-\d{4}-\d{2}-\d{2}\.sqlite\.enc$/.test(name))
       .sort()
     expect(kept).toHaveLength(7)
-    expect(kept[0]).toBe('bianmin-2026-11-03.sqlite')
-    expect(kept[6]).toBe('bianmin-2026-11-09.sqlite')
+    expect(kept[0]).toBe('bianmin-2026-11-03.sqlite.enc')
+    expect(kept[6]).toBe('bianmin-2026-11-09.sqlite.enc')
     expect(existsSync(first.file)).toBe(false)
+  })
+
+  it('refuses to restore an altered backup or one sealed with another key', async () => {
+    const services = await openTestServices()
+    cleanups.push(services.cleanup)
+    const key = services.keys.key('backup-cipher')
+    const { file } = await rotateDailyBackup(
+      services.sqlite,
+      services.paths.backupDir,
+      '2026-11-01',
+      key
+    )
+    const target = join(tempDir(), 'restored.sqlite')
+    await expect(restoreBackup(file, target, Buffer.alloc(32, 7))).rejects.toThrow(/无法解密/)
+    const bytes = readFileSync(file)
+    bytes[bytes.length >> 1]! ^= 1
+    const altered = join(tempDir(), 'altered.sqlite.enc')
+    writeFileSync(altered, bytes)
+    await expect(restoreBackup(altered, target, key)).rejects.toThrow(/无法解密/)
+    expect(existsSync(target)).toBe(false)
+    expect(existsSync(`${target}.partial`)).toBe(false)
   })
 
   it('ignores unrelated files in the backup folder', async () => {
     const services = await openTestServices()
     cleanups.push(services.cleanup)
     const dir = services.paths.backupDir
-    await rotateDailyBackup(services.sqlite, dir, '2026-11-01')
+    const key = services.keys.key('backup-cipher')
+    await rotateDailyBackup(services.sqlite, dir, '2026-11-01', key)
     writeFileSync(join(dir, 'notes.txt'), 'keep me')
-    await rotateDailyBackup(services.sqlite, dir, '2026-11-02')
+    await rotateDailyBackup(services.sqlite, dir, '2026-11-02', key)
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true)
   })
 })

@@ -40,6 +40,7 @@ beforeEach(async () => {
     db: services.db,
     deviceId: services.settings.deviceId(),
     now: clock.now,
+    cipher: services.cipher,
     ftsDriveMax: -1
   })
   // The recorder is the entry's officer: even entries by the admin, odd ones by the clerk.

@@ -77,7 +77,12 @@ describe('the photo booth service', () => {
     expect([sheet.photos, sheet.pages, existsSync(sheet.file)]).toEqual([4, 1, true])
 
     const exported = ok<{ file: string }>(await table.invoke('photo:export', { id: kept.id }, meta))
-    expect(readFileSync(exported.file).equals(readFileSync(file))).toBe(true)
+    // Sealed on disk; the export is the kept JPEG itself, byte for byte.
+    const stored = readFileSync(file)
+    const jpeg = services.cipher.openFile(stored, `photos/${kept.id}.jpg`)
+    expect(stored.subarray(0, 2).toString('hex')).not.toBe('ffd8')
+    expect(jpeg.subarray(0, 2).toString('hex')).toBe('ffd8')
+    expect(readFileSync(exported.file).equals(jpeg)).toBe(true)
 
     ok(await table.invoke('photo:remove', { id: kept.id }, meta))
     // Soft: the file and row stay for the audit; the photo is gone from every read.

@@ -139,7 +139,8 @@ describe('card-swipe attendance', () => {
       deviceId: 'test',
       now: clock.now,
       logbooks: services.logbooks.repo,
-      workCalendar: () => Promise.reject(new Error('calendar unreadable'))
+      workCalendar: () => Promise.reject(new Error('calendar unreadable')),
+      cipher: services.cipher
     })
     await expect(broken.swipe('0012345678', ids.clerk)).rejects.toThrow('calendar unreadable')
     const n = (sql: string) => (services.sqlite.prepare(sql).get() as { n: number }).n

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { operators } from './foundation'
 
 /**
@@ -168,4 +168,20 @@ export const logbookDrafts = sqliteTable(
     updatedAt: text('updated_at').notNull()
   },
   (t) => [uniqueIndex('logbook_drafts_unique').on(t.operatorId, t.book, t.entryId)]
+)
+
+/**
+ * Keyed blind index of the ID and phone numbers in each entry version (its fields and its free
+ * text): HMAC-SHA256 with the blind-index key, truncated (crypto/cipher.ts). A search by a full ID
+ * or phone number finds entries here; the numbers themselves are stored encrypted and never reach
+ * search_text or its full-text index. Append-only like the entries.
+ */
+export const logbookBlindIndex = sqliteTable(
+  'logbook_blind_index',
+  {
+    token: text('token').notNull(),
+    book: text('book').notNull(),
+    entryId: text('entry_id').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.token, t.book, t.entryId] })]
 )
