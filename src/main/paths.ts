@@ -31,7 +31,9 @@ export const dataPaths = (dataDir: string) => ({
   databasePath: join(dataDir, 'bianmin.sqlite'),
   backupDir: join(dataDir, 'backups'),
   exportDir: join(dataDir, 'exports'),
-  logDir: join(dataDir, 'logs')
+  logDir: join(dataDir, 'logs'),
+  /** Signed checkpoints of the audit chain (src/main/audit/checkpoints.ts). */
+  checkpointFile: join(dataDir, 'audit-checkpoints.log')
 })
 
 /** Resolves a URL path inside `root`, or null when it would walk out of it. */

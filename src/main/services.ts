@@ -6,7 +6,12 @@ import { latestBackup, rotateDailyBackup } from './db/backup'
 import { dataPaths, resolveInside } from './paths'
 import { createCalendarService } from './calendar/calendar-service'
 import { createSchedulesRepo } from './calendar/schedules-repo'
-import { createAuditRepo } from './audit/audit-repo'
+import { bindAuditKey, createAuditRepo } from './audit/audit-repo'
+import {
+  copyCheckpointsBeside,
+  createCheckpointWriter,
+  pruneCheckpointCopies
+} from './audit/checkpoints'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
@@ -78,7 +83,24 @@ export async function createServices(options: ServiceOptions) {
     throw error
   }
   settings.recordKeyFingerprint(keys.fingerprint)
-  const audit = createAuditRepo({ db, deviceId, now })
+  bindAuditKey(sqlite, keys.key('audit-chain'))
+  const audit = createAuditRepo({
+    db,
+    deviceId,
+    now,
+    chainKey: keys.key('audit-chain'),
+    checkpointKey: keys.key('audit-checkpoint'),
+    checkpointFile: paths.checkpointFile
+  })
+  const checkpoints = createCheckpointWriter({
+    file: paths.checkpointFile,
+    key: keys.key('audit-checkpoint'),
+    source: audit,
+    deviceId,
+    now
+  })
+  // A database from before macs existed is sealed once and a first checkpoint signed at once.
+  if (audit.anchorLegacyRows(checkpoints.exists()) !== null) checkpoints.force()
   const operators = createOperatorRepo({ db, deviceId, now })
   const photoSpecs = createSpecRepo({ db, deviceId, now })
   const photo = createPhotoService({
@@ -199,15 +221,29 @@ export async function createServices(options: ServiceOptions) {
     logbooks,
     guide,
     address,
+    checkpoints,
     photoSpecs,
     photo,
     staff,
     queue,
-    /** One copy a day, the last seven kept. */
-    backup: () => rotateDailyBackup(sqlite, paths.backupDir, localDate(now())),
+    /** One copy a day, the last seven kept; a fresh audit checkpoint beside each new copy. */
+    backup: async () => {
+      checkpoints.force()
+      const result = await rotateDailyBackup(sqlite, paths.backupDir, localDate(now()))
+      if (result.created) copyCheckpointsBeside(paths.checkpointFile, result.file)
+      pruneCheckpointCopies(paths.backupDir)
+      return result
+    },
     lastBackup: () => latestBackup(paths.backupDir),
     integrity: () => checkIntegrity(sqlite),
-    close: () => sqlite.close()
+    close: () => {
+      if (!sqlite.open) return
+      try {
+        checkpoints.force()
+      } finally {
+        sqlite.close()
+      }
+    }
   }
 }
 

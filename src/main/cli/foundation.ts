@@ -34,7 +34,14 @@ export const foundationCommands: Record<string, Command> = {
         `数据库 / database: ${services.paths.databasePath}`,
         `完整性 / integrity: ${integrity.ok ? 'ok' : `FAILED ${integrity.integrity.join('; ')}, foreign-key violations ${integrity.foreignKeyViolations}`}`,
         `架构版本 / schema version: ${services.schemaVersion}（最新 / current）`,
-        `审计链 / audit chain: ${audit.ok ? `ok, ${audit.checked} rows` : `BROKEN at #${audit.firstBroken?.seq}: ${audit.firstBroken?.reason}`}`
+        `审计链 / audit chain: ${audit.firstBroken ? `BROKEN at #${audit.firstBroken.seq}: ${audit.firstBroken.reason}` : `ok, ${audit.checked} rows`}`,
+        `审计检查点 / audit checkpoints: ${
+          audit.checkpoints.problem
+            ? `BROKEN: ${audit.checkpoints.problem}`
+            : audit.checkpoints.count === 0
+              ? 'none yet'
+              : `ok, ${audit.checkpoints.count}, last at #${audit.checkpoints.lastSeq} (${audit.checkpoints.lastAt})`
+        } (${services.paths.checkpointFile})`
       ]
       console.log(lines.join('\n'))
       return integrity.ok && audit.ok ? 0 : 1

@@ -6,7 +6,13 @@ import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
 import { createStaffHandlers } from '../staff/handlers'
-import { actorOf, createHandlerTable, type HandlerMap } from './table'
+import {
+  actorOf,
+  createHandlerTable,
+  type HandlerMap,
+  type HandlerTable,
+  type InvokeMeta
+} from './table'
 import { createPhotoHandlers } from '../photo/handlers'
 import { describeError } from '../app-log'
 import { createQueueHandlers } from '../queue/handlers'
@@ -99,14 +105,27 @@ export function createIpcTable(
   isTrustedSender: (url: string | undefined) => boolean,
   onInternalError: (channel: string, error: unknown) => void = (channel, error) =>
     services.log.error('ipc', `${channel} failed`, { channel, ...describeError(error) })
-) {
-  return createHandlerTable({
+): HandlerTable {
+  const table = createHandlerTable({
     contract,
     handlers: createHandlers(services),
     isTrustedSender,
     currentSession: () => services.auth.current(),
     onInternalError
   })
+  return {
+    channels: table.channels,
+    async invoke(channel: string, input: unknown, meta: InvokeMeta) {
+      const result = await table.invoke(channel, input, meta)
+      // A signed audit checkpoint after calls that audited something (throttled in the writer).
+      try {
+        services.checkpoints.maybe()
+      } catch (error) {
+        services.log.error('audit', 'checkpoint not written', describeError(error))
+      }
+      return result
+    }
+  }
 }
 
 /** Trusts only URLs under one of our own origins (app:// in production, the dev server in dev). */

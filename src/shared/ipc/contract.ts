@@ -78,7 +78,16 @@ export const auditEntry = z.object({
 export const auditVerification = z.object({
   ok: z.boolean(),
   checked: z.int(),
-  firstBroken: z.object({ seq: z.int(), reason: z.string() }).nullable()
+  /** The first bad row: altered, re-chained, unsigned, or the first missing after truncation. */
+  firstBroken: z.object({ seq: z.int(), reason: z.string() }).nullable(),
+  /** The signed checkpoints outside the database the chain was held against. */
+  checkpoints: z.object({
+    count: z.int(),
+    lastSeq: z.int().nullable(),
+    lastAt: z.string().nullable(),
+    /** A checkpoint line that does not verify (the file was edited). */
+    problem: z.string().nullable()
+  })
 })
 
 const credentials = z.strictObject({ username, password })

@@ -31,7 +31,10 @@ export const settings = sqliteTable('settings', {
   updatedBy: text('updated_by').references(() => operators.id)
 })
 
-/** Append-only (triggers in a custom migration); each row's hash covers the previous row's hash. */
+/**
+ * Append-only (triggers in custom migrations; only a NULL mac may be filled in, once); each row's
+ * hash covers the previous row's hash.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -45,7 +48,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     detail: text('detail'),
     prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull()
+    hash: text('hash').notNull(),
+    /** HMAC of `hash` under a key outside the database (see src/main/audit/audit-repo.ts). */
+    mac: text('mac')
   },
   (table) => [
     uniqueIndex('audit_log_seq_unique').on(table.seq),

@@ -64,6 +64,10 @@ const zhCN = {
   'audit.verify': '校验审计链',
   'audit.ok': '审计链完整：已校验 {n} 条记录',
   'audit.broken': '审计链在第 {seq} 条断开：{reason}',
+  'audit.checkpoints': '签名检查点 {n} 个，最近一个到第 {seq} 条（{time}）',
+  'audit.noCheckpoints': '尚无签名检查点（程序在审计操作后、关闭和备份时写入）',
+  'audit.checkpointProblem': '检查点文件异常：{problem}',
+  'audit.readOnlyHint': '审计日志只有审计员可以查看（系统管理员不能查看，以实现管理与审计分离）。',
   'audit.time': '时间',
   'audit.operator': '操作员',
   'audit.action': '事件',
@@ -155,6 +159,12 @@ const enUS: Record<MessageKey, string> = {
   'audit.verify': 'Verify audit chain',
   'audit.ok': 'Audit chain intact: {n} records checked',
   'audit.broken': 'Audit chain broken at record {seq}: {reason}',
+  'audit.checkpoints': '{n} signed checkpoints, the latest up to record {seq} ({time})',
+  'audit.noCheckpoints':
+    'No signed checkpoint yet (written after audited actions, on close and on backup)',
+  'audit.checkpointProblem': 'Checkpoint file problem: {problem}',
+  'audit.readOnlyHint':
+    'Only auditors can read the audit log (administrators cannot: administration and audit are separate).',
   'audit.time': 'Time',
   'audit.operator': 'Operator',
   'audit.action': 'Event',
