@@ -7,7 +7,7 @@ import { launchBrowser, startApp, type RunningApp } from './harness'
 import { tempDir } from '../helpers/services'
 import { makeWallPortrait } from '../helpers/photo-faces'
 
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 /**
  * The booth in Chromium with a fake camera playing a clip made from the fixture set on a

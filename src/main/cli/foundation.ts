@@ -2,7 +2,12 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roles } from '../../shared/roles'
-import { displayName, newPassword, username as usernameField } from '../../shared/ipc/fields'
+import {
+  displayName,
+  newPassword,
+  passwordWithoutUsername,
+  username as usernameField
+} from '../../shared/ipc/fields'
 import { validationError } from '../ipc/table'
 import type { Command } from './command'
 
@@ -49,7 +54,7 @@ export const foundationCommands: Record<string, Command> = {
   },
 
   'operator:add': {
-    usage: '--username U --name 姓名 --role clerk|field|director|admin [--password-stdin]',
+    usage: `--username U --name 姓名 --role ${roles.join('|')} [--password-stdin]`,
     summary: '添加操作员（密码从终端或标准输入读取）',
     options: {
       username: { type: 'string' },
@@ -75,6 +80,7 @@ export const foundationCommands: Record<string, Command> = {
           role: z.enum(roles),
           password: newPassword
         })
+        .superRefine(passwordWithoutUsername)
         .safeParse({
           username: values.username,
           displayName: values.name,

@@ -72,9 +72,7 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
         return toOperatorView(row)
       },
       resetPassword: async ({ id, password }, context) =>
-        toOperatorView(
-          await operators.setPassword(id, await auth.hashPassword(password), actorOf(context))
-        )
+        toOperatorView(await auth.resetPassword(id, password, actorOf(context)))
     },
     settings: {
       get: () => settings.get(),

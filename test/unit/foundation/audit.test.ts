@@ -15,7 +15,7 @@ async function withEntries() {
   const services = await openSignedIn()
   cleanups.push(services.cleanup)
   await services.auth.lock()
-  await services.auth.unlock('Admin12345')
+  await services.auth.unlock('Station2026')
   await services.settings.update(
     { stationName: '月坛派出所' },
     { operatorId: services.auth.current()!.operator.id, deviceId: services.deviceId }

@@ -17,11 +17,32 @@ export const operators = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: text('locked_until'),
+    /** Lockouts since the last successful sign-in: each one lasts twice as long as the one before. */
+    lockouts: integer('lockouts').notNull().default(0),
+    /** Set by an administrator's reset: nothing but a password change until it is changed. */
+    passwordChangeRequired: integer('password_change_required', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
   (table) => [uniqueIndex('operators_username_unique').on(sql`lower(${table.username})`)]
+)
+
+/** Hashes of an operator's previous passwords (no reuse of the last five). */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    passwordHash: text('password_hash').notNull(),
+    /** When this password stopped being the current one. */
+    replacedAt: text('replaced_at').notNull()
+  },
+  (table) => [index('password_history_operator_idx').on(table.operatorId, table.replacedAt)]
 )
 
 export const settings = sqliteTable('settings', {
