@@ -206,16 +206,20 @@ export function createAuditRepo({
       })
     },
 
-    /** The newest row: what a checkpoint signs. */
-    head(): { seq: number; hash: string; count: number } | null {
-      const last = db
-        .select({ seq: auditLog.seq, hash: auditLog.hash })
-        .from(auditLog)
-        .orderBy(desc(auditLog.seq))
-        .limit(1)
-        .get()
-      if (!last) return null
-      return { ...last, count: db.select({ n: count() }).from(auditLog).get()?.n ?? 0 }
+    /** The newest row: what a checkpoint signs (cheap: called after every IPC call). */
+    head(): { seq: number; hash: string } | null {
+      return (
+        db
+          .select({ seq: auditLog.seq, hash: auditLog.hash })
+          .from(auditLog)
+          .orderBy(desc(auditLog.seq))
+          .limit(1)
+          .get() ?? null
+      )
+    },
+
+    rowCount(): number {
+      return db.select({ n: count() }).from(auditLog).get()?.n ?? 0
     },
 
     /** The stored hash of row `seq`, or null when there is none. */

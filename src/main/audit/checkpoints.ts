@@ -88,7 +88,8 @@ export function readCheckpoints(file: string, key: Buffer): CheckpointRead {
 }
 
 export interface CheckpointSource {
-  head(): { seq: number; hash: string; count: number } | null
+  head(): { seq: number; hash: string } | null
+  rowCount(): number
   hashAt(seq: number): string | null
 }
 
@@ -144,7 +145,7 @@ export function createCheckpointWriter(options: CheckpointWriterOptions) {
     const unsigned: Unsigned = {
       v: 1,
       seq: head.seq,
-      count: head.count,
+      count: source.rowCount(),
       head: head.hash,
       at: at.toISOString(),
       device: deviceId,

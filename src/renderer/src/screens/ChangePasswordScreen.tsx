@@ -23,7 +23,11 @@ export function ChangePasswordScreen({
         username={session.operator.username}
         onChanged={() => unwrap(api.auth.status()).then(onDone)}
       />
-      <Button block onClick={() => unwrap(api.auth.signOut()).then(onDone)}>
+      <Button
+        block
+        style={{ marginTop: 12 }}
+        onClick={() => unwrap(api.auth.signOut()).then(onDone)}
+      >
         {t('auth.signOut')}
       </Button>
     </AuthCard>
