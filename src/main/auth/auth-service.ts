@@ -226,7 +226,13 @@ export function createAuthService(deps: {
           detail: { replacedBy: verified.id }
         })
       }
-      startSession(toOperatorView(verified))
+      // A password set before the current rules (e.g. `Admin12345` for user admin) signs in once
+      // more, then must be changed like after a reset.
+      const weak =
+        !verified.passwordChangeRequired && passwordProblem(input.password, verified.username)
+      startSession(
+        toOperatorView(weak ? await operators.requirePasswordChange(verified.id, weak) : verified)
+      )
       return changed()
     },
 

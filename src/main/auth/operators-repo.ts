@@ -199,6 +199,25 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
       return byId(id)!
     },
 
+    /** The password in use breaks the rules (`reason`): it must be changed before anything else. */
+    async requirePasswordChange(id: string, reason: string): Promise<OperatorRow> {
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        tx.update(operators)
+          .set({ passwordChangeRequired: true, updatedAt: at })
+          .where(eq(operators.id, id))
+          .run()
+        appendAudit(tx, deviceId, at, {
+          operatorId: id,
+          action: 'operator.password.changeRequired',
+          entity: 'operator',
+          entityId: id,
+          detail: { reason }
+        })
+      })
+      return byId(id)!
+    },
+
     /** Records a sign-in attempt's outcome and its audit row together. */
     async recordAttempt(
       id: string,

@@ -116,6 +116,20 @@ describe('forced change after an administrator’s reset', () => {
   })
 })
 
+describe('a password from before the rules', () => {
+  it('still signs in once, then must be changed before anything else', async () => {
+    const { services, table, id } = await withOperator('clerk', 'password1')
+    const status = await services.auth.signIn({ username: 'li', password: 'password1' })
+    expect(status.session?.operator.passwordChangeRequired).toBe(true)
+    const refused = await table.invoke('logbooks:rules', undefined, meta)
+    expect(refused.ok || refused.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
+    const { rows } = await services.audit.list({ page: 1, pageSize: 1 })
+    expect(rows[0]).toMatchObject({ action: 'operator.password.changeRequired', entityId: id })
+    await services.auth.changePassword('password1', 'Better-2026')
+    expect(services.auth.current()?.operator.passwordChangeRequired).toBe(false)
+  })
+})
+
 describe('lockout', () => {
   const fail5 = async (services: Awaited<ReturnType<typeof withOperator>>['services']) => {
     for (let i = 0; i < 4; i++)
