@@ -32,7 +32,9 @@ export const dataPaths = (dataDir: string) => ({
   backupDir: join(dataDir, 'backups'),
   exportDir: join(dataDir, 'exports'),
   logDir: join(dataDir, 'logs'),
-  photoDir: join(dataDir, 'photos')
+  photoDir: join(dataDir, 'photos'),
+  /** Signed checkpoints of the audit chain (src/main/audit/checkpoints.ts). */
+  checkpointFile: join(dataDir, 'audit-checkpoints.log')
 })
 
 /** Resolves a URL path inside `root`, or null when it would walk out of it. */

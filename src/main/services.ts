@@ -9,7 +9,12 @@ import { tightenPermissions } from './crypto/permissions'
 import { dataPaths, resolveInside } from './paths'
 import { createCalendarService } from './calendar/calendar-service'
 import { createSchedulesRepo } from './calendar/schedules-repo'
-import { createAuditRepo } from './audit/audit-repo'
+import { bindAuditKey, createAuditRepo } from './audit/audit-repo'
+import {
+  copyCheckpointsBeside,
+  createCheckpointWriter,
+  pruneCheckpointCopies
+} from './audit/checkpoints'
 import { createOperatorRepo } from './auth/operators-repo'
 import { createAuthService } from './auth/auth-service'
 import { createSettingsRepo } from './settings/settings-repo'
@@ -101,7 +106,24 @@ export async function createServices(options: ServiceOptions) {
   }
   settings.recordKeyFingerprint(keys.fingerprint)
   const cipher = options.benchmarkWithoutEncryption ? createPlainCipher() : createDataCipher(keys)
-  const audit = createAuditRepo({ db, deviceId, now })
+  bindAuditKey(sqlite, keys.key('audit-chain'))
+  const audit = createAuditRepo({
+    db,
+    deviceId,
+    now,
+    chainKey: keys.key('audit-chain'),
+    checkpointKey: keys.key('audit-checkpoint'),
+    checkpointFile: paths.checkpointFile
+  })
+  const checkpoints = createCheckpointWriter({
+    file: paths.checkpointFile,
+    key: keys.key('audit-checkpoint'),
+    source: audit,
+    deviceId,
+    now
+  })
+  // A database from before macs existed is sealed once and a first checkpoint signed at once.
+  if (audit.anchorLegacyRows(checkpoints.exists()) !== null) checkpoints.force()
   const operators = createOperatorRepo({ db, deviceId, now })
   const photoSpecs = createSpecRepo({ db, deviceId, now })
   const photo = createPhotoService({
@@ -256,18 +278,38 @@ export async function createServices(options: ServiceOptions) {
     logbooks,
     guide,
     address,
+    checkpoints,
     photoSpecs,
     photo,
     staff,
     queue,
     printing: createSlipPrinting({ system: options.systemPrinter }),
-    /** One copy a day, the last seven kept. */
-    /** One encrypted copy a day, the last seven kept (restore: db/backup.ts restoreBackup). */
-    backup: () =>
-      rotateDailyBackup(sqlite, paths.backupDir, localDate(now()), keys.key('backup-cipher')),
+    /**
+     * One encrypted copy a day, the last seven kept (restore: db/backup.ts restoreBackup), with a
+     * fresh audit checkpoint beside each new copy.
+     */
+    backup: async () => {
+      checkpoints.force()
+      const result = await rotateDailyBackup(
+        sqlite,
+        paths.backupDir,
+        localDate(now()),
+        keys.key('backup-cipher')
+      )
+      if (result.created) copyCheckpointsBeside(paths.checkpointFile, result.file)
+      pruneCheckpointCopies(paths.backupDir)
+      return result
+    },
     lastBackup: () => latestBackup(paths.backupDir),
     integrity: () => checkIntegrity(sqlite),
-    close: () => sqlite.close()
+    close: () => {
+      if (!sqlite.open) return
+      try {
+        checkpoints.force()
+      } finally {
+        sqlite.close()
+      }
+    }
   }
 }
 

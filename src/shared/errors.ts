@@ -8,6 +8,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'AUTH_FAILED',
   'ACCOUNT_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'SCHEMA_TOO_NEW',

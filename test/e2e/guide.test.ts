@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 describe('the service guide at the window', () => {
   let browser: Browser

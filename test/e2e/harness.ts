@@ -74,7 +74,7 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
-export const E2E_ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+export const E2E_ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 /**
  * Starts the app as main would — real services on a fresh data folder, the same handler table —

@@ -10,7 +10,7 @@ import { makeWallPortrait } from '../helpers/photo-faces'
 /** A shot is matted and its written file measured again before the report changes. */
 const MEASURE_TIMEOUT = 20_000
 
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 /**
  * The booth in Chromium with a fake camera playing a clip made from the fixture set on a

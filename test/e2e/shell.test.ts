@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 describe('the shell, as a clerk meets it', () => {
   let browser: Browser
@@ -27,7 +27,10 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByLabel('密码', { exact: true }).fill('short1')
     await page.getByLabel('确认密码').fill('short1')
     await page.getByRole('button', { name: '创建并登录' }).click()
-    await page.getByText('至少 8 位，须同时包含字母和数字').first().waitFor()
+    await page
+      .getByText(/^至少 8 位，含大写字母、小写字母、数字、符号中的至少 3 类/)
+      .first()
+      .waitFor()
     expect(await app.services.operators.count()).toBe(0)
 
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
@@ -51,9 +54,11 @@ describe('the shell, as a clerk meets it', () => {
   it('navigates by keyboard and shows the settings tabs', async () => {
     const { page } = app
     await page.keyboard.press('F9')
-    for (const tab of ['常规', '我的账户', '操作员', '审计日志', '关于与数据']) {
+    for (const tab of ['常规', '我的账户', '操作员', '关于与数据']) {
       await page.getByRole('tab', { name: tab }).waitFor()
     }
+    // The administrator cannot read the audit log: only the auditor can.
+    expect(await page.getByRole('tab', { name: '审计日志' }).count()).toBe(0)
     await page.getByRole('tab', { name: '操作员' }).click()
     await page.getByRole('button', { name: '添加操作员' }).click()
     const dialog = page.getByRole('dialog')
@@ -64,13 +69,41 @@ describe('the shell, as a clerk meets it', () => {
     await dialog.getByRole('button', { name: '确定' }).click()
     await page.getByRole('cell', { name: '李娜' }).waitFor()
     expect((await app.services.operators.findByUsername('li.clerk'))?.role).toBe('clerk')
+  })
 
+  it('shows the auditor the audit log and its checkpoints, and nothing else', async () => {
+    const { page } = app
+    const admin = app.services.auth.current()!.operator.id
+    await app.services.operators.create(
+      {
+        username: 'shen.audit',
+        displayName: '沈审计',
+        role: 'auditor',
+        passwordHash: await app.services.auth.hashPassword('Audit-2026')
+      },
+      admin
+    )
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByLabel('用户名').fill('shen.audit')
+    await page.getByLabel('密码').fill('Audit-2026')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(await page.getByTestId('status-operator').textContent()).toContain('沈审计（审计员）')
+    expect(await page.locator('.shell-sider [role=menuitem]').count()).toBe(1)
+    expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
     await page.getByRole('tab', { name: '审计日志' }).click()
     await page.getByRole('button', { name: '校验审计链' }).click()
     const verdict = page.getByTestId('audit-verification')
     await verdict.waitFor()
     expect(await verdict.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/)
+    expect(await verdict.textContent()).toMatch(/签名检查点 \d+ 个，最近一个到第 \d+ 条/)
     await app.screenshot('04-audit-log')
+
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByLabel('用户名').fill(ADMIN.username)
+    await page.getByLabel('密码').fill(ADMIN.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('status-operator').waitFor()
   })
 
   it('locks with Ctrl+L, refuses a wrong password, unlocks with the right one', async () => {
@@ -119,5 +152,25 @@ describe('the shell, as a clerk meets it', () => {
     await page.keyboard.press('F9')
     await page.getByRole('tab', { name: '我的账户' }).waitFor()
     expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
+  })
+
+  it('after an administrator’s reset, asks for a new password before anything else', async () => {
+    const { page } = app
+    const li = (await app.services.operators.findByUsername('li.clerk'))!
+    const admin = (await app.services.operators.findByUsername(ADMIN.username))!
+    await app.services.auth.resetPassword(li.id, 'Temp-2026x', admin.id)
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByLabel('用户名').fill('li.clerk')
+    await page.getByLabel('密码').fill('Temp-2026x')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByText('请设置新密码').waitFor()
+    expect(await page.getByTestId('status-operator').count()).toBe(0)
+    await app.screenshot('07-must-change-password')
+    await page.getByLabel('当前密码').fill('Temp-2026x')
+    await page.getByLabel('新密码').fill('Clerk-2027')
+    await page.getByLabel('确认密码').fill('Clerk-2027')
+    await page.getByRole('button', { name: '修改密码' }).click()
+    await page.getByTestId('status-operator').waitFor()
+    expect(app.services.auth.current()?.operator.passwordChangeRequired).toBe(false)
   })
 })

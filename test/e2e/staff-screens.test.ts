@@ -8,7 +8,7 @@ import { inLastWeek } from '../../src/shared/staff/quota'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 import { addOfficers, CLERK, DIRECTOR, FIELD } from './staff-setup'
 
-const ADMIN = { username: 'admin', password: 'Admin12345' }
+const ADMIN = { username: 'admin', password: 'Station2026' }
 
 describe('考核 screens: app-wide swipe, today board, attendance sheet, settings, rulings, spot check', () => {
   let browser: Browser

@@ -38,7 +38,7 @@ export async function openTestServices(
   })
 }
 
-export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345' }
+export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
 /** Services with an administrator set up and signed in. */
 export async function openSignedIn(options: Partial<ServiceOptions> = {}) {

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../shared/errors'
 import type { ChangeView, ImportJob, ImportMapping } from '../../shared/address/contract'
-import { appendAudit } from '../audit/audit-repo'
+import { appendAudit, shareAuditKey } from '../audit/audit-repo'
 import type { Db } from '../db/client'
 import * as schema from '../db/schema'
 import { toCsv } from './csv'
@@ -177,6 +177,7 @@ export function createAddressService(options: AddressServiceOptions) {
       options.databasePath,
       options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
     )
+    shareAuditKey(sqlite, conn)
     conn.pragma('busy_timeout = 5000')
     conn.pragma('foreign_keys = ON')
     conn.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { operators } from '../db/schema'
+import { operators, passwordHistory } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import type { OperatorView } from '../../shared/ipc/contract'
@@ -16,6 +16,7 @@ export const toOperatorView = (row: OperatorRow): OperatorView => ({
   role: row.role,
   active: row.active,
   lockedUntil: row.lockedUntil,
+  passwordChangeRequired: row.passwordChangeRequired,
   createdAt: row.createdAt
 })
 
@@ -85,6 +86,8 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
         passwordHash: input.passwordHash,
         failedAttempts: 0,
         lockedUntil: null,
+        lockouts: 0,
+        passwordChangeRequired: false,
         active: true,
         createdAt: at,
         updatedAt: at
@@ -144,15 +147,48 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
       return byId(id)!
     },
 
+    /** The current password's hash and the previous ones, newest first, `n` in all. */
+    async recentPasswordHashes(id: string, n: number): Promise<string[]> {
+      const current = byId(id)
+      if (!current) return []
+      const previous = db
+        .select({ hash: passwordHistory.passwordHash })
+        .from(passwordHistory)
+        .where(eq(passwordHistory.operatorId, id))
+        .orderBy(desc(passwordHistory.replacedAt), desc(passwordHistory.id))
+        .limit(Math.max(0, n - 1))
+        .all()
+      return [current.passwordHash, ...previous.map((row) => row.hash)]
+    },
+
+    /**
+     * Sets a password, keeping the old hash in the history. Set by someone else (an
+     * administrator's reset), it must be changed by the operator at the next sign-in.
+     */
     async setPassword(id: string, passwordHash: string, actorId: string): Promise<OperatorRow> {
       const at = now().toISOString()
       db.transaction((tx) => {
-        const result = tx
-          .update(operators)
-          .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: at })
+        const current = tx.select().from(operators).where(eq(operators.id, id)).get()
+        if (!current) throw new AppError('NOT_FOUND', '找不到该操作员')
+        tx.insert(passwordHistory)
+          .values({
+            id: randomUUID(),
+            operatorId: id,
+            passwordHash: current.passwordHash,
+            replacedAt: at
+          })
+          .run()
+        tx.update(operators)
+          .set({
+            passwordHash,
+            failedAttempts: 0,
+            lockedUntil: null,
+            lockouts: 0,
+            passwordChangeRequired: actorId !== id,
+            updatedAt: at
+          })
           .where(eq(operators.id, id))
           .run()
-        if (result.changes === 0) throw new AppError('NOT_FOUND', '找不到该操作员')
         appendAudit(tx, deviceId, at, {
           operatorId: actorId,
           action: actorId === id ? 'operator.password.change' : 'operator.password.reset',
@@ -163,10 +199,29 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
       return byId(id)!
     },
 
+    /** The password in use breaks the rules (`reason`): it must be changed before anything else. */
+    async requirePasswordChange(id: string, reason: string): Promise<OperatorRow> {
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        tx.update(operators)
+          .set({ passwordChangeRequired: true, updatedAt: at })
+          .where(eq(operators.id, id))
+          .run()
+        appendAudit(tx, deviceId, at, {
+          operatorId: id,
+          action: 'operator.password.changeRequired',
+          entity: 'operator',
+          entityId: id,
+          detail: { reason }
+        })
+      })
+      return byId(id)!
+    },
+
     /** Records a sign-in attempt's outcome and its audit row together. */
     async recordAttempt(
       id: string,
-      outcome: { failedAttempts: number; lockedUntil: string | null },
+      outcome: { failedAttempts: number; lockedUntil: string | null; lockouts: number },
       audit: { action: string; detail?: Record<string, unknown> }
     ): Promise<void> {
       const at = now().toISOString()

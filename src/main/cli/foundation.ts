@@ -2,7 +2,12 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roles } from '../../shared/roles'
-import { displayName, newPassword, username as usernameField } from '../../shared/ipc/fields'
+import {
+  displayName,
+  newPassword,
+  passwordWithoutUsername,
+  username as usernameField
+} from '../../shared/ipc/fields'
 import { validationError } from '../ipc/table'
 import { UsageError, type Command } from './command'
 import { existsSync } from 'node:fs'
@@ -37,7 +42,14 @@ export const foundationCommands: Record<string, Command> = {
         `数据库 / database: ${services.paths.databasePath}`,
         `完整性 / integrity: ${integrity.ok ? 'ok' : `FAILED ${integrity.integrity.join('; ')}, foreign-key violations ${integrity.foreignKeyViolations}`}`,
         `架构版本 / schema version: ${services.schemaVersion}（最新 / current）`,
-        `审计链 / audit chain: ${audit.ok ? `ok, ${audit.checked} rows` : `BROKEN at #${audit.firstBroken?.seq}: ${audit.firstBroken?.reason}`}`
+        `审计链 / audit chain: ${audit.firstBroken ? `BROKEN at #${audit.firstBroken.seq}: ${audit.firstBroken.reason}` : `ok, ${audit.checked} rows`}`,
+        `审计检查点 / audit checkpoints: ${
+          audit.checkpoints.problem
+            ? `BROKEN: ${audit.checkpoints.problem}`
+            : audit.checkpoints.count === 0
+              ? 'none yet'
+              : `ok, ${audit.checkpoints.count}, last at #${audit.checkpoints.lastSeq} (${audit.checkpoints.lastAt})`
+        } (${services.paths.checkpointFile})`
       ]
       console.log(lines.join('\n'))
       return integrity.ok && audit.ok ? 0 : 1
@@ -68,7 +80,7 @@ export const foundationCommands: Record<string, Command> = {
   },
 
   'operator:add': {
-    usage: '--username U --name 姓名 --role clerk|field|director|admin [--password-stdin]',
+    usage: `--username U --name 姓名 --role ${roles.join('|')} [--password-stdin]`,
     summary: '添加操作员（密码从终端或标准输入读取）',
     options: {
       username: { type: 'string' },
@@ -94,6 +106,7 @@ export const foundationCommands: Record<string, Command> = {
           role: z.enum(roles),
           password: newPassword
         })
+        .superRefine(passwordWithoutUsername)
         .safeParse({
           username: values.username,
           displayName: values.name,

@@ -6,7 +6,13 @@ import { createCalendarHandlers } from '../calendar/handlers'
 import { createGuideHandlers } from '../guide/handlers'
 import { createLogbooksHandlers } from '../logbooks/handlers'
 import { createStaffHandlers } from '../staff/handlers'
-import { actorOf, createHandlerTable, type HandlerMap } from './table'
+import {
+  actorOf,
+  createHandlerTable,
+  type HandlerMap,
+  type HandlerTable,
+  type InvokeMeta
+} from './table'
 import { createPhotoHandlers } from '../photo/handlers'
 import { describeError } from '../app-log'
 import { createQueueHandlers } from '../queue/handlers'
@@ -68,9 +74,7 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
         return toOperatorView(row)
       },
       resetPassword: async ({ id, password }, context) =>
-        toOperatorView(
-          await operators.setPassword(id, await auth.hashPassword(password), actorOf(context))
-        )
+        toOperatorView(await auth.resetPassword(id, password, actorOf(context)))
     },
     settings: {
       get: () => settings.get(),
@@ -101,8 +105,8 @@ export function createIpcTable(
   isTrustedSender: (url: string | undefined) => boolean,
   onInternalError: (channel: string, error: unknown) => void = (channel, error) =>
     services.log.error('ipc', `${channel} failed`, { channel, ...describeError(error) })
-) {
-  return createHandlerTable({
+): HandlerTable {
+  const table = createHandlerTable({
     contract,
     handlers: createHandlers(services),
     isTrustedSender,
@@ -110,6 +114,19 @@ export function createIpcTable(
     sessionPolicy: { enforce: () => services.auth.enforce(), touch: () => services.auth.touch() },
     onInternalError
   })
+  return {
+    channels: table.channels,
+    async invoke(channel: string, input: unknown, meta: InvokeMeta) {
+      const result = await table.invoke(channel, input, meta)
+      // A signed audit checkpoint after calls that audited something (throttled in the writer).
+      try {
+        services.checkpoints.maybe()
+      } catch (error) {
+        services.log.error('audit', 'checkpoint not written', describeError(error))
+      }
+      return result
+    }
+  }
 }
 
 /** Trusts only URLs under one of our own origins (app:// in production, the dev server in dev). */

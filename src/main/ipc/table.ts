@@ -77,9 +77,14 @@ function checkAccess(def: CallDef, session: Session | null): AppError | null {
   if (!session) return new AppError('UNAUTHENTICATED', '请先登录')
   if (session.locked && !def.whileLocked)
     return new AppError('SESSION_LOCKED', '屏幕已锁定，请先解锁')
-  if (def.access !== 'signedIn' && !def.access.includes(session.operator.role)) {
-    return new AppError('FORBIDDEN', '当前账户无权执行此操作')
-  }
+  if (session.operator.passwordChangeRequired && !def.duringPasswordChange)
+    return new AppError('PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先设置新密码')
+  const role = session.operator.role
+  const allowed =
+    def.access === 'signedIn'
+      ? role !== 'auditor' || def.auditor === true
+      : def.access.includes(role)
+  if (!allowed) return new AppError('FORBIDDEN', '当前账户无权执行此操作')
   return null
 }
 

@@ -15,6 +15,7 @@ import type { Services } from '../services'
  *   promises within 24 h; ID numbers masked (a case's parties are read through 查看完整信息).
  * - clerk (窗口民警): neither — records at the window; reads one entry back through 查看完整信息
  *   with a reason, audited.
+ * - auditor (审计员): neither; no logbook call is open to the auditor at all.
  * - admin (系统管理员): neither, and may not reveal — runs the system, not the cases (等保: the
  *   administrator is kept apart from the data).
  */
@@ -22,7 +23,9 @@ export const UNMASKED: Record<Role, { idNumber: boolean; phone: boolean }> = {
   director: { idNumber: true, phone: true },
   field: { idNumber: false, phone: true },
   clerk: { idNumber: false, phone: false },
-  admin: { idNumber: false, phone: false }
+  admin: { idNumber: false, phone: false },
+  // The auditor reads the audit log only: logbook calls are refused before masking applies.
+  auditor: { idNumber: false, phone: false }
 }
 
 type Party = { name: string; idNumber?: string; phone?: string }

@@ -108,12 +108,12 @@ export function createStaffService({
         .all()
         .map((o) => [o.id, o.name])
     )
-  /** Officers assessed: active operators other than administrators. */
+  /** Officers assessed: active operators other than administrators and auditors. */
   const officers = () =>
     db
       .select({ id: operators.id, name: operators.displayName, role: operators.role })
       .from(operators)
-      .where(and(eq(operators.active, true), sql`${operators.role} <> 'admin'`))
+      .where(and(eq(operators.active, true), sql`${operators.role} NOT IN ('admin', 'auditor')`))
       .orderBy(asc(operators.displayName))
       .all()
 

@@ -11,6 +11,7 @@ import { AppContext, type AppState } from './AppContext'
 import { SetupScreen } from './screens/SetupScreen'
 import { SignInScreen } from './screens/SignInScreen'
 import { LockScreen } from './screens/LockScreen'
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen'
 import { Shell } from './shell/Shell'
 import { theme } from './theme'
 import { ErrorBoundary } from './components/ErrorBoundary'
@@ -71,6 +72,8 @@ export function App() {
   else if (route === 'display') screen = <DisplayPage />
   else if (route === 'kiosk') screen = <KioskPage />
   else if (session.locked) screen = <LockScreen session={session} onDone={setStatus} />
+  else if (session.operator.passwordChangeRequired)
+    screen = <ChangePasswordScreen session={session} onDone={setStatus} />
   else
     screen = (
       <AppContext.Provider value={appState}>

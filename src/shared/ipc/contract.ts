@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roles } from '../roles'
+import { AUDIT_READERS, roles } from '../roles'
 import { call, type ContractShape } from './define'
 import { calendarContract } from '../calendar/contract'
 import { logbooksContract } from '../logbooks/contract'
@@ -15,6 +15,7 @@ import {
   nothing,
   page,
   password,
+  passwordWithoutUsername,
   requiredText,
   text,
   username,
@@ -33,6 +34,8 @@ export const operatorView = z.object({
   role,
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** An administrator reset the password: the operator must set an own one before anything else. */
+  passwordChangeRequired: z.boolean(),
   createdAt: z.string()
 })
 
@@ -78,7 +81,16 @@ export const auditEntry = z.object({
 export const auditVerification = z.object({
   ok: z.boolean(),
   checked: z.int(),
-  firstBroken: z.object({ seq: z.int(), reason: z.string() }).nullable()
+  /** The first bad row: altered, re-chained, unsigned, or the first missing after truncation. */
+  firstBroken: z.object({ seq: z.int(), reason: z.string() }).nullable(),
+  /** The signed checkpoints outside the database the chain was held against. */
+  checkpoints: z.object({
+    count: z.int(),
+    lastSeq: z.int().nullable(),
+    lastAt: z.string().nullable(),
+    /** A checkpoint line that does not verify (the file was edited). */
+    problem: z.string().nullable()
+  })
 })
 
 const credentials = z.strictObject({ username, password })
@@ -113,31 +125,53 @@ export const contract = {
   auth: {
     status: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
     setupAdmin: call({
-      input: z.strictObject({ username, displayName, password: newPassword }),
+      input: z
+        .strictObject({ username, displayName, password: newPassword })
+        .superRefine(passwordWithoutUsername),
       output: authStatus,
       access: 'public'
     }),
     signIn: call({ input: credentials, output: authStatus, access: 'public' }),
     signOut: call({ input: nothing, output: authStatus, access: 'public', whileLocked: true }),
-    lock: call({ input: nothing, output: authStatus, access: 'signedIn', whileLocked: true }),
+    lock: call({
+      input: nothing,
+      output: authStatus,
+      access: 'signedIn',
+      whileLocked: true,
+      auditor: true,
+      duringPasswordChange: true
+    }),
     /** Keyboard/pointer activity on screen (throttled by the renderer): keeps main's idle clock. */
-    activity: call({ input: nothing, output: z.null(), access: 'signedIn' }),
+    activity: call({
+      input: nothing,
+      output: z.null(),
+      access: 'signedIn',
+      auditor: true,
+      duringPasswordChange: true
+    }),
     unlock: call({
       input: z.strictObject({ password }),
       output: authStatus,
       access: 'signedIn',
-      whileLocked: true
+      whileLocked: true,
+      auditor: true,
+      duringPasswordChange: true
     }),
+    /** The user name and the last 5 passwords are checked in main, which knows them. */
     changePassword: call({
       input: z.strictObject({ current: password, next: newPassword }),
       output: z.null(),
-      access: 'signedIn'
+      access: 'signedIn',
+      auditor: true,
+      duringPasswordChange: true
     })
   },
   operators: {
     list: call({ input: nothing, output: z.array(operatorView), access: ['admin'] }),
     create: call({
-      input: z.strictObject({ username, displayName, role, password: newPassword }),
+      input: z
+        .strictObject({ username, displayName, role, password: newPassword })
+        .superRefine(passwordWithoutUsername),
       output: operatorView,
       access: ['admin']
     }),
@@ -151,6 +185,7 @@ export const contract = {
       output: operatorView,
       access: ['admin']
     }),
+    /** Sets a temporary password: the operator must change it at the next sign-in. */
     resetPassword: call({
       input: z.strictObject({ id: uuid, password: newPassword }),
       output: operatorView,
@@ -176,13 +211,14 @@ export const contract = {
     })
   },
   calendar: calendarContract,
+  /** Only the auditor: the administrator cannot read the log (separation of duties). */
   audit: {
     list: call({
       input: page.extend({ action: requiredText(64).optional(), since: isoDateTime.optional() }),
       output: z.object({ total: z.int(), rows: z.array(auditEntry) }),
-      access: ['director', 'admin']
+      access: AUDIT_READERS
     }),
-    verify: call({ input: nothing, output: auditVerification, access: ['director', 'admin'] })
+    verify: call({ input: nothing, output: auditVerification, access: AUDIT_READERS })
   },
   logbooks: logbooksContract,
   guide: guideContract,

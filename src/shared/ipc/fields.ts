@@ -1,4 +1,12 @@
 import { z } from 'zod'
+import {
+  CLASS_RULE,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  USERNAME_RULE,
+  containsUsername,
+  passwordClassCount
+} from '../password-policy'
 import { findUnsafeCharacter, stripUnsafeCharacters, unsafeCharacterMessage } from '../text-safety'
 
 /** Field builders shared by every contract: every string has a length cap, every object is strict. */
@@ -41,15 +49,22 @@ export const username = z
   .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和连字符' })
   .meta({ examples: ['li.na'] })
 
-/** 等保: at least 8 characters with letters and digits. */
+/** 等保 level 3 (src/shared/password-policy.ts); the user-name rule needs the object, see below. */
 export const newPassword = z
   .string({ error: '应为文本' })
-  .min(8, { error: '密码至少 8 位' })
-  .max(128, { error: '密码不能超过 128 位' })
-  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), {
-    error: '密码须同时包含字母和数字'
-  })
+  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 位` })
+  .max(PASSWORD_MAX, { error: `密码不能超过 ${PASSWORD_MAX} 位` })
+  .refine((value) => passwordClassCount(value) >= 3, { error: CLASS_RULE })
   .meta({ examples: ['Window2026'] })
+
+/** For an object with `username` and `password`: the password must not contain the user name. */
+export const passwordWithoutUsername = (
+  value: { username: string; password: string },
+  ctx: z.core.$RefinementCtx<{ username: string; password: string }>
+) => {
+  if (containsUsername(value.password, value.username))
+    ctx.addIssue({ code: 'custom', path: ['password'], message: USERNAME_RULE })
+}
 
 /** A password being checked, not set: only bounded. */
 export const password = z.string({ error: '应为文本' }).min(1, { error: '请输入密码' }).max(128)

@@ -7,13 +7,13 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
 
 describe('passwords', () => {
   it('hashes with scrypt and a fresh salt, and verifies', async () => {
-    const a = await hashPassword('Admin12345')
-    const b = await hashPassword('Admin12345')
+    const a = await hashPassword('Station2026')
+    const b = await hashPassword('Station2026')
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$/)
     expect(a).not.toBe(b)
-    expect(await verifyPassword('Admin12345', a)).toBe(true)
+    expect(await verifyPassword('Station2026', a)).toBe(true)
     expect(await verifyPassword('Admin12346', a)).toBe(false)
-    expect(await verifyPassword('Admin12345', 'plain')).toBe(false)
+    expect(await verifyPassword('Station2026', 'plain')).toBe(false)
   })
 })
 
@@ -100,7 +100,7 @@ describe('sign-in lockout', () => {
     await expect(services.auth.signIn({ username: 'nobody', password: 'x' })).rejects.toMatchObject(
       {
         code: 'AUTH_FAILED',
-        message: '用户名或密码错误'
+        message: '用户名或密码错误，还可尝试 4 次'
       }
     )
     const { rows } = await services.audit.list({ page: 1, pageSize: 1 })

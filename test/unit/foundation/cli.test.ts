@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { openTestServices, repoRoot, tempDir } from '../../helpers/services'
+import { openSignedIn, openTestServices, repoRoot, tempDir } from '../../helpers/services'
+import { rewriteRow, truncateLog } from '../../helpers/audit-tamper'
 
 function cli(args: string[], input?: string) {
   const result = spawnSync(
@@ -86,6 +88,44 @@ describe('npm run cli', () => {
     const result = cli(['db:check', '--data-dir', dir])
     expect(result.code).toBe(1)
     expect(result.out).toContain('BROKEN at #1')
+  })
+
+  /** A log of 15 rows, closed (which signs a checkpoint), then opened raw as a reviewer would. */
+  async function loggedAndClosed() {
+    const dir = tempDir()
+    const services = await openSignedIn({ dataDir: dir })
+    for (let i = 0; i < 13; i++) await services.audit.record({ operatorId: null, action: `t.${i}` })
+    services.close()
+    return { dir, raw: new Database(join(dir, 'bianmin.sqlite')) }
+  }
+
+  it('db:check names the first bad row after the reviewer’s rewrite (edit, plain re-chain, triggers back)', async () => {
+    const { dir, raw } = await loggedAndClosed()
+    rewriteRow(raw, 9, '{"forged":true}')
+    raw.close()
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('BROKEN at #9: 密钥签名不符')
+  })
+
+  it('db:check reports the last 5 rows deleted, naming the first missing one', async () => {
+    const { dir, raw } = await loggedAndClosed()
+    truncateLog(raw, 5)
+    raw.close()
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('BROKEN at #11: 记录被截断或删除')
+  })
+
+  it('db:check reports an edited checkpoint file', async () => {
+    const { dir, raw } = await loggedAndClosed()
+    raw.close()
+    const file = join(dir, 'audit-checkpoints.log')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":15', '"seq":16'))
+    const result = cli(['db:check', '--data-dir', dir])
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('审计链 / audit chain: ok, 15 rows')
+    expect(result.out).toContain('audit checkpoints: BROKEN: 审计检查点文件第 1 行签名不符')
   })
 
   it('db:check refuses a database from a newer version without touching it', () => {

@@ -278,7 +278,7 @@ describe('tickets and the window keys', () => {
       code: 'VALIDATION',
       fields: { priorityReason: '请选择优先理由' }
     })
-    await services.auth.signIn({ username: 'admin', password: 'Admin12345' })
+    await services.auth.signIn({ username: 'admin', password: 'Station2026' })
     await expect(call('queue:saveService', { prefix: 'A', name: '另一项' })).rejects.toMatchObject({
       message: '前缀 A 已用于“户籍业务”'
     })
@@ -292,7 +292,7 @@ describe('tickets and the window keys', () => {
   })
 
   it('a business links to a guide item that exists; null unlinks it', async () => {
-    await services.auth.signIn({ username: 'admin', password: 'Admin12345' })
+    await services.auth.signIn({ username: 'admin', password: 'Station2026' })
     const guideId = (
       services.sqlite.prepare('SELECT id FROM guide_businesses LIMIT 1').get() as { id: string }
     ).id

@@ -20,7 +20,7 @@ describe('npm run cli -- attendance:sheet / awards', () => {
     const d = ['--data-dir', dir]
     cli(
       ['operator:add', '--username', 'wang', '--name', '王建国', '--role', 'admin', ...d],
-      'Admin12345\n'
+      'Station2026\n'
     )
     cli(
       ['operator:add', '--username', 'li', '--name', '李娜', '--role', 'clerk', ...d],

@@ -17,11 +17,32 @@ export const operators = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: text('locked_until'),
+    /** Lockouts since the last successful sign-in: each one lasts twice as long as the one before. */
+    lockouts: integer('lockouts').notNull().default(0),
+    /** Set by an administrator's reset: nothing but a password change until it is changed. */
+    passwordChangeRequired: integer('password_change_required', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
   (table) => [uniqueIndex('operators_username_unique').on(sql`lower(${table.username})`)]
+)
+
+/** Hashes of an operator's previous passwords (no reuse of the last five). */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    passwordHash: text('password_hash').notNull(),
+    /** When this password stopped being the current one. */
+    replacedAt: text('replaced_at').notNull()
+  },
+  (table) => [index('password_history_operator_idx').on(table.operatorId, table.replacedAt)]
 )
 
 export const settings = sqliteTable('settings', {
@@ -31,7 +52,10 @@ export const settings = sqliteTable('settings', {
   updatedBy: text('updated_by').references(() => operators.id)
 })
 
-/** Append-only (triggers in a custom migration); each row's hash covers the previous row's hash. */
+/**
+ * Append-only (triggers in custom migrations; only a NULL mac may be filled in, once); each row's
+ * hash covers the previous row's hash.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -45,7 +69,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     detail: text('detail'),
     prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull()
+    hash: text('hash').notNull(),
+    /** HMAC of `hash` under a key outside the database (see src/main/audit/audit-repo.ts). */
+    mac: text('mac')
   },
   (table) => [
     uniqueIndex('audit_log_seq_unique').on(table.seq),

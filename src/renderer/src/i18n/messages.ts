@@ -33,7 +33,11 @@ const zhCN = {
   'field.newPassword': '新密码',
   'field.required': '请填写{field}',
   'field.passwordMismatch': '两次输入的密码不一致',
-  'field.passwordRule': '至少 8 位，须同时包含字母和数字',
+  'field.passwordRule':
+    '至少 8 位，含大写字母、小写字母、数字、符号中的至少 3 类，不含用户名，不与最近 5 次相同',
+  'auth.mustChange.title': '请设置新密码',
+  'auth.mustChange.hint': '管理员已重置您的密码。设置自己的新密码之前，不能进行其他操作。',
+  'operators.mustChange': '待本人改密',
   'status.operator': '操作员',
   'status.database': '数据库',
   'status.today': '今天',
@@ -64,6 +68,10 @@ const zhCN = {
   'audit.verify': '校验审计链',
   'audit.ok': '审计链完整：已校验 {n} 条记录',
   'audit.broken': '审计链在第 {seq} 条断开：{reason}',
+  'audit.checkpoints': '签名检查点 {n} 个，最近一个到第 {seq} 条（{time}）',
+  'audit.noCheckpoints': '尚无签名检查点（程序在审计操作后、关闭和备份时写入）',
+  'audit.checkpointProblem': '检查点文件异常：{problem}',
+  'audit.readOnlyHint': '审计日志只有审计员可以查看（系统管理员不能查看，以实现管理与审计分离）。',
   'audit.time': '时间',
   'audit.operator': '操作员',
   'audit.action': '事件',
@@ -124,7 +132,12 @@ const enUS: Record<MessageKey, string> = {
   'field.newPassword': 'New password',
   'field.required': '{field} is required',
   'field.passwordMismatch': 'The passwords do not match',
-  'field.passwordRule': 'At least 8 characters with letters and digits',
+  'field.passwordRule':
+    'At least 8 characters from 3 of: upper case, lower case, digits, symbols; not containing the user name; none of the last 5',
+  'auth.mustChange.title': 'Set a new password',
+  'auth.mustChange.hint':
+    'An administrator reset your password. Set your own new password before doing anything else.',
+  'operators.mustChange': 'Must change password',
   'status.operator': 'Operator',
   'status.database': 'Database',
   'status.today': 'Today',
@@ -155,6 +168,12 @@ const enUS: Record<MessageKey, string> = {
   'audit.verify': 'Verify audit chain',
   'audit.ok': 'Audit chain intact: {n} records checked',
   'audit.broken': 'Audit chain broken at record {seq}: {reason}',
+  'audit.checkpoints': '{n} signed checkpoints, the latest up to record {seq} ({time})',
+  'audit.noCheckpoints':
+    'No signed checkpoint yet (written after audited actions, on close and on backup)',
+  'audit.checkpointProblem': 'Checkpoint file problem: {problem}',
+  'audit.readOnlyHint':
+    'Only auditors can read the audit log (administrators cannot: administration and audit are separate).',
   'audit.time': 'Time',
   'audit.operator': 'Operator',
   'audit.action': 'Event',
@@ -189,6 +208,7 @@ export const roleNames: Record<Locale, Record<Role, string>> = {
     clerk: 'Window clerk',
     field: 'Field officer',
     director: 'Director',
-    admin: 'Administrator'
+    admin: 'Administrator',
+    auditor: 'Auditor'
   }
 }

@@ -42,7 +42,11 @@ export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <NewPasswordFields name="password" label={t('field.password')} />
+        <NewPasswordFields
+          name="password"
+          label={t('field.password')}
+          username={() => form.getFieldValue('username') as string | undefined}
+        />
         {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('auth.setup.submit')}

@@ -1,12 +1,16 @@
 import type { Rule } from 'antd/es/form'
 import type { Translate } from '@renderer/i18n/context'
+import { passwordProblem } from '@shared/password-policy'
 
-/** Mirrors the contract's `newPassword` rule so the clerk sees it before submitting. */
-export const passwordRules = (t: Translate): Rule[] => [
+/**
+ * The contract's password rules (src/shared/password-policy.ts) so the clerk sees them before
+ * submitting; `username` adds the user-name rule where it is known. Reuse is checked in main.
+ */
+export const passwordRules = (t: Translate, username?: () => string | undefined): Rule[] => [
   { required: true, message: t('field.required', { field: t('field.password') }) },
   {
     validator: (_, value: string | undefined) =>
-      !value || (value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value))
+      !value || passwordProblem(value, username?.()) === null
         ? Promise.resolve()
         : Promise.reject(new Error(t('field.passwordRule')))
   }

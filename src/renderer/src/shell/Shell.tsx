@@ -7,7 +7,7 @@ import type { AppInfo } from '@shared/ipc/contract'
 import type { CameraView } from '@shared/photo/contract'
 import { useApp } from '@renderer/AppContext'
 import { ErrorBoundary } from '@renderer/components/ErrorBoundary'
-import { modules } from './modules'
+import { modules as allModules } from './modules'
 import { StatusBar } from './StatusBar'
 import { useIdleLock } from './useIdleLock'
 import { useShortcuts } from './useShortcuts'
@@ -16,6 +16,9 @@ import { QueueBar } from '@renderer/features/queue/QueueBar'
 export function Shell() {
   const { t } = useI18n()
   const { session, settings, setStatus: onStatus } = useApp()
+  // The auditor reads the audit log and changes nothing: Settings (account, audit log) only.
+  const auditor = session.operator.role === 'auditor'
+  const modules = auditor ? allModules.filter((module) => module.key === 'settings') : allModules
   const [active, setActive] = useState((modules.find((module) => module.home) ?? modules[0]!).key)
   const [info, setInfo] = useState<AppInfo | null>(null)
 
@@ -23,12 +26,13 @@ export function Shell() {
 
   useEffect(() => {
     unwrap(api.app.info()).then(setInfo, () => setInfo(null))
+    if (auditor) return
     // The camera list is cheap (device nodes); refresh it so a plugged-in camera shows up.
     const refreshCamera = () => unwrap(api.photo.camera()).then(setCamera, () => setCamera(null))
     void refreshCamera()
     const timer = window.setInterval(refreshCamera, 60_000)
     return () => window.clearInterval(timer)
-  }, [])
+  }, [auditor])
 
   const lock = useCallback(() => {
     unwrap(api.auth.lock()).then(onStatus, () => undefined)
@@ -84,9 +88,11 @@ export function Shell() {
           </Space>
         </Layout.Header>
         {/* The bar has its own boundary: a failure in it must not blank the module below. */}
-        <ErrorBoundary module="queue-bar" title={t('module.queue')}>
-          <QueueBar />
-        </ErrorBoundary>
+        {auditor ? null : (
+          <ErrorBoundary module="queue-bar" title={t('module.queue')}>
+            <QueueBar />
+          </ErrorBoundary>
+        )}
         <Layout.Content className="shell-content">
           <ErrorBoundary
             key={current.key}

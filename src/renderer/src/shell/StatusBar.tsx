@@ -57,7 +57,7 @@ export function StatusBar({
         <span data-testid="status-camera">
           <CameraOutlined /> {t('status.camera')}：{cameraLabel(camera) ?? t('status.noCamera')}
         </span>
-        <SwipeStatus />
+        {session.operator.role === 'auditor' ? null : <SwipeStatus />}
       </Space>
       <span data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历

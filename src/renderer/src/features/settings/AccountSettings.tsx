@@ -10,7 +10,14 @@ interface Values {
   confirm: string
 }
 
-export function AccountSettings() {
+export function AccountSettings({
+  username,
+  onChanged
+}: {
+  /** The signed-in operator's user name (the new password must not contain it). */
+  username?: string
+  onChanged?: () => void
+} = {}) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
@@ -20,6 +27,7 @@ export function AccountSettings() {
       await unwrap(api.auth.changePassword({ current, next }))
       form.resetFields()
       message.success(t('account.changed'))
+      onChanged?.()
     } catch (error) {
       const rest = showFieldErrors(form, error)
       if (rest) form.setFields([{ name: 'current', errors: [rest] }])
@@ -38,7 +46,11 @@ export function AccountSettings() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <NewPasswordFields name="next" label={t('field.newPassword')} />
+        <NewPasswordFields
+          name="next"
+          label={t('field.newPassword')}
+          {...(username ? { username: () => username } : {})}
+        />
         <Button type="primary" htmlType="submit">
           {t('account.changePassword')}
         </Button>

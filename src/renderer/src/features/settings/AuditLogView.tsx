@@ -34,12 +34,25 @@ export function AuditLogView() {
             type={verification.ok ? 'success' : 'error'}
             showIcon
             title={
-              verification.ok
-                ? t('audit.ok', { n: verification.checked })
-                : t('audit.broken', {
-                    seq: verification.firstBroken?.seq ?? 0,
-                    reason: verification.firstBroken?.reason ?? ''
+              verification.firstBroken
+                ? t('audit.broken', {
+                    seq: verification.firstBroken.seq,
+                    reason: verification.firstBroken.reason
                   })
+                : t('audit.ok', { n: verification.checked })
+            }
+            description={
+              verification.checkpoints.problem
+                ? t('audit.checkpointProblem', { problem: verification.checkpoints.problem })
+                : verification.checkpoints.count === 0
+                  ? t('audit.noCheckpoints')
+                  : t('audit.checkpoints', {
+                      n: verification.checkpoints.count,
+                      seq: verification.checkpoints.lastSeq ?? 0,
+                      time: verification.checkpoints.lastAt
+                        ? localDateTime(new Date(verification.checkpoints.lastAt))
+                        : ''
+                    })
             }
           />
         ) : null}

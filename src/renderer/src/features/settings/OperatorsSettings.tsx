@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd'
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
@@ -75,10 +75,11 @@ export function OperatorsSettings() {
 
   return (
     <>
-      <Space className="toolbar">
+      <Space className="toolbar" direction="vertical">
         <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'create' })}>
           {t('operators.add')}
         </Button>
+        <Alert type="info" showIcon title={t('audit.readOnlyHint')} />
       </Space>
       <Table<OperatorView>
         rowKey="id"
@@ -98,6 +99,9 @@ export function OperatorsSettings() {
                   checkedChildren={t('operators.enabled')}
                   unCheckedChildren={t('operators.disabled')}
                 />
+                {operator.passwordChangeRequired ? (
+                  <Tag color="orange">{t('operators.mustChange')}</Tag>
+                ) : null}
                 {operator.lockedUntil && new Date(operator.lockedUntil) > new Date() ? (
                   <Tag color="red">
                     {t('operators.lockedUntil', {
@@ -179,7 +183,11 @@ export function OperatorsSettings() {
               name="password"
               label={t('field.password')}
               extra={t('field.passwordRule')}
-              rules={passwordRules(t)}
+              rules={passwordRules(t, () =>
+                editing?.mode === 'password'
+                  ? editing.operator.username
+                  : (form.getFieldValue('username') as string | undefined)
+              )}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

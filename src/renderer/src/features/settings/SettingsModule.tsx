@@ -6,6 +6,7 @@ import { AccountSettings } from './AccountSettings'
 import { OperatorsSettings } from './OperatorsSettings'
 import { AuditLogView } from './AuditLogView'
 import { AboutData } from './AboutData'
+import { AUDIT_READERS } from '@shared/roles'
 
 export function SettingsModule() {
   const { t } = useI18n()
@@ -17,7 +18,8 @@ export function SettingsModule() {
     ...(role === 'admin'
       ? [{ key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> }]
       : []),
-    ...(role === 'admin' || role === 'director'
+    // Only the auditor reads the audit log; the administrator cannot (separation of duties).
+    ...(AUDIT_READERS.some((reader) => reader === role)
       ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLogView /> }]
       : []),
     { key: 'about', label: t('settings.about'), children: <AboutData /> }
