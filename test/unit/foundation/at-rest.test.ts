@@ -38,7 +38,13 @@ const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
 
 const cleanups: (() => void)[] = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+// Last opened, first closed: an earlier cleanup removes the data folder a later one still uses.
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((cleanup) => cleanup())
+)
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -312,7 +318,11 @@ function previousMigrations(): string {
   cpSync(migrationsFolder, older, { recursive: true })
   const journalFile = join(older, 'meta', '_journal.json')
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
-  journal.entries = journal.entries.filter((e) => !e.tag.endsWith('logbook_blind_index'))
+  // The app as it was before encryption: every migration before the blind index, none after
+  // (drizzle applies only migrations newer than the last one a database has).
+  const first = journal.entries.findIndex((e) => e.tag.endsWith('logbook_blind_index'))
+  expect(first).toBeGreaterThan(0)
+  journal.entries = journal.entries.slice(0, first)
   writeFileSync(journalFile, JSON.stringify(journal))
   return older
 }

@@ -435,6 +435,9 @@ describe('rating', () => {
     await call('queue:callNext')
     await call('queue:finish')
     clock.advanceMinutes(24 * 60)
+    // A day later the session has expired in main (12 h at most): sign in again, as a clerk would.
+    await services.auth.signIn(CLERK)
+    await call('queue:takeWindow', { windowId: windows[1]!.id })
     await issue(hukou)
     await issue(id)
     await call('queue:callNext')
