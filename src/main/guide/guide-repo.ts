@@ -1,3 +1,4 @@
+import { writeSetting } from '../settings/settings-repo'
 import { randomUUID } from 'node:crypto'
 import { and, asc, count, desc, eq } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
@@ -333,13 +334,7 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
     async updateOffice(office: OfficeInfo, actorId: string): Promise<OfficeInfo> {
       const at = now().toISOString()
       db.transaction((tx) => {
-        const row = {
-          key: OFFICE_KEY,
-          value: JSON.stringify(office),
-          updatedAt: at,
-          updatedBy: actorId
-        }
-        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
+        writeSetting(tx, OFFICE_KEY, office, at, actorId)
         appendAudit(tx, deviceId, at, {
           operatorId: actorId,
           action: 'guide.office.update',

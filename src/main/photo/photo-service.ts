@@ -1,3 +1,4 @@
+import { writeSetting } from '../settings/settings-repo'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -185,14 +186,9 @@ export function createPhotoService(context: PhotoServiceContext) {
         )
       }
       const at = now().toISOString()
-      const value = JSON.stringify({
-        device: input.device,
-        width: input.width,
-        height: input.height
-      })
+      const value = { device: input.device, width: input.width, height: input.height }
       db.transaction((tx) => {
-        const row = { key: CAMERA_KEY, value, updatedAt: at, updatedBy: operatorId }
-        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
+        writeSetting(tx, CAMERA_KEY, value, at, operatorId)
         appendAudit(tx, deviceId, at, {
           operatorId,
           action: 'photo.camera.set',

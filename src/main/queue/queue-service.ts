@@ -1,3 +1,4 @@
+import { writeSetting } from '../settings/settings-repo'
 import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import type { DataCipher } from '../crypto/cipher'
@@ -361,15 +362,9 @@ export function createQueueService({
           missAfterCalls: '不能多于可呼叫次数（首呼加重呼）'
         })
       }
-      audited(actorId, 'queue.config.update', 'settings', CONFIG_KEY, next, (tx, at) => {
-        const row = {
-          key: CONFIG_KEY,
-          value: JSON.stringify(next),
-          updatedAt: at,
-          updatedBy: actorId
-        }
-        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
-      })
+      audited(actorId, 'queue.config.update', 'settings', CONFIG_KEY, next, (tx, at) =>
+        writeSetting(tx, CONFIG_KEY, next, at, actorId)
+      )
       return config()
     },
 
@@ -625,15 +620,9 @@ export function createQueueService({
         ...(input.kind === 'system' ? { deviceName: input.deviceName!.trim() } : {}),
         ...(input.kind === 'network' ? { host: input.host!, port: input.port ?? 9100 } : {})
       }
-      audited(actorId, 'queue.printer.update', 'settings', PRINTER_KEY, next, (tx, at) => {
-        const row = {
-          key: PRINTER_KEY,
-          value: JSON.stringify(next),
-          updatedAt: at,
-          updatedBy: actorId
-        }
-        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
-      })
+      audited(actorId, 'queue.printer.update', 'settings', PRINTER_KEY, next, (tx, at) =>
+        writeSetting(tx, PRINTER_KEY, next, at, actorId)
+      )
       return next
     },
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Db } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { settings } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import type { SettingsView } from '../../shared/ipc/contract'
@@ -9,6 +9,18 @@ export const defaultSettings: SettingsView = {
   locale: 'zh-CN',
   idleLockMinutes: 5,
   stationName: '便民窗口'
+}
+
+/** Stores one setting as JSON (insert or replace), inside the caller's audited transaction. */
+export function writeSetting(
+  tx: Tx | Db,
+  key: string,
+  value: unknown,
+  at: string,
+  operatorId: string | null
+): void {
+  const row = { key, value: JSON.stringify(value), updatedAt: at, updatedBy: operatorId }
+  tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
 }
 
 type SettingKey = keyof SettingsView
@@ -49,18 +61,7 @@ export function createSettingsRepo({ db, now }: { db: Db; now: () => Date }) {
       const at = now().toISOString()
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined)
       db.transaction((tx) => {
-        for (const [key, value] of entries) {
-          const row = {
-            key,
-            value: JSON.stringify(value),
-            updatedAt: at,
-            updatedBy: actor.operatorId
-          }
-          tx.insert(settings)
-            .values(row)
-            .onConflictDoUpdate({ target: settings.key, set: row })
-            .run()
-        }
+        for (const [key, value] of entries) writeSetting(tx, key, value, at, actor.operatorId)
         if (entries.length) {
           appendAudit(tx, actor.deviceId, at, {
             operatorId: actor.operatorId,

@@ -1,3 +1,4 @@
+import { writeSetting } from '../settings/settings-repo'
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
@@ -350,15 +351,9 @@ export function createStaffService({
           'officeHours.start': '应早于下班时间'
         })
       }
-      audited(actorId, 'staff.config.update', 'settings', CONFIG_KEY, next, (tx, at) => {
-        const row = {
-          key: CONFIG_KEY,
-          value: JSON.stringify(next),
-          updatedAt: at,
-          updatedBy: actorId
-        }
-        tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
-      })
+      audited(actorId, 'staff.config.update', 'settings', CONFIG_KEY, next, (tx, at) =>
+        writeSetting(tx, CONFIG_KEY, next, at, actorId)
+      )
       return config()
     },
 
