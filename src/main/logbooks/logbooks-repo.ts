@@ -181,49 +181,52 @@ export function createLogbooksRepo({
 }: RepoContext) {
   const place = (book: BookKey, key: string) => `logbook.${book}.${key}`
 
-  /** A stored field value as the clerk entered it. */
-  const openField = (book: BookKey, key: string, value: unknown): unknown => {
+  /** Applies `text` to a sealed field (and to each party's ID and phone), `embedded` to free text. */
+  const mapSealed = (
+    book: BookKey,
+    key: string,
+    value: unknown,
+    text: (value: string, place: string) => string,
+    embedded: (value: string, place: string) => string
+  ): unknown => {
     switch (sealing[book].get(key)) {
       case 'value':
-        return cipher.openText(value as string, place(book, key))
+        return text(value as string, place(book, key))
       case 'parties':
         return (value as Party[]).map((party) => ({
           ...party,
           ...(party.idNumber
-            ? { idNumber: cipher.openText(party.idNumber, place(book, 'parties.idNumber')) }
+            ? { idNumber: text(party.idNumber, place(book, 'parties.idNumber')) }
             : {}),
-          ...(party.phone
-            ? { phone: cipher.openText(party.phone, place(book, 'parties.phone')) }
-            : {})
+          ...(party.phone ? { phone: text(party.phone, place(book, 'parties.phone')) } : {})
         }))
       case 'embedded':
-        return cipher.openEmbedded(value as string, place(book, key))
+        return embedded(value as string, place(book, key))
       default:
         return value
     }
   }
 
-  const sealField = (book: BookKey, key: string, value: unknown): unknown => {
-    if (typeof value !== 'string' && !Array.isArray(value)) return value
-    switch (sealing[book].get(key)) {
-      case 'value':
-        return cipher.sealText(value as string, place(book, key))
-      case 'parties':
-        return (value as Party[]).map((party) => ({
-          ...party,
-          ...(party.idNumber
-            ? { idNumber: cipher.sealText(party.idNumber, place(book, 'parties.idNumber')) }
-            : {}),
-          ...(party.phone
-            ? { phone: cipher.sealText(party.phone, place(book, 'parties.phone')) }
-            : {})
-        }))
-      case 'embedded':
-        return cipher.sealEmbedded(value as string, place(book, key))
-      default:
-        return value
-    }
-  }
+  /** A stored field value as the clerk entered it. */
+  const openField = (book: BookKey, key: string, value: unknown): unknown =>
+    mapSealed(
+      book,
+      key,
+      value,
+      (v, at) => cipher.openText(v, at),
+      (v, at) => cipher.openEmbedded(v, at)
+    )
+
+  const sealField = (book: BookKey, key: string, value: unknown): unknown =>
+    typeof value !== 'string' && !Array.isArray(value)
+      ? value
+      : mapSealed(
+          book,
+          key,
+          value,
+          (v, at) => cipher.sealText(v, at),
+          (v, at) => cipher.sealEmbedded(v, at)
+        )
 
   /** Blind-index tokens of every ID and phone number in an entry's (plain) fields. */
   const tokensOf = (book: BookKey, fields: Record<string, unknown>): string[] => {
