@@ -72,7 +72,7 @@ async function measureForms(encrypted: boolean) {
     await services.auth.setupAdmin({
       username: 'admin',
       displayName: '王建国',
-      password: 'Admin12345'
+      password: 'Station2026'
     })
     const admin = services.auth.current()!.operator
     const officers = [admin.id]
