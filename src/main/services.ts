@@ -182,7 +182,9 @@ export async function createServices(options: ServiceOptions) {
       repo: logbooksRepo,
       auth,
       now,
-      workCalendar: () => calendar.workCalendar()
+      workCalendar: () => calendar.workCalendar(),
+      // Read at each call: the staff service (below) keeps the office hours.
+      officeHours: () => staff.config().officeHours
     })
   }
   const staff = createStaffService({

@@ -19,9 +19,13 @@ import type Database from 'better-sqlite3'
 import type { Db } from '../db/client'
 import {
   auditLog,
+  backOfficeLog,
+  calloutLog,
   caseLog,
   committees,
   complaintLog,
+  doorLog,
+  exitReviewLog,
   liaisonLog,
   logbookBlindIndex,
   logbookDrafts,
@@ -29,7 +33,10 @@ import {
   patrolLog,
   phoneLog,
   promiseRules,
-  staffFigures
+  proxyLog,
+  proxyResidentLog,
+  staffFigures,
+  visitLog
 } from '../db/schema'
 import { appendAudit, auditChain } from '../audit/audit-repo'
 import { insertRows } from '../db/insert-rows'
@@ -47,7 +54,14 @@ export const tables = {
   patrol: patrolLog,
   phone: phoneLog,
   case: caseLog,
-  complaint: complaintLog
+  complaint: complaintLog,
+  exitReview: exitReviewLog,
+  callout: calloutLog,
+  visit: visitLog,
+  proxyResident: proxyResidentLog,
+  proxy: proxyLog,
+  door: doorLog,
+  backOffice: backOfficeLog
 } as const
 
 /** Columns every book shares (see entryColumns in the schema). */
@@ -395,9 +409,11 @@ export function createLogbooksRepo({
     if (query.to) where.push(lt(t.occurredAt, nextDayStart(query.to)))
     if (query.status) where.push(eq(t.status, query.status))
     if (query.officerId) {
+      // Books that send several officers match any of them (a JSON array of ids).
+      const several = books[query.book].fields.some((f) => f.key === 'officerIds')
       where.push(
-        query.book === 'patrol'
-          ? sql`${patrolLog.officerIds} LIKE ${`%${query.officerId}%`}`
+        several
+          ? sql`${sql.identifier('officer_ids')} LIKE ${`%${query.officerId}%`}`
           : eq(t.officerId, query.officerId)
       )
     }
@@ -739,6 +755,14 @@ export function createLogbooksRepo({
         })
       })
       return db.select().from(committees).where(eq(committees.id, id)).get()!
+    },
+
+    /** Whether `rootId` is an entry of `book` (a link from another register). */
+    async rootExists(book: BookKey, rootId: string): Promise<boolean> {
+      const t = table(book)
+      return (
+        db.select({ id: t.id }).from(t).where(eq(t.rootId, rootId)).limit(1).get() !== undefined
+      )
     },
 
     async existingIds(kind: 'operator' | 'committee', ids: string[]): Promise<Set<string>> {

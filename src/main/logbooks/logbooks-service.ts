@@ -13,6 +13,7 @@ import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
 import { fromWallClock, wallClock } from '../../shared/logbooks/time'
+import { officeCloseDue, ruleAmount } from '../../shared/logbooks/deadline'
 import type { AuthService } from '../auth/auth-service'
 import type { EntryContent, LogbooksRepo } from './logbooks-repo'
 
@@ -22,6 +23,8 @@ export interface LogbooksDeps {
   now: () => Date
   /** The working-day calendar, including the years administrators entered. */
   workCalendar: () => Promise<WorkCalendar>
+  /** The station's office hours (HH:mm), for day deadlines and 先外后内. */
+  officeHours: () => { start: string; end: string }
 }
 
 const fieldError = (field: string, message: string) =>
@@ -38,7 +41,13 @@ function checkStatusFlow(book: BookKey, from: string, to: string) {
 
 type RuleLookup = LogbooksRepo['ruleByCode']
 
-export function createLogbooksService({ repo, auth, now, workCalendar }: LogbooksDeps) {
+export function createLogbooksService({
+  repo,
+  auth,
+  now,
+  workCalendar,
+  officeHours
+}: LogbooksDeps) {
   const today = () => wallClock(now().toISOString()).date
 
   /** Normalises names, phones and ID numbers with the shared validators; collects warnings. */
@@ -77,14 +86,21 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
         )
       }
     }
-    const operatorIds = [
-      ...((fields.officerIds as string[] | undefined) ?? []),
-      ...(typeof fields.officerId === 'string' ? [fields.officerId] : [])
-    ]
+    const operatorFields = books[input.book].fields.filter(
+      (f) => (f.kind === 'operator' || f.kind === 'operators') && fields[f.key] !== undefined
+    )
+    const operatorIds = operatorFields.flatMap((f) => fields[f.key] as string | string[])
     const known = await repo.existingIds('operator', operatorIds)
-    const unknown = operatorIds.find((id) => !known.has(id))
-    if (unknown) {
-      throw fieldError(fields.officerIds ? 'officerIds' : 'officerId', '找不到所选民警')
+    const unknown = operatorFields.find((f) =>
+      ([fields[f.key]].flat() as string[]).some((id) => !known.has(id))
+    )
+    if (unknown) throw fieldError(unknown.key, '找不到所选民警')
+    for (const spec of books[input.book].fields) {
+      const id = fields[spec.key]
+      if (spec.kind !== 'entryLink' || typeof id !== 'string') continue
+      if (!(await repo.rootExists(spec.linkBook!, id))) {
+        throw fieldError(spec.key, `找不到所选的${books[spec.linkBook!].title}记录`)
+      }
     }
     if (typeof fields.committeeId === 'string') {
       const committees = await repo.existingIds('committee', [fields.committeeId])
@@ -99,20 +115,41 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
     }
   }
 
-  /** The rule's deadline from the entry's time, in station wall-clock time. */
+  /**
+   * The entry's deadline, in station wall-clock time: the rule from the entry's time (or from a
+   * later step's time, once filled), a time the clerk promised, or the day's office close.
+   */
   async function deadline(
+    book: BookKey,
     ruleCode: string | null,
     occurredAt: string,
+    fields: Record<string, unknown>,
     extended: boolean,
     ruleOf: RuleLookup
   ) {
-    if (!ruleCode) return { dueAt: null, warnings: [] as string[] }
+    const none = { dueAt: null as string | null, warnings: [] as string[] }
+    const how = books[book].deadline ?? { kind: 'rule' }
+    if (how.kind === 'field') {
+      const at = fields[how.field]
+      return typeof at === 'string' ? { dueAt: at, warnings: [] } : none
+    }
+    if (how.kind === 'officeClose') {
+      const start = wallClock(occurredAt)
+      return {
+        dueAt: fromWallClock(start.date, officeCloseDue(start.time, officeHours().end)),
+        warnings: []
+      }
+    }
+    if (!ruleCode) return none
+    const from = how.from ? fields[how.from] : occurredAt
+    if (typeof from !== 'string') return none
     const rule = await ruleOf(ruleCode)
     if (!rule) throw fieldError('ruleCode', `找不到承诺规则 ${ruleCode}`)
-    const amount = extended && rule.maxAmount !== null ? rule.maxAmount : rule.amount
-    const due = computeDue(wallClock(occurredAt), amount, rule.unit, {
+    const start = wallClock(from)
+    const due = computeDue(start, ruleAmount(rule, start.time, extended), rule.unit, {
       calendar: await workCalendar(),
-      rollToWorkingDay: rule.unit === 'calendarDays'
+      rollToWorkingDay: rule.unit === 'calendarDays',
+      officeEnd: officeHours().end
     })
     return {
       dueAt: fromWallClock(due.date, due.time),
@@ -126,13 +163,19 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
     extended: boolean,
     ruleOf: RuleLookup = repo.ruleByCode
   ): Promise<{ content: EntryContent; warnings: string[] }> {
+    const spec = books[input.book]
     const { fields, warnings } = await normalise(input)
-    const ruleCode = input.ruleCode ?? books[input.book].defaultRule
-    const due = await deadline(ruleCode, input.occurredAt, extended, ruleOf)
+    const problem = spec.checkSteps?.(fields, input.occurredAt)
+    if (problem) throw fieldError(problem.field, problem.message)
+    const ruleCode = input.ruleCode ?? spec.defaultRule
+    const due = await deadline(input.book, ruleCode, input.occurredAt, fields, extended, ruleOf)
     const officerId =
+      (spec.officerField ? (fields[spec.officerField] as string | undefined) : undefined) ??
       (fields.officerId as string | undefined) ??
       (fields.officerIds as string[] | undefined)?.[0] ??
       actorId
+    const status = spec.deriveStatus?.(fields) ?? input.status
+    if (!status) throw fieldError('status', '请选择状态')
     const searchText = Object.values(fields)
       .flatMap((value) =>
         Array.isArray(value)
@@ -145,7 +188,7 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
     return {
       content: {
         occurredAt: input.occurredAt,
-        status: input.status,
+        status,
         ruleCode,
         dueAt: due.dueAt,
         officerId,
@@ -197,8 +240,8 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
     async amend(input: AmendInput, actorId: string) {
       const { id, reason, ...rest } = input
       const current = await repo.current(input.book, id)
-      checkStatusFlow(input.book, current.status, input.status)
       const built = await content(rest as EntryInput, actorId, extensionApproved(current))
+      checkStatusFlow(input.book, current.status, built.content.status)
       const entry = await repo.amend(input.book, id, built.content, actorId, { reason })
       return { entry, warnings: built.warnings }
     },
@@ -218,7 +261,14 @@ export function createLogbooksService({ repo, auth, now, workCalendar }: Logbook
         throw new AppError('VALIDATION', '尚未填写延期理由，不能批准延期')
       }
       if (extensionApproved(current)) throw new AppError('CONFLICT', '延期已批准')
-      const due = await deadline(current.ruleCode, current.occurredAt, true, repo.ruleByCode)
+      const due = await deadline(
+        'case',
+        current.ruleCode,
+        current.occurredAt,
+        current.fields,
+        true,
+        repo.ruleByCode
+      )
       const { extensionApprovedAt: _a, extensionApprovedBy: _b, ...fields } = current.fields
       return repo.amend(
         'case',

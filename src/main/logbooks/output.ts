@@ -7,6 +7,7 @@ import type { EntryView } from '../../shared/logbooks/contract'
 import { maskIdNumber, maskName, maskPhone } from '../../shared/logbooks/mask'
 import { maskIdentifiersInText } from '../../shared/identifiers'
 import { formatStationTime } from '../../shared/logbooks/time'
+import { timeliness } from '../../shared/logbooks/deadline'
 import { createPdf, MM } from '../pdf/document'
 import type { LogbooksRepo } from './logbooks-repo'
 
@@ -71,11 +72,19 @@ export function columnsOf(book: BookKey, names: Names, full: boolean): Column[] 
       })),
     { label: '状态', width: 14, value: (e) => statusLabel(book, e.status) }
   ]
-  if (spec.defaultRule) {
+  if (spec.defaultRule || spec.deadline) {
     columns.push({
       label: '承诺期限',
       width: 26,
       value: (e) => (e.dueAt ? formatStationTime(e.dueAt) : '')
+    })
+  }
+  if (spec.metBy) {
+    const metBy = spec.metBy
+    columns.push({
+      label: '是否按时',
+      width: 18,
+      value: (e) => timeliness(e.dueAt, e.fields[metBy], new Date().toISOString()).label
     })
   }
   columns.push(

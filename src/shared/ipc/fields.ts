@@ -39,6 +39,13 @@ export const requiredText = (max: number) => text(max, 1).trim().min(1, { error:
 
 export const uuid = z.uuid({ error: '无效的记录编号' })
 
+/** A wall-clock time of day, HH:mm. */
+export const clock = z
+  .string({ error: '应为时间' })
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' })
+  .meta({ examples: ['08:00'] })
+
 export const isoDateTime = z.iso.datetime({ error: '无效的时间' })
 
 export const username = z

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { isoDateTime, nothing, password, requiredText, text, uuid } from '../ipc/fields'
+import { clock, isoDateTime, nothing, password, requiredText, text, uuid } from '../ipc/fields'
 import { bookKeys, books, type BookKey, type FieldSpec } from './books'
 import { idNumber, personName, phoneNumber } from './fields'
 
@@ -46,6 +46,7 @@ function fieldSchema(field: FieldSpec): z.ZodType {
       )
     case 'operator':
     case 'committee':
+    case 'entryLink':
       return optional(uuid)
     case 'operators':
       return z
@@ -75,7 +76,8 @@ const entryVariant = <K extends BookKey>(key: K) =>
   z.strictObject({
     book: z.literal(key),
     occurredAt: isoDateTime,
-    status: statusOf(key),
+    // A book whose status follows its steps takes none from the form (main sets it).
+    status: books[key].deriveStatus ? statusOf(key).optional() : statusOf(key),
     ruleCode: requiredText(40).optional(),
     fields: fieldsOf(key)
   })
@@ -164,7 +166,10 @@ export const promiseRule = z.object({
   name: z.string(),
   amount: z.int(),
   unit: z.enum(dueUnits),
-  maxAmount: z.int().nullable()
+  maxAmount: z.int().nullable(),
+  nightAmount: z.int().nullable(),
+  nightStart: z.string().nullable(),
+  nightEnd: z.string().nullable()
 })
 
 export const committee = z.object({
@@ -198,7 +203,10 @@ export const logbooksContract = {
       name: requiredText(60),
       amount: z.int({ error: '应为整数' }).min(0).max(100_000),
       unit: z.enum(dueUnits, { error: '无效的期限单位' }),
-      maxAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable()
+      maxAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable(),
+      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().default(null),
+      nightStart: clock.nullable().default(null),
+      nightEnd: clock.nullable().default(null)
     }),
     output: promiseRule,
     access: ['admin']

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
+import { clock, isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
 import { bookKeys } from '../logbooks/books'
 
 export const month = z
@@ -14,12 +14,6 @@ export const quarter = z
   .max(7)
   .regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 YYYY-Q1…Q4' })
   .meta({ examples: ['2026-Q4'] })
-
-const clock = z
-  .string({ error: '应为时间' })
-  .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' })
-  .meta({ examples: ['08:00'] })
 
 const cardNumber = z
   .string({ error: '应为卡号' })

@@ -140,6 +140,129 @@ export const complaintLog = sqliteTable(
   entryIndexes('logbook_complaint')
 )
 
+/** 出入境审核: the approval form, the file check, the field officer's review, telling the resident. */
+export const exitReviewLog = sqliteTable(
+  'logbook_exit_review',
+  {
+    ...entryColumns(),
+    applicantName: text('applicant_name').notNull(),
+    applicantPhone: text('applicant_phone'),
+    applicationKind: text('application_kind').notNull(),
+    fileCheckedBy: text('file_checked_by').references(() => operators.id),
+    fileCheckedAt: text('file_checked_at'),
+    fileResult: text('file_result'),
+    fileNote: text('file_note'),
+    fieldOfficerId: text('field_officer_id').references(() => operators.id),
+    handedAt: text('handed_at'),
+    reviewOpinion: text('review_opinion'),
+    reviewReturnedAt: text('review_returned_at'),
+    toldAt: text('told_at'),
+    toldNote: text('told_note')
+  },
+  entryIndexes('logbook_exit_review')
+)
+
+/** 报警求助: call, officers sent, arrival (met against SLA-EMERGENCY), outcome, linked case. */
+export const calloutLog = sqliteTable(
+  'logbook_callout',
+  {
+    ...entryColumns(),
+    callerName: text('caller_name').notNull(),
+    callerPhone: text('caller_phone'),
+    place: text('place').notNull(),
+    matter: text('matter').notNull(),
+    /** JSON array of operator ids. */
+    officerIds: text('officer_ids').notNull(),
+    arrivedAt: text('arrived_at'),
+    outcome: text('outcome'),
+    /** Root id of the 案件纠纷受理 entry opened from this call. */
+    caseEntryId: text('case_entry_id')
+  },
+  entryIndexes('logbook_callout')
+)
+
+/** 群众来访接待、咨询电话. */
+export const visitLog = sqliteTable(
+  'logbook_visit',
+  {
+    ...entryColumns(),
+    channel: text('channel').notNull(),
+    visitorName: text('visitor_name').notNull(),
+    visitorPhone: text('visitor_phone'),
+    matter: text('matter').notNull(),
+    promisedAt: text('promised_at'),
+    answer: text('answer'),
+    answeredAt: text('answered_at'),
+    satisfied: text('satisfied')
+  },
+  entryIndexes('logbook_visit')
+)
+
+/** 代办服务对象名册. */
+export const proxyResidentLog = sqliteTable(
+  'logbook_proxy_resident',
+  {
+    ...entryColumns(),
+    residentName: text('resident_name').notNull(),
+    category: text('category').notNull(),
+    address: text('address').notNull(),
+    phone: text('phone'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    note: text('note')
+  },
+  entryIndexes('logbook_proxy_resident')
+)
+
+/** 代办、上门服务、定期法律咨询. */
+export const proxyLog = sqliteTable(
+  'logbook_proxy',
+  {
+    ...entryColumns(),
+    /** Root id of the resident in 代办服务对象名册. */
+    residentId: text('resident_id'),
+    residentName: text('resident_name').notNull(),
+    serviceKind: text('service_kind').notNull(),
+    matter: text('matter').notNull(),
+    scheduledAt: text('scheduled_at').notNull(),
+    handlerId: text('handler_id').references(() => operators.id),
+    doneAt: text('done_at'),
+    result: text('result'),
+    cancelReason: text('cancel_reason')
+  },
+  entryIndexes('logbook_proxy')
+)
+
+/** 防盗门安装预约. */
+export const doorLog = sqliteTable(
+  'logbook_door',
+  {
+    ...entryColumns(),
+    residentName: text('resident_name').notNull(),
+    phone: text('phone').notNull(),
+    address: text('address').notNull(),
+    requirement: text('requirement'),
+    installer: text('installer'),
+    installedAt: text('installed_at'),
+    note: text('note')
+  },
+  entryIndexes('logbook_door')
+)
+
+/** 先外后内: back-office items left after the resident's household book was done. */
+export const backOfficeLog = sqliteTable(
+  'logbook_back_office',
+  {
+    ...entryColumns(),
+    residentName: text('resident_name').notNull(),
+    business: text('business').notNull(),
+    pendingItem: text('pending_item').notNull(),
+    clearedAt: text('cleared_at'),
+    note: text('note')
+  },
+  entryIndexes('logbook_back_office')
+)
+
 /** Promised deadlines (六项承诺), editable by the administrator. */
 export const promiseRules = sqliteTable('logbook_promise_rules', {
   id: text('id').primaryKey(),
@@ -149,6 +272,10 @@ export const promiseRules = sqliteTable('logbook_promise_rules', {
   unit: text('unit', { enum: ['minutes', 'hours', 'calendarDays', 'workingDays'] }).notNull(),
   /** Longest allowed after an approved extension (cases: 14 working days). */
   maxAmount: integer('max_amount'),
+  /** Minutes rules (SLA-EMERGENCY): the amount at night, and the night's hours (HH:mm, wrapping midnight). */
+  nightAmount: integer('night_amount'),
+  nightStart: text('night_start'),
+  nightEnd: text('night_end'),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').references(() => operators.id)
 })
