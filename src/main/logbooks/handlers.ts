@@ -101,6 +101,7 @@ export function createLogbooksHandlers(
     },
     reveal: (input, context) => revealEntry(services, sessionOf(context), input),
     today: () => service.today(),
+    calloutMonth: (input) => service.calloutMonth(input.month),
     // Director only: the contract's access list refuses everyone else before this runs.
     signOff: (input) => service.signOff(input.book, input.id, input.password),
     approveExtension: (input) => service.approveExtension(input.id, input.password),

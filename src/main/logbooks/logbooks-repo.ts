@@ -681,6 +681,31 @@ export function createLogbooksRepo({
       return { due, unsigned, counts }
     },
 
+    /**
+     * Per officer sent, the call-outs that came in during [from, to): arrived by the deadline,
+     * arrived late or not arrived when overdue at `nowIso`, and not yet due.
+     */
+    async calloutsByOfficer(from: string, to: string, nowIso: string) {
+      return db.all<{
+        officerId: string
+        officerName: string | null
+        callouts: number
+        onTime: number
+        late: number
+        pending: number
+      }>(
+        sql`SELECT o.value AS officerId, op.display_name AS officerName, count(*) AS callouts,
+              sum(c.arrived_at IS NOT NULL AND c.arrived_at <= c.due_at) AS onTime,
+              sum(CASE WHEN c.arrived_at IS NOT NULL THEN c.arrived_at > c.due_at
+                       ELSE c.due_at < ${nowIso} END) AS late,
+              sum(c.arrived_at IS NULL AND c.due_at >= ${nowIso}) AS pending
+            FROM ${calloutLog} c, json_each(c.officer_ids) o
+            LEFT JOIN ${operators} op ON op.id = o.value
+            WHERE c.superseded_by IS NULL AND c.occurred_at >= ${from} AND c.occurred_at < ${to}
+            GROUP BY o.value ORDER BY op.display_name, o.value`
+      )
+    },
+
     async rules(): Promise<PromiseRule[]> {
       return db.select().from(promiseRules).orderBy(asc(promiseRules.code)).all() as PromiseRule[]
     },
@@ -690,10 +715,18 @@ export function createLogbooksRepo({
         PromiseRule | undefined
     },
 
-    async updateRule(input: Omit<PromiseRule, 'code'>, actorId: string): Promise<PromiseRule> {
+    async updateRule(
+      input: Omit<PromiseRule, 'code' | 'nightAmount' | 'nightStart' | 'nightEnd'> &
+        Partial<Pick<PromiseRule, 'nightAmount' | 'nightStart' | 'nightEnd'>>,
+      actorId: string
+    ): Promise<PromiseRule> {
       const at = now().toISOString()
       db.transaction((tx) => {
-        const { id, ...changes } = input
+        const { id, ...given } = input
+        // Night values left out stay as they are.
+        const changes = Object.fromEntries(
+          Object.entries(given).filter(([, value]) => value !== undefined)
+        ) as Partial<PromiseRule>
         const result = tx
           .update(promiseRules)
           .set({ ...changes, updatedAt: at, updatedBy: actorId })

@@ -292,6 +292,24 @@ export function createLogbooksService({
       )
     },
 
+    async calloutMonth(month: string) {
+      const [y, m] = month.split('-').map(Number) as [number, number]
+      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+      const rows = await repo.calloutsByOfficer(
+        fromWallClock(`${month}-01`, '00:00'),
+        fromWallClock(`${next}-01`, '00:00'),
+        now().toISOString()
+      )
+      return {
+        month,
+        rows: rows.map((r) => ({
+          ...r,
+          officerName: r.officerName ?? r.officerId,
+          onTimeRate: r.onTime + r.late ? r.onTime / (r.onTime + r.late) : null
+        }))
+      }
+    },
+
     list: (query: ListQuery) => repo.list(query),
     get: (book: BookKey, id: string) => repo.get(book, id),
 

@@ -93,6 +93,7 @@ export function createStaffHandlers(
     rulings: async ({ month }) => staff.rulings(month),
     addFollowup: (input, context) => staff.addFollowup(input, actorOf(context)),
     followups: async ({ month, officerId }) => staff.followups(month, officerId),
+    followupsOf: async ({ linkBook, linkEntryId }) => staff.followupsOf(linkBook, linkEntryId),
     quotaProgress: async ({ month }) => staff.progress(month),
     dailyChecks: ({ date }) => staff.checks(date),
     tickCheck: ({ date, item, note }, context) =>

@@ -1,6 +1,6 @@
 import { writeSetting } from '../settings/settings-repo'
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import type { DataCipher } from '../crypto/cipher'
 import {
@@ -126,6 +126,23 @@ export function createStaffService({
   }
 
   const today = () => wallClock(now().toISOString()).date
+
+  const followupRows = (where: SQL | undefined) => {
+    const who = names()
+    return db
+      .select()
+      .from(staffFollowups)
+      .where(where)
+      .orderBy(desc(staffFollowups.visitDate), desc(staffFollowups.createdAt))
+      .all()
+      .map(({ createdBy: _by, ...f }) => ({
+        ...f,
+        ...Object.fromEntries(
+          FOLLOWUP_TEXT.map((key) => [key, cipher.openEmbedded(f[key], followupPlace(key))])
+        ),
+        officerName: who.get(f.officerId) ?? ''
+      }))
+  }
 
   const followupTotals = (month: string) => {
     const rows = db
@@ -568,26 +585,20 @@ export function createStaffService({
     },
 
     followups(month: string, officerId?: string) {
-      const who = names()
-      return db
-        .select()
-        .from(staffFollowups)
-        .where(
-          and(
-            gte(staffFollowups.visitDate, `${month}-01`),
-            lt(staffFollowups.visitDate, `${nextMonth(month)}-01`),
-            officerId ? eq(staffFollowups.officerId, officerId) : undefined
-          )
+      return followupRows(
+        and(
+          gte(staffFollowups.visitDate, `${month}-01`),
+          lt(staffFollowups.visitDate, `${nextMonth(month)}-01`),
+          officerId ? eq(staffFollowups.officerId, officerId) : undefined
         )
-        .orderBy(desc(staffFollowups.visitDate), desc(staffFollowups.createdAt))
-        .all()
-        .map(({ createdBy: _by, ...f }) => ({
-          ...f,
-          ...Object.fromEntries(
-            FOLLOWUP_TEXT.map((key) => [key, cipher.openEmbedded(f[key], followupPlace(key))])
-          ),
-          officerName: who.get(f.officerId) ?? ''
-        }))
+      )
+    },
+
+    /** The follow-up visits recorded for one register entry (a call-out, a case). */
+    followupsOf(linkBook: string, linkEntryId: string) {
+      return followupRows(
+        and(eq(staffFollowups.linkBook, linkBook), eq(staffFollowups.linkEntryId, linkEntryId))
+      )
     },
 
     async tickCheck(date: string, item: string, note: string | undefined, directorId: string) {

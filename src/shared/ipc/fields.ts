@@ -39,6 +39,13 @@ export const requiredText = (max: number) => text(max, 1).trim().min(1, { error:
 
 export const uuid = z.uuid({ error: '无效的记录编号' })
 
+/** A calendar month, YYYY-MM. */
+export const month = z
+  .string({ error: '应为月份' })
+  .max(7)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+  .meta({ examples: ['2026-11'] })
+
 /** A wall-clock time of day, HH:mm. */
 export const clock = z
   .string({ error: '应为时间' })

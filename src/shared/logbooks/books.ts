@@ -89,6 +89,8 @@ export interface BookSpec {
   /** The time field that meets the deadline (arrival, answer, installation): on time when ≤ due. */
   metBy?: string
   fields: readonly FieldSpec[]
+  /** 四项制度: entries the officers must follow up with a visit (追访), by topic. */
+  followUp?: (fields: Record<string, unknown>) => 'case' | 'dispute' | 'emergency'
   /** The status follows from the filled steps (main sets it; the form shows no status choice). */
   deriveStatus?: (fields: Record<string, unknown>) => string
   /** Order and consistency of the steps, with the entry's own time. */
@@ -306,6 +308,7 @@ const callout: BookSpec = {
   closedStatuses: ['arrived', 'closed'],
   defaultRule: 'SLA-EMERGENCY',
   metBy: 'arrivedAt',
+  followUp: () => 'emergency',
   fields: [
     {
       key: 'callerName',
@@ -980,6 +983,7 @@ export const books: Record<BookKey, BookSpec> = {
     ],
     closedStatuses: ['decided', 'closed'],
     defaultRule: 'SLA-CASE',
+    followUp: (f) => (f.kind === 'dispute' ? 'dispute' : 'case'),
     fields: [
       {
         key: 'kind',

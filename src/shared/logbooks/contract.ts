@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { clock, isoDateTime, nothing, password, requiredText, text, uuid } from '../ipc/fields'
+import {
+  clock,
+  isoDateTime,
+  month,
+  nothing,
+  password,
+  requiredText,
+  text,
+  uuid
+} from '../ipc/fields'
 import { bookKeys, books, type BookKey, type FieldSpec } from './books'
 import { idNumber, personName, phoneNumber } from './fields'
 
@@ -160,6 +169,24 @@ export const todayBoard = z.object({
   )
 })
 
+/** 报警求助 in one month, per officer sent: arrivals on time against SLA-EMERGENCY and late. */
+export const calloutMonth = z.object({
+  month: z.string(),
+  rows: z.array(
+    z.object({
+      officerId: z.string(),
+      officerName: z.string(),
+      callouts: z.int(),
+      onTime: z.int(),
+      late: z.int(),
+      /** Not yet arrived and not yet due. */
+      pending: z.int(),
+      /** On time among those decided (on time + late); null when none. */
+      onTimeRate: z.number().nullable()
+    })
+  )
+})
+
 export const promiseRule = z.object({
   id: z.string(),
   code: z.string(),
@@ -204,9 +231,10 @@ export const logbooksContract = {
       amount: z.int({ error: '应为整数' }).min(0).max(100_000),
       unit: z.enum(dueUnits, { error: '无效的期限单位' }),
       maxAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable(),
-      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().default(null),
-      nightStart: clock.nullable().default(null),
-      nightEnd: clock.nullable().default(null)
+      // Minutes rules at night (SLA-EMERGENCY); left out: unchanged.
+      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().optional(),
+      nightStart: clock.nullable().optional(),
+      nightEnd: clock.nullable().optional()
     }),
     output: promiseRule,
     access: ['admin']
@@ -239,6 +267,11 @@ export const logbooksContract = {
     access: 'signedIn'
   }),
   today: call({ input: nothing, output: todayBoard, access: 'signedIn' }),
+  calloutMonth: call({
+    input: z.strictObject({ month }),
+    output: calloutMonth,
+    access: 'signedIn'
+  }),
   /** 查看完整信息: one entry's full ID numbers and phones, with a reason; audited. */
   reveal: call({
     input: z.strictObject({
@@ -291,6 +324,7 @@ export type EntryInput = z.output<typeof entryInput>
 export type AmendInput = z.output<typeof amendInput>
 export type ListQuery = z.output<typeof listQuery>
 export type TodayBoard = z.output<typeof todayBoard>
+export type CalloutMonth = z.output<typeof calloutMonth>
 export type BoardItem = z.output<typeof boardItem>
 export type PromiseRule = z.output<typeof promiseRule>
 export type Committee = z.output<typeof committee>

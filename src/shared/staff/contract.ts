@@ -1,13 +1,9 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { clock, isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
+import { clock, isoDate, month, nothing, requiredText, text, uuid } from '../ipc/fields'
 import { bookKeys } from '../logbooks/books'
 
-export const month = z
-  .string({ error: '应为月份' })
-  .max(7)
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
-  .meta({ examples: ['2026-11'] })
+export { month }
 
 export const quarter = z
   .string({ error: '应为季度' })
@@ -247,6 +243,14 @@ export const staffContract = {
   addFollowup: call({ input: followupInput, output: followupView, access: 'signedIn' }),
   followups: call({
     input: z.strictObject({ month, officerId: uuid.optional() }),
+    output: z.array(followupView),
+    access: 'signedIn'
+  }),
+  followupsOf: call({
+    input: z.strictObject({
+      linkBook: z.enum(bookKeys, { error: '无效的登记簿' }),
+      linkEntryId: uuid
+    }),
     output: z.array(followupView),
     access: 'signedIn'
   }),

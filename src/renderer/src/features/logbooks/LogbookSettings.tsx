@@ -49,7 +49,10 @@ export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRule
           name: next.name,
           amount: next.amount,
           unit: next.unit,
-          maxAmount: next.maxAmount
+          maxAmount: next.maxAmount,
+          nightAmount: next.nightAmount,
+          nightStart: next.nightStart,
+          nightEnd: next.nightEnd
         })
       )
     )
@@ -103,6 +106,45 @@ export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRule
                 title: t('maxAmount'),
                 dataIndex: 'maxAmount',
                 render: (v: number | null) => v ?? '—'
+              },
+              {
+                title: t('night'),
+                render: (_: unknown, rule: PromiseRule) =>
+                  rule.unit === 'minutes' ? (
+                    <Space size={4}>
+                      <InputNumber
+                        aria-label={`${rule.code} ${t('nightAmount')}`}
+                        min={0}
+                        max={100_000}
+                        precision={0}
+                        style={{ width: 70 }}
+                        defaultValue={rule.nightAmount ?? undefined}
+                        onBlur={(e) => {
+                          const raw = e.target.value.trim()
+                          const nightAmount = raw === '' ? null : Number(raw)
+                          if (nightAmount === null || Number.isInteger(nightAmount)) {
+                            if (nightAmount !== rule.nightAmount)
+                              void saveRule(rule, { nightAmount })
+                          }
+                        }}
+                      />
+                      {(['nightStart', 'nightEnd'] as const).map((key) => (
+                        <Input
+                          key={key}
+                          type="time"
+                          aria-label={`${rule.code} ${t(key)}`}
+                          style={{ width: 110 }}
+                          defaultValue={rule[key] ?? ''}
+                          onBlur={(e) => {
+                            const value = e.target.value || null
+                            if (value !== rule[key]) void saveRule(rule, { [key]: value })
+                          }}
+                        />
+                      ))}
+                    </Space>
+                  ) : (
+                    '—'
+                  )
               }
             ]}
           />

@@ -23,9 +23,11 @@ import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@sha
 import {
   revealRoles,
   type BoardItem,
+  type CalloutMonth,
   type EntryView,
   type TodayBoard
 } from '@shared/logbooks/contract'
+import { timeliness } from '@shared/logbooks/deadline'
 import type { Role } from '@shared/roles'
 import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
 import { LogbookSettings } from './LogbookSettings'
@@ -34,6 +36,7 @@ import { DateRangeInputs } from './DateRangeInputs'
 import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 import { QuotaBoard } from '@renderer/features/staff/QuotaBoard'
 import { SignOffList } from './SignOffList'
+import { FollowupSection } from './FollowupSection'
 
 type T = LogbooksT
 type Lookup = {
@@ -46,6 +49,11 @@ const toLocalInput = (iso: string) => {
   return `${date}T${time}`
 }
 const fromLocalInput = (value: string) => fromWallClock(value.slice(0, 10), value.slice(11, 16))
+/** The month of a filter date, or this month when the date is not a valid one. */
+const monthOf = (date: string) =>
+  /^\d{4}-(0[1-9]|1[0-2])/.test(date)
+    ? date.slice(0, 7)
+    : wallClock(new Date().toISOString()).date.slice(0, 7)
 
 /** The module's first view: deadlines and signatures across every logbook. */
 function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
@@ -158,6 +166,8 @@ function FieldInput({
           options={lookup.committees}
         />
       )
+    case 'entryLink':
+      return <LinkSelect book={field.linkBook!} {...props} />
     case 'parties':
       return (
         <Input.TextArea
@@ -170,6 +180,87 @@ function FieldInput({
     default:
       return <Input maxLength={field.max ?? 50} {...props} />
   }
+}
+
+/** A short line naming an entry of another register (time and first name or text). */
+function entryTitle(entry: EntryView) {
+  const spec = books[entry.book]
+  const first = spec.fields.find((f) => f.kind === 'name' || f.kind === 'text')
+  const matter = spec.fields.find((f) => f.kind === 'longText')
+  return [
+    formatStationTime(entry.occurredAt),
+    first ? String(entry.fields[first.key] ?? '') : '',
+    matter ? String(entry.fields[matter.key] ?? '').slice(0, 20) : ''
+  ]
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** Picks an entry of another register (its root id): the latest ones, or those a search finds. */
+function LinkSelect({
+  book,
+  value,
+  ...control
+}: {
+  book: BookKey
+  id?: string
+  value?: unknown
+  onChange?: (value: unknown) => void
+}) {
+  const t = useMessages(messages)
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([])
+  const search = useCallback(
+    (text: string) =>
+      void unwrap(
+        api.logbooks.list({
+          book,
+          pageSize: 50,
+          ...(text.trim() ? { text: text.trim().slice(0, 100) } : {})
+        })
+      )
+        .then((page) =>
+          setOptions(page.rows.map((entry) => ({ value: entry.rootId, label: entryTitle(entry) })))
+        )
+        .catch(() => setOptions([])),
+    [book]
+  )
+  useEffect(() => search(''), [search])
+  // A linked entry older than the latest page still shows its title.
+  useEffect(() => {
+    if (typeof value !== 'string' || options.some((o) => o.value === value)) return
+    void unwrap(api.logbooks.get({ book, id: value }))
+      .then(({ history }) => {
+        const latest = history[history.length - 1]
+        if (latest) setOptions((list) => [{ value, label: entryTitle(latest) }, ...list])
+      })
+      .catch(() => undefined)
+  }, [book, value, options])
+  return (
+    <Select
+      {...control}
+      value={value as string | undefined}
+      allowClear
+      showSearch
+      filterOption={false}
+      onSearch={search}
+      placeholder={t('linkSearch')}
+      options={options}
+    />
+  )
+}
+
+/** The linked entry's title in the detail drawer. */
+function LinkedEntry({ book, rootId }: { book: BookKey; rootId: string }) {
+  const [title, setTitle] = useState(rootId.slice(0, 8))
+  useEffect(() => {
+    void unwrap(api.logbooks.get({ book, id: rootId }))
+      .then(({ history }) => {
+        const latest = history[history.length - 1]
+        if (latest) setTitle(`[${books[book].title}] ${entryTitle(latest)}`)
+      })
+      .catch(() => undefined)
+  }, [book, rootId])
+  return <span data-testid="linked-entry">{title}</span>
 }
 
 /** Up to 20 parties of a name, an ID number and a phone each, with room to spare. */
@@ -204,7 +295,8 @@ function toInput(book: BookKey, values: FormValues) {
   return {
     book,
     occurredAt: fromLocalInput(values.occurredAt),
-    status: values.status,
+    // A book whose status follows its steps sends none: main derives it.
+    ...(books[book].deriveStatus ? {} : { status: values.status }),
     ...(values.ruleCode ? { ruleCode: values.ruleCode } : {}),
     fields
   } as Parameters<typeof api.logbooks.create>[0]
@@ -333,14 +425,20 @@ function EntryForm(props: {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="status" label={t('status')}>
-              <Select
-                options={spec.statuses.map((s) => ({
-                  value: s.value,
-                  label: locale === 'zh-CN' ? s.label : s.labelEn
-                }))}
-              />
-            </Form.Item>
+            {spec.deriveStatus ? (
+              <Form.Item label={t('status')}>
+                <span data-testid="status-follows-steps">{t('statusFollowsSteps')}</span>
+              </Form.Item>
+            ) : (
+              <Form.Item name="status" label={t('status')}>
+                <Select
+                  options={spec.statuses.map((s) => ({
+                    value: s.value,
+                    label: locale === 'zh-CN' ? s.label : s.labelEn
+                  }))}
+                />
+              </Form.Item>
+            )}
           </Col>
           {book === 'phone' && (
             <Col span={12}>
@@ -457,19 +555,23 @@ function EntryDrawer(props: {
     [...props.lookup.operators, ...props.lookup.committees].map((o) => [o.value, o.label])
   )
   const show = (field: FieldSpec, value: unknown) =>
-    field.kind === 'datetime'
-      ? formatStationTime(value as string)
-      : field.kind === 'operators'
-        ? (value as string[]).map((id) => names.get(id)).join('、')
-        : field.kind === 'operator' || field.kind === 'committee'
-          ? names.get(value as string)
-          : field.kind === 'parties'
-            ? (value as Record<string, string>[])
-                .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
-                .join('；')
-            : field.kind === 'select'
-              ? field.options?.find((o) => o.value === value)?.label
-              : String(value)
+    field.kind === 'datetime' ? (
+      formatStationTime(value as string)
+    ) : field.kind === 'operators' ? (
+      (value as string[]).map((id) => names.get(id)).join('、')
+    ) : field.kind === 'operator' || field.kind === 'committee' ? (
+      names.get(value as string)
+    ) : field.kind === 'parties' ? (
+      (value as Record<string, string>[])
+        .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
+        .join('；')
+    ) : field.kind === 'select' ? (
+      field.options?.find((o) => o.value === value)?.label
+    ) : field.kind === 'entryLink' ? (
+      <LinkedEntry book={field.linkBook!} rootId={value as string} />
+    ) : (
+      String(value)
+    )
   const sign = async () => {
     try {
       await unwrap(api.logbooks.signOff({ book: entry.book, id: entry.id, password }))
@@ -514,6 +616,7 @@ function EntryDrawer(props: {
           </List.Item>
         )}
       </List>
+      {entry.current && <FollowupSection t={t} entry={entry} />}
       <Space style={{ marginTop: 16 }}>
         {entry.masked && mayReveal && (
           <Button data-testid="reveal" onClick={() => setRevealing({ forAmend: false })}>
@@ -555,6 +658,60 @@ function EntryDrawer(props: {
   )
 }
 
+/** Whether the step that meets the deadline came in time (arrival, answer, fitting, clearing). */
+function TimelinessTag({ t, entry, metBy }: { t: T; entry: EntryView; metBy: string }) {
+  const result = timeliness(entry.dueAt, entry.fields[metBy], new Date().toISOString())
+  switch (result.state) {
+    case 'onTime':
+      return <Tag color="green">{t('t_onTime')}</Tag>
+    case 'late':
+      return <Tag color="red">{t('t_late', { n: result.minutesLate })}</Tag>
+    case 'overdue':
+      return <Tag color="red">{t('t_overdue', { n: result.minutesLate })}</Tag>
+    case 'pending':
+      return <Tag>{t('t_pending')}</Tag>
+    default:
+      return null
+  }
+}
+
+/** 报警求助: the month's arrivals per officer sent, on time against the 5/10-minute promise. */
+function CalloutMonthTable({ t, month, reload }: { t: T; month: string; reload: number }) {
+  const [data, setData] = useState<CalloutMonth | null>(null)
+  useEffect(() => {
+    void unwrap(api.logbooks.calloutMonth({ month }))
+      .then(setData)
+      .catch(() => setData(null))
+  }, [month, reload])
+  return (
+    <Card size="small" title={t('calloutMonth', { month })} data-testid="callout-month">
+      <Table
+        size="small"
+        rowKey="officerId"
+        pagination={false}
+        dataSource={data?.rows ?? []}
+        locale={{ emptyText: t('none') }}
+        columns={[
+          { title: t('officer'), dataIndex: 'officerName' },
+          { title: t('callouts'), dataIndex: 'callouts' },
+          { title: t('onTime'), dataIndex: 'onTime' },
+          {
+            title: t('late'),
+            dataIndex: 'late',
+            render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0)
+          },
+          { title: t('pending'), dataIndex: 'pending' },
+          {
+            title: t('onTimeRate'),
+            dataIndex: 'onTimeRate',
+            render: (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
+          }
+        ]}
+      />
+    </Card>
+  )
+}
+
 function BookView(props: {
   t: T
   book: BookKey
@@ -583,6 +740,8 @@ function BookView(props: {
   const [editing, setEditing] = useState<{ entry: EntryView | null } | null>(null)
   const [viewing, setViewing] = useState<EntryView | null>(null)
 
+  // Bumped after each load, so the month's call-out table follows saves and corrections.
+  const [loads, setLoads] = useState(0)
   const load = useCallback(
     () =>
       unwrap(
@@ -595,7 +754,10 @@ function BookView(props: {
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.text.trim() ? { text: filter.text.trim() } : {})
         })
-      ).then(setData),
+      ).then((page) => {
+        setData(page)
+        setLoads((n) => n + 1)
+      }),
     [book, page, filter.from, filter.to, filter.status, filter.text]
   )
   useEffect(() => {
@@ -650,6 +812,9 @@ function BookView(props: {
         <Button onClick={() => output('xlsx')}>{t('exportXlsx')}</Button>
         <Button onClick={() => output('csv')}>{t('exportCsv')}</Button>
       </Space>
+      {book === 'callout' && (
+        <CalloutMonthTable t={t} month={monthOf(filter.to || filter.from)} reload={loads} />
+      )}
       <Table
         size="small"
         rowKey="id"
@@ -671,6 +836,16 @@ function BookView(props: {
               ]
             : []),
           { title: t('status'), dataIndex: 'status', render: (s: string) => statusLabel(book, s) },
+          ...(spec.metBy
+            ? [
+                {
+                  title: t('timeliness'),
+                  render: (_: unknown, r: EntryView) => (
+                    <TimelinessTag t={t} entry={r} metBy={spec.metBy!} />
+                  )
+                }
+              ]
+            : []),
           {
             title: t('due'),
             dataIndex: 'dueAt',
