@@ -33,8 +33,7 @@ export const logbooksCommands: Record<string, Command> = {
     }
   },
   'logbook:export': {
-    usage:
-      '--book liaison|patrol|phone|case|complaint --from YYYY-MM-DD --to YYYY-MM-DD --out F.xlsx|F.csv [--as USERNAME]',
+    usage: `--book ${bookKeys.join('|')} --from YYYY-MM-DD --to YYYY-MM-DD --out F.xlsx|F.csv [--as USERNAME]`,
     summary: '导出登记簿（脱敏）为 xlsx 或 csv',
     options: {
       book: { type: 'string' },
