@@ -129,13 +129,16 @@ CREATE TABLE `logbook_exit_review` (
 	`handed_at` text,
 	`review_opinion` text,
 	`review_returned_at` text,
+	`approved_by` text,
+	`approved_at` text,
 	`told_at` text,
 	`told_note` text,
 	FOREIGN KEY (`officer_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`signed_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`file_checked_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`field_officer_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`field_officer_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`approved_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `logbook_exit_review_root_version_unique` ON `logbook_exit_review` (`root_id`,`version`);--> statement-breakpoint
@@ -268,7 +271,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER logbook_exit_review_fixed BEFORE UPDATE ON logbook_exit_review
-WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.applicant_name IS NOT OLD.applicant_name OR NEW.applicant_phone IS NOT OLD.applicant_phone OR NEW.application_kind IS NOT OLD.application_kind OR NEW.file_checked_by IS NOT OLD.file_checked_by OR NEW.file_checked_at IS NOT OLD.file_checked_at OR NEW.file_result IS NOT OLD.file_result OR NEW.file_note IS NOT OLD.file_note OR NEW.field_officer_id IS NOT OLD.field_officer_id OR NEW.handed_at IS NOT OLD.handed_at OR NEW.review_opinion IS NOT OLD.review_opinion OR NEW.review_returned_at IS NOT OLD.review_returned_at OR NEW.told_at IS NOT OLD.told_at OR NEW.told_note IS NOT OLD.told_note
+WHEN NEW.id IS NOT OLD.id OR NEW.root_id IS NOT OLD.root_id OR NEW.version IS NOT OLD.version OR NEW.amend_reason IS NOT OLD.amend_reason OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.status IS NOT OLD.status OR NEW.rule_code IS NOT OLD.rule_code OR NEW.due_at IS NOT OLD.due_at OR NEW.officer_id IS NOT OLD.officer_id OR NEW.search_text IS NOT OLD.search_text OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by OR NEW.applicant_name IS NOT OLD.applicant_name OR NEW.applicant_phone IS NOT OLD.applicant_phone OR NEW.application_kind IS NOT OLD.application_kind OR NEW.file_checked_by IS NOT OLD.file_checked_by OR NEW.file_checked_at IS NOT OLD.file_checked_at OR NEW.file_result IS NOT OLD.file_result OR NEW.file_note IS NOT OLD.file_note OR NEW.field_officer_id IS NOT OLD.field_officer_id OR NEW.handed_at IS NOT OLD.handed_at OR NEW.review_opinion IS NOT OLD.review_opinion OR NEW.review_returned_at IS NOT OLD.review_returned_at OR NEW.approved_by IS NOT OLD.approved_by OR NEW.approved_at IS NOT OLD.approved_at OR NEW.told_at IS NOT OLD.told_at OR NEW.told_note IS NOT OLD.told_note
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.signed_at IS NOT NULL AND (NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by))
 BEGIN

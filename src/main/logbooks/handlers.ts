@@ -105,6 +105,7 @@ export function createLogbooksHandlers(
     // Director only: the contract's access list refuses everyone else before this runs.
     signOff: (input) => service.signOff(input.book, input.id, input.password),
     approveExtension: (input) => service.approveExtension(input.id, input.password),
+    approveExitReview: (input) => service.approveExitReview(input.id, input.password),
     loadDraft: (input, context) =>
       repo.loadDraft(sessionOf(context).id, input.book, draftKey(input)),
     saveDraft: async (input, context) => {

@@ -109,8 +109,13 @@ const COMMON_KEYS = new Set([
 ])
 /** Fields stored as JSON text. */
 const JSON_FIELDS = new Set(['officerIds', 'parties'])
-/** Case fields set by the director's approval, not by the form. */
-const SYSTEM_FIELDS = new Set(['extensionApprovedBy', 'extensionApprovedAt'])
+/** Fields set by the director's approvals (case extension, exit-entry review), not by the form. */
+const SYSTEM_FIELDS = new Set([
+  'extensionApprovedBy',
+  'extensionApprovedAt',
+  'approvedBy',
+  'approvedAt'
+])
 
 /** What one version of an entry holds besides its identity. */
 export interface EntryContent {

@@ -157,15 +157,22 @@ export function createLogbooksService({
     }
   }
 
+  /**
+   * One version's content from the form's fields. `system` holds what main's own actions set (the
+   * director's approval): the steps and the status see it, the stored fields do not take it from
+   * here (the repository keeps it across versions).
+   */
   async function content(
     input: EntryInput,
     actorId: string,
     extended: boolean,
-    ruleOf: RuleLookup = repo.ruleByCode
+    ruleOf: RuleLookup = repo.ruleByCode,
+    system: Record<string, unknown> = {}
   ): Promise<{ content: EntryContent; warnings: string[] }> {
     const spec = books[input.book]
     const { fields, warnings } = await normalise(input)
-    const problem = spec.checkSteps?.(fields, input.occurredAt)
+    const steps = { ...fields, ...system }
+    const problem = spec.checkSteps?.(steps, input.occurredAt)
     if (problem) throw fieldError(problem.field, problem.message)
     const ruleCode = input.ruleCode ?? spec.defaultRule
     const due = await deadline(input.book, ruleCode, input.occurredAt, fields, extended, ruleOf)
@@ -174,7 +181,7 @@ export function createLogbooksService({
       (fields.officerId as string | undefined) ??
       (fields.officerIds as string[] | undefined)?.[0] ??
       actorId
-    const status = spec.deriveStatus?.(fields) ?? input.status
+    const status = spec.deriveStatus?.(steps) ?? input.status
     if (!status) throw fieldError('status', '请选择状态')
     const searchText = Object.values(fields)
       .flatMap((value) =>
@@ -201,6 +208,17 @@ export function createLogbooksService({
 
   const extensionApproved = (entry: EntryView) =>
     typeof entry.fields.extensionApprovedAt === 'string'
+
+  /** The fields of an entry that main's own actions set, and the rest (the form's). */
+  const splitSystem = (entry: EntryView) => {
+    const systemKeys = new Set(books[entry.book].fields.filter((f) => f.system).map((f) => f.key))
+    const system: Record<string, unknown> = {}
+    const form: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(entry.fields)) {
+      ;(systemKeys.has(key) ? system : form)[key] = value
+    }
+    return { system, form }
+  }
 
   return {
     async create(input: EntryInput, actorId: string) {
@@ -240,7 +258,13 @@ export function createLogbooksService({
     async amend(input: AmendInput, actorId: string) {
       const { id, reason, ...rest } = input
       const current = await repo.current(input.book, id)
-      const built = await content(rest as EntryInput, actorId, extensionApproved(current))
+      const built = await content(
+        rest as EntryInput,
+        actorId,
+        extensionApproved(current),
+        repo.ruleByCode,
+        splitSystem(current).system
+      )
       checkStatusFlow(input.book, current.status, built.content.status)
       const entry = await repo.amend(input.book, id, built.content, actorId, { reason })
       return { entry, warnings: built.warnings }
@@ -308,6 +332,33 @@ export function createLogbooksService({
           onTimeRate: r.onTime + r.late ? r.onTime / (r.onTime + r.late) : null
         }))
       }
+    },
+
+    /** 出入境审核: the supervising director approves the returned review opinion (password again). */
+    async approveExitReview(id: string, password: string) {
+      const director = await auth.confirmPassword(password, 'logbook.exitReview.approve.auth')
+      const current = await repo.current('exitReview', id)
+      if (!current.current) throw new AppError('CONFLICT', '该记录已有更新的版本，请审批最新版本')
+      if (current.fields.approvedAt) throw new AppError('CONFLICT', '该申请已审批')
+      if (!current.fields.reviewReturnedAt) {
+        throw new AppError('VALIDATION', '外勤审核意见尚未返回，不能审批')
+      }
+      const approval = { approvedBy: director.id, approvedAt: now().toISOString() }
+      const built = await content(
+        {
+          book: 'exitReview',
+          occurredAt: current.occurredAt,
+          fields: splitSystem(current).form
+        } as EntryInput,
+        director.id,
+        false,
+        repo.ruleByCode,
+        approval
+      )
+      return repo.amend('exitReview', id, built.content, director.id, {
+        reason: '所长审批',
+        system: approval
+      })
     },
 
     list: (query: ListQuery) => repo.list(query),

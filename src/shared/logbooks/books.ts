@@ -52,6 +52,8 @@ export interface FieldSpec {
   personal?: 'name' | 'phone' | 'parties'
   /** entryLink: the book whose entry (its root id) this field points at. */
   linkBook?: BookKey
+  /** Set by main through its own action (the director's approval), never by the form. */
+  system?: true
 }
 
 /**
@@ -128,10 +130,14 @@ const exitReviewSteps = [
   { key: 'fileCheckedAt', label: '档案核查时间' },
   { key: 'handedAt', label: '交外勤时间' },
   { key: 'reviewReturnedAt', label: '意见返回时间' },
+  { key: 'approvedAt', label: '所长审批时间' },
   { key: 'toldAt', label: '告知时间' }
 ] as const
 
-/** The four exit-entry steps: file check (inside clerk), review (field officer), approval (director, by sign-off), telling the resident. */
+/**
+ * The exit-entry chain: file check (inside clerk), review (field officer, within SLA-EXIT-REVIEW of
+ * the hand-over), approval (the supervising director, its own action), telling the resident.
+ */
 const exitReview: BookSpec = {
   key: 'exitReview',
   title: '出入境审核',
@@ -143,10 +149,11 @@ const exitReview: BookSpec = {
     opt('file_checked', '档案已核', 'File checked'),
     opt('in_review', '外勤审核中', 'With field officer'),
     opt('reviewed', '意见已返回', 'Opinion returned'),
+    opt('approved', '所长已审批', 'Approved by director'),
     opt('refused', '档案不符', 'File problem'),
     opt('told', '已告知申请人', 'Resident told')
   ],
-  closedStatuses: ['reviewed', 'refused', 'told'],
+  closedStatuses: ['reviewed', 'approved', 'refused', 'told'],
   defaultRule: 'SLA-EXIT-REVIEW',
   deadline: { kind: 'rule', from: 'handedAt' },
   metBy: 'reviewReturnedAt',
@@ -242,6 +249,22 @@ const exitReview: BookSpec = {
       kind: 'datetime',
       printWidth: 26
     },
+    {
+      key: 'approvedBy',
+      label: '审批所长',
+      labelEn: 'Approved by',
+      kind: 'operator',
+      system: true,
+      printWidth: 18
+    },
+    {
+      key: 'approvedAt',
+      label: '审批时间',
+      labelEn: 'Approved at',
+      kind: 'datetime',
+      system: true,
+      printWidth: 26
+    },
     { key: 'toldAt', label: '告知时间', labelEn: 'Told at', kind: 'datetime', printWidth: 26 },
     {
       key: 'toldNote',
@@ -255,15 +278,17 @@ const exitReview: BookSpec = {
   deriveStatus: (f) =>
     filled(f.toldAt)
       ? 'told'
-      : filled(f.reviewReturnedAt)
-        ? 'reviewed'
-        : f.fileResult === 'problem'
-          ? 'refused'
-          : filled(f.handedAt)
-            ? 'in_review'
-            : filled(f.fileResult)
-              ? 'file_checked'
-              : 'entered',
+      : filled(f.approvedAt)
+        ? 'approved'
+        : filled(f.reviewReturnedAt)
+          ? 'reviewed'
+          : f.fileResult === 'problem'
+            ? 'refused'
+            : filled(f.handedAt)
+              ? 'in_review'
+              : filled(f.fileResult)
+                ? 'file_checked'
+                : 'entered',
   checkSteps: (f, occurredAt) => {
     if (filled(f.fileResult) && !filled(f.fileCheckedAt)) {
       return { field: 'fileCheckedAt', message: '请填写档案核查时间' }
@@ -283,8 +308,8 @@ const exitReview: BookSpec = {
     if (filled(f.reviewReturnedAt) && !filled(f.reviewOpinion)) {
       return { field: 'reviewOpinion', message: '请填写外勤的审核意见' }
     }
-    if (filled(f.toldAt) && !filled(f.reviewReturnedAt) && f.fileResult !== 'problem') {
-      return { field: 'toldAt', message: '审核结果出来后才能告知申请人' }
+    if (filled(f.toldAt) && !filled(f.approvedAt) && f.fileResult !== 'problem') {
+      return { field: 'toldAt', message: '所长审批后才能告知申请人' }
     }
     if (filled(f.toldAt) && !filled(f.toldNote)) {
       return { field: 'toldNote', message: '请填写告知方式及结果' }

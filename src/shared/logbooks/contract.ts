@@ -73,7 +73,11 @@ function fieldSchema(field: FieldSpec): z.ZodType {
 }
 
 const fieldsOf = (key: BookKey) =>
-  z.strictObject(Object.fromEntries(books[key].fields.map((f) => [f.key, fieldSchema(f)])))
+  z.strictObject(
+    Object.fromEntries(
+      books[key].fields.filter((f) => !f.system).map((f) => [f.key, fieldSchema(f)])
+    )
+  )
 
 const statusOf = (key: BookKey) =>
   z.enum(books[key].statuses.map((s) => s.value) as [string, ...string[]], {
@@ -288,6 +292,12 @@ export const logbooksContract = {
     access: ['director']
   }),
   approveExtension: call({
+    input: z.strictObject({ id: uuid, password }),
+    output: entryView,
+    access: ['director']
+  }),
+  /** 出入境审核: the supervising director approves a returned review opinion. */
+  approveExitReview: call({
     input: z.strictObject({ id: uuid, password }),
     output: entryView,
     access: ['director']

@@ -156,6 +156,8 @@ export const exitReviewLog = sqliteTable(
     handedAt: text('handed_at'),
     reviewOpinion: text('review_opinion'),
     reviewReturnedAt: text('review_returned_at'),
+    approvedBy: text('approved_by').references(() => operators.id),
+    approvedAt: text('approved_at'),
     toldAt: text('told_at'),
     toldNote: text('told_note')
   },

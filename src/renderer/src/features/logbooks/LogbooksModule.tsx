@@ -278,7 +278,7 @@ function toInput(book: BookKey, values: FormValues) {
   const fields: Record<string, unknown> = {}
   for (const field of books[book].fields) {
     const value = values[field.key]
-    if (value === undefined || value === null || value === '') continue
+    if (field.system || value === undefined || value === null || value === '') continue
     if (field.kind === 'datetime') fields[field.key] = fromLocalInput(value as string)
     else if (field.kind === 'parties') {
       fields[field.key] = (value as string)
@@ -447,20 +447,22 @@ function EntryForm(props: {
               </Form.Item>
             </Col>
           )}
-          {spec.fields.map((field) => (
-            <Col
-              span={field.kind === 'longText' || field.kind === 'parties' ? 24 : 12}
-              key={field.key}
-            >
-              <Form.Item
-                name={field.key}
-                label={locale === 'zh-CN' ? field.label : field.labelEn}
-                required={field.required}
+          {spec.fields
+            .filter((field) => !field.system)
+            .map((field) => (
+              <Col
+                span={field.kind === 'longText' || field.kind === 'parties' ? 24 : 12}
+                key={field.key}
               >
-                <FieldInput field={field} lookup={lookup} />
-              </Form.Item>
-            </Col>
-          ))}
+                <Form.Item
+                  name={field.key}
+                  label={locale === 'zh-CN' ? field.label : field.labelEn}
+                  required={field.required}
+                >
+                  <FieldInput field={field} lookup={lookup} />
+                </Form.Item>
+              </Col>
+            ))}
           {entry && (
             <Col span={24}>
               <Form.Item name="reason" label={t('reason')}>
@@ -581,6 +583,19 @@ function EntryDrawer(props: {
       message.error(errorMessage(error))
     }
   }
+  const isDirector = session.operator.role === 'director'
+  // 出入境审核: the supervising director approves a returned review opinion.
+  const mayApprove =
+    isDirector && entry.current && entry.book === 'exitReview' && entry.status === 'reviewed'
+  const approve = async () => {
+    try {
+      await unwrap(api.logbooks.approveExitReview({ id: entry.id, password }))
+      message.success(t('approved'))
+      onClose(true)
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
   return (
     <Drawer
       open
@@ -626,18 +641,25 @@ function EntryDrawer(props: {
         {entry.current && (!entry.masked || mayReveal) && (
           <Button onClick={amend}>{t('amend')}</Button>
         )}
-        {entry.current && !entry.signedAt && session.operator.role === 'director' && (
+        {entry.current && isDirector && (!entry.signedAt || mayApprove) && (
           <>
             <Input.Password
               aria-label={t('password')}
               placeholder={t('password')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              onPressEnter={sign}
+              onPressEnter={mayApprove ? approve : sign}
             />
-            <Button type="primary" onClick={sign}>
-              {t('signOff')}
-            </Button>
+            {mayApprove && (
+              <Button type="primary" onClick={approve} data-testid="approve-exit-review">
+                {t('approveExitReview')}
+              </Button>
+            )}
+            {!entry.signedAt && (
+              <Button type={mayApprove ? 'default' : 'primary'} onClick={sign}>
+                {t('signOff')}
+              </Button>
+            )}
           </>
         )}
       </Space>

@@ -92,7 +92,9 @@ const zh = {
   followupOutcome: '追访情况',
   satisfaction: '满意度',
   households: '户数',
-  persons: '人数'
+  persons: '人数',
+  approveExitReview: '所长审批',
+  approved: '已审批'
 }
 
 export const messages: Dictionary<keyof typeof zh> = {
@@ -191,7 +193,9 @@ export const messages: Dictionary<keyof typeof zh> = {
     followupOutcome: 'Outcome',
     satisfaction: 'Satisfaction',
     households: 'Households',
-    persons: 'Persons'
+    persons: 'Persons',
+    approveExitReview: 'Approve (director)',
+    approved: 'Approved'
   }
 }
 
