@@ -148,6 +148,8 @@ const TRIGRAM = 3
 
 type Party = { name: string; idNumber?: string; phone?: string }
 
+type Night = 'nightAmount' | 'nightStart' | 'nightEnd'
+
 /** Where a book's ID and phone numbers are: whole values, parties, or inside free text. */
 type Sealing = 'value' | 'parties' | 'embedded'
 const sealing = Object.fromEntries(
@@ -690,10 +692,17 @@ export function createLogbooksRepo({
         PromiseRule | undefined
     },
 
-    async updateRule(input: Omit<PromiseRule, 'code'>, actorId: string): Promise<PromiseRule> {
+    /** Night fields left undefined keep their stored values. */
+    async updateRule(
+      input: Omit<PromiseRule, 'code' | Night> & { [K in Night]?: PromiseRule[K] | undefined },
+      actorId: string
+    ): Promise<PromiseRule> {
       const at = now().toISOString()
       db.transaction((tx) => {
-        const { id, ...changes } = input
+        const { id, ...given } = input
+        const changes = Object.fromEntries(
+          Object.entries(given).filter(([, value]) => value !== undefined)
+        ) as typeof given
         const result = tx
           .update(promiseRules)
           .set({ ...changes, updatedAt: at, updatedBy: actorId })

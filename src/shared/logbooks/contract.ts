@@ -204,9 +204,10 @@ export const logbooksContract = {
       amount: z.int({ error: '应为整数' }).min(0).max(100_000),
       unit: z.enum(dueUnits, { error: '无效的期限单位' }),
       maxAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable(),
-      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().default(null),
-      nightStart: clock.nullable().default(null),
-      nightEnd: clock.nullable().default(null)
+      // Left out (the settings screen sends none): the night amount and hours stay as they are.
+      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().optional(),
+      nightStart: clock.nullable().optional(),
+      nightEnd: clock.nullable().optional()
     }),
     output: promiseRule,
     access: ['admin']
