@@ -637,3 +637,88 @@ describe('print and export', () => {
     expect((await services.audit.verify()).ok).toBe(true)
   })
 })
+
+describe('promise rules edited by the administrator', () => {
+  it('saving SLA-EMERGENCY as the settings screen does (no night fields) keeps its night amount', async () => {
+    await signInAs(ADMIN)
+    const rules = await call<
+      {
+        id: string
+        code: string
+        name: string
+        amount: number
+        unit: string
+        maxAmount: number | null
+      }[]
+    >('logbooks:rules')
+    const rule = rules.find((r) => r.code === 'SLA-EMERGENCY')!
+    expect(rule).toMatchObject({ nightAmount: 10, nightStart: '22:00', nightEnd: '06:00' })
+    // LogbookSettings.saveRule sends these five fields only.
+    const saved = await call('logbooks:updateRule', {
+      id: rule.id,
+      name: rule.name,
+      amount: 6,
+      unit: rule.unit,
+      maxAmount: rule.maxAmount
+    })
+    expect(saved).toMatchObject({
+      amount: 6,
+      nightAmount: 10,
+      nightStart: '22:00',
+      nightEnd: '06:00'
+    })
+    await signInAs(CLERK)
+    const day = await create(calloutAt('2026-11-02T02:00:00.000Z')) // 10:00 → 10:06
+    expect(day.entry.dueAt).toBe('2026-11-02T02:06:00.000Z')
+    const night = await create(calloutAt('2026-11-02T15:00:00.000Z')) // 23:00 → 23:10
+    expect(night.entry.dueAt).toBe('2026-11-02T15:10:00.000Z')
+
+    // Clearing the night hours on purpose still works.
+    await signInAs(ADMIN)
+    expect(
+      await call('logbooks:updateRule', {
+        id: rule.id,
+        name: rule.name,
+        amount: 6,
+        unit: rule.unit,
+        maxAmount: null,
+        nightAmount: null,
+        nightStart: null,
+        nightEnd: null
+      })
+    ).toMatchObject({ nightAmount: null, nightStart: null, nightEnd: null })
+    await signInAs(CLERK)
+    const plain = await create(calloutAt('2026-11-02T15:00:00.000Z')) // 23:00 → 23:06
+    expect(plain.entry.dueAt).toBe('2026-11-02T15:06:00.000Z')
+  })
+})
+
+describe('times sent without milliseconds', () => {
+  it('an arrival exactly at the deadline is on time however the instant is written', async () => {
+    // 10:00 call, arrival 10:05:00 written without milliseconds ("…:00Z" is a valid ISO time).
+    const { entry } = await create(
+      calloutAt('2026-11-02T02:00:00Z', { arrivedAt: '2026-11-02T02:05:00Z' })
+    )
+    expect(entry.dueAt).toBe('2026-11-02T02:05:00.000Z')
+    const figures = await services.logbooks.repo.officerFigures('2026-11-02', '2026-11-03')
+    expect(figures.get(ids.field)).toEqual({ entries: 1, due: 1, onTime: 1 })
+    const xlsx = await call<{ path: string }>('logbooks:export', {
+      book: 'callout',
+      from: '2026-11-02',
+      to: '2026-11-02',
+      format: 'xlsx'
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(xlsx.path)
+    const sheet = workbook.worksheets[0]!
+    const header = (sheet.getRow(1).values as unknown[]).map(String)
+    expect((sheet.getRow(2).values as unknown[])[header.indexOf('是否按时')]).toBe('按时')
+  })
+
+  it('a visit promised by a time written without milliseconds is due then', async () => {
+    const { entry } = await create(
+      visitAt('2026-11-02T02:00:00Z', { promisedAt: '2026-11-04T09:30:00Z' })
+    )
+    expect(entry.dueAt).toBe('2026-11-04T09:30:00.000Z')
+  })
+})
