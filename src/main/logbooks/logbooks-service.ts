@@ -184,6 +184,12 @@ export function createLogbooksService({
       actorId
     const status = spec.deriveStatus?.(fields) ?? input.status
     if (!status) throw fieldError('status', '请选择状态')
+    // Closed without the step that meets the deadline (a proxy job the resident cancelled): there
+    // is no deadline left to meet, and none to count against the officer.
+    const unmet =
+      spec.metBy !== undefined &&
+      spec.closedStatuses.includes(status) &&
+      (fields[spec.metBy] === undefined || fields[spec.metBy] === '')
     const searchText = Object.values(fields)
       .flatMap((value) =>
         Array.isArray(value)
@@ -198,7 +204,7 @@ export function createLogbooksService({
         occurredAt,
         status,
         ruleCode,
-        dueAt: due.dueAt,
+        dueAt: unmet ? null : due.dueAt,
         officerId,
         searchText,
         fields
