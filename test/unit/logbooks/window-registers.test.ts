@@ -722,3 +722,68 @@ describe('times sent without milliseconds', () => {
     expect(entry.dueAt).toBe('2026-11-04T09:30:00.000Z')
   })
 })
+
+describe('closing without the step that meets the deadline', () => {
+  it('a proxy job the resident cancelled is no missed deadline for its officer', async () => {
+    const job = (fields: Record<string, unknown> = {}) => ({
+      book: 'proxy',
+      occurredAt: '2026-11-02T02:00:00.000Z',
+      fields: {
+        residentName: '郑国华',
+        serviceKind: 'home',
+        matter: '上门采集身份证照片',
+        scheduledAt: '2026-11-02T07:00:00.000Z', // 15:00
+        handlerId: ids.field2,
+        ...fields
+      }
+    })
+    const { entry } = await create(job())
+    const figures = () => services.logbooks.repo.officerFigures('2026-11-02', '2026-11-03')
+    expect((await figures()).get(ids.field2)).toEqual({ entries: 1, due: 1, onTime: 0 })
+    const cancelled = await amend({ ...job({ cancelReason: '老人住院，改期再约' }), id: entry.id })
+    expect(cancelled.entry).toMatchObject({ status: 'cancelled', dueAt: null })
+    expect((await figures()).get(ids.field2)).toEqual({ entries: 1, due: 0, onTime: 0 })
+    // A job done late still counts as due and late.
+    const other = await create(job({ doneAt: '2026-11-02T07:30:00.000Z', result: '已采集' }))
+    expect(other.entry).toMatchObject({ status: 'done', dueAt: '2026-11-02T07:00:00.000Z' })
+    expect((await figures()).get(ids.field2)).toEqual({ entries: 2, due: 1, onTime: 0 })
+  })
+})
+
+describe("the director's sign-off on the new registers", () => {
+  it('signs a returned exit review; telling the resident afterwards is a correction with a reason', async () => {
+    const fields = {
+      fileCheckedBy: ids.clerk,
+      fileCheckedAt: '2026-11-02T01:30:00.000Z',
+      fileResult: 'clean',
+      fieldOfficerId: ids.field,
+      handedAt: '2026-11-02T02:00:00.000Z',
+      reviewOpinion: '无异常，同意',
+      reviewReturnedAt: '2026-11-03T02:00:00.000Z'
+    }
+    const { entry } = await create(exitReviewAt('2026-11-02T01:00:00.000Z', fields))
+    expect(entry.status).toBe('reviewed')
+    await expect(
+      call('logbooks:signOff', { book: 'exitReview', id: entry.id, password: CLERK.password })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await signInAs(DIRECTOR)
+    const signed = await call<{ signedByName: string; signedAt: string }>('logbooks:signOff', {
+      book: 'exitReview',
+      id: entry.id,
+      password: DIRECTOR.password
+    })
+    expect(signed.signedByName).toBe('张所长')
+    await signInAs(CLERK)
+    const told = {
+      ...exitReviewAt('2026-11-02T01:00:00.000Z', {
+        ...fields,
+        toldAt: '2026-11-03T03:00:00.000Z',
+        toldNote: '电话告知本人'
+      }),
+      id: entry.id
+    }
+    await expect(amend(told)).rejects.toMatchObject({ fields: { reason: expect.any(String) } })
+    const v2 = await amend({ ...told, reason: '告知申请人' })
+    expect(v2.entry).toMatchObject({ version: 2, status: 'told', signedAt: null })
+  })
+})
