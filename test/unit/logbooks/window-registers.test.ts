@@ -787,3 +787,28 @@ describe("the director's sign-off on the new registers", () => {
     expect(v2.entry).toMatchObject({ version: 2, status: 'told', signedAt: null })
   })
 })
+
+describe('search in the new registers', () => {
+  it('finds a call-out by a word of its place (trigram index) and by the whole phone number', async () => {
+    await create(calloutAt('2026-11-02T02:00:00.000Z'))
+    await create(
+      calloutAt('2026-11-02T03:00:00.000Z', {
+        place: '复兴门外大街 8 号',
+        callerPhone: '13700001111'
+      })
+    )
+    const found = async (text: string) =>
+      (await call<{ total: number }>('logbooks:list', { book: 'callout', text })).total
+    expect(await found('月坛北街')).toBe(1)
+    expect(await found('复兴门外')).toBe(1)
+    expect(await found('西单')).toBe(0)
+    expect(await found('13912345678')).toBe(1)
+    expect(await found('13700001111')).toBe(1)
+    // Phone numbers are sealed: the search text holds only the masked form.
+    const raw = services.sqlite
+      .prepare('SELECT search_text, caller_phone FROM logbook_callout')
+      .all() as { search_text: string; caller_phone: string }[]
+    expect(raw.map((r) => r.search_text).join(' ')).not.toContain('13912345678')
+    expect(raw.map((r) => r.caller_phone).join(' ')).not.toContain('13912345678')
+  })
+})
