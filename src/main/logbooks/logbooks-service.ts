@@ -27,6 +27,9 @@ export interface LogbooksDeps {
   officeHours: () => { start: string; end: string }
 }
 
+/** An ISO instant as toISOString writes it (milliseconds, Z). */
+const canonicalTime = (iso: string) => new Date(iso).toISOString()
+
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION', `输入有误（${field}）：${message}`, { [field]: message })
 
@@ -60,7 +63,11 @@ export function createLogbooksService({
         delete fields[spec.key]
         continue
       }
-      if (spec.kind === 'name') {
+      if (spec.kind === 'datetime') {
+        // One written form per instant ("…:00Z" and "…:00.000Z" alike): steps, deadlines and the
+        // staff-figure triggers compare these times as text.
+        fields[spec.key] = canonicalTime(value as string)
+      } else if (spec.kind === 'name') {
         const name = checkPersonName(value as string)
         fields[spec.key] = name.normalized
         warnings.push(...name.warnings.map((w) => `${spec.label}：${w}`))
@@ -171,11 +178,12 @@ export function createLogbooksService({
   ): Promise<{ content: EntryContent; warnings: string[] }> {
     const spec = books[input.book]
     const { fields, warnings } = await normalise(input)
+    const occurredAt = canonicalTime(input.occurredAt)
     const steps = { ...fields, ...system }
-    const problem = spec.checkSteps?.(steps, input.occurredAt)
+    const problem = spec.checkSteps?.(steps, occurredAt)
     if (problem) throw fieldError(problem.field, problem.message)
     const ruleCode = input.ruleCode ?? spec.defaultRule
-    const due = await deadline(input.book, ruleCode, input.occurredAt, fields, extended, ruleOf)
+    const due = await deadline(input.book, ruleCode, occurredAt, fields, extended, ruleOf)
     const officerId =
       (spec.officerField ? (fields[spec.officerField] as string | undefined) : undefined) ??
       (fields.officerId as string | undefined) ??
@@ -183,6 +191,12 @@ export function createLogbooksService({
       actorId
     const status = spec.deriveStatus?.(steps) ?? input.status
     if (!status) throw fieldError('status', '请选择状态')
+    // Closed without the step that meets the deadline (a proxy job the resident cancelled): there
+    // is no deadline left to meet, and none to count against the officer.
+    const unmet =
+      spec.metBy !== undefined &&
+      spec.closedStatuses.includes(status) &&
+      (fields[spec.metBy] === undefined || fields[spec.metBy] === '')
     const searchText = Object.values(fields)
       .flatMap((value) =>
         Array.isArray(value)
@@ -194,10 +208,10 @@ export function createLogbooksService({
       .join(' ')
     return {
       content: {
-        occurredAt: input.occurredAt,
+        occurredAt,
         status,
         ruleCode,
-        dueAt: due.dueAt,
+        dueAt: unmet ? null : due.dueAt,
         officerId,
         searchText,
         fields
