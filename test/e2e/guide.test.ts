@@ -118,6 +118,33 @@ describe('the service guide at the window', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('lets the administrator set the register a business creates, in the editor, audited', async () => {
+    const { page } = app
+    await page.locator('.guide-tree').getByText('证明').click()
+    await page.getByTestId('guide-node-CERT-HK').click()
+    await page.getByTestId('guide-business-name').filter({ hasText: '户籍类证明' }).waitFor()
+    expect(await page.getByTestId('guide-register').count()).toBe(0)
+    await page.getByRole('button', { name: '编辑', exact: true }).click()
+    const drawer = page.getByRole('dialog')
+    await drawer.getByLabel('对应登记簿', { exact: true }).click()
+    await page.locator('.ant-select-item-option[title="案件纠纷受理"]').click()
+    await drawer.getByRole('button', { name: /保\s*存/ }).click()
+    await page.getByTestId('guide-register').filter({ hasText: '案件纠纷受理' }).waitFor()
+    expect(await page.getByTestId('guide-register').textContent()).toBe('对应登记簿：案件纠纷受理')
+    expect((await app.services.guide.repo.business('CERT-HK')).register).toBe('case')
+    const audit = await app.services.audit.list({
+      page: 1,
+      pageSize: 1,
+      action: 'guide.business.update'
+    })
+    expect(audit.rows[0]!.operatorName).toBe('王建国')
+    const [change] = await app.services.guide.repo.history('CERT-HK')
+    expect([JSON.parse(change!.before!).register, JSON.parse(change!.after).register]).toEqual([
+      null,
+      'case'
+    ])
+  })
+
   it('opens 登记簿 on the business’s register with a new entry started', async () => {
     const { page } = app
     await page.keyboard.press('F6')
