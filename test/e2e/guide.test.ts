@@ -117,4 +117,66 @@ describe('the service guide at the window', () => {
     await app.screenshot('guide-05-voice-script')
     await page.keyboard.press('Escape')
   })
+
+  it('lets the administrator set the register a business creates, in the editor, audited', async () => {
+    const { page } = app
+    await page.locator('.guide-tree').getByText('证明').click()
+    await page.getByTestId('guide-node-CERT-HK').click()
+    await page.getByTestId('guide-business-name').filter({ hasText: '户籍类证明' }).waitFor()
+    expect(await page.getByTestId('guide-register').count()).toBe(0)
+    await page.getByRole('button', { name: '编辑', exact: true }).click()
+    const drawer = page.getByRole('dialog')
+    await drawer.getByLabel('对应登记簿', { exact: true }).click()
+    await page.locator('.ant-select-item-option[title="案件纠纷受理"]').click()
+    await drawer.getByRole('button', { name: /保\s*存/ }).click()
+    await page.getByTestId('guide-register').filter({ hasText: '案件纠纷受理' }).waitFor()
+    expect(await page.getByTestId('guide-register').textContent()).toBe('对应登记簿：案件纠纷受理')
+    expect((await app.services.guide.repo.business('CERT-HK')).register).toBe('case')
+    const audit = await app.services.audit.list({
+      page: 1,
+      pageSize: 1,
+      action: 'guide.business.update'
+    })
+    expect(audit.rows[0]!.operatorName).toBe('王建国')
+    const [change] = await app.services.guide.repo.history('CERT-HK')
+    expect([JSON.parse(change!.before!).register, JSON.parse(change!.after).register]).toEqual([
+      null,
+      'case'
+    ])
+  })
+
+  it('opens 登记簿 on the business’s register with a new entry started', async () => {
+    const { page } = app
+    await page.keyboard.press('F6')
+    await page.locator('.guide-tree').getByText('出入境（转介）').click()
+    await page.getByTestId('guide-node-EXIT-PASSPORT').click()
+    await page.getByTestId('guide-business-name').filter({ hasText: '普通护照' }).waitFor()
+    expect(await page.getByTestId('guide-register').textContent()).toBe('对应登记簿：出入境审核')
+    await page.getByRole('button', { name: '新建登记（出入境审核）' }).click()
+
+    // F5 登记簿, on the 出入境审核 tab, with its new-entry form open (not an amendment).
+    await page.locator('.shell-title', { hasText: '登记簿' }).waitFor()
+    const dialog = page.getByRole('dialog', { name: '出入境审核', exact: true })
+    await dialog.waitFor()
+    expect(await page.locator('.ant-tabs-tab-active').first().textContent()).toBe('出入境审核')
+    expect(await dialog.locator('form').count()).toBe(1)
+    // Let the modal finish its opening animation before the screenshot.
+    await expect.poll(() => page.locator('[class*="ant-zoom-"]').count()).toBe(0)
+    await app.screenshot('guide-06-new-register-entry')
+
+    // Once only: cancelled, then the tab left and come back to, the form stays closed.
+    await dialog.getByRole('button', { name: /取\s*消/ }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('tab', { name: '来访咨询' }).click()
+    await page.getByRole('tab', { name: '出入境审核' }).click()
+    await page.getByRole('button', { name: '新登记' }).waitFor()
+    expect(await page.locator('.ant-modal:visible').count()).toBe(0)
+    // And 登记簿 opened plainly afterwards starts on its board, as before.
+    await page.keyboard.press('F6')
+    await page.getByTestId('guide-sample-notice').waitFor()
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '今日', selected: true }).waitFor()
+    expect(await page.locator('.ant-modal:visible').count()).toBe(0)
+    expect(app.errors).toEqual([])
+  })
 })

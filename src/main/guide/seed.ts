@@ -1,4 +1,6 @@
 import seedFile from '../../../resources/guide/service-guide.sample.json'
+import type { BookKey } from '../../shared/logbooks/books'
+import { sampleRegisterOf } from '../../shared/guide/registers'
 
 /** The shipped sample guide (resources/guide), read into the shape the repository inserts. */
 
@@ -36,6 +38,7 @@ export interface SeedBusiness {
   fee: string
   legalBasis: string
   notes: string
+  register: BookKey | null
   materials: { item: string; required: boolean; condition: string | null }[]
 }
 
@@ -79,6 +82,7 @@ export function sampleGuide(): SeedGuide {
       fee: service.fee ?? '',
       legalBasis: (service.legal_basis ?? []).join('\n'),
       notes: [service.notes ?? '', ...extra].filter(Boolean).join('\n'),
+      register: sampleRegisterOf(service.id),
       materials: (service.materials ?? []).map((m) => ({
         item: m.item,
         required: m.required,

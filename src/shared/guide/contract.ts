@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
 import { nothing, requiredText, searchText, text, uuid } from '../ipc/fields'
+import { bookKeys } from '../logbooks/books'
 
 /** The service guide's calls: the menu, search, admin edits with history, checklists, voice script. */
 
@@ -56,6 +57,8 @@ export const guideBusiness = businessSummary.extend({
   fee: z.string(),
   legalBasis: z.string(),
   notes: z.string(),
+  /** The register (登记簿) the business creates an entry in, if any. */
+  register: z.enum(bookKeys).nullable(),
   updatedAt: z.string(),
   materials: z.array(guideMaterial),
   /** The distinct conditions of the conditional materials, for the clerk to tick. */
@@ -110,6 +113,8 @@ export const businessInput = z.strictObject({
   fee: optionalText(200),
   legalBasis: optionalText(1000),
   notes: optionalText(1000),
+  /** The register the business creates an entry in; null for none. */
+  register: z.enum(bookKeys, { error: '对应登记簿应为本所的登记簿之一' }).nullable(),
   /** False once an administrator has checked it against the local bureau's published guide. */
   sample: z.boolean({ error: '应为是或否' }),
   materials: z.array(materialInput).max(40, { error: '材料不能超过 40 项' })

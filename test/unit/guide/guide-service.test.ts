@@ -31,6 +31,7 @@ const inputOf = async (code: string): Promise<BusinessInput> => {
     fee: b.fee,
     legalBasis: b.legalBasis,
     notes: b.notes,
+    register: b.register,
     sample: b.sample,
     materials: b.materials
   }

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { bookKeys } from '../../../shared/logbooks/books'
 import { operators } from './foundation'
 
 /** The service guide: the phone menu's two levels (categories, businesses) and the materials. */
@@ -36,6 +37,8 @@ export const guideBusinesses = sqliteTable(
     /** One provision per line. */
     legalBasis: text('legal_basis').notNull().default(''),
     notes: text('notes').notNull().default(''),
+    /** The register (登记簿) this business creates an entry in; null when it creates none. */
+    register: text('register', { enum: bookKeys }),
     /** Seeded sample content not yet checked against the local bureau's published guide. */
     sample: integer('sample', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),

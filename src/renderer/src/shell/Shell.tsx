@@ -1,6 +1,6 @@
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd'
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
 import type { AppInfo } from '@shared/ipc/contract'
@@ -8,6 +8,7 @@ import type { CameraView } from '@shared/photo/contract'
 import { useApp } from '@renderer/AppContext'
 import { ErrorBoundary } from '@renderer/components/ErrorBoundary'
 import { modules as allModules } from './modules'
+import { NavigationContext, type Navigation, type PendingIntent } from './navigation'
 import { StatusBar } from './StatusBar'
 import { useIdleLock } from './useIdleLock'
 import { useShortcuts } from './useShortcuts'
@@ -43,6 +44,22 @@ export function Shell() {
   }, [])
   useIdleLock(settings.idleLockMinutes, lock, reportActivity)
   useShortcuts(modules, setActive, lock)
+
+  // One module opening another (the guide's 新建登记 → 登记簿), with what to show there.
+  const [pending, setPending] = useState<PendingIntent | null>(null)
+  const taken = useCallback(() => setPending(null), [])
+  const navigation = useMemo<Navigation>(
+    () => ({
+      open: (module, intent) => {
+        if (auditor) return
+        setPending({ module, intent } as PendingIntent)
+        setActive(module)
+      },
+      pending,
+      taken
+    }),
+    [auditor, pending, taken]
+  )
 
   const current = modules.find((module) => module.key === active) ?? modules[0]!
   const Module = current.component
@@ -100,7 +117,9 @@ export function Shell() {
             title={t(current.label)}
             {...(current.key === home ? {} : { onBack: () => setActive(home) })}
           >
-            <Module />
+            <NavigationContext.Provider value={navigation}>
+              <Module />
+            </NavigationContext.Provider>
           </ErrorBoundary>
         </Layout.Content>
         <StatusBar session={session} info={info} camera={camera} />

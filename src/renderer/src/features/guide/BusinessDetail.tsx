@@ -13,12 +13,14 @@ import {
   Timeline,
   Typography
 } from 'antd'
-import { PrinterOutlined } from '@ant-design/icons'
+import { FormOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
-import { useMessages } from '@renderer/i18n/context'
+import { useI18n, useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { useNavigate } from '@renderer/shell/navigation'
 import type { GuideBusiness, GuideCategory, GuideChange, PaperSize } from '@shared/guide/contract'
 import { localDateTime } from '@shared/dates'
+import { books } from '@shared/logbooks/books'
 import { BusinessEditor } from './BusinessEditor'
 import { guideMessages } from './messages'
 
@@ -77,6 +79,7 @@ export function BusinessDetail({ code, categories, isAdmin, onSaved }: Props) {
             label: business.categoryName,
             children: (
               <>
+                <RegisterLink business={business} />
                 <Descriptions column={1} bordered size="small" className="guide-fields">
                   {fields
                     .filter(([, value]) => value.trim())
@@ -145,6 +148,26 @@ export function BusinessDetail({ code, categories, isAdmin, onSaved }: Props) {
         />
       ) : null}
     </Card>
+  )
+}
+
+/** 对应登记簿, and a button that opens that book in 登记簿 (F5) with a new entry started. */
+function RegisterLink({ business }: { business: GuideBusiness }) {
+  const t = useMessages(guideMessages)
+  const { locale } = useI18n()
+  const navigate = useNavigate()
+  const book = business.register
+  if (!book) return null
+  const title = locale === 'zh-CN' ? books[book].title : books[book].titleEn
+  return (
+    <Space className="guide-register" wrap>
+      <span data-testid="guide-register">
+        {t('register')}：{title}
+      </span>
+      <Button icon={<FormOutlined />} onClick={() => navigate('logbooks', { book, create: true })}>
+        {t('newEntry', { book: title })}
+      </Button>
+    </Space>
   )
 }
 

@@ -1,13 +1,15 @@
 import { App, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space } from 'antd'
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { useState } from 'react'
-import { useMessages } from '@renderer/i18n/context'
+import { useI18n, useMessages } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
 import type { BusinessInput, GuideBusiness, GuideCategory } from '@shared/guide/contract'
+import { bookKeys, books, type BookKey } from '@shared/logbooks/books'
 import { guideMessages } from './messages'
 
-type Values = Omit<BusinessInput, 'id'>
+/** The register select holds '' for "none" (a Select shows its placeholder for null). */
+type Values = Omit<BusinessInput, 'id' | 'register'> & { register: BookKey | '' }
 
 const textFields = [
   ['eligibility', 300],
@@ -28,6 +30,7 @@ export function BusinessEditor(props: {
   onSaved: () => void
 }) {
   const t = useMessages(guideMessages)
+  const { locale } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const [busy, setBusy] = useState(false)
@@ -41,7 +44,8 @@ export function BusinessEditor(props: {
         required: Boolean(m.required),
         condition: m.required ? null : (m.condition ?? '')
       }))
-      await unwrap(api.guide.saveBusiness({ ...values, id: business.id, materials }))
+      const register = values.register || null
+      await unwrap(api.guide.saveBusiness({ ...values, id: business.id, register, materials }))
       message.success(t('saved'))
       props.onSaved()
     } catch (error) {
@@ -77,6 +81,7 @@ export function BusinessEditor(props: {
           menuNumber: business.menuNumber,
           name: business.name,
           nameEn: business.nameEn,
+          register: business.register ?? '',
           sample: business.sample,
           materials: business.materials,
           ...Object.fromEntries(textFields.map(([key]) => [key, business[key]]))
@@ -104,6 +109,18 @@ export function BusinessEditor(props: {
         </Form.Item>
         <Form.Item name="nameEn" label={t('nameEn')}>
           <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="register" label={t('register')}>
+          <Select
+            style={{ width: 240 }}
+            options={[
+              { value: '', label: t('noRegister') },
+              ...bookKeys.map((key) => ({
+                value: key,
+                label: locale === 'zh-CN' ? books[key].title : books[key].titleEn
+              }))
+            ]}
+          />
         </Form.Item>
         {textFields.map(([key, max]) => (
           <Form.Item key={key} name={key} label={t(key)}>

@@ -17,6 +17,7 @@ import {
 } from 'antd'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApp } from '@renderer/AppContext'
+import { useIntent } from '@renderer/shell/navigation'
 import { useI18n, useMessages } from '@renderer/i18n/context'
 import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import { bookKeys, books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
@@ -740,6 +741,8 @@ function BookView(props: {
   lookup: Lookup
   focus: string | null
   onFocusDone: () => void
+  /** Opens the new-entry form as the book opens (another module asked for a new entry). */
+  createOnOpen?: boolean
 }) {
   const { t, book, lookup, focus, onFocusDone } = props
   const { message } = App.useApp()
@@ -759,7 +762,9 @@ function BookView(props: {
     capped: false,
     rows: []
   })
-  const [editing, setEditing] = useState<{ entry: EntryView | null } | null>(null)
+  const [editing, setEditing] = useState<{ entry: EntryView | null } | null>(
+    props.createOnOpen ? { entry: null } : null
+  )
   const [viewing, setViewing] = useState<EntryView | null>(null)
 
   // Bumped after each load, so the month's call-out table follows saves and corrections.
@@ -928,7 +933,10 @@ function BookView(props: {
 export function LogbooksModule() {
   const t = useMessages(messages)
   const { locale } = useI18n()
-  const [tab, setTab] = useState<string>('today')
+  const intent = useIntent('logbooks')
+  const [tab, setTab] = useState<string>(intent?.book ?? 'today')
+  // The book whose new-entry form opens with it, once: leaving the tab forgets it.
+  const [createIn, setCreateIn] = useState(intent?.create ? intent.book : null)
   const [focus, setFocus] = useState<string | null>(null)
   const [lookup, setLookup] = useState<Lookup>({ operators: [], committees: [] })
   useEffect(() => {
@@ -951,7 +959,10 @@ export function LogbooksModule() {
   return (
     <Tabs
       activeKey={tab}
-      onChange={setTab}
+      onChange={(key) => {
+        setTab(key)
+        setCreateIn(null)
+      }}
       destroyOnHidden
       items={[
         {
@@ -978,6 +989,7 @@ export function LogbooksModule() {
               lookup={lookup}
               focus={tab === book ? focus : null}
               onFocusDone={clearFocus}
+              createOnOpen={createIn === book}
             />
           )
         })),
