@@ -44,7 +44,8 @@ export async function produce(
   const full = {
     ...request,
     stationName: (await services.settings.get()).stationName,
-    names: await nameLookups(services)
+    names: await nameLookups(services),
+    now: services.now().toISOString()
   }
   const stamp = services.now().toISOString().replace(/[:.]/g, '-')
   const defaultFile = `${books[request.book].title}_${request.from}_${request.to}_${stamp}.${output.kind}`

@@ -182,6 +182,13 @@ export function createLogbooksService({
     const steps = { ...fields, ...system }
     const problem = spec.checkSteps?.(steps, occurredAt)
     if (problem) throw fieldError(problem.field, problem.message)
+    // Registers whose steps meet their deadline have it fixed (or none): no other rule applies.
+    if (input.ruleCode && spec.metBy && input.ruleCode !== spec.defaultRule) {
+      throw fieldError(
+        'ruleCode',
+        spec.defaultRule ? `该登记簿的承诺规则固定为 ${spec.defaultRule}` : '该登记簿不使用承诺规则'
+      )
+    }
     const ruleCode = input.ruleCode ?? spec.defaultRule
     const due = await deadline(input.book, ruleCode, occurredAt, fields, extended, ruleOf)
     const officerId =

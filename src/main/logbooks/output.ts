@@ -59,7 +59,13 @@ function fieldText(field: FieldSpec, value: unknown, names: Names, full: boolean
 }
 
 /** The paper book's columns: time, its own fields, status, deadline, recorder, director. */
-export function columnsOf(book: BookKey, names: Names, full: boolean): Column[] {
+/** `now`: the time 是否按时 is judged at for steps not yet done (the services' clock). */
+export function columnsOf(
+  book: BookKey,
+  names: Names,
+  full: boolean,
+  now = new Date().toISOString()
+): Column[] {
   const spec = books[book]
   const columns: Column[] = [
     { label: spec.occurredLabel, width: 26, value: (e) => formatStationTime(e.occurredAt) },
@@ -84,7 +90,7 @@ export function columnsOf(book: BookKey, names: Names, full: boolean): Column[] 
     columns.push({
       label: '是否按时',
       width: 18,
-      value: (e) => timeliness(e.dueAt, e.fields[metBy], new Date().toISOString()).label
+      value: (e) => timeliness(e.dueAt, e.fields[metBy], now).label
     })
   }
   columns.push(
@@ -105,6 +111,8 @@ export interface OutputRequest {
   full: boolean
   stationName: string
   names: Names
+  /** The services' clock, for 是否按时 of steps not yet done. */
+  now: string
 }
 
 /** A4 landscape, the paper book's table: heading with station and range, page x of y. */
@@ -117,7 +125,7 @@ export async function printPdf(repo: LogbooksRepo, request: OutputRequest, file:
   const bottom = doc.page.height - 14 * MM
   const columns = [
     { label: '序号', width: 10, value: () => '' },
-    ...columnsOf(request.book, request.names, request.full)
+    ...columnsOf(request.book, request.names, request.full, request.now)
   ]
   const scale = usable / columns.reduce((sum, c) => sum + c.width, 0)
   const widths = columns.map((c) => c.width * scale)
@@ -203,7 +211,7 @@ export async function exportRows(
   format: 'xlsx' | 'csv',
   file: string
 ) {
-  const columns = columnsOf(request.book, request.names, request.full)
+  const columns = columnsOf(request.book, request.names, request.full, request.now)
   mkdirSync(dirname(file), { recursive: true })
   let rows = 0
   if (format === 'csv') {

@@ -204,7 +204,8 @@ describe('ID numbers, phone numbers and photos at rest', () => {
         to: '2026-12-31',
         full: false,
         stationName: '月坛派出所',
-        names
+        names,
+        now: services.now().toISOString()
       }
       await exportRows(
         services.logbooks.repo,

@@ -655,6 +655,44 @@ describe('print and export', () => {
   })
 })
 
+describe('the services clock and the fixed rules', () => {
+  it('judges 是否按时 of an open step in the export by the services clock, not the machine’s', async () => {
+    // The services clock is 2026-11-02 10:00; the answer is promised for 11-20 (the machine's own
+    // date is later than that, so a printout judged by it would call the visit overdue).
+    await create(visitAt('2026-11-02T02:00:00.000Z', { promisedAt: '2026-11-20T02:00:00.000Z' }))
+    const xlsx = await call<{ path: string }>('logbooks:export', {
+      book: 'visit',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      format: 'xlsx'
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(xlsx.path)
+    const sheet = workbook.worksheets[0]!
+    const header = (sheet.getRow(1).values as unknown[]).map(String)
+    expect((sheet.getRow(2).values as unknown[])[header.indexOf('是否按时')]).toBe('未到期')
+  })
+
+  it('refuses another promise rule on a register whose rule is fixed, saving nothing', async () => {
+    await expect(
+      create({ ...calloutAt('2026-11-02T02:00:00.000Z'), ruleCode: 'SLA-CASE' })
+    ).rejects.toMatchObject({ fields: { ruleCode: expect.stringContaining('SLA-EMERGENCY') } })
+    await expect(
+      create({
+        ...visitAt('2026-11-02T02:00:00.000Z', { promisedAt: '2026-11-04T09:30:00.000Z' }),
+        ruleCode: 'SLA-DOOR'
+      })
+    ).rejects.toMatchObject({ fields: { ruleCode: expect.any(String) } })
+    expect(await total('callout')).toBe(0)
+    expect(await total('visit')).toBe(0)
+    const same = await create({
+      ...calloutAt('2026-11-02T02:00:00.000Z'),
+      ruleCode: 'SLA-EMERGENCY'
+    })
+    expect(same.entry.dueAt).toBe('2026-11-02T02:05:00.000Z')
+  })
+})
+
 describe('promise rules edited by the administrator', () => {
   it('saving SLA-EMERGENCY as the settings screen does (no night fields) keeps its night amount', async () => {
     await signInAs(ADMIN)
