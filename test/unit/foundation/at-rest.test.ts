@@ -16,6 +16,7 @@ import { openDatabase } from '../../../src/main/db/client'
 import { restoreBackup } from '../../../src/main/db/backup'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import { exportRows } from '../../../src/main/logbooks/output'
+import { bookKeys } from '../../../src/shared/logbooks/books'
 import { SEALED_AT_REST } from '../../../src/main/crypto/seal-existing'
 import type { CaptureView } from '../../../src/shared/photo/contract'
 import type { DeskView, ServiceView, WindowView } from '../../../src/shared/queue/contract'
@@ -562,7 +563,7 @@ describe('a database written before encryption at rest', () => {
         )
         .pluck()
         .get()
-    ).toBe(5)
+    ).toBe(bookKeys.length)
     expect(
       check.prepare('SELECT count(*) FROM settings WHERE key = ?').pluck().get(SEALED_AT_REST)
     ).toBe(0)
