@@ -62,6 +62,16 @@ const amend = (input: unknown) => call<Saved>('logbooks:amend', input)
 const total = async (book: string) =>
   (await call<{ total: number }>('logbooks:list', { book })).total
 
+/** The cells of an exported sheet's data row `n` (1-based), by header label. */
+async function exportedRow(path: string, n = 1) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(path)
+  const sheet = workbook.worksheets[0]!
+  const header = (sheet.getRow(1).values as unknown[]).map(String)
+  const row = sheet.getRow(n + 1).values as unknown[]
+  return (label: string) => row[header.indexOf(label)]
+}
+
 const signInAs = (who: { username: string; password: string }) => services.auth.signIn(who)
 
 /** Moves the clock on; main locks an idle session after minutes, so the clerk signs in again. */
@@ -636,12 +646,7 @@ describe('print and export', () => {
       format: 'xlsx'
     })
     expect(xlsx.rows).toBe(1)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile(xlsx.path)
-    const sheet = workbook.worksheets[0]!
-    const header = (sheet.getRow(1).values as unknown[]).map(String)
-    const row = sheet.getRow(2).values as unknown[]
-    const cell = (label: string) => row[header.indexOf(label)]
+    const cell = await exportedRow(xlsx.path)
     expect(cell('报警人')).toBe('周*')
     expect(cell('出警民警')).toBe('赵刚')
     expect(cell('承诺期限')).toBe('2026-11-02 16:05')
@@ -666,11 +671,7 @@ describe('the services clock and the fixed rules', () => {
       to: '2026-11-30',
       format: 'xlsx'
     })
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile(xlsx.path)
-    const sheet = workbook.worksheets[0]!
-    const header = (sheet.getRow(1).values as unknown[]).map(String)
-    expect((sheet.getRow(2).values as unknown[])[header.indexOf('是否按时')]).toBe('未到期')
+    expect((await exportedRow(xlsx.path))('是否按时')).toBe('未到期')
   })
 
   it('refuses another promise rule on a register whose rule is fixed, saving nothing', async () => {
@@ -763,11 +764,7 @@ describe('times sent without milliseconds', () => {
       to: '2026-11-02',
       format: 'xlsx'
     })
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile(xlsx.path)
-    const sheet = workbook.worksheets[0]!
-    const header = (sheet.getRow(1).values as unknown[]).map(String)
-    expect((sheet.getRow(2).values as unknown[])[header.indexOf('是否按时')]).toBe('按时')
+    expect((await exportedRow(xlsx.path))('是否按时')).toBe('按时')
   })
 
   it('a visit promised by a time written without milliseconds is due then', async () => {
