@@ -397,7 +397,9 @@ export function createLogbooksService({
       const item = ({ book, view }: { book: BookKey; view: EntryView }) => {
         const spec = books[book]
         const name = spec.fields.find((f) => f.kind === 'name' || f.kind === 'text')
-        const text = spec.fields.find((f) => f.kind === 'longText')
+        const text =
+          spec.fields.find((f) => f.kind === 'longText') ??
+          spec.fields.find((f) => f.key === spec.summaryField)
         const first = name ? view.fields[name.key] : undefined
         const parties = view.fields.parties as { name: string }[] | undefined
         const title = [

@@ -84,6 +84,8 @@ export interface BookSpec {
   closedStatuses: readonly string[]
   /** The promise rule applied on creation (phone bookings choose one). */
   defaultRule: string | null
+  /** The field that says what an entry is about on the board, when the book has no long text. */
+  summaryField?: string
   /** The operator field the entry belongs to (default officerId, else the first of officerIds). */
   officerField?: string
   /** Where the deadline comes from (default: the rule from the entry's time). */
@@ -703,6 +705,7 @@ const door: BookSpec = {
   closedStatuses: ['installed'],
   defaultRule: 'SLA-DOOR',
   metBy: 'installedAt',
+  summaryField: 'address',
   fields: [
     {
       key: 'residentName',
@@ -773,6 +776,7 @@ const backOffice: BookSpec = {
   defaultRule: null,
   deadline: { kind: 'officeClose' },
   metBy: 'clearedAt',
+  summaryField: 'pendingItem',
   fields: [
     {
       key: 'residentName',

@@ -40,6 +40,7 @@ interface Saved {
 interface BoardItem {
   book: string
   id: string
+  title: string
   dueAt: string | null
   status: string
 }
@@ -487,6 +488,8 @@ describe('the today board and staff figures', () => {
       ['exitReview', review.entry.id],
       ['backOffice', back.entry.id]
     ])
+    // The board says what is still to do, not only whose it is.
+    expect(board.overdue[1]!.title).toBe('陈静：户口底票归档')
     const onBoard = [...board.overdue, ...board.dueToday, ...board.dueSoon].map((i) => i.id)
     expect(onBoard).not.toContain(late.entry.id)
     expect(onBoard).not.toContain(waiting.entry.id)
