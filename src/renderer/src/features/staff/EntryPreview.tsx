@@ -21,6 +21,9 @@ function shown(field: FieldSpec, value: unknown, names: Map<string, string>): st
       return names.get(String(value)) ?? String(value)
     case 'operators':
       return (value as string[]).map((id) => names.get(id) ?? id).join('、')
+    case 'entryLink':
+      // Another register's entry: the spot check reads this one only.
+      return `${books[field.linkBook!].title} · ${String(value).slice(-8)}`
     case 'parties':
       return (value as Record<string, string>[])
         .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
