@@ -82,7 +82,12 @@ export const E2E_ADMIN = { username: 'admin', displayName: '王建国', password
  */
 export async function startApp(
   browser: Browser,
-  options: { dataDir?: string; signedIn?: boolean } = {}
+  options: {
+    dataDir?: string
+    signedIn?: boolean
+    /** Main's clock (deadlines, the today board, sessions); the real time by default. */
+    now?: () => Date
+  } = {}
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
   const current: { page?: Page } = {}
@@ -97,6 +102,7 @@ export async function startApp(
     dataDir,
     migrationsFolder,
     appVersion: 'e2e',
+    ...(options.now ? { now: options.now } : {}),
     // The harness shoots from a still file (fswebcam's file: source); the app never allows it.
     allowFileCamera: true,
     onSessionChange: (status) => emit('session.changed', status)
