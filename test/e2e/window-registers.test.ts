@@ -159,7 +159,7 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
     })
     await officerItem.locator('.ant-form-item-explain-error').waitFor()
     expect(await officerItem.locator('.ant-form-item-explain-error').textContent()).toMatch(
-      /此项必填|请选择审核的外勤民警/
+      /请选择审核的外勤民警/
     )
     await pick(hand, '审核外勤', FIELD.displayName)
     await save(hand)
@@ -213,7 +213,7 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
       .waitFor()
     expect(await after.textContent()).not.toContain('刘志强')
 
-    // The director approves it by signing the entry.
+    // The director approves it (所长审批, password again), then signs the day's version.
     await at('2026-12-14T17:40', DIRECTOR)
     await openBook(title)
     await row('刘志强').click()
@@ -221,10 +221,17 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
     expect(await detail.textContent()).toContain('状态：意见已返回')
     const drawer = page.locator('.ant-drawer')
     await drawer.getByLabel('请再次输入密码').fill(DIRECTOR.password)
+    await drawer.getByTestId('approve-exit-review').click()
+    await detail.waitFor({ state: 'hidden' })
+    await expect.poll(() => cellText('刘志强', '状态')).toBe('所长已审批')
+    await row('刘志强').click()
+    await detail.waitFor()
+    expect(await detail.textContent()).toContain(`审批所长：${DIRECTOR.displayName}`)
+    await drawer.getByLabel('请再次输入密码').fill(DIRECTOR.password)
     await drawer.getByRole('button', { name: '所长签字' }).click()
     await detail.waitFor({ state: 'hidden' })
     await expect.poll(() => cellText('刘志强', '所长签字')).toBe(DIRECTOR.displayName)
-    expect(await cellText('刘志强', '状态')).toBe('意见已返回')
+    expect(await cellText('刘志强', '状态')).toBe('所长已审批')
     await app.screenshot('window-04-exit-signed')
   })
 

@@ -12,7 +12,7 @@ import { validationError } from '../ipc/table'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
-import { fromWallClock, wallClock } from '../../shared/logbooks/time'
+import { fromWallClock, nextDayStart, wallClock } from '../../shared/logbooks/time'
 import { officeCloseDue, ruleAmount } from '../../shared/logbooks/deadline'
 import type { AuthService } from '../auth/auth-service'
 import type { EntryContent, LogbooksRepo } from './logbooks-repo'
@@ -339,10 +339,11 @@ export function createLogbooksService({
 
     async calloutMonth(month: string) {
       const [y, m] = month.split('-').map(Number) as [number, number]
-      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+      // Up to the day after the month's last (the next month's first is no date for 9999-12).
+      const last = new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate()
       const rows = await repo.calloutsByOfficer(
         fromWallClock(`${month}-01`, '00:00'),
-        fromWallClock(`${next}-01`, '00:00'),
+        nextDayStart(`${month}-${String(last).padStart(2, '0')}`),
         now().toISOString()
       )
       return {

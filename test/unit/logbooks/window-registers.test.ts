@@ -697,6 +697,56 @@ describe('the services clock and the fixed rules', () => {
   })
 })
 
+describe("the month's call-outs per officer", () => {
+  it('counts each officer sent: on time, late, not yet due; far months answer with no rows', async () => {
+    // 10:00 call: due 10:05. Both officers on one, 赵 alone on the others.
+    await create(
+      calloutAt('2026-11-02T02:00:00.000Z', {
+        officerIds: [ids.field, ids.field2],
+        arrivedAt: '2026-11-02T02:08:00.000Z'
+      })
+    )
+    await create(
+      calloutAt('2026-11-02T01:00:00.000Z', {
+        officerIds: [ids.field],
+        arrivedAt: '2026-11-02T01:04:00.000Z'
+      })
+    )
+    // Called at 09:58 and not arrived at 10:00: not yet due.
+    await create(calloutAt('2026-11-02T01:58:00.000Z', { officerIds: [ids.field] }))
+    // October is another month.
+    await create(calloutAt('2026-10-30T02:00:00.000Z', { officerIds: [ids.field] }))
+    const table = await call<{
+      rows: {
+        officerId: string
+        callouts: number
+        onTime: number
+        late: number
+        pending: number
+        onTimeRate: number | null
+      }[]
+    }>('logbooks:calloutMonth', { month: '2026-11' })
+    const row = (id: string) => table.rows.find((r) => r.officerId === id)
+    expect(row(ids.field)).toMatchObject({
+      callouts: 3,
+      onTime: 1,
+      late: 1,
+      pending: 1,
+      onTimeRate: 0.5
+    })
+    expect(row(ids.field2)).toMatchObject({
+      callouts: 1,
+      onTime: 0,
+      late: 1,
+      pending: 0,
+      onTimeRate: 0
+    })
+    for (const month of ['9999-12', '0001-01']) {
+      expect(await call('logbooks:calloutMonth', { month })).toEqual({ month, rows: [] })
+    }
+  })
+})
+
 describe('promise rules edited by the administrator', () => {
   it('saving SLA-EMERGENCY as the settings screen does (no night fields) keeps its night amount', async () => {
     await signInAs(ADMIN)

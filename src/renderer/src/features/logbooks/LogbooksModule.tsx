@@ -401,8 +401,10 @@ function EntryForm(props: {
           Object.entries(error.fields).map(([path, text]) => {
             const name = path.replace(/^fields\./, '').split('.')[0]!
             const empty = [undefined, null, ''].includes(values[name] as string | undefined)
-            // A missing value comes back as a type error; say what the clerk must do instead.
-            return { name, errors: [empty ? t('required') : text] }
+            // A missing value comes back from the contract (fields.…) as a type error: say what
+            // the clerk must do instead. Main's step rules name the field and say it themselves.
+            const typeError = empty && path !== name
+            return { name, errors: [typeError ? t('required') : text] }
           })
         )
       } else message.error(errorMessage(error))
@@ -683,14 +685,24 @@ function EntryDrawer(props: {
 
 /** Whether the step that meets the deadline came in time (arrival, answer, fitting, clearing). */
 function TimelinessTag({ t, entry, metBy }: { t: T; entry: EntryView; metBy: string }) {
+  const { locale } = useI18n()
   const result = timeliness(entry.dueAt, entry.fields[metBy], new Date().toISOString())
+  // In Chinese the words of the printout (minutes, then hours, then days); in English minutes.
   switch (result.state) {
     case 'onTime':
       return <Tag color="green">{t('t_onTime')}</Tag>
     case 'late':
-      return <Tag color="red">{t('t_late', { n: result.minutesLate })}</Tag>
+      return (
+        <Tag color="red">
+          {locale === 'zh-CN' ? result.label : t('t_late', { n: result.minutesLate })}
+        </Tag>
+      )
     case 'overdue':
-      return <Tag color="red">{t('t_overdue', { n: result.minutesLate })}</Tag>
+      return (
+        <Tag color="red">
+          {locale === 'zh-CN' ? result.label : t('t_overdue', { n: result.minutesLate })}
+        </Tag>
+      )
     case 'pending':
       return <Tag>{t('t_pending')}</Tag>
     default:
