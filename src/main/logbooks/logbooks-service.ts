@@ -12,7 +12,7 @@ import { validationError } from '../ipc/table'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
-import { fromWallClock, nextDayStart, wallClock } from '../../shared/logbooks/time'
+import { fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
 import { officeCloseDue, ruleAmount } from '../../shared/logbooks/deadline'
 import type { AuthService } from '../auth/auth-service'
 import type { EntryContent, LogbooksRepo } from './logbooks-repo'
@@ -203,7 +203,7 @@ export function createLogbooksService({
     const unmet =
       spec.metBy !== undefined &&
       spec.closedStatuses.includes(status) &&
-      (fields[spec.metBy] === undefined || fields[spec.metBy] === '')
+      fields[spec.metBy] === undefined
     const searchText = Object.values(fields)
       .flatMap((value) =>
         Array.isArray(value)
@@ -338,14 +338,8 @@ export function createLogbooksService({
     },
 
     async calloutMonth(month: string) {
-      const [y, m] = month.split('-').map(Number) as [number, number]
-      // Up to the day after the month's last (the next month's first is no date for 9999-12).
-      const last = new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate()
-      const rows = await repo.calloutsByOfficer(
-        fromWallClock(`${month}-01`, '00:00'),
-        nextDayStart(`${month}-${String(last).padStart(2, '0')}`),
-        now().toISOString()
-      )
+      const { from, to } = monthRange(month)
+      const rows = await repo.calloutsByOfficer(from, to, now().toISOString())
       return {
         month,
         rows: rows.map((r) => ({

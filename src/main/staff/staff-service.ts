@@ -19,7 +19,7 @@ import {
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import type { LogbooksRepo } from '../logbooks/logbooks-repo'
-import { fromWallClock, wallClock } from '../../shared/logbooks/time'
+import { fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
 import {
   absenceUntil,
   attendanceSheet,
@@ -55,11 +55,7 @@ export const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number]
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
-/** A station-time month as an ISO range [from, to). */
-export const monthRange = (month: string) => ({
-  from: fromWallClock(`${month}-01`, '00:00'),
-  to: fromWallClock(`${nextMonth(month)}-01`, '00:00')
-})
+export { monthRange }
 
 export interface StaffContext {
   db: Db

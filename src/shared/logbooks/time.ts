@@ -25,3 +25,16 @@ export const formatStationTime = (iso: string) => {
 /** Start of the station day after `date`, as an ISO instant (exclusive upper bound). */
 export const nextDayStart = (date: string) =>
   new Date(Date.parse(fromWallClock(date, '00:00')) + 86_400_000).toISOString()
+
+/**
+ * A station-time month 'YYYY-MM' as an ISO range [from, to): to is the start of the day after the
+ * month's last, so 9999-12 (whose next month is no date) works too.
+ */
+export function monthRange(month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const last = new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate()
+  return {
+    from: fromWallClock(`${month}-01`, '00:00'),
+    to: nextDayStart(`${month}-${String(last).padStart(2, '0')}`)
+  }
+}
