@@ -13,6 +13,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The station server (issue #15): a throwaway PostgreSQL cluster per run.
+          name: 'pg',
+          include: ['test/pg/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/pg/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,130 @@
+/**
+ * A throwaway PostgreSQL cluster for the station-server tests (issue #15): Debian's server binaries,
+ * a temp data folder, loopback TCP on a free port and a temp socket folder. As root, the server
+ * runs as the `postgres` user (initdb refuses root). The superuser connects through the socket
+ * folder without a password; every other role logs in over TCP with SCRAM, as at a station.
+ * Nothing of the packaged `main` cluster is used.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface PgClusterInfo {
+  host: string
+  port: number
+  /** The unix-socket folder (the superuser connects there without a password). */
+  socketDir: string
+  superuser: string
+}
+
+export interface PgCluster extends PgClusterInfo {
+  stop(): void
+}
+
+/** The newest server in /usr/lib/postgresql/<major>/bin, or undefined when none is installed. */
+export function findPgBin(): string | undefined {
+  const root = '/usr/lib/postgresql'
+  if (!existsSync(root)) return undefined
+  const majors = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a))
+  return majors.length > 0 ? join(root, majors[0], 'bin') : undefined
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port'))
+      )
+    })
+  })
+}
+
+function postgresIds(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim())
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())
+  return { uid, gid }
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = findPgBin()
+  if (!bin) {
+    throw new Error('PostgreSQL server binaries not found in /usr/lib/postgresql (see .ci/run)')
+  }
+  const ids = postgresIds()
+  const base = mkdtempSync(join(tmpdir(), 'bianmin-pg-'))
+  chmodSync(base, 0o755)
+  if (ids) chownSync(base, ids.uid, ids.gid)
+  const data = join(base, 'data')
+  const port = await freePort()
+  const run = (tool: string, args: string[]): void => {
+    const result = spawnSync(join(bin, tool), args, {
+      cwd: base,
+      encoding: 'utf8',
+      uid: ids?.uid,
+      gid: ids?.gid,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' }
+    })
+    if (result.status !== 0) {
+      throw new Error(`${tool} failed (${result.status}): ${result.stderr || result.stdout}`)
+    }
+  }
+  // pg_trgm splits Chinese into trigrams only when LC_CTYPE is UTF-8.
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync'
+  ])
+  const options = [
+    `-k ${base}`,
+    `-p ${port}`,
+    `-c listen_addresses=127.0.0.1`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200'
+  ].join(' ')
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    join(base, 'server.log'),
+    '-o',
+    options,
+    'start'
+  ])
+  let stopped = false
+  return {
+    host: '127.0.0.1',
+    port,
+    socketDir: base,
+    superuser: 'postgres',
+    stop() {
+      if (stopped) return
+      stopped = true
+      try {
+        run('pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop'])
+      } finally {
+        rmSync(base, { recursive: true, force: true })
+      }
+    }
+  }
+}
