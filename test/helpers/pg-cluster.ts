@@ -6,7 +6,16 @@
  * Nothing of the packaged `main` cluster is used.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +26,8 @@ export interface PgClusterInfo {
   /** The unix-socket folder (the superuser connects there without a password). */
   socketDir: string
   superuser: string
+  /** PEM of the CA that signed the server's certificate (CN localhost, SAN 127.0.0.1): TLS is on. */
+  caFile: string
 }
 
 export interface PgCluster extends PgClusterInfo {
@@ -55,6 +66,67 @@ function postgresIds(): { uid: number; gid: number } | undefined {
   return { uid, gid }
 }
 
+/** A throwaway CA and a server certificate for localhost / 127.0.0.1 (openssl CLI). */
+function makeServerCertificate(base: string, ids: { uid: number; gid: number } | undefined) {
+  const dir = join(base, 'tls')
+  mkdirSync(dir)
+  const file = (name: string) => join(dir, name)
+  const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Bianmin test CA',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem')
+  ])
+  openssl([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr')
+  ])
+  writeFileSync(file('san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n')
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    file('san.ext'),
+    '-out',
+    file('server.pem')
+  ])
+  // The server refuses a key others can read.
+  chmodSync(file('server.key'), 0o600)
+  if (ids) {
+    chownSync(dir, ids.uid, ids.gid)
+    chownSync(file('server.key'), ids.uid, ids.gid)
+    chownSync(file('server.pem'), ids.uid, ids.gid)
+  }
+  return { caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key') }
+}
+
 export async function startPgCluster(): Promise<PgCluster> {
   const bin = findPgBin()
   if (!bin) {
@@ -90,7 +162,11 @@ export async function startPgCluster(): Promise<PgCluster> {
     '--locale=C.UTF-8',
     '--no-sync'
   ])
+  const tls = makeServerCertificate(base, ids)
   const options = [
+    '-c ssl=on',
+    `-c ssl_cert_file=${tls.certFile}`,
+    `-c ssl_key_file=${tls.keyFile}`,
     `-k ${base}`,
     `-p ${port}`,
     `-c listen_addresses=127.0.0.1`,
@@ -117,6 +193,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     port,
     socketDir: base,
     superuser: 'postgres',
+    caFile: tls.caFile,
     stop() {
       if (stopped) return
       stopped = true

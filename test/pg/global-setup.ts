@@ -14,7 +14,8 @@ export default async function setup(project: TestProject) {
     host: cluster.host,
     port: cluster.port,
     socketDir: cluster.socketDir,
-    superuser: cluster.superuser
+    superuser: cluster.superuser,
+    caFile: cluster.caFile
   })
   return () => cluster.stop()
 }
