@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises'
 import type { ParseArgsConfig } from 'node:util'
 import type { Services } from '../services'
 
@@ -21,5 +22,23 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'UsageError'
+  }
+}
+
+/** A password from the terminal (not echoed by the prompt's caller) or the first line of stdin. */
+export async function readPassword(fromStdin: boolean): Promise<string> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY
+  })
+  try {
+    if (fromStdin || !process.stdin.isTTY) {
+      for await (const line of rl) return line
+      return ''
+    }
+    return await rl.question('密码 / password: ')
+  } finally {
+    rl.close()
   }
 }

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roles } from '../../shared/roles'
@@ -9,27 +8,10 @@ import {
   username as usernameField
 } from '../../shared/ipc/fields'
 import { validationError } from '../ipc/table'
-import { UsageError, type Command } from './command'
+import { readPassword, UsageError, type Command } from './command'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { restoreBackup } from '../db/backup'
-
-async function readPassword(fromStdin: boolean): Promise<string> {
-  const rl = createInterface({
-    input: process.stdin,
-    output: process.stderr,
-    terminal: process.stdin.isTTY
-  })
-  try {
-    if (fromStdin || !process.stdin.isTTY) {
-      for await (const line of rl) return line
-      return ''
-    }
-    return await rl.question('密码 / password: ')
-  } finally {
-    rl.close()
-  }
-}
 
 export const foundationCommands: Record<string, Command> = {
   'db:check': {

@@ -20,6 +20,7 @@ import { guideCommands } from './guide'
 import { logbooksCommands } from './logbooks'
 import { photoCommands } from './photo'
 import { staffCommands } from './staff'
+import { stationCommands } from './station'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const migrationsFolder = join(repoRoot, 'drizzle')
@@ -31,7 +32,8 @@ const commands: Record<string, Command> = {
   ...calendarCommands,
   ...logbooksCommands,
   ...guideCommands,
-  ...staffCommands
+  ...staffCommands,
+  ...stationCommands
 }
 
 const COMMON = '[--data-dir D] [--debug]'

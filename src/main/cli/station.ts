@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { stationServerConfig } from '../../shared/station/config'
+import { validationError } from '../ipc/table'
+import { checkStationServer } from '../station/server'
+import { readPassword, UsageError, type Command } from './command'
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+export const serverMigrationsFolder = join(repoRoot, 'drizzle-pg')
+
+const serverOptions = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  database: { type: 'string' },
+  user: { type: 'string' },
+  tls: { type: 'string' },
+  ca: { type: 'string' },
+  'password-stdin': { type: 'boolean' }
+} as const
+
+/** The server's settings from the options; the password from stdin or the terminal. */
+async function serverArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { ...serverOptions, 'data-dir': { type: 'string' } }
+  })
+  if (!values.host || !values.database || !values.user) {
+    throw new UsageError(
+      '需要 --host、--database 和 --user / --host, --database and --user are required'
+    )
+  }
+  const port = values.port === undefined ? 5432 : Number(values.port)
+  let caPem: string | undefined
+  if (values.ca) {
+    try {
+      caPem = readFileSync(resolve(values.ca), 'utf8')
+    } catch {
+      throw new UsageError(`读不到证书文件 / cannot read: ${values.ca}`)
+    }
+  }
+  const parsed = stationServerConfig.safeParse({
+    host: values.host,
+    port: Number.isInteger(port) ? port : -1,
+    database: values.database,
+    user: values.user,
+    tls: values.tls ?? (caPem ? 'verify' : 'off'),
+    ...(caPem ? { caPem } : {})
+  })
+  if (!parsed.success) throw validationError(parsed.error)
+  const password =
+    process.env.BIANMIN_STATION_PASSWORD ?? (await readPassword(values['password-stdin'] ?? false))
+  return { config: parsed.data, password }
+}
+
+const levelMark = { ok: '✓', warning: '!', error: '✗' } as const
+
+export const stationCommands: Record<string, Command> = {
+  'station:check': {
+    usage:
+      '--host H [--port 5432] --database D --user U [--tls off|verify] [--ca CA.pem] [--password-stdin]',
+    summary:
+      '检查本所服务器是否可用（连接、非超级用户、加密、UTF-8、pg_trgm、架构版本），不做任何修改',
+    options: serverOptions,
+    examples: ['--host pcs-server --database bianmin --user window_1 --ca /etc/bianmin/ca.pem'],
+    run: async (_services, args) => {
+      const { config, password } = await serverArgs(args)
+      const report = await checkStationServer(config, password, {
+        migrationsFolder: serverMigrationsFolder
+      })
+      for (const item of report.items) console.log(`${levelMark[item.level]} ${item.message}`)
+      return report.ok ? 0 : 1
+    }
+  }
+}
