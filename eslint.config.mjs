@@ -21,6 +21,7 @@ export default tseslint.config(
       'out/**',
       'node_modules/**',
       'drizzle/**',
+      'drizzle-pg/**',
       'test/.tmp/**',
       'bench/out/**',
       '.native/**'

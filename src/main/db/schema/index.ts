@@ -1,9 +1,60 @@
-// One file per feature; drizzle-kit reads them all through this index.
-export * from './foundation'
-export * from './calendar'
-export * from './logbooks'
-export * from './guide'
-export * from './address'
-export * from './photo'
-export * from './staff'
-export * from './queue'
+// The app's (SQLite) tables; drizzle-kit reads them through this module (drizzle.config.ts).
+// One definition per feature file, shared with the station server's schema (pg.ts).
+import { defineSchema } from './define'
+import { sqliteKit } from './kit/sqlite'
+
+export const {
+  // foundation
+  operators,
+  passwordHistory,
+  settings,
+  auditLog,
+  // calendar
+  holidaySchedules,
+  // logbooks
+  liaisonLog,
+  committees,
+  patrolLog,
+  phoneLog,
+  caseLog,
+  complaintLog,
+  exitReviewLog,
+  calloutLog,
+  visitLog,
+  proxyResidentLog,
+  proxyLog,
+  doorLog,
+  backOfficeLog,
+  promiseRules,
+  logbookDrafts,
+  logbookBlindIndex,
+  // guide
+  guideCategories,
+  guideBusinesses,
+  guideMaterials,
+  guidePromises,
+  guideChanges,
+  // address
+  addressChanges,
+  addressVocab,
+  addressRecent,
+  // photo
+  photoSpecs,
+  photos,
+  // staff
+  staffCards,
+  staffAttendance,
+  staffFollowups,
+  staffChecks,
+  staffSpotChecks,
+  staffAwards,
+  staffLadder,
+  staffComplaintRulings,
+  staffFigures,
+  // queue
+  queueServices,
+  queueWindows,
+  queueTickets,
+  queueCalls,
+  queueRatings
+} = defineSchema(sqliteKit)
