@@ -1,5 +1,6 @@
 /** Databases and clients for the `pg` test project (the cluster comes from test/pg/global-setup). */
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { inject } from 'vitest'
 
@@ -30,4 +31,55 @@ export async function createTestDatabase(prefix = 'test'): Promise<string> {
     await admin.end()
   }
   return name
+}
+
+export const OWNER = { user: 'bianmin_owner', password: 'Station2026-owner' }
+export const WINDOW = { user: 'station_window', password: 'Station2026-window' }
+
+/** CREATE ROLE that tolerates another test file having created it first. */
+async function ensureRole(admin: pg.Client, statement: string): Promise<void> {
+  try {
+    await admin.query(statement)
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42710') throw error
+  }
+}
+
+/**
+ * The roles of docs/station-server-setup.md: the owner who migrates, the `bianmin_app` group and
+ * one window's login role in it; then a fresh database owned by the owner. Returns its name.
+ */
+export async function createServerDatabase(prefix = 'server'): Promise<string> {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`
+  const admin = await superuserClient()
+  try {
+    await ensureRole(admin, `CREATE ROLE ${OWNER.user} LOGIN PASSWORD '${OWNER.password}'`)
+    await ensureRole(admin, 'CREATE ROLE bianmin_app NOLOGIN')
+    await ensureRole(
+      admin,
+      `CREATE ROLE ${WINDOW.user} LOGIN PASSWORD '${WINDOW.password}' IN ROLE bianmin_app`
+    )
+    await admin.query(`CREATE DATABASE ${name} OWNER ${OWNER.user}`)
+  } finally {
+    await admin.end()
+  }
+  return name
+}
+
+/** A TCP client as `who` (owner or window) to `database`, TLS verified against the test CA. */
+export async function roleClient(
+  who: { user: string; password: string },
+  database: string
+): Promise<pg.Client> {
+  const info = clusterInfo()
+  const client = new pg.Client({
+    host: 'localhost',
+    port: info.port,
+    user: who.user,
+    password: who.password,
+    database,
+    ssl: { ca: readFileSync(info.caFile, 'utf8'), rejectUnauthorized: true }
+  })
+  await client.connect()
+  return client
 }

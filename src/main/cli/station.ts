@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { stationServerConfig } from '../../shared/station/config'
 import { validationError } from '../ipc/table'
+import { migrateStationServer } from '../station/migrate'
 import { checkStationServer } from '../station/server'
 import { readPassword, UsageError, type Command } from './command'
 
@@ -72,6 +73,27 @@ export const stationCommands: Record<string, Command> = {
       })
       for (const item of report.items) console.log(`${levelMark[item.level]} ${item.message}`)
       return report.ok ? 0 : 1
+    }
+  },
+
+  'station:migrate': {
+    usage:
+      '--host H [--port 5432] --database D --user OWNER [--tls off|verify] [--ca CA.pem] [--password-stdin]',
+    summary:
+      '以数据库所有者身份迁移本所服务器并为 bianmin_app 授权（多台同时运行时依次进行；密码不保存）',
+    options: serverOptions,
+    examples: [
+      '--host pcs-server --database bianmin --user bianmin_owner --ca /etc/bianmin/ca.pem'
+    ],
+    run: async (_services, args) => {
+      const { config, password } = await serverArgs(args)
+      const result = await migrateStationServer(config, password, serverMigrationsFolder)
+      console.log(
+        result.before === result.after
+          ? `服务器架构已是最新（${result.after} 个迁移），已重新授权 bianmin_app`
+          : `已迁移服务器：${result.before} → ${result.after} 个迁移，已授权 bianmin_app`
+      )
+      return 0
     }
   }
 }

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repoRoot, tempDir } from '../helpers/services'
+import { clusterInfo, createServerDatabase, OWNER, WINDOW } from '../helpers/pg-test'
+
+function cli(args: string[], password: string) {
+  const result = spawnSync(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    [join(repoRoot, 'src/main/cli/index.ts'), ...args, '--data-dir', tempDir()],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, BIANMIN_STATION_PASSWORD: password }
+    }
+  )
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+describe('npm run cli -- station:migrate / station:check', () => {
+  it('the IT person migrates as the owner, then a window checks the server', async () => {
+    const info = clusterInfo()
+    const database = await createServerDatabase('cli')
+    const server = ['--host', 'localhost', '--port', String(info.port), '--database', database]
+    const tls = ['--ca', info.caFile]
+
+    const before = cli(['station:check', ...server, '--user', WINDOW.user, ...tls], WINDOW.password)
+    expect(before.code).toBe(0)
+    expect(before.out).toContain('! 服务器需要迁移（已应用 0 / 3 个）')
+
+    const migrated = cli(
+      ['station:migrate', ...server, '--user', OWNER.user, ...tls],
+      OWNER.password
+    )
+    expect(migrated.err).toBe('')
+    expect(migrated.out).toContain('已迁移服务器：0 → 3 个迁移，已授权 bianmin_app')
+    expect(migrated.code).toBe(0)
+
+    const after = cli(['station:check', ...server, '--user', WINDOW.user, ...tls], WINDOW.password)
+    expect(after.out.split('\n').filter((line) => line.startsWith('✓'))).toHaveLength(6)
+    expect(after.code).toBe(0)
+
+    const wrong = cli(['station:check', ...server, '--user', WINDOW.user, ...tls], 'nope')
+    expect(wrong.code).toBe(1)
+    expect(wrong.out).toContain('✗ 用户 station_window 的密码不对')
+
+    const badUse = cli(['station:check', '--host', 'localhost'], WINDOW.password)
+    expect(badUse.code).toBe(2)
+    const badHost = cli(['station:migrate', ...server, '--user', 'Bad-Name', ...tls], 'x')
+    expect(badHost.code).toBe(1)
+    expect(badHost.err).toContain('用户名只能用小写字母、数字和下划线')
+  })
+})
