@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type Database from 'better-sqlite3'
+import { containsText } from '../db/text-filter'
 import type { Db } from '../db/client'
 import {
   auditLog,
@@ -426,8 +427,7 @@ export function createLogbooksRepo({
       where.push(eq(patrolLog.committeeId, query.committeeId))
     }
     if (query.text) {
-      const escaped = query.text.replace(/[\\%_]/g, (c) => `\\${c}`)
-      where.push(sql`${t.searchText} LIKE ${`%${escaped}%`} ESCAPE '\\'`)
+      where.push(containsText('sqlite', t.searchText, query.text))
     }
     if (query.unsigned) where.push(isNull(t.signedAt))
     return and(...where)!
