@@ -16,6 +16,8 @@ export default defineConfig({
           // The station server (issue #15): a throwaway PostgreSQL cluster per run.
           name: 'pg',
           include: ['test/pg/**/*.test.ts'],
+          // After the unit and e2e files: the servers' load stays out of their timing tests.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           globalSetup: ['test/pg/global-setup.ts'],
           testTimeout: 60_000,

@@ -31,6 +31,10 @@ export interface PgClusterInfo {
 }
 
 export interface PgCluster extends PgClusterInfo {
+  /** Stops the server (immediate, as a pulled cable or a crash would) and keeps its data. */
+  pause(): void
+  /** Starts it again on the same port after `pause`. */
+  resume(): void
   stop(): void
 }
 
@@ -175,18 +179,20 @@ export async function startPgCluster(): Promise<PgCluster> {
     '-c full_page_writes=off',
     '-c max_connections=200'
   ].join(' ')
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-w',
-    '-t',
-    '60',
-    '-l',
-    join(base, 'server.log'),
-    '-o',
-    options,
-    'start'
-  ])
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      join(base, 'server.log'),
+      '-o',
+      options,
+      'start'
+    ])
+  start()
   let stopped = false
   return {
     host: '127.0.0.1',
@@ -194,11 +200,19 @@ export async function startPgCluster(): Promise<PgCluster> {
     socketDir: base,
     superuser: 'postgres',
     caFile: tls.caFile,
+    pause() {
+      run('pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop'])
+    },
+    resume() {
+      start()
+    },
     stop() {
       if (stopped) return
       stopped = true
       try {
         run('pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop'])
+      } catch {
+        // Already stopped (paused).
       } finally {
         rmSync(base, { recursive: true, force: true })
       }

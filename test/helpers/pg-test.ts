@@ -3,14 +3,17 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { inject } from 'vitest'
+import type { PgClusterInfo } from './pg-cluster'
 
 export function clusterInfo() {
   return inject('pgCluster')
 }
 
 /** A superuser client over the socket folder (no password), for setup only. */
-export async function superuserClient(database = 'postgres'): Promise<pg.Client> {
-  const info = clusterInfo()
+export async function superuserClient(
+  database = 'postgres',
+  info: PgClusterInfo = clusterInfo()
+): Promise<pg.Client> {
   const client = new pg.Client({
     host: info.socketDir,
     port: info.port,
@@ -49,9 +52,12 @@ async function ensureRole(admin: pg.Client, statement: string): Promise<void> {
  * The roles of docs/station-server-setup.md: the owner who migrates, the `bianmin_app` group and
  * one window's login role in it; then a fresh database owned by the owner. Returns its name.
  */
-export async function createServerDatabase(prefix = 'server'): Promise<string> {
+export async function createServerDatabase(
+  prefix = 'server',
+  info: PgClusterInfo = clusterInfo()
+): Promise<string> {
   const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`
-  const admin = await superuserClient()
+  const admin = await superuserClient('postgres', info)
   try {
     await ensureRole(admin, `CREATE ROLE ${OWNER.user} LOGIN PASSWORD '${OWNER.password}'`)
     await ensureRole(admin, 'CREATE ROLE bianmin_app NOLOGIN')
@@ -69,9 +75,9 @@ export async function createServerDatabase(prefix = 'server'): Promise<string> {
 /** A TCP client as `who` (owner or window) to `database`, TLS verified against the test CA. */
 export async function roleClient(
   who: { user: string; password: string },
-  database: string
+  database: string,
+  info: PgClusterInfo = clusterInfo()
 ): Promise<pg.Client> {
-  const info = clusterInfo()
   const client = new pg.Client({
     host: 'localhost',
     port: info.port,

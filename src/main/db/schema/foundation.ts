@@ -74,7 +74,10 @@ export function defineFoundation(kit: Kit) {
       mac: text('mac')
     },
     (t) => [
-      uniqueIndex('audit_log_seq_unique').on(t.seq),
+      // One chain per PC: on the station server several devices' chains sit side by side.
+      kit.dialect === 'pg'
+        ? uniqueIndex('audit_log_device_seq_unique').on(t.deviceId, t.seq)
+        : uniqueIndex('audit_log_seq_unique').on(t.seq),
       index('audit_log_action_idx').on(t.action, t.seq),
       index('audit_log_entity_idx').on(t.entity, t.entityId)
     ]

@@ -1,0 +1,217 @@
+-- Station upload (issue #15): once this PC is linked to the station server (a row in
+-- station_link), every new row of the shared registers and every allowed change to one is queued
+-- in station_outbox in the same transaction, and src/main/station/uploader.ts sends them in seq
+-- order. Unlinked, the triggers do nothing. Rows are read at upload time by their key.
+CREATE TABLE station_link (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  device_id TEXT NOT NULL,
+  linked_at TEXT NOT NULL,
+  -- The last outbox seq the server confirmed. Entries stay after it (pointers only, pruned after
+  -- 30 days), so a server that lost recent commits or was restored from a backup gets them again.
+  acked_seq INTEGER NOT NULL DEFAULT 0
+);
+--> statement-breakpoint
+CREATE TABLE station_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tbl TEXT NOT NULL,
+  pk TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('insert', 'update')),
+  queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+--> statement-breakpoint
+-- Changes the server already held differently (e.g. another PC's sign-off): kept for the clerk.
+CREATE TABLE station_conflicts (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  tbl TEXT NOT NULL,
+  pk TEXT NOT NULL,
+  local TEXT NOT NULL,
+  server TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_operators_insert AFTER INSERT ON operators
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('operators', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_committees_insert AFTER INSERT ON logbook_committees
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_committees', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_liaison_insert AFTER INSERT ON logbook_liaison
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_liaison', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_liaison_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_liaison
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_liaison', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_patrol_insert AFTER INSERT ON logbook_patrol
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_patrol', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_patrol_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_patrol
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_patrol', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_phone_insert AFTER INSERT ON logbook_phone
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_phone', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_phone_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_phone
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_phone', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_case_insert AFTER INSERT ON logbook_case
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_case', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_case_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_case
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_case', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_complaint_insert AFTER INSERT ON logbook_complaint
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_complaint', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_complaint_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_complaint
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_complaint', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_exit_review_insert AFTER INSERT ON logbook_exit_review
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_exit_review', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_exit_review_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_exit_review
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_exit_review', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_callout_insert AFTER INSERT ON logbook_callout
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_callout', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_callout_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_callout
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_callout', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_visit_insert AFTER INSERT ON logbook_visit
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_visit', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_visit_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_visit
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_visit', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_proxy_resident_insert AFTER INSERT ON logbook_proxy_resident
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_proxy_resident', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_proxy_resident_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_proxy_resident
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_proxy_resident', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_proxy_insert AFTER INSERT ON logbook_proxy
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_proxy', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_proxy_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_proxy
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_proxy', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_door_insert AFTER INSERT ON logbook_door
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_door', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_door_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_door
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_door', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_back_office_insert AFTER INSERT ON logbook_back_office
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_back_office', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_back_office_update AFTER UPDATE OF superseded_by, signed_by, signed_at ON logbook_back_office
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_back_office', NEW.id, 'update');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_logbook_blind_index_insert AFTER INSERT ON logbook_blind_index
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_blind_index', json_array(NEW.token, NEW.book, NEW.entry_id), 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_staff_attendance_insert AFTER INSERT ON staff_attendance
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('staff_attendance', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_staff_followups_insert AFTER INSERT ON staff_followups
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('staff_followups', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_audit_log_insert AFTER INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('audit_log', NEW.id, 'insert');
+END;
+--> statement-breakpoint
+CREATE TRIGGER station_outbox_audit_log_update AFTER UPDATE OF mac ON audit_log
+WHEN EXISTS (SELECT 1 FROM station_link)
+BEGIN
+  INSERT INTO station_outbox (tbl, pk, op) VALUES ('audit_log', NEW.id, 'update');
+END;

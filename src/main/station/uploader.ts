@@ -1,0 +1,369 @@
+/**
+ * Moving this PC's registers up to the station server and keeping them up (issue #15, stage 5).
+ *
+ * Linking (`linkStation`) queues every existing row of the shared tables once, in an order the
+ * server's foreign keys accept; from then on triggers (drizzle/0023) queue each new row and each
+ * allowed change in the same transaction as the change. `uploadOutbox` sends the queue in seq
+ * order, one PostgreSQL transaction per batch: rows by `INSERT … ON CONFLICT (key) DO NOTHING`
+ * (append-only rows keyed by UUID never clash), allowed changes (superseded_by, sign-off, audit
+ * mac) only where the server has none yet, and the device's cursor in station_devices advanced in
+ * the same transaction. A PC killed at any point resumes after what committed: nothing is lost and
+ * nothing arrives twice. Confirmed entries stay queued-but-acknowledged for 30 days, so a server
+ * that lost commits or was restored from a backup is sent them again. A change the server
+ * already holds differently is kept as a conflict (station_conflicts), never overwritten.
+ *
+ * Not yet: operators' later edits, settings, the guide and the address table (mutable, need
+ * version checks), photos; rows are uploaded as stored, so sealed fields stay readable only with
+ * this PC's key until there is a station key.
+ */
+import { randomUUID } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { getTableColumns, getTableName, is } from 'drizzle-orm'
+import { PgTable } from 'drizzle-orm/pg-core'
+import type pg from 'pg'
+import { AppError } from '../../shared/errors'
+import * as serverSchema from '../db/schema/pg'
+
+interface SharedTable {
+  name: string
+  key: string[]
+  /** Columns a later change may set (once) on the server. */
+  settable?: string[]
+  /** Backfill order within the table. */
+  order: string
+}
+
+const ENTRY_SETTABLE = ['superseded_by', 'signed_by', 'signed_at']
+const REGISTERS = [
+  'liaison',
+  'patrol',
+  'phone',
+  'case',
+  'complaint',
+  'exit_review',
+  'callout',
+  'visit',
+  'proxy_resident',
+  'proxy',
+  'door',
+  'back_office'
+]
+
+/** The uploaded tables, in the order a backfill queues them (referenced tables first). */
+export const SHARED_TABLES: SharedTable[] = [
+  { name: 'operators', key: ['id'], order: 'created_at, rowid' },
+  { name: 'logbook_committees', key: ['id'], order: 'rowid' },
+  ...REGISTERS.map((book) => ({
+    name: `logbook_${book}`,
+    key: ['id'],
+    settable: ENTRY_SETTABLE,
+    order: 'created_at, rowid'
+  })),
+  { name: 'logbook_blind_index', key: ['token', 'book', 'entry_id'], order: 'rowid' },
+  { name: 'staff_attendance', key: ['id'], order: 'at, rowid' },
+  { name: 'staff_followups', key: ['id'], order: 'created_at, rowid' },
+  { name: 'audit_log', key: ['id'], settable: ['mac'], order: 'seq' }
+]
+
+const byName = new Map(SHARED_TABLES.map((table) => [table.name, table]))
+
+/** The outbox's `pk` for a row: the id, or a JSON array of a composite key. */
+const keyExpression = (table: SharedTable, prefix = '') =>
+  table.key.length === 1
+    ? `${prefix}${table.key[0]}`
+    : `json_array(${table.key.map((column) => `${prefix}${column}`).join(', ')})`
+
+/** Server columns per table, and which of them are boolean (SQLite stores 0/1). */
+const serverColumns = new Map<string, { names: string[]; booleans: Set<string> }>()
+for (const value of Object.values(serverSchema as Record<string, unknown>)) {
+  if (!is(value, PgTable)) continue
+  const columns = Object.values(getTableColumns(value))
+  serverColumns.set(getTableName(value), {
+    names: columns.map((column) => column.name),
+    booleans: new Set(
+      columns.filter((column) => column.columnType === 'PgBoolean').map((column) => column.name)
+    )
+  })
+}
+
+export interface LinkResult {
+  /** False when this PC was linked before (nothing queued again). */
+  linked: boolean
+  queued: number
+}
+
+/**
+ * Links this PC to the station (once): queues every existing shared row for upload. Run it in
+ * the caller's SQLite transaction together with its audit row.
+ */
+export function linkStation(sqlite: Database.Database, deviceId: string, at: string): LinkResult {
+  if (sqlite.prepare('SELECT 1 FROM station_link').get()) return { linked: false, queued: 0 }
+  const before = outboxCount(sqlite)
+  sqlite
+    .prepare('INSERT INTO station_link (id, device_id, linked_at) VALUES (1, ?, ?)')
+    .run(deviceId, at)
+  requeueAll(sqlite)
+  return { linked: true, queued: outboxCount(sqlite) - before }
+}
+
+export const isLinked = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT 1 FROM station_link').get() !== undefined
+
+/** Entries waiting for the server: the status bar's 离线（n 条待上传）. */
+export const outboxCount = (sqlite: Database.Database): number =>
+  (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM station_outbox
+         WHERE seq > coalesce((SELECT acked_seq FROM station_link), 0)`
+      )
+      .get() as { n: number }
+  ).n
+
+/** Confirmed entries are kept this long, to send again to a server that lost them. */
+const KEEP_CONFIRMED_MS = 30 * 86_400_000
+
+const ackedSeq = (sqlite: Database.Database): number =>
+  (sqlite.prepare('SELECT acked_seq FROM station_link').pluck().get() as number | undefined) ?? 0
+
+/** Queues every shared row again (a server without this PC's older rows); duplicates are skipped there. */
+function requeueAll(sqlite: Database.Database): void {
+  for (const table of SHARED_TABLES) {
+    sqlite
+      .prepare(
+        `INSERT INTO station_outbox (tbl, pk, op)
+         SELECT '${table.name}', ${keyExpression(table)}, 'insert' FROM ${table.name}
+         ORDER BY ${table.order}`
+      )
+      .run()
+  }
+}
+
+interface OutboxEntry {
+  seq: number
+  tbl: string
+  pk: string
+  op: 'insert' | 'update'
+}
+
+type Row = Record<string, unknown>
+
+export interface UploadConflict {
+  seq: number
+  table: string
+  key: string
+  local: Row
+  server: Row | null
+}
+
+export interface UploadResult {
+  uploaded: number
+  batches: number
+  remaining: number
+  conflicts: UploadConflict[]
+}
+
+export interface UploadOptions {
+  sqlite: Database.Database
+  /** A connected client as the station's app role. */
+  server: pg.Client
+  deviceId: string
+  now: () => Date
+  batchSize?: number
+  /** Called after each batch committed on both sides (progress; tests pause here). */
+  afterBatch?: (progress: { uploaded: number; remaining: number }) => void | Promise<void>
+}
+
+function readRow(sqlite: Database.Database, table: SharedTable, pk: string): Row | undefined {
+  const values = table.key.length === 1 ? [pk] : (JSON.parse(pk) as unknown[])
+  const where = table.key.map((column) => `${column} = ?`).join(' AND ')
+  return sqlite.prepare(`SELECT * FROM ${table.name} WHERE ${where}`).get(...values) as
+    Row | undefined
+}
+
+const quote = (identifier: string) => `"${identifier}"`
+
+/** One multi-row INSERT … ON CONFLICT (key) DO NOTHING for rows of one table. */
+async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): Promise<void> {
+  const columns = serverColumns.get(table.name)
+  if (!columns) throw new Error(`${table.name} is not a server table`)
+  const names = columns.names.filter((name) => name in rows[0])
+  const params: unknown[] = []
+  const tuples = rows.map((row) => {
+    const placeholders = names.map((name) => {
+      const value = row[name]
+      params.push(columns.booleans.has(name) && value !== null ? Boolean(value) : value)
+      return `$${params.length}`
+    })
+    return `(${placeholders.join(', ')})`
+  })
+  try {
+    await server.query(
+      `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (${table.key.map(quote).join(', ')}) DO NOTHING`,
+      params
+    )
+  } catch (error) {
+    const { code, constraint, detail } = error as {
+      code?: string
+      constraint?: string
+      detail?: string
+    }
+    if (code === '23505' && constraint === 'operators_username_unique') {
+      const username = /=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? ''
+      throw new AppError(
+        'CONFLICT',
+        `本所服务器上已有另一台电脑的操作员用户名 ${username}：同一个人请在服务器上只留一个账号，不同的人请改用不同的用户名，然后再上传（本机登记仍在待上传队列中）`
+      )
+    }
+    throw error
+  }
+}
+
+/** Sets what the server does not have yet; returns the server's values after. */
+async function applyChange(server: pg.Client, table: SharedTable, row: Row): Promise<Row | null> {
+  const settable = table.settable ?? []
+  const sets = settable.map((column, i) =>
+    column === 'signed_by'
+      ? `signed_by = CASE WHEN signed_at IS NULL THEN $${i + 2} ELSE signed_by END`
+      : `${quote(column)} = COALESCE(${quote(column)}, $${i + 2})`
+  )
+  const values = [row.id, ...settable.map((column) => row[column] ?? null)]
+  // The guards refuse any UPDATE of an audit row whose mac is set, even a no-op.
+  const onlyUnset = table.name === 'audit_log' ? ' AND mac IS NULL' : ''
+  const updated = await server.query(
+    `UPDATE ${quote(table.name)} SET ${sets.join(', ')} WHERE id = $1${onlyUnset}
+     RETURNING ${settable.map(quote).join(', ')}`,
+    values
+  )
+  if (updated.rows[0]) return updated.rows[0] as Row
+  const current = await server.query(
+    `SELECT ${settable.map(quote).join(', ')} FROM ${quote(table.name)} WHERE id = $1`,
+    [row.id]
+  )
+  return (current.rows[0] as Row | undefined) ?? null
+}
+
+/**
+ * Sends the queue to the server (see the module comment). Throws on a connection or server
+ * error; what committed before stays committed on both sides and the rest stays queued.
+ */
+export async function uploadOutbox(options: UploadOptions): Promise<UploadResult> {
+  const { sqlite, server, deviceId, now } = options
+  const batchSize = options.batchSize ?? 500
+  await server.query(
+    'INSERT INTO station_devices (device_id) VALUES ($1) ON CONFLICT (device_id) DO NOTHING',
+    [deviceId]
+  )
+  const cursorOf = async () => {
+    const { rows } = await server.query<{ seq: string }>(
+      'SELECT uploaded_seq AS seq FROM station_devices WHERE device_id = $1 FOR UPDATE',
+      [deviceId]
+    )
+    return Number(rows[0].seq)
+  }
+  if (!isLinked(sqlite)) throw new Error('this PC is not linked to the station (linkStation)')
+  await server.query('BEGIN')
+  const confirmed = await cursorOf()
+  await server.query('COMMIT')
+  const acked = ackedSeq(sqlite)
+  const setAcked = sqlite.prepare('UPDATE station_link SET acked_seq = ?')
+  if (confirmed > acked) {
+    // A run killed after the server committed, before this PC noted it.
+    setAcked.run(confirmed)
+  } else if (confirmed < acked) {
+    // The server lost recent commits (a crash with asynchronous commit, a restored backup):
+    // send again from where it stands; everything again if those entries were pruned here.
+    sqlite.transaction(() => {
+      const oldest = sqlite.prepare('SELECT min(seq) FROM station_outbox').pluck().get() as
+        number | null
+      if (oldest === null || oldest > confirmed + 1) requeueAll(sqlite)
+      setAcked.run(confirmed)
+    })()
+  }
+
+  const result: UploadResult = { uploaded: 0, batches: 0, remaining: 0, conflicts: [] }
+  const nextBatch = sqlite.prepare(
+    'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
+  )
+  const prune = sqlite.prepare('DELETE FROM station_outbox WHERE seq <= ? AND queued_at < ?')
+  const recordConflict = sqlite.prepare(
+    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+  for (;;) {
+    const batch = nextBatch.all(ackedSeq(sqlite), batchSize) as OutboxEntry[]
+    if (batch.length === 0) break
+    const conflicts: UploadConflict[] = []
+    let last = 0
+    await server.query('BEGIN')
+    try {
+      // Another run for this device (a second window of the app) waits here, then skips.
+      const cursor = await cursorOf()
+      let pending: { table: SharedTable; rows: Row[] } | null = null
+      const flush = async () => {
+        if (pending) await insertRows(server, pending.table, pending.rows)
+        pending = null
+      }
+      for (const entry of batch) {
+        last = entry.seq
+        if (entry.seq <= cursor) continue
+        const table = byName.get(entry.tbl)
+        if (!table) throw new Error(`outbox names an unknown table: ${entry.tbl}`)
+        const row = readRow(sqlite, table, entry.pk)
+        if (!row) continue
+        if (entry.op === 'insert') {
+          if (pending && (pending.table !== table || pending.rows.length >= 200)) await flush()
+          pending ??= { table, rows: [] }
+          pending.rows.push(row)
+          continue
+        }
+        await flush()
+        const after = await applyChange(server, table, row)
+        const differs = (table.settable ?? []).some(
+          (column) => row[column] !== null && row[column] !== (after?.[column] ?? null)
+        )
+        if (differs) {
+          conflicts.push({
+            seq: entry.seq,
+            table: table.name,
+            key: entry.pk,
+            local: row,
+            server: after
+          })
+        }
+      }
+      await flush()
+      await server.query(
+        'UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3 WHERE device_id = $1',
+        [deviceId, Math.max(last, cursor), now().toISOString()]
+      )
+      await server.query('COMMIT')
+    } catch (error) {
+      await server.query('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+    const at = now().toISOString()
+    sqlite.transaction(() => {
+      setAcked.run(last)
+      // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
+      prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
+      for (const conflict of conflicts) {
+        recordConflict.run(
+          randomUUID(),
+          conflict.seq,
+          conflict.table,
+          conflict.key,
+          JSON.stringify(conflict.local),
+          JSON.stringify(conflict.server),
+          at
+        )
+      }
+    })()
+    result.uploaded += batch.length
+    result.batches += 1
+    result.conflicts.push(...conflicts)
+    await options.afterBatch?.({ uploaded: result.uploaded, remaining: outboxCount(sqlite) })
+  }
+  result.remaining = outboxCount(sqlite)
+  return result
+}
