@@ -239,6 +239,7 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'drizzle'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    stationUploadIntervalMs: 15_000,
     onSessionChange: (status) => {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)

@@ -34,6 +34,7 @@ import { createAppLog } from './app-log'
 import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
 import { createSlipPrinting, type SystemPrinter } from './queue/printing'
+import { createStationService } from './station/station-service'
 
 export interface ServiceOptions {
   dataDir: string
@@ -64,6 +65,8 @@ export interface ServiceOptions {
    * baseline on a fresh database. Never set by the app or the CLI.
    */
   benchmarkWithoutEncryption?: boolean
+  /** Background upload to the station server every this many ms once linked (0: on demand only). */
+  stationUploadIntervalMs?: number
 }
 
 /**
@@ -260,6 +263,17 @@ export async function createServices(options: ServiceOptions) {
   }
   tightenPermissions(paths.dataDir)
 
+  const station = createStationService({
+    db,
+    sqlite,
+    deviceId,
+    now,
+    cipher,
+    serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
+    uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
+    onError: (message) => log.warn('station', 'upload failed', { message })
+  })
+
   return {
     paths,
     log,
@@ -285,6 +299,7 @@ export async function createServices(options: ServiceOptions) {
     photo,
     staff,
     queue,
+    station,
     printing: createSlipPrinting({ system: options.systemPrinter }),
     /**
      * One encrypted copy a day, the last seven kept (restore: db/backup.ts restoreBackup), with a
@@ -305,6 +320,7 @@ export async function createServices(options: ServiceOptions) {
     lastBackup: () => latestBackup(paths.backupDir),
     integrity: () => checkIntegrity(sqlite),
     close: () => {
+      station.stop()
       if (!sqlite.open) return
       try {
         checkpoints.force()

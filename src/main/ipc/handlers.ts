@@ -16,6 +16,7 @@ import {
 import { createPhotoHandlers } from '../photo/handlers'
 import { describeError } from '../app-log'
 import { createQueueHandlers } from '../queue/handlers'
+import { createStationHandlers } from '../station/handlers'
 
 /** Every call's implementation, keyed exactly like the contract. */
 export function createHandlers(services: Services): HandlerMap<Contract> {
@@ -95,7 +96,8 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     address: createAddressHandlers(services),
     photo: createPhotoHandlers(services),
     staff: createStaffHandlers(services),
-    queue: createQueueHandlers(services)
+    queue: createQueueHandlers(services),
+    station: createStationHandlers(services)
   }
 }
 

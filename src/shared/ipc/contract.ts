@@ -8,6 +8,7 @@ import { addressContract } from '../address/contract'
 import { photoContract } from '../photo/contract'
 import { staffContract } from '../staff/contract'
 import { queueContract } from '../queue/contract'
+import { stationContract } from '../station/contract'
 import {
   displayName,
   isoDateTime,
@@ -225,7 +226,8 @@ export const contract = {
   address: addressContract,
   photo: photoContract,
   staff: staffContract,
-  queue: queueContract
+  queue: queueContract,
+  station: stationContract
 } satisfies ContractShape
 
 export type Contract = typeof contract

@@ -14,6 +14,7 @@ const pgIdentifier = (what: string) =>
     .string({ error: `请填写${what}` })
     .trim()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, `${what}只能用小写字母、数字和下划线，且不以数字开头`)
+    .meta({ examples: ['bianmin'] })
 
 export const stationServerConfig = z.strictObject({
   host: z
@@ -21,7 +22,8 @@ export const stationServerConfig = z.strictObject({
     .trim()
     .min(1, '请填写服务器地址')
     .max(253, '服务器地址太长')
-    .regex(/^[A-Za-z0-9.:-]+$/, '服务器地址只能是主机名或 IP 地址'),
+    .regex(/^[A-Za-z0-9.:-]+$/, '服务器地址只能是主机名或 IP 地址')
+    .meta({ examples: ['127.0.0.1'] }),
   port: z
     .int({ error: '端口应为 1–65535 的整数' })
     .min(1, '端口应为 1–65535 的整数')
@@ -34,10 +36,50 @@ export const stationServerConfig = z.strictObject({
     .string()
     .max(20_000, '证书太长')
     .regex(/-----BEGIN CERTIFICATE-----/, '证书应为 PEM 格式（-----BEGIN CERTIFICATE-----）')
+    .meta({ examples: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'] })
     .optional()
 })
 
 export type StationServerConfig = z.infer<typeof stationServerConfig>
+
+export const stationCheckReport = z.object({
+  ok: z.boolean(),
+  serverVersion: z.string().nullable(),
+  items: z.array(
+    z.object({
+      key: z.enum(['connect', 'superuser', 'tls', 'encoding', 'trigram', 'schema']),
+      level: z.enum(['ok', 'warning', 'error']),
+      message: z.string()
+    })
+  )
+})
+
+export const stationStatus = z.object({
+  /** A server is saved (station mode); false: this PC keeps its registers alone. */
+  configured: z.boolean(),
+  /** host:port/database, for the status bar's tooltip. */
+  server: z.string().nullable(),
+  linked: z.boolean(),
+  /** Queued changes the server has not confirmed yet. */
+  pending: z.int(),
+  conflicts: z.int(),
+  uploading: z.boolean(),
+  lastAttempt: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable()
+})
+
+export type StationStatus = z.output<typeof stationStatus>
+
+export const stationConflictView = z.object({
+  id: z.string(),
+  table: z.string(),
+  key: z.string(),
+  at: z.string(),
+  fields: z.array(
+    z.object({ column: z.string(), local: z.string().nullable(), server: z.string().nullable() })
+  )
+})
+
+export type StationConflictView = z.output<typeof stationConflictView>
 
 export type StationCheckLevel = 'ok' | 'warning' | 'error'
 

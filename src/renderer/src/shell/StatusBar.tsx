@@ -7,6 +7,7 @@ import type { CameraView } from '@shared/photo/contract'
 import { localDate } from '@shared/dates'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 import { SwipeStatus } from '@renderer/features/staff/SwipeStatus'
+import { StationStatus } from './StationStatus'
 
 const weekdays = { 'zh-CN': '日一二三四五六', 'en-US': '' }
 
@@ -58,6 +59,7 @@ export function StatusBar({
           <CameraOutlined /> {t('status.camera')}：{cameraLabel(camera) ?? t('status.noCamera')}
         </span>
         {session.operator.role === 'auditor' ? null : <SwipeStatus />}
+        {session.operator.role === 'auditor' ? null : <StationStatus />}
       </Space>
       <span data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历

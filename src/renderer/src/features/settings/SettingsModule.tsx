@@ -6,6 +6,7 @@ import { AccountSettings } from './AccountSettings'
 import { OperatorsSettings } from './OperatorsSettings'
 import { AuditLogView } from './AuditLogView'
 import { AboutData } from './AboutData'
+import { StationSettings } from './StationSettings'
 import { AUDIT_READERS } from '@shared/roles'
 
 export function SettingsModule() {
@@ -16,7 +17,10 @@ export function SettingsModule() {
     { key: 'general', label: t('settings.general'), children: <GeneralSettings /> },
     { key: 'account', label: t('settings.account'), children: <AccountSettings /> },
     ...(role === 'admin'
-      ? [{ key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> }]
+      ? [
+          { key: 'operators', label: t('settings.operators'), children: <OperatorsSettings /> },
+          { key: 'station', label: t('settings.station'), children: <StationSettings /> }
+        ]
       : []),
     // Only the auditor reads the audit log; the administrator cannot (separation of duties).
     ...(AUDIT_READERS.some((reader) => reader === role)

@@ -1,0 +1,15 @@
+import type { Contract } from '../../shared/ipc/contract'
+import type { Services } from '../services'
+import { actorOf, type HandlerMap } from '../ipc/table'
+
+export function createStationHandlers(services: Services): HandlerMap<Contract>['station'] {
+  const { station } = services
+  return {
+    status: async () => station.status(),
+    get: async () => station.get(),
+    test: ({ config, password }) => station.test(config, password),
+    save: ({ config, password }, context) => station.save(config, password, actorOf(context)),
+    uploadNow: () => station.uploadNow(),
+    conflicts: async () => station.conflicts()
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * 本所服务器 (issue #15): this PC's link to the station's PostgreSQL server. The administrator
+ * enters and tests the server, then saves: the PC is linked once (its registers queued, see
+ * uploader.ts) and uploads in the background; the status bar shows 离线（n 条待上传） while the
+ * server cannot be reached. The password is sealed with this PC's data key (kept by the OS's
+ * secret storage in the app) and never leaves main.
+ */
+import { eq } from 'drizzle-orm'
+import type Database from 'better-sqlite3'
+import pg from 'pg'
+import { AppError } from '../../shared/errors'
+import type {
+  StationCheckReport,
+  StationConflictView,
+  StationServerConfig,
+  StationStatus
+} from '../../shared/station/config'
+import { appendAudit } from '../audit/audit-repo'
+import type { DataCipher } from '../crypto/cipher'
+import type { Db } from '../db/client'
+import { settings } from '../db/schema'
+import { writeSetting } from '../settings/settings-repo'
+import { checkStationServer, describeConnectionError, stationClientConfig } from './server'
+import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
+
+const SETTING_KEY = 'stationServer'
+const PASSWORD_PLACE = 'settings.stationServer.password'
+
+interface StoredStation {
+  config: StationServerConfig
+  sealedPassword: string
+}
+
+export interface StationServiceDeps {
+  db: Db
+  sqlite: Database.Database
+  deviceId: string
+  now: () => Date
+  cipher: DataCipher
+  /** drizzle-pg: the server schema this build expects. */
+  serverMigrationsFolder: string
+  /** Background upload every this many ms while linked; 0 = only on demand. */
+  uploadIntervalMs: number
+  onError?: (message: string) => void
+}
+
+export function createStationService(deps: StationServiceDeps) {
+  const { db, sqlite, deviceId, now, cipher } = deps
+  let lastAttempt: StationStatus['lastAttempt'] = null
+  let running: Promise<StationStatus> | null = null
+  let timer: NodeJS.Timeout | null = null
+
+  const stored = (): StoredStation | null => {
+    const row = db.select().from(settings).where(eq(settings.key, SETTING_KEY)).get()
+    if (!row) return null
+    try {
+      return JSON.parse(row.value) as StoredStation
+    } catch {
+      return null
+    }
+  }
+
+  const conflictCount = () =>
+    (sqlite.prepare('SELECT count(*) AS n FROM station_conflicts').get() as { n: number }).n
+
+  const status = (): StationStatus => {
+    const station = stored()
+    return {
+      configured: station !== null,
+      server: station
+        ? `${station.config.host}:${station.config.port}/${station.config.database}`
+        : null,
+      linked: isLinked(sqlite),
+      pending: isLinked(sqlite) ? outboxCount(sqlite) : 0,
+      conflicts: conflictCount(),
+      uploading: running !== null,
+      lastAttempt
+    }
+  }
+
+  /** The password typed now, else the stored one when the server and user are unchanged. */
+  const passwordFor = (config: StationServerConfig, typed?: string): string => {
+    if (typed) return typed
+    const station = stored()
+    const same =
+      station &&
+      station.config.host === config.host &&
+      station.config.port === config.port &&
+      station.config.user === config.user
+    if (!same) {
+      throw new AppError('VALIDATION', '输入有误（password）：请填写密码', {
+        password: '请填写密码'
+      })
+    }
+    return cipher.openText(station.sealedPassword, PASSWORD_PLACE)
+  }
+
+  const connect = async (station: StoredStation) => {
+    const client = new pg.Client(
+      stationClientConfig(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
+    )
+    client.on('error', () => undefined)
+    try {
+      await client.connect()
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      throw new AppError('VALIDATION', describeConnectionError(error, station.config))
+    }
+    return client
+  }
+
+  const upload = async (): Promise<StationStatus> => {
+    const station = stored()
+    if (!station || !isLinked(sqlite)) return status()
+    const at = now().toISOString()
+    try {
+      const client = await connect(station)
+      try {
+        const result = await uploadOutbox({ sqlite, server: client, deviceId, now })
+        lastAttempt = {
+          at,
+          ok: true,
+          message:
+            result.conflicts.length > 0
+              ? `已上传 ${result.uploaded} 条；${result.conflicts.length} 条与服务器上的记录不同，已保留服务器的版本`
+              : `已上传 ${result.uploaded} 条`
+        }
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : `上传失败：${String(error)}`
+      lastAttempt = { at, ok: false, message }
+      deps.onError?.(message)
+    }
+    return status()
+  }
+
+  /** One upload at a time; a call during one waits for it. */
+  const uploadNow = (): Promise<StationStatus> => {
+    running ??= upload().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  const startTimer = () => {
+    if (timer || deps.uploadIntervalMs <= 0 || !stored()) return
+    timer = setInterval(() => void uploadNow(), deps.uploadIntervalMs)
+    timer.unref()
+  }
+  startTimer()
+
+  return {
+    status,
+
+    get(): { config: StationServerConfig | null; hasPassword: boolean } {
+      const station = stored()
+      return { config: station?.config ?? null, hasPassword: station !== null }
+    },
+
+    async test(config: StationServerConfig, password?: string): Promise<StationCheckReport> {
+      return checkStationServer(config, passwordFor(config, password), {
+        migrationsFolder: deps.serverMigrationsFolder
+      })
+    },
+
+    /**
+     * Saves the server after a passing check, links this PC (queues its registers once) and
+     * uploads. Refused, with nothing changed, when the check does not pass.
+     */
+    async save(
+      config: StationServerConfig,
+      password: string | undefined,
+      actorId: string
+    ): Promise<{ report: StationCheckReport; status: StationStatus }> {
+      const secret = passwordFor(config, password)
+      const report = await checkStationServer(config, secret, {
+        migrationsFolder: deps.serverMigrationsFolder
+      })
+      if (!report.ok) return { report, status: status() }
+      const schema = report.items.find((item) => item.key === 'schema')
+      if (schema && schema.level !== 'ok') {
+        throw new AppError('VALIDATION', `${schema.message}：请先运行 station:migrate`)
+      }
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        writeSetting(
+          tx,
+          SETTING_KEY,
+          { config, sealedPassword: cipher.sealText(secret, PASSWORD_PLACE) },
+          at,
+          actorId
+        )
+        appendAudit(tx, deviceId, at, {
+          operatorId: actorId,
+          action: 'station.configure',
+          entity: 'settings',
+          entityId: SETTING_KEY,
+          detail: { ...config, caPem: config.caPem ? '(PEM)' : undefined, password: '(sealed)' }
+        })
+        const linked = linkStation(sqlite, deviceId, at)
+        if (linked.linked) {
+          appendAudit(tx, deviceId, at, {
+            operatorId: actorId,
+            action: 'station.link',
+            entity: 'station',
+            entityId: deviceId,
+            detail: {
+              queued: linked.queued,
+              server: `${config.host}:${config.port}/${config.database}`
+            }
+          })
+        }
+      })
+      startTimer()
+      return { report, status: await uploadNow() }
+    },
+
+    uploadNow,
+
+    /** Changes the server kept differently: per column, this PC's value and the server's. */
+    conflicts(): StationConflictView[] {
+      const rows = sqlite
+        .prepare(
+          `SELECT id, tbl, pk, local, server, at FROM station_conflicts
+           ORDER BY at DESC, seq DESC LIMIT 200`
+        )
+        .all() as {
+        id: string
+        tbl: string
+        pk: string
+        local: string
+        server: string
+        at: string
+      }[]
+      return rows.map((row) => {
+        const local = JSON.parse(row.local) as Record<string, unknown>
+        const server = (JSON.parse(row.server) ?? {}) as Record<string, unknown>
+        return {
+          id: row.id,
+          table: row.tbl,
+          key: row.pk,
+          at: row.at,
+          fields: Object.keys(server)
+            .filter((column) => local[column] !== null && local[column] !== server[column])
+            .map((column) => ({
+              column,
+              local: local[column] == null ? null : String(local[column]),
+              server: server[column] == null ? null : String(server[column])
+            }))
+        }
+      })
+    },
+
+    stop() {
+      if (timer) clearInterval(timer)
+      timer = null
+    }
+  }
+}
+
+export type StationService = ReturnType<typeof createStationService>

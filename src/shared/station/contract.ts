@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { call, type Namespace } from '../ipc/define'
+import { nothing } from '../ipc/fields'
+import {
+  stationCheckReport,
+  stationConflictView,
+  stationServerConfig,
+  stationStatus
+} from './config'
+
+/** A password as typed; empty keeps the stored one (same server and user). */
+const serverPassword = z.string({ error: '密码应为文字' }).max(200, '密码太长').optional()
+
+const serverInput = z.strictObject({ config: stationServerConfig, password: serverPassword })
+
+export const stationContract = {
+  /** The status bar's 本所服务器 / 离线（n 条待上传）: every signed-in operator sees it. */
+  status: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
+  get: call({
+    input: nothing,
+    output: z.object({ config: stationServerConfig.nullable(), hasPassword: z.boolean() }),
+    access: ['admin']
+  }),
+  /** 测试连接: checks the server, changes nothing. */
+  test: call({ input: serverInput, output: stationCheckReport, access: ['admin'] }),
+  /** Saves after a passing check, links this PC once and uploads. */
+  save: call({
+    input: serverInput,
+    output: z.object({ report: stationCheckReport, status: stationStatus }),
+    access: ['admin']
+  }),
+  uploadNow: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
+  conflicts: call({
+    input: nothing,
+    output: z.array(stationConflictView),
+    access: ['admin', 'director']
+  })
+} satisfies Namespace
