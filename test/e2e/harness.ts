@@ -87,6 +87,8 @@ export async function startApp(
     signedIn?: boolean
     /** Main's clock (deadlines, the today board, sessions); the real time by default. */
     now?: () => Date
+    /** Background upload to the station server, as the app's 15 s but shorter. */
+    stationUploadIntervalMs?: number
   } = {}
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
@@ -105,6 +107,9 @@ export async function startApp(
     ...(options.now ? { now: options.now } : {}),
     // The harness shoots from a still file (fswebcam's file: source); the app never allows it.
     allowFileCamera: true,
+    ...(options.stationUploadIntervalMs
+      ? { stationUploadIntervalMs: options.stationUploadIntervalMs }
+      : {}),
     onSessionChange: (status) => emit('session.changed', status)
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)

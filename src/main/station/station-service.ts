@@ -49,6 +49,7 @@ export function createStationService(deps: StationServiceDeps) {
   let lastAttempt: StationStatus['lastAttempt'] = null
   let running: Promise<StationStatus> | null = null
   let timer: NodeJS.Timeout | null = null
+  let stopped = false
 
   const stored = (): StoredStation | null => {
     const row = db.select().from(settings).where(eq(settings.key, SETTING_KEY)).get()
@@ -110,8 +111,11 @@ export function createStationService(deps: StationServiceDeps) {
   }
 
   const upload = async (): Promise<StationStatus> => {
+    if (stopped) return status()
     const station = stored()
     if (!station || !isLinked(sqlite)) return status()
+    // Nothing to send and the last attempt got through: no need to call the server.
+    if (outboxCount(sqlite) === 0 && lastAttempt?.ok !== false) return status()
     const at = now().toISOString()
     try {
       const client = await connect(station)
@@ -146,7 +150,8 @@ export function createStationService(deps: StationServiceDeps) {
 
   const startTimer = () => {
     if (timer || deps.uploadIntervalMs <= 0 || !stored()) return
-    timer = setInterval(() => void uploadNow(), deps.uploadIntervalMs)
+    // A failure is kept in lastAttempt; this only catches one after stop() (the database closed).
+    timer = setInterval(() => void uploadNow().catch(() => undefined), deps.uploadIntervalMs)
     timer.unref()
   }
   startTimer()
@@ -254,6 +259,7 @@ export function createStationService(deps: StationServiceDeps) {
     },
 
     stop() {
+      stopped = true
       if (timer) clearInterval(timer)
       timer = null
     }

@@ -77,6 +77,7 @@ const zhCN = {
   'station.statusSynced': '本所服务器：已同步',
   'station.statusOffline': '离线（{n} 条待上传）',
   'station.statusUploading': '正在上传…',
+  'station.statusPending': '本所服务器：{n} 条待上传',
   'station.help':
     '多台电脑共用登记簿时，由本所信息员在服务器上建库（见 docs/station-server-setup.md），在此填写并测试连接。',
   'account.changePassword': '修改密码',
@@ -202,6 +203,7 @@ const enUS: Record<MessageKey, string> = {
   'station.statusSynced': 'Station server: up to date',
   'station.statusOffline': 'Offline ({n} waiting for upload)',
   'station.statusUploading': 'Uploading…',
+  'station.statusPending': 'Station server: {n} waiting',
   'station.help':
     'When several PCs share the registers, the station IT person sets up the server (docs/station-server-setup.md); enter and test it here.',
   'account.changePassword': 'Change password',

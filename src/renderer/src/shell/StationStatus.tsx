@@ -27,12 +27,15 @@ export function StationStatus() {
   }, [])
 
   if (!status?.configured) return null
-  const offline = status.pending > 0 || status.lastAttempt?.ok === false
-  const label = status.uploading
-    ? t('station.statusUploading')
-    : offline
-      ? t('station.statusOffline', { n: status.pending })
-      : t('station.statusSynced')
+  // Offline: the last attempt could not reach the server; the queue waits for it.
+  const offline = status.lastAttempt?.ok === false
+  const label = offline
+    ? t('station.statusOffline', { n: status.pending })
+    : status.uploading && status.pending > 0
+      ? t('station.statusUploading')
+      : status.pending > 0
+        ? t('station.statusPending', { n: status.pending })
+        : t('station.statusSynced')
   return (
     <Tooltip title={[status.server, status.lastAttempt?.message].filter(Boolean).join(' · ')}>
       <span data-testid="status-station" className={offline ? 'status-warning' : undefined}>

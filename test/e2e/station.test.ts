@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateServerDatabase } from '../../src/main/station/migrate'
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
+import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { repoRoot } from '../helpers/services'
+import { launchBrowser, startApp, type RunningApp } from './harness'
+
+const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
+
+describe('本所服务器: the administrator links this PC, the status bar follows the server', () => {
+  let browser: Browser
+  let app: RunningApp
+  let cluster: PgCluster
+  let database: string
+
+  beforeAll(async () => {
+    cluster = await startPgCluster()
+    database = await createServerDatabase('e2e', cluster)
+    const owner = await roleClient(OWNER, database, cluster)
+    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
+    await owner.end()
+    browser = await launchBrowser()
+    app = await startApp(browser, { signedIn: true, stationUploadIntervalMs: 1000 })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+    cluster?.stop()
+  })
+
+  it('tests the connection, refuses a bad address at its field, saves and uploads', async () => {
+    const { page } = app
+    await page.getByTestId('status-operator').waitFor()
+    // A PC on its own shows no station item.
+    expect(await page.getByTestId('status-station').count()).toBe(0)
+    await page.keyboard.press('F9')
+    await page.getByRole('tab', { name: '本所服务器' }).click()
+    const form = page.getByTestId('station-form')
+    await form.getByLabel('服务器地址').fill('bad host')
+    await form.getByLabel('端口').fill(String(cluster.port))
+    await form.getByLabel('数据库名').fill(database)
+    await form.getByLabel('用户名').fill(WINDOW.user)
+    await form.getByLabel('密码').fill(WINDOW.password)
+    await form.getByLabel('签发服务器证书的 CA（PEM）').fill(readFileSync(cluster.caFile, 'utf8'))
+    await page.getByRole('button', { name: '测试连接' }).click()
+    await page.getByText('服务器地址只能是主机名或 IP 地址').waitFor()
+
+    await form.getByLabel('服务器地址').fill('localhost')
+    await page.getByRole('button', { name: '测试连接' }).click()
+    const report = page.getByTestId('station-report')
+    await report.getByText(`用户 ${WINDOW.user} 不是超级用户`).waitFor()
+    await report.getByText('连接已加密（TLS），服务器证书已验证').waitFor()
+    await report.getByText('服务器架构为最新（5 个迁移）').waitFor()
+    await app.screenshot('station-01-test')
+    expect(app.services.station.status().configured).toBe(false)
+
+    await page.getByRole('button', { name: '保存并上传本机登记' }).click()
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click()
+    await page.getByTestId('station-status').getByText('待上传：0').waitFor()
+    await page
+      .getByTestId('status-station')
+      .getByText('本所服务器：已同步')
+      .waitFor({ timeout: 20_000 })
+    const server = await roleClient(WINDOW, database, cluster)
+    try {
+      const admins = await server.query('SELECT username FROM operators')
+      expect(admins.rows.map((row) => row.username)).toEqual(['admin'])
+    } finally {
+      await server.end()
+    }
+    await app.screenshot('station-02-saved')
+  })
+
+  it('shows 离线（n 条待上传） while the server is down and catches up when it is back', async () => {
+    const { page, services } = app
+    const clerkId = (
+      await services.operators.create(
+        { ...CLERK, role: 'clerk', passwordHash: await services.auth.hashPassword(CLERK.password) },
+        services.auth.current()!.operator.id
+      )
+    ).id
+    cluster.pause()
+    try {
+      await services.logbooks.service.create(
+        {
+          book: 'phone',
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          status: 'open',
+          fields: {
+            callerName: '王秀英',
+            sex: 'female',
+            address: '月坛北街 3 号楼',
+            matter: '预约上门办理居住登记',
+            callerPhone: '138 1234 5678'
+          }
+        },
+        clerkId
+      )
+      await page
+        .getByTestId('status-station')
+        .getByText(/离线（\d+ 条待上传）/)
+        .waitFor({ timeout: 30_000 })
+      await app.screenshot('station-03-offline')
+    } finally {
+      cluster.resume()
+    }
+    await page
+      .getByTestId('status-station')
+      .getByText('本所服务器：已同步')
+      .waitFor({ timeout: 30_000 })
+    const server = await roleClient(WINDOW, database, cluster)
+    try {
+      const entries = await server.query(
+        'SELECT count(*)::int AS n FROM logbook_phone WHERE created_by = $1',
+        [clerkId]
+      )
+      expect(entries.rows[0].n).toBe(1)
+    } finally {
+      await server.end()
+    }
+  })
+})
