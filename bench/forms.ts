@@ -20,30 +20,25 @@ import { createLogbooksRepo, MAX_DEPTH } from '../src/main/logbooks/logbooks-rep
 import { columnsOf } from '../src/main/logbooks/output'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
-import { maskIdentifiersInText } from '../src/shared/identifiers'
+import {
+  bookStart,
+  GIVEN,
+  loadSqlitePhoneBook,
+  MATTERS,
+  PER_DAY,
+  phoneOf,
+  RARE_EVERY,
+  RARE_NAME,
+  STREETS,
+  SURNAMES
+} from './phone-book'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.FORMS_BENCH_ROWS ?? 1_000_000)
-const PER_DAY = 1000
 const INSERTS = 10_000
 const QUERY_RUNS = 200
 const NAIVE_ROWS = 10_000
-/** One resident in RARE_EVERY rows has a rare name: the text filter's needle over all dates. */
-const RARE_EVERY = 50_000
-const RARE_NAME = '欧阳娜娜'
 const TARGETS = { pageP95Ms: 50, insertMs: 2000, exportMs: 15_000 }
-
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗']
-const GIVEN = [...'秀兰建国淑珍丽华志强桂英玉梅德明海燕']
-const MATTERS = [
-  '预约上门办理身份证',
-  '老人行动不便，预约上门采集照片',
-  '咨询户口迁入材料',
-  '预约安装防盗门',
-  '出入境证件审核意见',
-  '预约上门办理居住证'
-]
-const STREETS = ['月坛北街', '南礼士路', '三里河路', '复兴门外大街', '木樨地北里']
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
 const percentile = (values: number[], p: number) => {
@@ -52,8 +47,6 @@ const percentile = (values: number[], p: number) => {
 }
 const round = (n: number) => Math.round(n * 100) / 100
 
-/** A booking's phone number, the same in both runs. */
-const phoneOf = (i: number) => `13${String(100_000_000 + ((i * 7919) % 899_999_999)).slice(0, 9)}`
 /** The booking whose whole phone number is searched for (the blind-index route). */
 const PHONE_ROW = Math.min(123_457, ROWS - 1)
 
@@ -85,53 +78,9 @@ async function measureForms(encrypted: boolean) {
     }
 
     // 1. Bulk load: PER_DAY bookings a day from 2024-01-01 (station time), one transaction.
-    const start = Date.parse(fromWallClock('2024-01-01', '00:00'))
-    const step = 86_400_000 / PER_DAY
-    const insert = services.sqlite.prepare(
-      `INSERT INTO logbook_phone (id, root_id, version, occurred_at, status, rule_code, due_at,
-        officer_id, search_text, created_at, created_by, signed_by, signed_at, caller_name, sex,
-        address, matter, caller_phone, note)
-       VALUES (?, ?, 1, ?, ?, 'SLA-HOME-VISIT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`
-    )
-    const blind = services.sqlite.prepare(
-      `INSERT INTO logbook_blind_index (token, book, entry_id) VALUES (?, 'phone', ?)`
-    )
-    const statuses = ['done', 'done', 'done', 'in_progress', 'open']
+    const start = bookStart()
     const loadStart = process.hrtime.bigint()
-    services.sqlite.transaction(() => {
-      for (let i = 0; i < ROWS; i++) {
-        const id = randomUUID()
-        const at = new Date(start + i * step).toISOString()
-        const name =
-          i % RARE_EVERY === 7
-            ? RARE_NAME
-            : SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!
-        const matter = MATTERS[(i * 13) % MATTERS.length]!
-        const address = `${STREETS[i % STREETS.length]}${(i % 97) + 1}号`
-        const phone = phoneOf(i)
-        const officer = officers[i % officers.length]!
-        const signed = i % 10 !== 0
-        insert.run(
-          id,
-          id,
-          at,
-          statuses[i % statuses.length],
-          new Date(start + i * step + 86_400_000).toISOString(),
-          officer,
-          maskIdentifiersInText([name, address, matter, phone].join(' ')),
-          at,
-          officer,
-          signed ? admin.id : null,
-          signed ? at : null,
-          name,
-          i % 2 ? 'male' : 'female',
-          address,
-          matter,
-          cipher.sealText(phone, 'logbook.phone.callerPhone')
-        )
-        blind.run(cipher.blindIndex('phone', phone), id)
-      }
-    })()
+    loadSqlitePhoneBook(services, ROWS, officers, admin.id, () => randomUUID())
     services.sqlite.exec('ANALYZE')
     const loadMs = ms(loadStart)
     const days = ROWS / PER_DAY

@@ -8,7 +8,8 @@ const benches: Record<string, () => Promise<void>> = {
   photo: async () => (await import('./photo')).runPhotoBench(),
   forms: async () => (await import('./forms')).runFormsBench(),
   staff: async () => (await import('./staff')).runStaffBench(),
-  queue: async () => (await import('./queue')).runQueueBench()
+  queue: async () => (await import('./queue')).runQueueBench(),
+  station: async () => (await import('./station')).runStationBench()
 }
 
 const requested = process.argv.slice(2)

@@ -131,7 +131,15 @@ function makeServerCertificate(base: string, ids: { uid: number; gid: number } |
   return { caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key') }
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /**
+   * Leave fsync, synchronous_commit and full_page_writes at PostgreSQL's defaults (benchmarks);
+   * by default the cluster trades durability for speed, as tests need no crash safety.
+   */
+  durable?: boolean
+}
+
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBin()
   if (!bin) {
     throw new Error('PostgreSQL server binaries not found in /usr/lib/postgresql (see .ci/run)')
@@ -167,16 +175,16 @@ export async function startPgCluster(): Promise<PgCluster> {
     '--no-sync'
   ])
   const tls = makeServerCertificate(base, ids)
-  const options = [
+  const serverOptions = [
     '-c ssl=on',
     `-c ssl_cert_file=${tls.certFile}`,
     `-c ssl_key_file=${tls.keyFile}`,
     `-k ${base}`,
     `-p ${port}`,
     `-c listen_addresses=127.0.0.1`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(options.durable
+      ? []
+      : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200'
   ].join(' ')
   const start = () =>
@@ -189,7 +197,7 @@ export async function startPgCluster(): Promise<PgCluster> {
       '-l',
       join(base, 'server.log'),
       '-o',
-      options,
+      serverOptions,
       'start'
     ])
   start()
