@@ -436,6 +436,50 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     }
   })
 
+  it('stops on a residents’ committee two PCs each added, until this PC renames its own', async () => {
+    const [first, second] = await Promise.all([openPc('h'), openPc('i')])
+    pcs.push(first, second)
+    const client = await window()
+    const upload = (pc: typeof first) =>
+      uploadOutbox({
+        sqlite: pc.services.sqlite,
+        server: client,
+        deviceId: pc.services.deviceId,
+        now: pc.clock.now
+      })
+    try {
+      for (const pc of [first, second]) {
+        await pc.services.logbooks.repo.saveCommittee(
+          { name: '新建社区居委会', active: true },
+          pc.clerkId
+        )
+        pc.link()
+      }
+      await upload(first)
+      await expect(upload(second)).rejects.toThrow(
+        '本所服务器上已有另一台电脑添加的同名居委会“新建社区居委会”'
+      )
+      const mine = second.services.sqlite
+        .prepare("SELECT id FROM logbook_committees WHERE name = '新建社区居委会'")
+        .pluck()
+        .get() as string
+      await second.services.logbooks.repo.saveCommittee(
+        { id: mine, name: '新建社区居委会（二窗口）', active: true },
+        second.clerkId
+      )
+      expect((await upload(second)).remaining).toBe(0)
+      const names = await client.query(
+        "SELECT name FROM logbook_committees WHERE name LIKE '新建社区%' ORDER BY name"
+      )
+      expect(names.rows.map((row) => row.name)).toEqual([
+        '新建社区居委会',
+        '新建社区居委会（二窗口）'
+      ])
+    } finally {
+      await client.end()
+    }
+  })
+
   it('sends everything again to a server restored from an older backup', async () => {
     const pc = await openPc('g')
     pcs.push(pc)

@@ -209,11 +209,17 @@ async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): P
       constraint?: string
       detail?: string
     }
+    const value = /=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? ''
     if (code === '23505' && constraint === 'operators_username_unique') {
-      const username = /=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? ''
       throw new AppError(
         'CONFLICT',
-        `本所服务器上已有另一台电脑的操作员用户名 ${username}：同一个人请在服务器上只留一个账号，不同的人请改用不同的用户名，然后再上传（本机登记仍在待上传队列中）`
+        `本所服务器上已有另一台电脑的操作员用户名 ${value}：同一个人请在服务器上只留一个账号，不同的人请改用不同的用户名，然后再上传（本机登记仍在待上传队列中）`
+      )
+    }
+    if (code === '23505' && constraint === 'logbook_committees_name_unique') {
+      throw new AppError(
+        'CONFLICT',
+        `本所服务器上已有另一台电脑添加的同名居委会“${value}”：请在本机的居委会列表里给它改名，然后再上传（本机登记仍在待上传队列中）`
       )
     }
     throw error
