@@ -139,7 +139,9 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
     expect(await cellText('刘志强', '期限')).toBe('')
     await app.screenshot('window-01-exit-received')
 
-    // The inside clerk checks the file: clean.
+    // At 11:00 the inside clerk checks the file: clean (a check time ahead of now is refused).
+    await at('2026-12-08T11:00', CLERK)
+    await openBook(title)
     const check = await amend('刘志强', title)
     await pick(check, '核查内勤', CLERK.displayName)
     await check.getByLabel('档案核查时间').fill('2026-12-08T11:00')

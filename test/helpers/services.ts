@@ -15,6 +15,9 @@ export function fakeClock(start = '2026-11-28T01:00:00.000Z') {
     now: () => new Date(current),
     advanceMinutes: (minutes: number) => {
       current += minutes * 60_000
+    },
+    set: (iso: string) => {
+      current = new Date(iso).getTime()
     }
   }
 }

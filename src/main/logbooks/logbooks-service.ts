@@ -12,7 +12,7 @@ import { validationError } from '../ipc/table'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
-import { fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
+import { CLOCK_SKEW_MS, fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
 import { officeCloseDue, ruleAmount } from '../../shared/logbooks/deadline'
 import type { AuthService } from '../auth/auth-service'
 import type { EntryContent, LogbooksRepo } from './logbooks-repo'
@@ -114,6 +114,21 @@ export function createLogbooksService({
       if (!committees.has(fields.committeeId)) throw fieldError('committeeId', '找不到所选居委会')
     }
     return { fields, warnings }
+  }
+
+  /**
+   * Times of what happened (the entry's own, arrivals, steps done) may not lie ahead of main's
+   * clock: a mistyped year would count as met or late. Promised and agreed times may.
+   */
+  const checkNotAfterNow = (input: EntryInput) => {
+    const latest = now().getTime() + CLOCK_SKEW_MS
+    if (Date.parse(input.occurredAt) > latest) throw fieldError('occurredAt', '不能晚于当前时间')
+    for (const spec of books[input.book].fields) {
+      const value = (input.fields as Record<string, unknown>)[spec.key]
+      if (spec.notAfterNow && typeof value === 'string' && value && Date.parse(value) > latest) {
+        throw fieldError(spec.key, '不能晚于当前时间')
+      }
+    }
   }
 
   const checkNew = (input: EntryInput) => {
@@ -244,6 +259,7 @@ export function createLogbooksService({
   return {
     async create(input: EntryInput, actorId: string) {
       checkNew(input)
+      checkNotAfterNow(input)
       const built = await content(input, actorId, false)
       return {
         entry: await repo.create(input.book, built.content, actorId),
@@ -264,6 +280,7 @@ export function createLogbooksService({
           const parsed = entryInput.safeParse(input)
           if (!parsed.success) throw validationError(parsed.error)
           checkNew(parsed.data)
+          checkNotAfterNow(parsed.data)
           const checked = await content(parsed.data, actorId, false, ruleOf)
           built.push({ book: parsed.data.book, content: checked.content })
         } catch (error) {
@@ -278,6 +295,7 @@ export function createLogbooksService({
 
     async amend(input: AmendInput, actorId: string) {
       const { id, reason, ...rest } = input
+      checkNotAfterNow(rest as EntryInput)
       const current = await repo.current(input.book, id)
       const built = await content(
         rest as EntryInput,

@@ -54,6 +54,11 @@ export interface FieldSpec {
   linkBook?: BookKey
   /** Set by main through its own action (the director's approval), never by the form. */
   system?: true
+  /**
+   * datetime: when something happened (an arrival, a step done), so not after now; main refuses
+   * a later time. Promised and agreed times are left without it: they lie ahead by nature.
+   */
+  notAfterNow?: true
 }
 
 /**
@@ -77,7 +82,7 @@ export interface BookSpec {
   titleEn: string
   /** The paper book's full title, printed as the page heading. */
   paperTitle: string
-  /** Label of the entry's own time (occurredAt). */
+  /** Label of the entry's own time (occurredAt): when it happened, so never after now either. */
   occurredLabel: string
   statuses: readonly Option[]
   /** Statuses after which a deadline no longer matters. */
@@ -204,6 +209,7 @@ const exitReview: BookSpec = {
       label: '档案核查时间',
       labelEn: 'File checked at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     {
@@ -234,6 +240,7 @@ const exitReview: BookSpec = {
       label: '交外勤时间',
       labelEn: 'Handed over at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     {
@@ -249,6 +256,7 @@ const exitReview: BookSpec = {
       label: '意见返回时间',
       labelEn: 'Opinion returned at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     {
@@ -267,7 +275,14 @@ const exitReview: BookSpec = {
       system: true,
       printWidth: 26
     },
-    { key: 'toldAt', label: '告知时间', labelEn: 'Told at', kind: 'datetime', printWidth: 26 },
+    {
+      key: 'toldAt',
+      label: '告知时间',
+      labelEn: 'Told at',
+      kind: 'datetime',
+      notAfterNow: true,
+      printWidth: 26
+    },
     {
       key: 'toldNote',
       label: '告知方式及结果（电话/短信）',
@@ -385,6 +400,7 @@ const callout: BookSpec = {
       label: '到达现场时间',
       labelEn: 'Arrived at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     {
@@ -485,6 +501,7 @@ const visit: BookSpec = {
       label: '答复时间',
       labelEn: 'Answered at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     {
@@ -667,7 +684,14 @@ const proxy: BookSpec = {
       kind: 'operator',
       printWidth: 18
     },
-    { key: 'doneAt', label: '办结时间', labelEn: 'Done at', kind: 'datetime', printWidth: 26 },
+    {
+      key: 'doneAt',
+      label: '办结时间',
+      labelEn: 'Done at',
+      kind: 'datetime',
+      notAfterNow: true,
+      printWidth: 26
+    },
     {
       key: 'result',
       label: '办理结果',
@@ -755,6 +779,7 @@ const door: BookSpec = {
       label: '安装日期',
       labelEn: 'Fitted on',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     { key: 'note', label: '备注', labelEn: 'Notes', kind: 'text', max: 300, printWidth: 25 }
@@ -810,6 +835,7 @@ const backOffice: BookSpec = {
       label: '处理完成时间',
       labelEn: 'Cleared at',
       kind: 'datetime',
+      notAfterNow: true,
       printWidth: 26
     },
     { key: 'note', label: '备注', labelEn: 'Notes', kind: 'text', max: 300, printWidth: 30 }
@@ -899,6 +925,7 @@ export const books: Record<BookKey, BookSpec> = {
         label: '巡逻结束',
         labelEn: 'Patrol end',
         kind: 'datetime',
+        notAfterNow: true,
         printWidth: 28
       },
       {
@@ -937,6 +964,7 @@ export const books: Record<BookKey, BookSpec> = {
         label: '签字时间',
         labelEn: 'Countersigned at',
         kind: 'datetime',
+        notAfterNow: true,
         printWidth: 28
       }
     ]
@@ -1117,7 +1145,14 @@ export const books: Record<BookKey, BookSpec> = {
         max: 1000,
         printWidth: 45
       },
-      { key: 'toldAt', label: '告知时间', labelEn: 'Told at', kind: 'datetime', printWidth: 28 },
+      {
+        key: 'toldAt',
+        label: '告知时间',
+        labelEn: 'Told at',
+        kind: 'datetime',
+        notAfterNow: true,
+        printWidth: 28
+      },
       {
         key: 'toldHow',
         label: '告知方式',

@@ -4,6 +4,12 @@
  */
 const OFFSET_MS = 8 * 3_600_000
 
+/**
+ * How far ahead of main's clock a time of something that happened may lie (a workstation clock a
+ * little fast) before main refuses it as in the future.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000
+
 export function wallClock(iso: string): { date: string; time: string } {
   const shifted = new Date(Date.parse(iso) + OFFSET_MS).toISOString()
   return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) }

@@ -92,7 +92,8 @@ describe('ID numbers, phone numbers and photos at rest', () => {
   it('leaves none of them readable anywhere in the data folder, and still finds them by number', async () => {
     const still = join(tempDir('bianmin-still-'), 'still.jpg')
     await makeStill(still)
-    const clock = fakeClock('2026-12-04T01:00:00.000Z')
+    // After the entries' times below: none may lie ahead of the clock.
+    const clock = fakeClock('2026-12-04T01:30:00.000Z')
     const services = await openSignedIn({ now: clock.now, camera: { device: `file:${still}` } })
     cleanups.push(services.cleanup)
     const dataDir = services.paths.dataDir

@@ -51,6 +51,9 @@ const form = {
 
 describe('出入境审核: file check, field review, director approval, resident told', () => {
   it('walks the chain; the deadline starts at the hand-over; approval is the director’s own step', async () => {
+    // The steps are entered on Wednesday 30th 11:00, after they happened (none may lie ahead).
+    clock.set('2026-09-30T03:00:00.000Z')
+    await services.auth.signIn(CLERK)
     const entered = await saved('logbooks:create', form)
     expect(entered.status).toBe('entered')
     expect(entered.dueAt).toBeNull()
@@ -113,8 +116,6 @@ describe('出入境审核: file check, field review, director approval, resident
     expect(returned.status).toBe('reviewed')
 
     // Wednesday 30th 11:00: the opinion is back; only the director approves, password again.
-    clock.advanceMinutes(2 * 24 * 60 + 2 * 60)
-    await services.auth.signIn(CLERK)
     await expect(
       call('logbooks:approveExitReview', { id: returned.id, password: CLERK.password })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -156,6 +157,8 @@ describe('出入境审核: file check, field review, director approval, resident
   })
 
   it('refuses a hand-over before a clean file check and approval before the opinion', async () => {
+    clock.set('2026-09-28T02:00:00.000Z')
+    await services.auth.signIn(CLERK)
     const entered = await saved('logbooks:create', form)
     await expect(
       saved('logbooks:amend', {

@@ -28,7 +28,8 @@ const booking = (i: number): EntryInput => ({
 })
 
 beforeEach(async () => {
-  const clock = fakeClock('2026-11-28T02:00:00.000Z')
+  // After the last booking's time (2026-09-01 + 2,240 hours): none may lie ahead of the clock.
+  const clock = fakeClock('2026-12-31T02:00:00.000Z')
   services = await openSignedIn({ now: clock.now })
   adminId = services.auth.current()!.operator.id
   const clerk = await services.operators.create(

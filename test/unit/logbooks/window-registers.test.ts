@@ -81,6 +81,12 @@ async function advance(minutes: number) {
   await signInAs(CLERK)
 }
 
+/** Sets the clock to a time after the events a test enters (main refuses event times ahead). */
+async function clockAt(iso: string) {
+  clock.set(iso)
+  await signInAs(CLERK)
+}
+
 const calloutAt = (occurredAt: string, fields: Record<string, unknown> = {}) => ({
   book: 'callout',
   occurredAt,
@@ -151,6 +157,7 @@ afterEach(() => services.cleanup())
 
 describe('deadlines of the window registers', () => {
   it('a call-out is due in 5 minutes by day and 10 at night (22:00–06:00)', async () => {
+    await clockAt('2026-11-03T00:00:00.000Z')
     const cases: [string, string][] = [
       // [call (UTC), due (UTC)]  — station time in the comments
       ['2026-11-02T02:00:00.000Z', '2026-11-02T02:05:00.000Z'], // 10:00 → 10:05
@@ -246,6 +253,7 @@ describe('deadlines of the window registers', () => {
   })
 
   it('a visit is due when the answer was promised; one answered at once has no deadline', async () => {
+    await clockAt('2026-11-03T04:00:00.000Z')
     const pending = await create(
       visitAt('2026-11-02T02:00:00.000Z', { promisedAt: '2026-11-04T09:30:00.000Z' })
     )
@@ -297,6 +305,7 @@ describe('deadlines of the window registers', () => {
   })
 
   it('a back-office item is due at office close, or 23:59 after hours; office hours move it', async () => {
+    await clockAt('2026-11-02T11:00:00.000Z')
     const day = await create(backOfficeAt('2026-11-02T02:00:00.000Z')) // 10:00
     expect(day.entry).toMatchObject({ status: 'open', dueAt: '2026-11-02T09:30:00.000Z' }) // 17:30
     const late = await create(backOfficeAt('2026-11-02T10:10:00.000Z')) // 18:10
@@ -358,7 +367,7 @@ describe('steps in order', () => {
     await refused(
       exitReviewAt('2026-11-02T01:00:00.000Z', {
         reviewOpinion: '同意',
-        reviewReturnedAt: '2026-11-02T03:00:00.000Z'
+        reviewReturnedAt: '2026-11-02T01:30:00.000Z'
       }),
       'reviewReturnedAt',
       /尚未交外勤审核/
@@ -384,6 +393,7 @@ describe('steps in order', () => {
 
 describe('statuses follow the steps', () => {
   it('an exit review goes entered → file_checked → in_review → reviewed → approved → told', async () => {
+    await clockAt('2026-11-03T06:00:00.000Z')
     const occurredAt = '2026-11-02T01:00:00.000Z'
     const steps: [Record<string, unknown>, string][] = [
       [{}, 'entered'],
@@ -474,14 +484,14 @@ describe('the today board and staff figures', () => {
     expect(board.overdue.map((i) => i.id)).toEqual([review.entry.id])
     expect(board.dueToday.map((i) => i.id)).toEqual([back.entry.id])
 
-    // 16:00 a call; arrival at 16:08 is 3 minutes after the 16:05 deadline.
-    await advance(6 * 60)
+    // 16:00 a call; arrival at 16:08 is 3 minutes after the 16:05 deadline, logged at 16:10.
+    await advance(6 * 60 + 10)
     const late = await create(
       calloutAt('2026-11-02T08:00:00.000Z', { arrivedAt: '2026-11-02T08:08:00.000Z' })
     )
     expect(late.entry).toMatchObject({ status: 'arrived', dueAt: '2026-11-02T08:05:00.000Z' })
     // 17:31.
-    await advance(91)
+    await advance(81)
     board = await call<Board>('logbooks:today')
     expect(board.now).toBe('2026-11-02T09:31:00.000Z')
     expect(board.overdue.map((i) => [i.book, i.id])).toEqual([
@@ -504,6 +514,7 @@ describe('the today board and staff figures', () => {
   })
 
   it('a call-out counts for every officer sent; an amendment replaces the figures', async () => {
+    await clockAt('2026-11-02T04:00:00.000Z')
     // 11:00, arrived 11:05 sharp: on time.
     const { entry } = await create(
       calloutAt('2026-11-02T03:00:00.000Z', {
@@ -601,7 +612,7 @@ describe('guards and links', () => {
 
     const caseEntry = await create({
       book: 'case',
-      occurredAt: '2026-11-02T02:30:00.000Z',
+      occurredAt: '2026-11-02T01:30:00.000Z',
       status: 'accepted',
       fields: {
         kind: 'dispute',
@@ -624,6 +635,7 @@ describe('guards and links', () => {
 
 describe('print and export', () => {
   it('prints and exports the call-out register masked, with lateness, each audited', async () => {
+    await clockAt('2026-11-02T09:00:00.000Z')
     await create(
       calloutAt('2026-11-02T08:00:00.000Z', {
         arrivedAt: '2026-11-02T08:08:00.000Z',
@@ -699,11 +711,11 @@ describe('the services clock and the fixed rules', () => {
 
 describe("the month's call-outs per officer", () => {
   it('counts each officer sent: on time, late, not yet due; far months answer with no rows', async () => {
-    // 10:00 call: due 10:05. Both officers on one, 赵 alone on the others.
+    // 09:30 call: due 09:35. Both officers on one, 赵 alone on the others.
     await create(
-      calloutAt('2026-11-02T02:00:00.000Z', {
+      calloutAt('2026-11-02T01:30:00.000Z', {
         officerIds: [ids.field, ids.field2],
-        arrivedAt: '2026-11-02T02:08:00.000Z'
+        arrivedAt: '2026-11-02T01:38:00.000Z'
       })
     )
     await create(
@@ -776,7 +788,7 @@ describe('promise rules edited by the administrator', () => {
       nightStart: '22:00',
       nightEnd: '06:00'
     })
-    await signInAs(CLERK)
+    await clockAt('2026-11-02T16:00:00.000Z')
     const day = await create(calloutAt('2026-11-02T02:00:00.000Z')) // 10:00 → 10:06
     expect(day.entry.dueAt).toBe('2026-11-02T02:06:00.000Z')
     const night = await create(calloutAt('2026-11-02T15:00:00.000Z')) // 23:00 → 23:10
@@ -830,6 +842,7 @@ describe('times sent without milliseconds', () => {
 
 describe('closing without the step that meets the deadline', () => {
   it('a proxy job the resident cancelled is no missed deadline for its officer', async () => {
+    await clockAt('2026-11-02T08:00:00.000Z')
     const job = (fields: Record<string, unknown> = {}) => ({
       book: 'proxy',
       occurredAt: '2026-11-02T02:00:00.000Z',
@@ -866,6 +879,7 @@ describe("the director's sign-off on the new registers", () => {
       reviewOpinion: '无异常，同意',
       reviewReturnedAt: '2026-11-03T02:00:00.000Z'
     }
+    await clockAt('2026-11-03T02:00:00.000Z')
     const { entry } = await create(exitReviewAt('2026-11-02T01:00:00.000Z', fields))
     expect(entry.status).toBe('reviewed')
     await advance(2 * 24 * 60)
@@ -904,7 +918,7 @@ describe('search in the new registers', () => {
   it('finds a call-out by a word of its place (trigram index) and by the whole phone number', async () => {
     await create(calloutAt('2026-11-02T02:00:00.000Z'))
     await create(
-      calloutAt('2026-11-02T03:00:00.000Z', {
+      calloutAt('2026-11-02T01:00:00.000Z', {
         place: '复兴门外大街 8 号',
         callerPhone: '13700001111'
       })

@@ -1,6 +1,7 @@
 import { App, Button, Form, Input, InputNumber, List, Modal, Radio, Select } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
-import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
+import { api, unwrap } from '@renderer/lib/api'
+import { showFieldErrors } from '@renderer/lib/forms'
 import { books } from '@shared/logbooks/books'
 import type { EntryView } from '@shared/logbooks/contract'
 import { satisfactionLevels } from '@shared/staff/contract'
@@ -31,13 +32,14 @@ export function FollowupSection({ t, entry }: { t: LogbooksT; entry: EntryView }
   const [adding, setAdding] = useState(false)
   const [form] = Form.useForm<FollowupValues>()
   const topic = books[entry.book].followUp?.(entry.fields)
-  const reload = useCallback(
-    () =>
-      void loadFollowups(entry)
-        .then(setList)
-        .catch(() => setList([])),
-    [entry]
-  )
+  // Only the books with 追访 (call-outs, cases) have follow-ups to ask main for.
+  const hasFollowups = books[entry.book].followUp !== undefined
+  const reload = useCallback(() => {
+    if (!hasFollowups) return
+    void loadFollowups(entry)
+      .then(setList)
+      .catch(() => setList([]))
+  }, [entry, hasFollowups])
   useEffect(reload, [reload])
   if (!topic) return null
 
@@ -55,14 +57,8 @@ export function FollowupSection({ t, entry }: { t: LogbooksT; entry: EntryView }
       setAdding(false)
       reload()
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) {
-        form.setFields(
-          Object.entries(error.fields).map(([name, text]) => ({
-            name: name as keyof FollowupValues,
-            errors: [text]
-          }))
-        )
-      } else message.error(errorMessage(error))
+      const rest = showFieldErrors(form, error)
+      if (rest) message.error(rest)
     }
   }
 

@@ -30,7 +30,7 @@ import {
 } from '@shared/logbooks/contract'
 import { timeliness } from '@shared/logbooks/deadline'
 import type { Role } from '@shared/roles'
-import { formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
+import { CLOCK_SKEW_MS, formatStationTime, fromWallClock, wallClock } from '@shared/logbooks/time'
 import { LogbookSettings } from './LogbookSettings'
 import { messages, type LogbooksT } from './messages'
 import { DateRangeInputs } from './DateRangeInputs'
@@ -50,6 +50,11 @@ const toLocalInput = (iso: string) => {
   return `${date}T${time}`
 }
 const fromLocalInput = (value: string) => fromWallClock(value.slice(0, 10), value.slice(11, 16))
+/**
+ * The latest time the picker offers for when something happened (main refuses later ones, with
+ * the same few minutes for a clock ahead); the picker only greys out the rest, main decides.
+ */
+const latestEventInput = () => toLocalInput(new Date(Date.now() + CLOCK_SKEW_MS).toISOString())
 /** The month of a filter date, or this month when the date is not a valid one. */
 const monthOf = (date: string) =>
   /^\d{4}-(0[1-9]|1[0-2])/.test(date)
@@ -140,7 +145,13 @@ function FieldInput({
     case 'longText':
       return <Input.TextArea rows={2} maxLength={field.max} {...props} />
     case 'datetime':
-      return <Input type="datetime-local" {...props} />
+      return (
+        <Input
+          type="datetime-local"
+          {...(field.notAfterNow ? { max: latestEventInput() } : {})}
+          {...props}
+        />
+      )
     case 'select':
       return (
         <Select
@@ -424,7 +435,7 @@ function EntryForm(props: {
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="occurredAt" label={spec.occurredLabel} rules={[{ required: true }]}>
-              <Input type="datetime-local" />
+              <Input type="datetime-local" max={latestEventInput()} />
             </Form.Item>
           </Col>
           <Col span={12}>
