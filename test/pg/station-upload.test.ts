@@ -84,6 +84,20 @@ async function openPc(name: string) {
   return { services, clock, clerkId, write, signAsDirector, link }
 }
 
+/** Uploads a PC's queue to the server as the window role. */
+const uploadFrom = (
+  pc: Awaited<ReturnType<typeof openPc>>,
+  server: pg.Client,
+  batchSize?: number
+) =>
+  uploadOutbox({
+    sqlite: pc.services.sqlite,
+    server,
+    deviceId: pc.services.deviceId,
+    now: pc.clock.now,
+    ...(batchSize ? { batchSize } : {})
+  })
+
 const localCount = (services: Services, table: string) =>
   (services.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
@@ -179,12 +193,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
 
     const client = await window()
     try {
-      const result = await uploadOutbox({
-        sqlite: services.sqlite,
-        server: client,
-        deviceId: services.deviceId,
-        now: pc.clock.now
-      })
+      const result = await uploadFrom(pc, client)
       expect(result).toMatchObject({ remaining: 0, conflicts: [] })
       await expectSameCounts(services, client)
       expect(await serverChain(client, services.deviceId)).toEqual({
@@ -203,26 +212,14 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
 
       // Linking again queues nothing; uploading again sends nothing; nothing is duplicated.
       expect(pc.link()).toEqual({ linked: false, queued: 0 })
-      expect(
-        await uploadOutbox({
-          sqlite: services.sqlite,
-          server: client,
-          deviceId: services.deviceId,
-          now: pc.clock.now
-        })
-      ).toMatchObject({ uploaded: 0, remaining: 0 })
+      expect(await uploadFrom(pc, client)).toMatchObject({ uploaded: 0, remaining: 0 })
       await expectSameCounts(services, client)
 
       // From now on each new entry, amendment and sign-off is queued with its audit rows.
       const [fresh] = await pc.write(1, 100)
       await pc.signAsDirector(fresh)
       expect(outboxCount(services.sqlite)).toBeGreaterThanOrEqual(4)
-      await uploadOutbox({
-        sqlite: services.sqlite,
-        server: client,
-        deviceId: services.deviceId,
-        now: pc.clock.now
-      })
+      await uploadFrom(pc, client)
       const signed = await client.query('SELECT signed_at FROM logbook_phone WHERE id = $1', [
         fresh
       ])
@@ -238,12 +235,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     pcs.push(pc)
     pc.link()
     const client = await window()
-    await uploadOutbox({
-      sqlite: pc.services.sqlite,
-      server: client,
-      deviceId: pc.services.deviceId,
-      now: pc.clock.now
-    })
+    await uploadFrom(pc, client)
     await client.end()
 
     cluster.pause()
@@ -257,12 +249,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     }
     const back = await window()
     try {
-      const result = await uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: back,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+      const result = await uploadFrom(pc, back)
       expect(result.remaining).toBe(0)
       await expectSameCounts(pc.services, back)
       expect((await serverChain(back, pc.services.deviceId)).ok).toBe(true)
@@ -308,12 +295,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
 
     const client = await window()
     try {
-      const result = await uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: client,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+      const result = await uploadFrom(pc, client)
       expect(result.remaining).toBe(0)
       await expectSameCounts(pc.services, client)
       const cursor = await client.query(
@@ -340,17 +322,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     }
     const clients = await Promise.all(three.map(() => window()))
     try {
-      const results = await Promise.all(
-        three.map((pc, i) =>
-          uploadOutbox({
-            sqlite: pc.services.sqlite,
-            server: clients[i],
-            deviceId: pc.services.deviceId,
-            now: pc.clock.now,
-            batchSize: 25
-          })
-        )
-      )
+      const results = await Promise.all(three.map((pc, i) => uploadFrom(pc, clients[i], 25)))
       expect(results.map((r) => r.remaining)).toEqual([0, 0, 0])
       for (const pc of three) {
         expect(
@@ -372,12 +344,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     const client = await window()
     try {
       const [id] = await pc.write(1, 200)
-      await uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: client,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+      await uploadFrom(pc, client)
       // Another window's director signed it on the server first.
       const other = pcs[3]
       const otherDirector = other.services.sqlite
@@ -390,12 +357,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
         '2026-09-30T03:00:00.000Z'
       ])
       await pc.signAsDirector(id)
-      const result = await uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: client,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+      const result = await uploadFrom(pc, client)
       expect(result.conflicts).toHaveLength(1)
       expect(result.conflicts[0]).toMatchObject({
         table: 'logbook_phone',
@@ -418,14 +380,9 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     pc.link()
     const client = await window()
     try {
-      await expect(
-        uploadOutbox({
-          sqlite: pc.services.sqlite,
-          server: client,
-          deviceId: pc.services.deviceId,
-          now: pc.clock.now
-        })
-      ).rejects.toThrow('本所服务器上已有另一台电脑的操作员用户名 admin_a')
+      await expect(uploadFrom(pc, client)).rejects.toThrow(
+        '本所服务器上已有另一台电脑的操作员用户名 admin_a'
+      )
       // Nothing of it arrived; everything is still queued.
       expect(
         await serverCount(client, 'logbook_phone', 'WHERE created_by = $1', [pc.clerkId])
@@ -440,13 +397,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     const [first, second] = await Promise.all([openPc('h'), openPc('i')])
     pcs.push(first, second)
     const client = await window()
-    const upload = (pc: typeof first) =>
-      uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: client,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+    const upload = (pc: typeof first) => uploadFrom(pc, client)
     try {
       for (const pc of [first, second]) {
         await pc.services.logbooks.repo.saveCommittee(
@@ -486,13 +437,7 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     await pc.write(20)
     pc.link()
     const client = await window()
-    const upload = () =>
-      uploadOutbox({
-        sqlite: pc.services.sqlite,
-        server: client,
-        deviceId: pc.services.deviceId,
-        now: pc.clock.now
-      })
+    const upload = () => uploadFrom(pc, client)
     try {
       await upload()
       // A month later the confirmed pointers are pruned here.
