@@ -3,7 +3,7 @@
 // each in its own transaction with its blind-index row and its audit row, as the app's create
 // writes them. Reports each transaction's latency to the parent.
 import { createHash } from 'node:crypto'
-import { and, desc, gt, lte, sql } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import pg from 'pg'
@@ -17,8 +17,6 @@ import { phoneBooking } from './phone-book'
 export interface ClientJob {
   connection: pg.ClientConfig
   deviceId: string
-  /** This client's audit seqs are seqBase + 1, seqBase + 2, … (see station.ts: seq is unique). */
-  seqBase: number
   count: number
   /** Index of this client's first booking in the generator (names, matters, phone numbers). */
   first: number
@@ -58,11 +56,11 @@ async function run(job: ClientJob): Promise<void> {
     const at = now.toISOString()
     const id = uuidV7(now.getTime())
     await db.transaction(async (tx) => {
-      // The head of this device's chain, read in the transaction as auditChain reads it.
+      // The head of this device's chain (one chain per PC, from seq 1), read in the transaction.
       const [head] = await tx
         .select({ seq: sql<number>`${auditLog.seq}`, hash: sql<string>`${auditLog.hash}` })
         .from(table(auditLog))
-        .where(and(gt(auditLog.seq, job.seqBase), lte(auditLog.seq, job.seqBase + 1_000_000)))
+        .where(eq(auditLog.deviceId, job.deviceId))
         .orderBy(desc(auditLog.seq))
         .limit(1)
       await tx.insert(table(phoneLog)).values({
@@ -90,7 +88,7 @@ async function run(job: ClientJob): Promise<void> {
       } as never)
       const fields = {
         id: randomUUID(),
-        seq: (head?.seq ?? job.seqBase) + 1,
+        seq: (head?.seq ?? 0) + 1,
         deviceId: job.deviceId,
         at,
         operatorId: job.actorId,

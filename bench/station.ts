@@ -8,7 +8,10 @@
 //  2. 10 client processes × 1,000 entries into the loaded table at once, each entry in its own
 //     transaction with its blind-index and audit rows, over TCP with TLS and a password (p50/p99
 //     per insert, entries/s); baseline: one client alone;
-//  3. the upload of 10,000 queued entries: not measured, there is no outbox yet.
+//  3. the upload of 10,000 queued entries: a PC with the app's services, linked, writes them
+//     offline (createMany), then uploadOutbox sends its outbox as the window role over TLS
+//     (bench/station-upload.ts); baselines: 1,000 entries, and batches of 2,000 instead of 500.
+// Each client and each PC is a device with its own audit chain from seq 1, as the app writes it.
 // Writes bench/out/station.json. The cluster's folder is removed at the end, also on error.
 import { fork } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -17,12 +20,12 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
-import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { phoneLog } from '../src/main/db/schema/pg'
 import { MAX_DEPTH, TEXT_COUNT_CAP } from '../src/main/logbooks/logbooks-repo'
 import { createServices } from '../src/main/services'
+import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
 import { startPgCluster, type PgCluster } from '../test/helpers/pg-cluster'
@@ -35,6 +38,7 @@ import {
   RARE_NAME
 } from './phone-book'
 import type { ClientJob, ClientMessage } from './station-client'
+import { measureUpload, type UploadRun } from './station-upload'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.STATION_BENCH_ROWS ?? 1_000_000)
@@ -43,10 +47,11 @@ const PER_CLIENT = 1000
 const QUERY_RUNS = 200
 const LOAD_BATCH = 10_000
 const TARGETS = { pageP95Ms: 50, uploadMs: 10_000 }
-/** Audit seqs: client k writes seqs k × SEQ_STRIDE + 1 … (audit_log.seq is unique on its own). */
-const SEQ_STRIDE = 1_000_000
+const UPLOAD_ENTRIES = 10_000
+const WRITE_CHUNK_NOTE = '500 a call'
 const DATABASE = 'station_bench'
-const ROLE = 'bianmin_station'
+/** The window's login role, in bianmin_app (docs/station-server-setup.md). */
+const ROLE = 'station_window'
 const CLIENT_APP = 'bianmin-desk-bench-client'
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
@@ -300,6 +305,7 @@ async function loadPg(
 
 async function measureStation() {
   const loadBefore = load()
+  const startedAt = new Date()
   const cluster: PgCluster = await startPgCluster({ durable: true })
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-bench-'))
   const pools: pg.Pool[] = []
@@ -315,7 +321,8 @@ async function measureStation() {
     await admin.connect()
     const password = randomUUID()
     await admin.query(`CREATE DATABASE ${DATABASE}`)
-    await admin.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}'`)
+    await admin.query(`CREATE ROLE ${APP_ROLE} NOLOGIN`)
+    await admin.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}' IN ROLE ${APP_ROLE}`)
     const settings = await admin.query<{ name: string; setting: string }>(
       `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit',
         'full_page_writes', 'shared_buffers', 'work_mem', 'server_version')`
@@ -328,10 +335,13 @@ async function measureStation() {
       database: DATABASE
     })
     pools.push(superPool)
-    await migrate(drizzle({ client: superPool }), {
-      migrationsFolder: path.join(ROOT, 'drizzle-pg')
-    })
-    await superPool.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${ROLE}`)
+    // Migrated and granted as the app does it (the superuser stands in for the owner here).
+    const migrator = await superPool.connect()
+    try {
+      await migrateServerDatabase(migrator, path.join(ROOT, 'drizzle-pg'))
+    } finally {
+      migrator.release()
+    }
     const connection: pg.ClientConfig = {
       host: cluster.host,
       port: cluster.port,
@@ -512,7 +522,6 @@ async function measureStation() {
       (k: number): ClientJob => ({
         connection,
         deviceId: `bench-device-${offset + k}`,
-        seqBase: (offset + k) * SEQ_STRIDE,
         count: PER_CLIENT,
         first: (offset + k) * PER_CLIENT,
         officers: own ? [ownOfficers[k]!] : officers,
@@ -523,41 +532,81 @@ async function measureStation() {
     const ownOfficer = await sampled(superPool, () =>
       runClients(CLIENTS, job(2 + CLIENTS, true), 'own officer')
     )
-    // The finding behind the offsets: a second device's chain cannot start at seq 1 (rolled back).
-    const seqClash = await superPool.connect().then(async (c) => {
+    // One chain per device (UNIQUE (device_id, seq)): two devices' seq 1 are both accepted, the
+    // same device's seq 1 a second time is refused. Checked in a transaction, rolled back.
+    const seqCheck = await superPool.connect().then(async (c) => {
+      const insert = `INSERT INTO audit_log (id, seq, device_id, at, action, prev_hash, hash)
+        VALUES ($1, 1, $2, $3, $4, $5, $5)`
       const row = (device: string) => [randomUUID(), device, 'x', 'x', 'x']
+      const attempt = async (device: string) => {
+        await c.query('SAVEPOINT s')
+        try {
+          await c.query(insert, row(device))
+          await c.query('RELEASE SAVEPOINT s')
+          return 'accepted'
+        } catch (error) {
+          await c.query('ROLLBACK TO SAVEPOINT s')
+          return `refused (${(error as { code?: string }).code ?? String(error)})`
+        }
+      }
       try {
         await c.query('BEGIN')
-        const insert = `INSERT INTO audit_log (id, seq, device_id, at, action, prev_hash, hash)
-          VALUES ($1, 1, $2, $3, $4, $5, $5)`
-        await c.query(insert, row('device-a'))
-        await c.query(insert, row('device-b'))
-        return 'accepted'
-      } catch (error) {
-        return `refused (${(error as { code?: string }).code ?? String(error)})`
+        const a = await attempt('seq-check-device-a')
+        const b = await attempt('seq-check-device-b')
+        const again = await attempt('seq-check-device-a')
+        return { deviceA: a, deviceB: b, deviceAAgain: again }
       } finally {
         await c.query('ROLLBACK')
         c.release()
       }
     })
     const auditCheck = (
-      await superPool.query<{ rows: number; devices: number; seqs: number }>(
+      await superPool.query<{ rows: number; devices: number; pairs: number; maxSeq: number }>(
         `SELECT count(*)::int AS rows, count(DISTINCT device_id)::int AS devices,
-           count(DISTINCT seq)::int AS seqs FROM audit_log WHERE device_id LIKE 'bench-device-%'`
+           count(DISTINCT (device_id, seq))::int AS pairs, max(seq)::int AS "maxSeq"
+           FROM audit_log WHERE device_id LIKE 'bench-device-%'`
       )
     ).rows[0]!
     const expected = PER_CLIENT * (1 + 2 * CLIENTS)
-    if (auditCheck.rows !== expected || auditCheck.seqs !== expected) {
+    if (
+      auditCheck.rows !== expected ||
+      auditCheck.pairs !== expected ||
+      auditCheck.maxSeq !== PER_CLIENT
+    ) {
       throw new Error(`audit rows: ${JSON.stringify(auditCheck)}, expected ${expected}`)
     }
+
+    // 5. Uploads: a PC linked, UPLOAD_ENTRIES written offline, then its outbox sent; baselines
+    // with 1,000 entries and with batches of 2,000. Each PC is a device of its own.
+    const uploads: UploadRun[] = []
+    for (const [label, entries, batchSize] of [
+      ['pc1k', 1_000, 500],
+      ['pc10k', UPLOAD_ENTRIES, 500],
+      ['pc10kb', UPLOAD_ENTRIES, 2_000]
+    ] as const) {
+      const run = await measureUpload(label, entries, batchSize, connection)
+      console.log(
+        `upload ${label}: ${entries} entries written in ${(run.writeMs / 1000).toFixed(1)} s ` +
+          `(createMany, ${WRITE_CHUNK_NOTE}); ${run.outboxRows} outbox rows uploaded in ${run.uploadMs} ms`
+      )
+      uploads.push(run)
+    }
+    const upload = uploads.find((u) => u.label === 'pc10k')!
 
     const loadAfter = load()
     const sqliteWorst = Math.max(...Object.values(sqlitePages).map((p) => p.p95))
     const pgWorst = Math.max(...Object.values(pgPages).map((p) => p.p95))
     const checks = {
       pgPageP95: pgWorst <= TARGETS.pageP95Ms,
-      sqlitePageP95: sqliteWorst <= TARGETS.pageP95Ms
+      sqlitePageP95: sqliteWorst <= TARGETS.pageP95Ms,
+      upload: upload.uploadMs <= TARGETS.uploadMs
     }
+    const uploadLine = (u: UploadRun) =>
+      `${u.uploadMs} ms, ${u.entriesPerSecond} entries/s; ${u.outboxRows} outbox rows ` +
+      `(${Object.entries(u.queued)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}) in ${u.batches} batches; after: ${u.serverEntries} entries on the ` +
+      `server, chain seq 1…${u.chain.rows} ${u.chain.ok ? 'links' : 'BROKEN'}`
     const server = Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]))
 
     console.log(
@@ -628,22 +677,38 @@ async function measureStation() {
         'measure',
         ''
       ),
-      'audit seqs (audit_log.seq is unique alone)': line(
-        `seq 1 from a second device: ${seqClash}; so the bench offsets: client k writes ` +
-          `k×${SEQ_STRIDE.toLocaleString()}+1…; ${auditCheck.rows} rows, ${auditCheck.devices} devices`,
-        '',
-        'finding'
+      'audit chains (UNIQUE (device_id, seq)), this run': line(
+        `seq 1: device A ${seqCheck.deviceA}, device B ${seqCheck.deviceB}, device A again ` +
+          `${seqCheck.deviceAAgain}; clients: ${auditCheck.rows} rows in ` +
+          `${auditCheck.devices} chains, seq 1…${auditCheck.maxSeq} each`,
+        'A, B accepted; A again refused',
+        seqCheck.deviceA === 'accepted' &&
+          seqCheck.deviceB === 'accepted' &&
+          seqCheck.deviceAAgain.startsWith('refused')
       ),
-      'upload of 10,000 queued entries': line(
-        'not measured — no outbox yet (issue #15 stage 5)',
+      [`upload of ${UPLOAD_ENTRIES.toLocaleString()} queued entries (batches of 500)`]: line(
+        uploadLine(upload),
         `≤ ${TARGETS.uploadMs / 1000} s`,
-        'not measured'
+        checks.upload
+      ),
+      ...Object.fromEntries(
+        uploads
+          .filter((u) => u !== upload)
+          .map((u) => [
+            `baseline: upload of ${u.entries.toLocaleString()} entries, batches of ${u.batchSize}`,
+            line(uploadLine(u), 'measure', '')
+          ])
       ),
       'bulk load, SQLite (1 transaction + ANALYZE)': line(`${(sqliteLoadMs / 1000).toFixed(1)} s`),
       [`bulk load, PostgreSQL (unnest, ${LOAD_BATCH.toLocaleString()} a statement + VACUUM ANALYZE)`]:
         line(`${(pgLoadMs / 1000).toFixed(1)} s`),
       'load average 1/5/15 min, before → after': line(
-        `${loadBefore.join(' / ')} → ${loadAfter.join(' / ')}`
+        `${loadBefore.join(' / ')} → ${loadAfter.join(' / ')} (${cpus().length} CPUs; the machine ` +
+          `is shared with other test runs)`
+      ),
+      'run (UTC)': line(
+        `${startedAt.toISOString().slice(0, 19)} → ${new Date().toISOString().slice(0, 19)}, ` +
+          `${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min`
       )
     })
     for (const [label, r] of [
@@ -684,11 +749,12 @@ async function measureStation() {
         single,
         concurrent,
         ownOfficer,
-        auditSeqs: `per-client offset k × ${SEQ_STRIDE} (audit_log_seq_unique is on seq alone)`,
-        secondDeviceSeq1: seqClash
+        auditChains: auditCheck,
+        seq1: seqCheck
       },
-      upload: 'not measured — no outbox yet (issue #15 stage 5)',
+      uploads,
       loadavg: { before: loadBefore, after: loadAfter },
+      run: { startedAt: startedAt.toISOString(), endedAt: new Date().toISOString() },
       targets: TARGETS,
       checks
     }

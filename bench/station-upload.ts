@@ -1,0 +1,192 @@
+// The upload part of the station benchmark (bench/station.ts): one PC with the app's services
+// (encrypted at rest, its own data folder and device id) is linked to the station, then writes
+// `entries` phone-book entries while offline through services.logbooks.service.createMany (so the
+// triggers queue the entries, their blind-index rows and their audit rows in station_outbox as
+// the app's writes do), then uploadOutbox sends the queue to the server as the window role over
+// TLS. Only uploadOutbox is timed; the server's rows and the device's audit chain are checked
+// after the timing.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { GENESIS_HASH, hashAuditRow } from '../src/main/audit/audit-repo'
+import { createServices } from '../src/main/services'
+import { linkStation, outboxCount, uploadOutbox } from '../src/main/station/uploader'
+import { GIVEN, MATTERS, phoneOf, STREETS, SURNAMES } from './phone-book'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+/** Entries a createMany call (one SQLite transaction) writes. */
+const WRITE_CHUNK = 500
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
+
+export interface UploadRun {
+  label: string
+  entries: number
+  batchSize: number
+  /** Writing the entries through createMany (not part of the upload time). */
+  writeMs: number
+  /** Outbox rows queued before the upload, per table. */
+  queued: Record<string, number>
+  outboxRows: number
+  uploadMs: number
+  entriesPerSecond: number
+  rowsPerSecond: number
+  batches: number
+  uploaded: number
+  remaining: number
+  conflicts: number
+  /** Checked after the timing. */
+  serverEntries: number
+  chain: { ok: boolean; rows: number; localRows: number; brokenAt: number | null }
+}
+
+/** The device's audit chain on the server: seq 1..n, every prev_hash and hash recomputed. */
+async function serverChain(client: pg.Client, deviceId: string) {
+  const { rows } = await client.query(
+    `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
+       FROM audit_log WHERE device_id = $1 ORDER BY seq`,
+    [deviceId]
+  )
+  let prev = GENESIS_HASH
+  for (const [i, row] of rows.entries()) {
+    const fields = {
+      id: row.id,
+      seq: row.seq,
+      deviceId: row.device_id,
+      at: row.at,
+      operatorId: row.operator_id,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      detail: row.detail,
+      prevHash: row.prev_hash
+    }
+    if (row.seq !== i + 1 || row.prev_hash !== prev || hashAuditRow(fields) !== row.hash) {
+      return { ok: false, rows: rows.length, brokenAt: row.seq as number }
+    }
+    prev = row.hash
+  }
+  return { ok: true, rows: rows.length, brokenAt: null }
+}
+
+/** One PC: linked, `entries` written offline, then uploaded in batches of `batchSize`. */
+export async function measureUpload(
+  label: string,
+  entries: number,
+  batchSize: number,
+  connection: pg.ClientConfig
+): Promise<UploadRun> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-upload-'))
+  let services: Awaited<ReturnType<typeof createServices>> | undefined
+  const client = new pg.Client(connection)
+  try {
+    services = await createServices({
+      dataDir,
+      migrationsFolder: path.join(ROOT, 'drizzle'),
+      appVersion: 'bench'
+    })
+    // Usernames of their own: the server's operators_username is unique across PCs.
+    await services.auth.setupAdmin({
+      username: `${label}_admin`,
+      displayName: '王建国',
+      password: 'Station2026'
+    })
+    const adminId = services.auth.current()!.operator.id
+    const clerk = await services.operators.create(
+      { username: `${label}_clerk`, displayName: '李娜', role: 'clerk', passwordHash: 'x' },
+      adminId
+    )
+    const { sqlite, deviceId } = services
+    // Linked first (as after 保存并上传本机登记), then offline: every write below is queued.
+    sqlite.transaction(() => linkStation(sqlite, deviceId, new Date().toISOString()))()
+
+    const now = Date.now()
+    const writeStart = process.hrtime.bigint()
+    for (let from = 0; from < entries; from += WRITE_CHUNK) {
+      const chunk = Array.from({ length: Math.min(WRITE_CHUNK, entries - from) }, (_, k) => {
+        const i = from + k
+        return {
+          book: 'phone' as const,
+          occurredAt: new Date(now - (i + 1) * 60_000).toISOString(),
+          status: 'open',
+          ruleCode: 'SLA-HOME-VISIT',
+          fields: {
+            callerName: SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]!,
+            sex: i % 2 ? 'male' : 'female',
+            address: `${STREETS[i % STREETS.length]}${(i % 97) + 1}号`,
+            matter: MATTERS[(i * 13) % MATTERS.length]!,
+            callerPhone: phoneOf(i)
+          }
+        }
+      })
+      const created = await services.logbooks.service.createMany(chunk, clerk.id)
+      if (created.length !== chunk.length) throw new Error(`${label}: created ${created.length}`)
+    }
+    const writeMs = ms(writeStart)
+
+    const acked = sqlite.prepare('SELECT acked_seq FROM station_link').pluck().get() as number
+    const queued = Object.fromEntries(
+      (
+        sqlite
+          .prepare(
+            `SELECT tbl, count(*) AS n FROM station_outbox WHERE seq > ? GROUP BY tbl ORDER BY n DESC`
+          )
+          .all(acked ?? 0) as { tbl: string; n: number }[]
+      ).map((r) => [r.tbl, r.n])
+    )
+    const outboxRows = outboxCount(sqlite)
+
+    await client.connect()
+    const uploadStart = process.hrtime.bigint()
+    const result = await uploadOutbox({
+      sqlite,
+      server: client,
+      deviceId,
+      now: () => new Date(),
+      batchSize
+    })
+    const uploadMs = ms(uploadStart)
+
+    // After the timing: every entry of this PC on the server, and its audit chain intact.
+    const localIds = sqlite.prepare('SELECT id FROM logbook_phone').pluck().all() as string[]
+    const serverEntries = Number(
+      (
+        await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM logbook_phone WHERE id = ANY($1)',
+          [localIds]
+        )
+      ).rows[0]!.n
+    )
+    const localRows = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number })
+      .n
+    const chain = { ...(await serverChain(client, deviceId)), localRows }
+    if (localIds.length !== entries || serverEntries !== entries) {
+      throw new Error(`${label}: ${localIds.length} local, ${serverEntries} on the server`)
+    }
+    if (!chain.ok || chain.rows !== localRows) {
+      throw new Error(`${label}: audit chain on the server ${JSON.stringify(chain)}`)
+    }
+    return {
+      label,
+      entries,
+      batchSize,
+      writeMs: Math.round(writeMs),
+      queued,
+      outboxRows,
+      uploadMs: Math.round(uploadMs),
+      entriesPerSecond: Math.round((entries / uploadMs) * 1000),
+      rowsPerSecond: Math.round((outboxRows / uploadMs) * 1000),
+      batches: result.batches,
+      uploaded: result.uploaded,
+      remaining: result.remaining,
+      conflicts: result.conflicts.length,
+      serverEntries,
+      chain
+    }
+  } finally {
+    await client.end().catch(() => undefined)
+    services?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
