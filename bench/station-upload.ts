@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { GENESIS_HASH, hashAuditRow } from '../src/main/audit/audit-repo'
+import { verifyDeviceChain } from '../src/main/station/chain'
 import { createServices } from '../src/main/services'
 import { linkStation, outboxCount, uploadOutbox } from '../src/main/station/uploader'
 import { GIVEN, MATTERS, phoneOf, STREETS, SURNAMES } from './phone-book'
@@ -41,33 +41,10 @@ export interface UploadRun {
   chain: { ok: boolean; rows: number; localRows: number; brokenAt: number | null }
 }
 
-/** The device's audit chain on the server: seq 1..n, every prev_hash and hash recomputed. */
+/** The device's chain on the server (src/main/station/chain.ts), as these checks compare it. */
 async function serverChain(client: pg.Client, deviceId: string) {
-  const { rows } = await client.query(
-    `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
-       FROM audit_log WHERE device_id = $1 ORDER BY seq`,
-    [deviceId]
-  )
-  let prev = GENESIS_HASH
-  for (const [i, row] of rows.entries()) {
-    const fields = {
-      id: row.id,
-      seq: row.seq,
-      deviceId: row.device_id,
-      at: row.at,
-      operatorId: row.operator_id,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      detail: row.detail,
-      prevHash: row.prev_hash
-    }
-    if (row.seq !== i + 1 || row.prev_hash !== prev || hashAuditRow(fields) !== row.hash) {
-      return { ok: false, rows: rows.length, brokenAt: row.seq as number }
-    }
-    prev = row.hash
-  }
-  return { ok: true, rows: rows.length, brokenAt: null }
+  const chain = await verifyDeviceChain(client, deviceId)
+  return { ok: chain.ok, rows: chain.rows, brokenAt: chain.brokenAt }
 }
 
 /** One PC: linked, `entries` written offline, then uploaded in batches of `batchSize`. */

@@ -40,6 +40,10 @@ describe('npm run cli -- station:migrate / station:check', () => {
     expect(after.out.split('\n').filter((line) => line.startsWith('✓'))).toHaveLength(6)
     expect(after.code).toBe(0)
 
+    const empty = cli(['station:verify', ...server, '--user', WINDOW.user, ...tls], WINDOW.password)
+    expect(empty.out).toContain('服务器上还没有审计记录')
+    expect(empty.code).toBe(0)
+
     const wrong = cli(['station:check', ...server, '--user', WINDOW.user, ...tls], 'nope')
     expect(wrong.code).toBe(1)
     expect(wrong.out).toContain('✗ 用户 station_window 的密码不对')

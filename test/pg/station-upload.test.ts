@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GENESIS_HASH, hashAuditRow } from '../../src/main/audit/audit-repo'
+import { verifyDeviceChain } from '../../src/main/station/chain'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import {
   linkStation,
@@ -109,33 +109,10 @@ async function serverCount(client: pg.Client, table: string, where = '', params:
   return Number(rows[0].n)
 }
 
-/** The device's chain on the server: every hash recomputed, every link followed. */
+/** The device's chain on the server (src/main/station/chain.ts), as these checks compare it. */
 async function serverChain(client: pg.Client, deviceId: string) {
-  const { rows } = await client.query(
-    `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
-       FROM audit_log WHERE device_id = $1 ORDER BY seq`,
-    [deviceId]
-  )
-  let prev = GENESIS_HASH
-  for (const [i, row] of rows.entries()) {
-    const fields = {
-      id: row.id,
-      seq: row.seq,
-      deviceId: row.device_id,
-      at: row.at,
-      operatorId: row.operator_id,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      detail: row.detail,
-      prevHash: row.prev_hash
-    }
-    if (row.seq !== i + 1 || row.prev_hash !== prev || hashAuditRow(fields) !== row.hash) {
-      return { ok: false, rows: rows.length, brokenAt: row.seq as number }
-    }
-    prev = row.hash
-  }
-  return { ok: true, rows: rows.length, brokenAt: null }
+  const chain = await verifyDeviceChain(client, deviceId)
+  return { ok: chain.ok, rows: chain.rows, brokenAt: chain.brokenAt }
 }
 
 /** Every local row of the shared tables is on the server (by its key), and no other of this PC's. */
@@ -201,6 +178,34 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
         rows: localCount(services, 'audit_log'),
         brokenAt: null
       })
+      // A row changed on the server (here by a superuser past the guards) breaks that chain there.
+      const admin = await superuserClient(database, cluster)
+      try {
+        await admin.query('SET session_replication_role = replica')
+        const [row] = (
+          await admin.query(
+            'SELECT seq, detail FROM audit_log WHERE device_id = $1 ORDER BY seq LIMIT 1 OFFSET 4',
+            [services.deviceId]
+          )
+        ).rows
+        const tamper = (detail: string | null) =>
+          admin.query('UPDATE audit_log SET detail = $3 WHERE device_id = $1 AND seq = $2', [
+            services.deviceId,
+            row.seq,
+            detail
+          ])
+        await tamper('{"changed":true}')
+        expect(await serverChain(client, services.deviceId)).toEqual({
+          ok: false,
+          rows: row.seq - 1,
+          brokenAt: row.seq
+        })
+        await tamper(row.detail)
+        expect((await serverChain(client, services.deviceId)).ok).toBe(true)
+      } finally {
+        await admin.end()
+      }
+
       // The server's triggers rebuilt the officers' figures from the uploaded rows.
       const figures = (rows: unknown[]) =>
         (rows as Record<string, unknown>[])

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util'
 import { stationServerConfig } from '../../shared/station/config'
 import { validationError } from '../ipc/table'
 import { migrateStationServer } from '../station/migrate'
-import { checkStationServer } from '../station/server'
+import { verifyServerChains } from '../station/chain'
+import pg from 'pg'
+import { checkStationServer, describeConnectionError, stationClientConfig } from '../station/server'
 import { readPassword, UsageError, type Command } from './command'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
@@ -94,6 +96,38 @@ export const stationCommands: Record<string, Command> = {
           : `已迁移服务器：${result.before} → ${result.after} 个迁移，已授权 bianmin_app`
       )
       return 0
+    }
+  },
+
+  'station:verify': {
+    usage:
+      '--host H [--port 5432] --database D --user U [--tls off|verify] [--ca CA.pem] [--password-stdin]',
+    summary: '核对本所服务器上每台电脑的审计链（逐条重算哈希、逐条核对链接），不做任何修改',
+    options: serverOptions,
+    run: async (_services, args) => {
+      const { config, password } = await serverArgs(args)
+      const client = new pg.Client(stationClientConfig(config, password))
+      client.on('error', () => undefined)
+      try {
+        await client.connect()
+      } catch (error) {
+        console.error(describeConnectionError(error, config))
+        return 1
+      }
+      try {
+        const chains = await verifyServerChains(client)
+        if (chains.length === 0) console.log('服务器上还没有审计记录')
+        for (const chain of chains) {
+          console.log(
+            chain.ok
+              ? `✓ 设备 ${chain.deviceId}：${chain.rows} 条，完整`
+              : `✗ 设备 ${chain.deviceId}：第 ${chain.brokenAt} 条起不符（之前 ${chain.rows} 条完整）`
+          )
+        }
+        return chains.every((chain) => chain.ok) ? 0 : 1
+      } finally {
+        await client.end().catch(() => undefined)
+      }
     }
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * The audit chains on the station server: one per PC (device), each row's hash recomputed and each
+ * link followed, as `audit.verify` does on the PC. The macs need the PC's own key (no station key
+ * yet), so the server checks what anyone with read access can: that no row of a chain was changed,
+ * removed or re-linked without re-chaining everything after it.
+ */
+import type pg from 'pg'
+import { GENESIS_HASH, hashAuditRow } from '../audit/audit-repo'
+
+export interface DeviceChain {
+  deviceId: string
+  rows: number
+  ok: boolean
+  /** The first row that does not fit: a gap in seq, a broken link or a changed field. */
+  brokenAt: number | null
+}
+
+interface AuditRow {
+  id: string
+  seq: number
+  device_id: string
+  at: string
+  operator_id: string | null
+  action: string
+  entity: string | null
+  entity_id: string | null
+  detail: string | null
+  prev_hash: string
+  hash: string
+}
+
+/** One device's chain, read in pages so a long chain never sits in memory whole. */
+export async function verifyDeviceChain(
+  client: pg.ClientBase,
+  deviceId: string
+): Promise<DeviceChain> {
+  let prev = GENESIS_HASH
+  let expected = 1
+  for (;;) {
+    const { rows } = await client.query<AuditRow>(
+      `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
+         FROM audit_log WHERE device_id = $1 AND seq >= $2 ORDER BY seq LIMIT 5000`,
+      [deviceId, expected]
+    )
+    for (const row of rows) {
+      const fields = {
+        id: row.id,
+        seq: row.seq,
+        deviceId: row.device_id,
+        at: row.at,
+        operatorId: row.operator_id,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        detail: row.detail,
+        prevHash: row.prev_hash
+      }
+      if (row.seq !== expected || row.prev_hash !== prev || hashAuditRow(fields) !== row.hash) {
+        return { deviceId, rows: expected - 1, ok: false, brokenAt: row.seq }
+      }
+      prev = row.hash
+      expected += 1
+    }
+    if (rows.length < 5000) return { deviceId, rows: expected - 1, ok: true, brokenAt: null }
+  }
+}
+
+/** Every device's chain on the server. */
+export async function verifyServerChains(client: pg.ClientBase): Promise<DeviceChain[]> {
+  const { rows } = await client.query<{ device_id: string }>(
+    'SELECT DISTINCT device_id FROM audit_log ORDER BY device_id'
+  )
+  const chains: DeviceChain[] = []
+  for (const { device_id } of rows) chains.push(await verifyDeviceChain(client, device_id))
+  return chains
+}
