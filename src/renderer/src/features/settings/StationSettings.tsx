@@ -128,7 +128,7 @@ export function StationSettings() {
           data-testid="station-form"
         >
           <Form.Item name="host" label={t('station.host')} rules={[{ required: true, max: 253 }]}>
-            <Input autoComplete="off" />
+            <Input autoComplete="off" maxLength={253} />
           </Form.Item>
           <Form.Item name="port" label={t('station.port')} rules={[{ required: true }]}>
             <InputNumber min={1} max={65535} precision={0} />
@@ -138,10 +138,10 @@ export function StationSettings() {
             label={t('station.database')}
             rules={[{ required: true, max: 63 }]}
           >
-            <Input autoComplete="off" />
+            <Input autoComplete="off" maxLength={63} />
           </Form.Item>
           <Form.Item name="user" label={t('station.user')} rules={[{ required: true, max: 63 }]}>
-            <Input autoComplete="off" />
+            <Input autoComplete="off" maxLength={63} />
           </Form.Item>
           <Form.Item
             name="password"
@@ -150,6 +150,7 @@ export function StationSettings() {
           >
             <Input.Password
               autoComplete="new-password"
+              maxLength={200}
               placeholder={hasPassword ? t('station.passwordKept') : undefined}
             />
           </Form.Item>
@@ -162,7 +163,7 @@ export function StationSettings() {
             />
           </Form.Item>
           <Form.Item name="caPem" label={t('station.ca')} rules={[{ max: 20_000 }]}>
-            <Input.TextArea rows={3} placeholder="-----BEGIN CERTIFICATE-----" />
+            <Input.TextArea rows={3} maxLength={20_000} placeholder="-----BEGIN CERTIFICATE-----" />
           </Form.Item>
           <Space>
             <Button htmlType="submit" loading={busy === 'test'} disabled={busy !== null}>
