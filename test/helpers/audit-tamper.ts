@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3'
-import { GENESIS_HASH, hashAuditRow } from '../../src/main/audit/audit-repo'
+import {
+  GENESIS_HASH,
+  hashStoredAuditRow,
+  type StoredAuditRow
+} from '../../src/main/audit/audit-repo'
 
 /**
  * What a reviewer with file access did: drop the append-only triggers, change the log, and
@@ -16,38 +20,13 @@ export function withoutTriggers(raw: Database.Database, change: () => void): voi
   for (const t of triggers) raw.exec(t.sql)
 }
 
-interface RawRow {
-  id: string
-  seq: number
-  device_id: string
-  at: string
-  operator_id: string | null
-  action: string
-  entity: string | null
-  entity_id: string | null
-  detail: string | null
-  prev_hash: string
-  hash: string
-}
-
 /** Recomputes the plain SHA-256 chain from the all-zero start over every row. */
 export function recomputePlainChain(raw: Database.Database): void {
-  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as RawRow[]
+  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as StoredAuditRow[]
   const update = raw.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?')
   let prevHash = GENESIS_HASH
   for (const row of rows) {
-    const hash = hashAuditRow({
-      id: row.id,
-      seq: row.seq,
-      deviceId: row.device_id,
-      at: row.at,
-      operatorId: row.operator_id,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      detail: row.detail,
-      prevHash
-    })
+    const hash = hashStoredAuditRow(row, prevHash)
     update.run(prevHash, hash, row.id)
     prevHash = hash
   }

@@ -98,6 +98,36 @@ export function hashAuditRow(row: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
+/** An audit row as stored (column names), on either database. */
+export interface StoredAuditRow {
+  id: string
+  seq: number
+  device_id: string
+  at: string
+  operator_id: string | null
+  action: string
+  entity: string | null
+  entity_id: string | null
+  detail: string | null
+  prev_hash: string
+  hash: string
+}
+
+/** The hash a stored row should carry, linked to `prevHash`. */
+export const hashStoredAuditRow = (row: StoredAuditRow, prevHash: string): string =>
+  hashAuditRow({
+    id: row.id,
+    seq: row.seq,
+    deviceId: row.device_id,
+    at: row.at,
+    operatorId: row.operator_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    detail: row.detail,
+    prevHash
+  })
+
 /**
  * The audit chain of one transaction: reads the chain head once, then links each row to the
  * previous one in memory and returns it for insertRows. Only valid inside the transaction it was

@@ -5,7 +5,7 @@
  * removed or re-linked without re-chaining everything after it.
  */
 import type pg from 'pg'
-import { GENESIS_HASH, hashAuditRow } from '../audit/audit-repo'
+import { GENESIS_HASH, hashStoredAuditRow, type StoredAuditRow } from '../audit/audit-repo'
 
 export interface DeviceChain {
   deviceId: string
@@ -13,20 +13,6 @@ export interface DeviceChain {
   ok: boolean
   /** The first row that does not fit: a gap in seq, a broken link or a changed field. */
   brokenAt: number | null
-}
-
-interface AuditRow {
-  id: string
-  seq: number
-  device_id: string
-  at: string
-  operator_id: string | null
-  action: string
-  entity: string | null
-  entity_id: string | null
-  detail: string | null
-  prev_hash: string
-  hash: string
 }
 
 /** One device's chain, read in pages so a long chain never sits in memory whole. */
@@ -37,25 +23,17 @@ export async function verifyDeviceChain(
   let prev = GENESIS_HASH
   let expected = 1
   for (;;) {
-    const { rows } = await client.query<AuditRow>(
+    const { rows } = await client.query<StoredAuditRow>(
       `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
          FROM audit_log WHERE device_id = $1 AND seq >= $2 ORDER BY seq LIMIT 5000`,
       [deviceId, expected]
     )
     for (const row of rows) {
-      const fields = {
-        id: row.id,
-        seq: row.seq,
-        deviceId: row.device_id,
-        at: row.at,
-        operatorId: row.operator_id,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        detail: row.detail,
-        prevHash: row.prev_hash
-      }
-      if (row.seq !== expected || row.prev_hash !== prev || hashAuditRow(fields) !== row.hash) {
+      if (
+        row.seq !== expected ||
+        row.prev_hash !== prev ||
+        hashStoredAuditRow(row, row.prev_hash) !== row.hash
+      ) {
         return { deviceId, rows: expected - 1, ok: false, brokenAt: row.seq }
       }
       prev = row.hash

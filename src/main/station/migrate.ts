@@ -5,15 +5,19 @@
  * edits of register entries, the audit log or the append-only tables, nothing on staff_figures
  * but reading (its trigger runs with the owner's rights).
  */
-import { getTableColumns, getTableName, is } from 'drizzle-orm'
+import { getTableColumns, getTableName } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
-import { PgTable } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { AppError } from '../../shared/errors'
 import type { StationServerConfig } from '../../shared/station/config'
-import * as serverSchema from '../db/schema/pg'
-import { describeConnectionError, knownServerMigrations, stationClientConfig } from './server'
+import {
+  appliedServerMigrations,
+  describeConnectionError,
+  knownServerMigrations,
+  stationClientConfig
+} from './server'
+import { quoteIdent as quote, serverTables } from './server-tables'
 
 export const APP_ROLE = 'bianmin_app'
 /** pg_advisory_lock key: two PCs migrating at once take turns. */
@@ -34,10 +38,7 @@ const ENTRY_SETTABLE = ['superseded_by', 'signed_by', 'signed_at']
 
 /** Every server table with the rights `bianmin_app` gets on it. */
 export function appRoleGrants(): TableGrant[] {
-  const tables = Object.values(serverSchema as Record<string, unknown>).filter(
-    (value): value is PgTable => is(value, PgTable)
-  )
-  return tables
+  return serverTables()
     .map((table): TableGrant => {
       const name = getTableName(table)
       const columns = Object.values(getTableColumns(table)).map((column) => column.name)
@@ -57,8 +58,6 @@ export function appRoleGrants(): TableGrant[] {
     })
     .sort((a, b) => a.table.localeCompare(b.table))
 }
-
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
 
 /** Replaces whatever `bianmin_app` had with exactly `appRoleGrants()` (idempotent). */
 export async function grantAppRole(client: pg.Client | pg.PoolClient): Promise<void> {
@@ -94,16 +93,8 @@ export interface ServerMigrationResult {
   after: number
 }
 
-async function appliedMigrations(client: pg.Client | pg.PoolClient): Promise<number> {
-  const { rows } = await client.query<{ exists: string | null }>(
-    `SELECT to_regclass('drizzle.__drizzle_migrations')::text AS exists`
-  )
-  if (rows[0].exists === null) return 0
-  const counted = await client.query<{ n: string }>(
-    'SELECT count(*) AS n FROM drizzle.__drizzle_migrations'
-  )
-  return Number(counted.rows[0].n)
-}
+const appliedMigrations = async (client: pg.Client | pg.PoolClient) =>
+  (await appliedServerMigrations(client)) ?? 0
 
 /**
  * Brings the server's schema to this build's and re-grants the app role, under an advisory lock

@@ -87,6 +87,20 @@ interface ServerFacts {
   applied: number | null
 }
 
+/** Server migrations applied so far (drizzle's journal); null on a server never migrated. */
+export async function appliedServerMigrations(
+  client: pg.Client | pg.PoolClient
+): Promise<number | null> {
+  const { rows } = await client.query<{ journal: string | null }>(
+    `SELECT to_regclass('drizzle.__drizzle_migrations')::text AS journal`
+  )
+  if (rows[0].journal === null) return null
+  const counted = await client.query<{ n: string }>(
+    'SELECT count(*) AS n FROM drizzle.__drizzle_migrations'
+  )
+  return Number(counted.rows[0].n)
+}
+
 async function readFacts(client: pg.Client): Promise<ServerFacts> {
   const { rows } = await client.query<{
     version: string
@@ -95,15 +109,13 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
     encoding: string
     ctype: string
     trigram: string | null
-    migrations: string | null
   }>(`
     SELECT current_setting('server_version') AS version,
            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
            (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()) AS ssl,
            current_setting('server_encoding') AS encoding,
            (SELECT datctype FROM pg_database WHERE datname = current_database()) AS ctype,
-           (SELECT extversion FROM pg_extension WHERE extname = 'pg_trgm') AS trigram,
-           to_regclass('drizzle.__drizzle_migrations')::text AS migrations`)
+           (SELECT extversion FROM pg_extension WHERE extname = 'pg_trgm') AS trigram`)
   const row = rows[0]
   let trigram: number | null = null
   if (row.trigram !== null) {
@@ -112,13 +124,7 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
     )
     trigram = counted.rows[0].n ?? 0
   }
-  let applied: number | null = null
-  if (row.migrations !== null) {
-    const counted = await client.query<{ n: string }>(
-      'SELECT count(*) AS n FROM drizzle.__drizzle_migrations'
-    )
-    applied = Number(counted.rows[0].n)
-  }
+  const applied = await appliedServerMigrations(client)
   return {
     version: row.version,
     superuser: row.superuser,

@@ -66,13 +66,14 @@ export function createStationService(deps: StationServiceDeps) {
 
   const status = (): StationStatus => {
     const station = stored()
+    const linked = isLinked(sqlite)
     return {
       configured: station !== null,
       server: station
         ? `${station.config.host}:${station.config.port}/${station.config.database}`
         : null,
-      linked: isLinked(sqlite),
-      pending: isLinked(sqlite) ? outboxCount(sqlite) : 0,
+      linked,
+      pending: linked ? outboxCount(sqlite) : 0,
       conflicts: conflictCount(),
       uploading: running !== null,
       lastAttempt

@@ -18,11 +18,10 @@
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { getTableColumns, getTableName, is } from 'drizzle-orm'
-import { PgTable } from 'drizzle-orm/pg-core'
+import { getTableColumns, getTableName } from 'drizzle-orm'
 import type pg from 'pg'
 import { AppError } from '../../shared/errors'
-import * as serverSchema from '../db/schema/pg'
+import { quoteIdent as quote, serverTables } from './server-tables'
 
 interface SharedTable {
   name: string
@@ -75,8 +74,7 @@ const keyExpression = (table: SharedTable, prefix = '') =>
 
 /** Server columns per table, and which of them are boolean (SQLite stores 0/1). */
 const serverColumns = new Map<string, { names: string[]; booleans: Set<string> }>()
-for (const value of Object.values(serverSchema as Record<string, unknown>)) {
-  if (!is(value, PgTable)) continue
+for (const value of serverTables()) {
   const columns = Object.values(getTableColumns(value))
   serverColumns.set(getTableName(value), {
     names: columns.map((column) => column.name),
@@ -180,8 +178,6 @@ function readRow(sqlite: Database.Database, table: SharedTable, pk: string): Row
   return sqlite.prepare(`SELECT * FROM ${table.name} WHERE ${where}`).get(...values) as
     Row | undefined
 }
-
-const quote = (identifier: string) => `"${identifier}"`
 
 /** One multi-row INSERT … ON CONFLICT (key) DO NOTHING for rows of one table. */
 async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): Promise<void> {
