@@ -118,6 +118,7 @@ export async function measureUpload(
     const uploadStart = process.hrtime.bigint()
     const result = await uploadOutbox({
       sqlite,
+      db: services.db,
       server: client,
       deviceId,
       now: () => new Date(),

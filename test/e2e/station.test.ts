@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
+import { pullSharedSettings } from '../../src/main/station/shared-settings'
+import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
-import { repoRoot } from '../helpers/services'
+import { openTestServices, repoRoot } from '../helpers/services'
+import { startTcpProxy } from '../helpers/tcp-proxy'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
 const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
@@ -53,7 +56,7 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     const report = page.getByTestId('station-report')
     await report.getByText(`用户 ${WINDOW.user} 不是超级用户`).waitFor()
     await report.getByText('连接已加密（TLS），服务器证书已验证').waitFor()
-    await report.getByText('服务器架构为最新（5 个迁移）').waitFor()
+    await report.getByText('服务器架构为最新（6 个迁移）').waitFor()
     await app.screenshot('station-01-test')
     expect(app.services.station.status().configured).toBe(false)
 
@@ -120,6 +123,116 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       expect(entries.rows[0].n).toBe(1)
     } finally {
       await server.end()
+    }
+  })
+
+  it('a setting another PC changed first is shown to the administrator, who sends this PC’s value again', async () => {
+    const { page, services } = app
+    const adminId = services.auth.current()!.operator.id
+    // This PC's cable runs through a proxy the test can unplug; the server and PC B stay up.
+    const cable = await startTcpProxy(cluster.port)
+    const other = await openTestServices()
+    try {
+      await services.station.save(
+        {
+          host: 'localhost',
+          port: cable.port,
+          database,
+          user: WINDOW.user,
+          tls: 'verify',
+          caPem: readFileSync(cluster.caFile, 'utf8')
+        },
+        WINDOW.password,
+        adminId
+      )
+      await other.auth.setupAdmin({
+        username: 'admin_b',
+        displayName: '赵磊',
+        password: 'Station2026'
+      })
+      const otherAdmin = other.auth.current()!.operator.id
+      other.sqlite.transaction(() =>
+        linkStation(other.sqlite, other.deviceId, new Date().toISOString())
+      )()
+      const otherUpload = async () => {
+        const server = await roleClient(WINDOW, database, cluster)
+        try {
+          await uploadOutbox({
+            sqlite: other.sqlite,
+            db: other.db,
+            server,
+            deviceId: other.deviceId,
+            now: () => new Date()
+          })
+          return await pullSharedSettings({
+            sqlite: other.sqlite,
+            db: other.db,
+            server,
+            deviceId: other.deviceId,
+            at: new Date().toISOString()
+          })
+        } finally {
+          await server.end()
+        }
+      }
+      await otherUpload()
+
+      await cable.cut()
+      await page.keyboard.press('F9')
+      await page.getByRole('tab', { name: '常规' }).click()
+      await page.getByLabel('单位名称').fill('月坛派出所一号窗口')
+      await page
+        .getByRole('button', { name: /保\s*存/ })
+        .first()
+        .click()
+      await page.getByText('已保存').first().waitFor()
+      await page
+        .getByTestId('status-station')
+        .getByText(/离线（\d+ 条待上传）/)
+        .waitFor({ timeout: 30_000 })
+      // Meanwhile PC B, still connected, names the station differently.
+      await other.settings.update(
+        { stationName: '月坛派出所户籍窗口' },
+        { operatorId: otherAdmin, deviceId: other.deviceId }
+      )
+      await otherUpload()
+
+      await cable.restore()
+      const flag = page.getByTestId('status-station-conflicts')
+      await flag.getByText('1 处与服务器不同').waitFor({ timeout: 30_000 })
+      expect((await services.settings.get()).stationName).toBe('月坛派出所户籍窗口')
+      await flag.click()
+      const dialog = page.getByRole('dialog', { name: '与服务器不同的记录' })
+      const row = dialog.getByRole('row', { name: /单位名称/ })
+      await row.getByText('月坛派出所一号窗口').waitFor()
+      await row.getByText('月坛派出所户籍窗口').waitFor()
+      // The dialog's zoom has finished (its class drops ant-zoom), so the picture shows it whole.
+      await page.locator('.ant-modal:not(.ant-zoom)').waitFor()
+      await app.screenshot('station-04-conflict')
+
+      await row.getByRole('button', { name: '改用本机的值' }).click()
+      await page.getByText('已改用本机的值，正在上传').waitFor()
+      await row.waitFor({ state: 'detached' })
+      expect(await flag.count()).toBe(0)
+      const server = await roleClient(WINDOW, database, cluster)
+      try {
+        await expect
+          .poll(
+            async () =>
+              (await server.query(`SELECT value, version FROM settings WHERE key = 'stationName'`))
+                .rows,
+            { timeout: 15_000 }
+          )
+          .toEqual([{ value: '"月坛派出所一号窗口"', version: 2 }])
+      } finally {
+        await server.end()
+      }
+      // PC B takes it on its next round (the 常规 form saved the lock time too).
+      expect(await otherUpload()).toEqual(['stationName', 'idleLockMinutes'])
+      expect((await other.settings.get()).stationName).toBe('月坛派出所一号窗口')
+    } finally {
+      other.cleanup()
+      await cable.close()
     }
   })
 })

@@ -10,7 +10,7 @@ import { migrationsFolder, repoRoot, tempDir } from '../helpers/services'
 import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 
 const serverMigrations = join(repoRoot, 'drizzle-pg')
-const knownServer = 5
+const knownServer = 6
 
 /** Tables and their columns (name → nullable) as SQLite has them after the real migrations. */
 async function sqliteColumns(): Promise<Map<string, Map<string, boolean>>> {

@@ -92,6 +92,7 @@ const uploadFrom = (
 ) =>
   uploadOutbox({
     sqlite: pc.services.sqlite,
+    db: pc.services.db,
     server,
     deviceId: pc.services.deviceId,
     now: pc.clock.now,
@@ -120,7 +121,9 @@ async function expectSameCounts(pc: Services, client: pg.Client) {
   for (const table of SHARED_TABLES) {
     const keyExpression = table.key.join(" || '|' || ")
     const keys = pc.sqlite
-      .prepare(`SELECT ${keyExpression} AS k FROM ${table.name}`)
+      .prepare(
+        `SELECT ${keyExpression} AS k FROM ${table.name} ${table.where ? `WHERE ${table.where}` : ''}`
+      )
       .pluck()
       .all() as string[]
     const onServer = await serverCount(client, table.name, `WHERE ${keyExpression} = ANY($1)`, [

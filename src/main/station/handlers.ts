@@ -10,6 +10,11 @@ export function createStationHandlers(services: Services): HandlerMap<Contract>[
     test: ({ config, password }) => station.test(config, password),
     save: ({ config, password }, context) => station.save(config, password, actorOf(context)),
     uploadNow: () => station.uploadNow(),
-    conflicts: async () => station.conflicts()
+    conflicts: async () => station.conflicts(),
+    resolveConflict: ({ id, keep }, context) =>
+      station.resolveConflict(id, keep, {
+        id: actorOf(context),
+        role: context.session!.operator.role
+      })
   }
 }

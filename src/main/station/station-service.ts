@@ -21,6 +21,7 @@ import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
 import { checkStationServer, describeConnectionError, stationClientConfig } from './server'
+import { pullSharedSettings } from './shared-settings'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
 const SETTING_KEY = 'stationServer'
@@ -62,7 +63,11 @@ export function createStationService(deps: StationServiceDeps) {
   }
 
   const conflictCount = () =>
-    (sqlite.prepare('SELECT count(*) AS n FROM station_conflicts').get() as { n: number }).n
+    (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM station_conflicts WHERE resolved_at IS NULL')
+        .get() as { n: number }
+    ).n
 
   const status = (): StationStatus => {
     const station = stored()
@@ -115,20 +120,26 @@ export function createStationService(deps: StationServiceDeps) {
     if (stopped) return status()
     const station = stored()
     if (!station || !isLinked(sqlite)) return status()
-    // Nothing to send and the last attempt got through: no need to call the server.
-    if (outboxCount(sqlite) === 0 && lastAttempt?.ok !== false) return status()
     const at = now().toISOString()
     try {
       const client = await connect(station)
       try {
-        const result = await uploadOutbox({ sqlite, server: client, deviceId, now })
+        const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now })
+        // Then the station-wide settings other PCs changed.
+        const pulled = await pullSharedSettings({ sqlite, db, server: client, deviceId, at })
+        const differing = result.conflicts.length + result.refusedSettings.length
         lastAttempt = {
           at,
           ok: true,
-          message:
-            result.conflicts.length > 0
-              ? `已上传 ${result.uploaded} 条；${result.conflicts.length} 条与服务器上的记录不同，已保留服务器的版本`
-              : `已上传 ${result.uploaded} 条`
+          message: [
+            `已上传 ${result.uploaded} 条`,
+            differing > 0
+              ? `${differing} 条与服务器上另一台电脑的修改不同，已保留服务器的版本，本机的值列在“与服务器不同的记录”里`
+              : null,
+            pulled.length > 0 ? `已从服务器更新 ${pulled.length} 项本所设置` : null
+          ]
+            .filter(Boolean)
+            .join('；')
         }
       } finally {
         await client.end().catch(() => undefined)
@@ -225,11 +236,11 @@ export function createStationService(deps: StationServiceDeps) {
 
     uploadNow,
 
-    /** Changes the server kept differently: per column, this PC's value and the server's. */
+    /** Changes the server kept differently, not dealt with yet: per column, this PC's and the server's. */
     conflicts(): StationConflictView[] {
       const rows = sqlite
         .prepare(
-          `SELECT id, tbl, pk, local, server, at FROM station_conflicts
+          `SELECT id, tbl, pk, local, server, at FROM station_conflicts WHERE resolved_at IS NULL
            ORDER BY at DESC, seq DESC LIMIT 200`
         )
         .all() as {
@@ -248,7 +259,9 @@ export function createStationService(deps: StationServiceDeps) {
           table: row.tbl,
           key: row.pk,
           at: row.at,
+          canSendLocal: row.tbl === 'settings',
           fields: Object.keys(server)
+            .filter((column) => column !== 'version')
             .filter((column) => local[column] !== null && local[column] !== server[column])
             .map((column) => ({
               column,
@@ -257,6 +270,59 @@ export function createStationService(deps: StationServiceDeps) {
             }))
         }
       })
+    },
+
+    /**
+     * Keeps the server's value (the conflict is closed), or, for a station-wide setting, makes this
+     * PC's value a new change over the server's current version and uploads it.
+     */
+    async resolveConflict(
+      id: string,
+      keep: 'local' | 'server',
+      actor: { id: string; role: string }
+    ): Promise<StationStatus> {
+      const conflict = sqlite
+        .prepare(
+          'SELECT tbl, pk, local FROM station_conflicts WHERE id = ? AND resolved_at IS NULL'
+        )
+        .get(id) as { tbl: string; pk: string; local: string } | undefined
+      if (!conflict) throw new AppError('NOT_FOUND', '这条冲突已处理过或不存在')
+      if (keep === 'local') {
+        if (conflict.tbl !== 'settings') {
+          throw new AppError('VALIDATION', '登记簿的签字以服务器上先到的为准，只能确认保留服务器的')
+        }
+        if (actor.role !== 'admin') {
+          throw new AppError('FORBIDDEN', '改用本机的设置需要管理员')
+        }
+      }
+      const at = now().toISOString()
+      db.transaction((tx) => {
+        if (keep === 'local') {
+          const local = JSON.parse(conflict.local) as { value: string }
+          // Same version as the server's now: the trigger queues it over that version.
+          tx.update(settings)
+            .set({ value: local.value, updatedAt: at, updatedBy: actor.id })
+            .where(eq(settings.key, conflict.pk))
+            .run()
+        }
+        sqlite
+          .prepare(
+            `UPDATE station_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?
+             WHERE id = ?`
+          )
+          .run(at, actor.id, keep, id)
+        appendAudit(tx, deviceId, at, {
+          operatorId: actor.id,
+          action: 'station.conflict.resolve',
+          entity: conflict.tbl,
+          entityId: conflict.pk,
+          detail: { conflictId: id, keep }
+        })
+      })
+      if (keep === 'server') return status()
+      // A round already under way may have read the queue before this change: send after it.
+      if (running) await running.catch(() => undefined)
+      return uploadNow()
     },
 
     stop() {

@@ -12,8 +12,11 @@
  * that lost commits or was restored from a backup is sent them again. A change the server
  * already holds differently is kept as a conflict (station_conflicts), never overwritten.
  *
- * Not yet: operators' later edits, settings, the guide and the address table (mutable, need
- * version checks), photos; rows are uploaded as stored, so sealed fields stay readable only with
+ * Station-wide settings go up over the version they were made on (shared-settings.ts): a change
+ * another PC made first is refused for that key and kept as a conflict.
+ *
+ * Not yet: operators' later edits, the guide and the address table (mutable, need version checks),
+ * photos; rows are uploaded as stored, so sealed fields stay readable only with
  * this PC's key until there is a station key.
  */
 import { randomUUID } from 'node:crypto'
@@ -21,6 +24,14 @@ import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type pg from 'pg'
 import { AppError } from '../../shared/errors'
+import type { Db } from '../db/client'
+import {
+  notePushedSettings,
+  pushSetting,
+  SHARED_SETTING_KEYS,
+  type LocalSetting,
+  type SettingPush
+} from './shared-settings'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
 interface SharedTable {
@@ -30,6 +41,10 @@ interface SharedTable {
   settable?: string[]
   /** Backfill order within the table. */
   order: string
+  /** Only these rows are shared (SQL condition). */
+  where?: string
+  /** Mutable rows uploaded over the server version they were made on (queued as 'update'). */
+  versioned?: boolean
 }
 
 const ENTRY_SETTABLE = ['superseded_by', 'signed_by', 'signed_at']
@@ -51,6 +66,13 @@ const REGISTERS = [
 /** The uploaded tables, in the order a backfill queues them (referenced tables first). */
 export const SHARED_TABLES: SharedTable[] = [
   { name: 'operators', key: ['id'], order: 'created_at, rowid' },
+  {
+    name: 'settings',
+    key: ['key'],
+    order: 'rowid',
+    where: `key IN (${SHARED_SETTING_KEYS.map((key) => `'${key}'`).join(', ')})`,
+    versioned: true
+  },
   { name: 'logbook_committees', key: ['id'], order: 'rowid' },
   ...REGISTERS.map((book) => ({
     name: `logbook_${book}`,
@@ -130,7 +152,8 @@ function requeueAll(sqlite: Database.Database): void {
     sqlite
       .prepare(
         `INSERT INTO station_outbox (tbl, pk, op)
-         SELECT '${table.name}', ${keyExpression(table)}, 'insert' FROM ${table.name}
+         SELECT '${table.name}', ${keyExpression(table)}, '${table.versioned ? 'update' : 'insert'}'
+         FROM ${table.name} ${table.where ? `WHERE ${table.where}` : ''}
          ORDER BY ${table.order}`
       )
       .run()
@@ -159,10 +182,14 @@ export interface UploadResult {
   batches: number
   remaining: number
   conflicts: UploadConflict[]
+  /** Station-wide settings another PC had changed first (kept as conflicts). */
+  refusedSettings: string[]
 }
 
 export interface UploadOptions {
   sqlite: Database.Database
+  /** The same connection through drizzle, for audit rows of what the server refused. */
+  db: Db
   /** A connected client as the station's app role. */
   server: pg.Client
   deviceId: string
@@ -251,7 +278,7 @@ async function applyChange(server: pg.Client, table: SharedTable, row: Row): Pro
  * error; what committed before stays committed on both sides and the rest stays queued.
  */
 export async function uploadOutbox(options: UploadOptions): Promise<UploadResult> {
-  const { sqlite, server, deviceId, now } = options
+  const { sqlite, db, server, deviceId, now } = options
   const batchSize = options.batchSize ?? 500
   await server.query(
     'INSERT INTO station_devices (device_id) VALUES ($1) ON CONFLICT (device_id) DO NOTHING',
@@ -284,7 +311,13 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     })()
   }
 
-  const result: UploadResult = { uploaded: 0, batches: 0, remaining: 0, conflicts: [] }
+  const result: UploadResult = {
+    uploaded: 0,
+    batches: 0,
+    remaining: 0,
+    conflicts: [],
+    refusedSettings: []
+  }
   const nextBatch = sqlite.prepare(
     'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
   )
@@ -296,6 +329,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     const batch = nextBatch.all(ackedSeq(sqlite), batchSize) as OutboxEntry[]
     if (batch.length === 0) break
     const conflicts: UploadConflict[] = []
+    const settingPushes: { seq: number; push: SettingPush }[] = []
     let last = 0
     await server.query('BEGIN')
     try {
@@ -320,6 +354,15 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         await flush()
+        if (table.versioned) {
+          const push = await pushSetting(
+            server,
+            row as unknown as LocalSetting,
+            now().toISOString()
+          )
+          settingPushes.push({ seq: entry.seq, push })
+          continue
+        }
         const after = await applyChange(server, table, row)
         const differs = (table.settable ?? []).some(
           (column) => row[column] !== null && row[column] !== (after?.[column] ?? null)
@@ -347,6 +390,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     const at = now().toISOString()
     sqlite.transaction(() => {
       setAcked.run(last)
+      notePushedSettings(sqlite, db, deviceId, settingPushes, at)
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
       for (const conflict of conflicts) {
@@ -364,6 +408,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     result.uploaded += batch.length
     result.batches += 1
     result.conflicts.push(...conflicts)
+    result.refusedSettings.push(
+      ...settingPushes.flatMap(({ push }) => (push.kind === 'refused' ? [push.key] : []))
+    )
     await options.afterBatch?.({ uploaded: result.uploaded, remaining: outboxCount(sqlite) })
   }
   result.remaining = outboxCount(sqlite)

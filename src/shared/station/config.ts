@@ -74,12 +74,22 @@ export const stationConflictView = z.object({
   table: z.string(),
   key: z.string(),
   at: z.string(),
+  /**
+   * A station-wide setting: the administrator may send this PC's value again (改用本机的值) or
+   * keep the server's; a register's sign-off stays the server's (only acknowledged).
+   */
+  canSendLocal: z.boolean(),
   fields: z.array(
     z.object({ column: z.string(), local: z.string().nullable(), server: z.string().nullable() })
   )
 })
 
 export type StationConflictView = z.output<typeof stationConflictView>
+
+export const conflictResolution = z.strictObject({
+  id: z.uuid({ error: '冲突编号无效' }),
+  keep: z.enum(['local', 'server'], { error: '请选择保留本机的值还是服务器的值' })
+})
 
 export type StationCheckLevel = 'ok' | 'warning' | 'error'
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
 import { nothing } from '../ipc/fields'
 import {
+  conflictResolution,
   stationCheckReport,
   stationConflictView,
   stationServerConfig,
@@ -30,9 +31,16 @@ export const stationContract = {
     access: ['admin']
   }),
   uploadNow: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
+  /** Conflicts not dealt with yet, newest first. */
   conflicts: call({
     input: nothing,
     output: z.array(stationConflictView),
+    access: ['admin', 'director']
+  }),
+  /** Deals with one conflict; sending this PC's setting again is the administrator's. */
+  resolveConflict: call({
+    input: conflictResolution,
+    output: stationStatus,
     access: ['admin', 'director']
   })
 } satisfies Namespace

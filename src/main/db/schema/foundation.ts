@@ -49,7 +49,12 @@ export function defineFoundation(kit: Kit) {
     key: text('key').primaryKey(),
     value: text('value').notNull(),
     updatedAt: text('updated_at').notNull(),
-    updatedBy: text('updated_by').references(() => operators.id)
+    updatedBy: text('updated_by').references(() => operators.id),
+    /**
+     * Station-wide keys: the server's version this value is based on (0 = never on the server).
+     * A change is uploaded only over the version it was made on (issue #15).
+     */
+    version: integer('version').notNull().default(0)
   })
 
   /**

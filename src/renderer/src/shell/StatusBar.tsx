@@ -59,7 +59,9 @@ export function StatusBar({
           <CameraOutlined /> {t('status.camera')}：{cameraLabel(camera) ?? t('status.noCamera')}
         </span>
         {session.operator.role === 'auditor' ? null : <SwipeStatus />}
-        {session.operator.role === 'auditor' ? null : <StationStatus />}
+        {session.operator.role === 'auditor' ? null : (
+          <StationStatus role={session.operator.role} />
+        )}
       </Space>
       <span data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历

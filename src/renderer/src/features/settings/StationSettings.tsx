@@ -1,9 +1,10 @@
-import { App, Alert, Button, Card, Form, Input, InputNumber, List, Radio, Space, Table } from 'antd'
+import { App, Alert, Button, Card, Form, Input, InputNumber, List, Radio, Space } from 'antd'
 import { CheckCircleFilled, CloseCircleFilled, WarningFilled } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
 import type { StationCheckReport, StationConflictView, StationStatus } from '@shared/station/config'
+import { StationConflicts } from './StationConflicts'
 
 interface StationForm {
   host: string
@@ -219,28 +220,17 @@ export function StationSettings() {
           <span>{t('station.none')}</span>
         )}
         {conflicts.length > 0 ? (
-          <Table
-            style={{ marginTop: 16 }}
-            size="small"
-            rowKey="id"
-            pagination={false}
-            title={() => t('station.conflicts')}
-            dataSource={conflicts.flatMap((conflict) =>
-              conflict.fields.map((field) => ({
-                id: `${conflict.id}-${field.column}`,
-                table: conflict.table,
-                key: conflict.key,
-                ...field
-              }))
-            )}
-            columns={[
-              { title: '登记簿', dataIndex: 'table' },
-              { title: '记录', dataIndex: 'key' },
-              { title: '字段', dataIndex: 'column' },
-              { title: '本机', dataIndex: 'local' },
-              { title: '服务器（保留）', dataIndex: 'server' }
-            ]}
-          />
+          <div style={{ marginTop: 16 }}>
+            <StationConflicts
+              conflicts={conflicts}
+              isAdmin
+              heading
+              onResolved={async (next) => {
+                setStatus(next)
+                setConflicts(await unwrap(api.station.conflicts()))
+              }}
+            />
+          </div>
         ) : null}
       </Card>
     </Space>

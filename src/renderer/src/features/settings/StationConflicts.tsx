@@ -1,0 +1,133 @@
+import { App, Button, Space, Table } from 'antd'
+import { localDateTime } from '@shared/dates'
+import { books, type BookKey } from '@shared/logbooks/books'
+import type { StationConflictView, StationStatus } from '@shared/station/config'
+import { useI18n } from '@renderer/i18n/context'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { useState } from 'react'
+
+/** Station-wide settings by key, as the administrator knows them. */
+const SETTING_LABELS: Record<string, string> = {
+  stationName: '单位名称',
+  idleLockMinutes: '无操作自动锁屏',
+  'queue.config': '叫号设置',
+  'staff.config': '考勤与评比设置',
+  'guide.office': '办公时间与节假日'
+}
+
+const COLUMN_LABELS: Record<string, string> = {
+  value: '值',
+  signed_by: '签字人',
+  signed_at: '签字时间',
+  superseded_by: '更正为'
+}
+
+/** What a conflict is about: a register's entry or a station-wide setting. */
+function describe(conflict: StationConflictView): { where: string; what: string } {
+  if (conflict.table === 'settings') {
+    return { where: '本所设置', what: SETTING_LABELS[conflict.key] ?? conflict.key }
+  }
+  const book = conflict.table.replace(/^logbook_/, '') as BookKey
+  return { where: books[book]?.title ?? conflict.table, what: conflict.key }
+}
+
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } })
+
+/** A setting's stored JSON, shown briefly. */
+const shown = (value: string | null) => {
+  if (value === null) return '—'
+  const text = value.length > 160 ? `${value.slice(0, 160)}…` : value
+  return text.replace(/^"(.*)"$/, '$1')
+}
+
+/**
+ * 与服务器不同的记录: what another PC changed first. A station-wide setting may be sent again
+ * (administrator) or the server's kept; a register's sign-off is only acknowledged.
+ */
+export function StationConflicts(props: {
+  conflicts: StationConflictView[]
+  isAdmin: boolean
+  /** A heading above the table (not inside a dialog that has its own). */
+  heading?: boolean
+  onResolved: (status: StationStatus) => void | Promise<void>
+}) {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const resolve = async (id: string, keep: 'local' | 'server') => {
+    setBusy(`${id}-${keep}`)
+    try {
+      const status = await unwrap(api.station.resolveConflict({ id, keep }))
+      message.success(keep === 'local' ? t('station.sentLocal') : t('station.keptServer'))
+      await props.onResolved(status)
+    } catch (error) {
+      message.error(errorMessage(error))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      data-testid="station-conflicts"
+      {...(props.heading ? { title: () => t('station.conflicts') } : {})}
+      dataSource={props.conflicts.flatMap((conflict) =>
+        conflict.fields.map((field, index) => ({
+          id: `${conflict.id}-${field.column}`,
+          conflict,
+          first: index === 0,
+          span: conflict.fields.length,
+          ...describe(conflict),
+          ...field
+        }))
+      )}
+      columns={[
+        { title: '类别', dataIndex: 'where', onCell: nowrap },
+        { title: '记录', dataIndex: 'what' },
+        {
+          title: '字段',
+          dataIndex: 'column',
+          onCell: nowrap,
+          render: (column: string) => COLUMN_LABELS[column] ?? column
+        },
+        { title: '本机', dataIndex: 'local', render: shown },
+        { title: '服务器（现行）', dataIndex: 'server', render: shown },
+        {
+          title: '时间',
+          dataIndex: 'conflict',
+          onCell: nowrap,
+          render: (c: StationConflictView) => localDateTime(new Date(c.at))
+        },
+        {
+          title: '处理',
+          key: 'actions',
+          onCell: (row) => ({ rowSpan: row.first ? row.span : 0, style: { whiteSpace: 'nowrap' } }),
+          render: (_, row) => (
+            <Space>
+              {row.conflict.canSendLocal && props.isAdmin ? (
+                <Button
+                  size="small"
+                  loading={busy === `${row.conflict.id}-local`}
+                  onClick={() => void resolve(row.conflict.id, 'local')}
+                >
+                  {t('station.sendLocal')}
+                </Button>
+              ) : null}
+              <Button
+                size="small"
+                loading={busy === `${row.conflict.id}-server`}
+                onClick={() => void resolve(row.conflict.id, 'server')}
+              >
+                {row.conflict.canSendLocal ? t('station.keepServer') : t('station.acknowledge')}
+              </Button>
+            </Space>
+          )
+        }
+      ]}
+    />
+  )
+}
