@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
+import { knownServerMigrations } from '../../src/main/station/server'
 import { pullSharedSettings } from '../../src/main/station/shared-settings'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
@@ -56,7 +57,11 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     const report = page.getByTestId('station-report')
     await report.getByText(`用户 ${WINDOW.user} 不是超级用户`).waitFor()
     await report.getByText('连接已加密（TLS），服务器证书已验证').waitFor()
-    await report.getByText('服务器架构为最新（6 个迁移）').waitFor()
+    await report
+      .getByText(
+        `服务器架构为最新（${knownServerMigrations(join(repoRoot, 'drizzle-pg'))} 个迁移）`
+      )
+      .waitFor()
     await app.screenshot('station-01-test')
     expect(app.services.station.status().configured).toBe(false)
 

@@ -5,12 +5,13 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/client'
 import { appRoleGrants, migrateServerDatabase } from '../../src/main/station/migrate'
-import { checkStationServer } from '../../src/main/station/server'
+import { checkStationServer, knownServerMigrations } from '../../src/main/station/server'
 import { migrationsFolder, repoRoot, tempDir } from '../helpers/services'
 import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 
 const serverMigrations = join(repoRoot, 'drizzle-pg')
-const knownServer = 6
+/** Server migrations in drizzle-pg's journal. */
+const knownServer = knownServerMigrations(serverMigrations)
 
 /** Tables and their columns (name → nullable) as SQLite has them after the real migrations. */
 async function sqliteColumns(): Promise<Map<string, Map<string, boolean>>> {
@@ -190,6 +191,11 @@ describe('station server schema (PostgreSQL)', () => {
       updatable: ['mac']
     })
     expect(grants.get('staff_figures')?.privileges).toEqual(['SELECT'])
+    expect(grants.get('photos')).toEqual({
+      table: 'photos',
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      updatable: ['removed_at', 'removed_by']
+    })
     const entryTables = [...grants.values()].filter((grant) =>
       grant.updatable?.includes('superseded_by')
     )

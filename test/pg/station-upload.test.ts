@@ -19,7 +19,9 @@ import {
   superuserClient,
   WINDOW
 } from '../helpers/pg-test'
-import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
+import { fakeClock, openTestServices, repoRoot, tempDir } from '../helpers/services'
+import { makeStill } from '../helpers/photo-faces'
+import type { ServiceOptions } from '../../src/main/services'
 import { readFileSync } from 'node:fs'
 
 type Services = Awaited<ReturnType<typeof openTestServices>>
@@ -38,9 +40,9 @@ const phoneBooking = (occurredAt: string, i: number): EntryInput => ({
 })
 
 /** One window's PC: its own SQLite data folder, administrator, clerk and director. */
-async function openPc(name: string) {
+async function openPc(name: string, options: Partial<ServiceOptions> = {}) {
   const clock = fakeClock('2026-09-30T02:00:00.000Z')
-  const services = await openTestServices({ now: clock.now })
+  const services = await openTestServices({ now: clock.now, ...options })
   await services.auth.setupAdmin({
     username: `admin_${name}`,
     displayName: '王建国',
@@ -376,6 +378,53 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
       expect(kept.rows[0].signed_by).toBe(otherDirector)
       const stored = pc.services.sqlite.prepare('SELECT tbl, pk FROM station_conflicts').all()
       expect(stored).toEqual([{ tbl: 'logbook_phone', pk: id }])
+    } finally {
+      await client.end()
+    }
+  })
+
+  it('moves photo records up with the PC that holds the file, and a removal after', async () => {
+    const still = join(tempDir('bianmin-still-'), 'still.jpg')
+    await makeStill(still)
+    const pc = await openPc('photo', { camera: { device: `file:${still}` } })
+    pcs.push(pc)
+    const clerk = pc.services.auth.current()!.operator
+    const shot = await pc.services.photo.capture('resident-id')
+    const kept = await pc.services.photo.accept(shot.captureId, clerk.id, { note: '迁入' })
+    pc.link()
+    const client = await window()
+    try {
+      await uploadFrom(pc, client)
+      const onServer = await client.query(
+        'SELECT device_id, file, passed, removed_at FROM photos WHERE id = $1',
+        [kept.id]
+      )
+      expect(onServer.rows).toEqual([
+        {
+          device_id: pc.services.deviceId,
+          file: `${kept.id}.jpg`,
+          passed: kept.passed,
+          removed_at: null
+        }
+      ])
+      // The JPEG itself never leaves the PC.
+      expect(JSON.stringify(onServer.rows)).not.toMatch(/\/9j\//)
+
+      await pc.services.photo.remove(kept.id, { id: clerk.id, role: clerk.role })
+      await uploadFrom(pc, client)
+      const removed = await client.query(
+        'SELECT removed_at, removed_by FROM photos WHERE id = $1',
+        [kept.id]
+      )
+      expect(removed.rows[0]).toEqual({
+        removed_at: pc.clock.now().toISOString(),
+        removed_by: clerk.id
+      })
+      // The window role may mark a removal, not rewrite a record.
+      await expect(
+        client.query(`UPDATE photos SET note = 'x' WHERE id = $1`, [kept.id])
+      ).rejects.toMatchObject({ code: '42501' })
+      await expectSameCounts(pc.services, client)
     } finally {
       await client.end()
     }

@@ -258,7 +258,8 @@ export function createPhotoService(context: PhotoServiceContext) {
         passed: report.ok,
         report: JSON.stringify(report),
         subjectRef: extra.subjectRef ?? null,
-        note: extra.note ?? null
+        note: extra.note ?? null,
+        deviceId
       }
       try {
         db.transaction((tx) => {

@@ -44,6 +44,14 @@ export function appRoleGrants(): TableGrant[] {
       const columns = Object.values(getTableColumns(table)).map((column) => column.name)
       if (DERIVED.has(name)) return { table: name, privileges: ['SELECT'] }
       if (APPEND_ONLY.has(name)) return { table: name, privileges: ['SELECT', 'INSERT'] }
+      if (name === 'photos') {
+        // A record is kept; removal is a mark set once (the file stays on its PC).
+        return {
+          table: name,
+          privileges: ['SELECT', 'INSERT', 'UPDATE'],
+          updatable: ['removed_at', 'removed_by']
+        }
+      }
       if (name === 'audit_log') {
         return { table: name, privileges: ['SELECT', 'INSERT', 'UPDATE'], updatable: ['mac'] }
       }

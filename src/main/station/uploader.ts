@@ -15,8 +15,9 @@
  * Station-wide settings go up over the version they were made on (shared-settings.ts): a change
  * another PC made first is refused for that key and kept as a conflict.
  *
- * Not yet: operators' later edits, the guide and the address table (mutable, need version checks),
- * photos; rows are uploaded as stored, so sealed fields stay readable only with
+ * Photo records go up with the PC that holds the file (device_id); the JPEGs stay on the PC.
+ *
+ * Not yet: operators' later edits, the guide and the address table (mutable, need version checks); rows are uploaded as stored, so sealed fields stay readable only with
  * this PC's key until there is a station key.
  */
 import { randomUUID } from 'node:crypto'
@@ -83,6 +84,8 @@ export const SHARED_TABLES: SharedTable[] = [
   { name: 'logbook_blind_index', key: ['token', 'book', 'entry_id'], order: 'rowid' },
   { name: 'staff_attendance', key: ['id'], order: 'at, rowid' },
   { name: 'staff_followups', key: ['id'], order: 'created_at, rowid' },
+  // The record only: the JPEG stays in the data folder of the PC named by device_id.
+  { name: 'photos', key: ['id'], settable: ['removed_at', 'removed_by'], order: 'taken_at, rowid' },
   { name: 'audit_log', key: ['id'], settable: ['mac'], order: 'seq' }
 ]
 
@@ -249,14 +252,18 @@ async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): P
   }
 }
 
+/** A "who" column set together with its "when" column: only while the "when" is unset. */
+const SET_WITH: Record<string, string> = { signed_by: 'signed_at', removed_by: 'removed_at' }
+
 /** Sets what the server does not have yet; returns the server's values after. */
 async function applyChange(server: pg.Client, table: SharedTable, row: Row): Promise<Row | null> {
   const settable = table.settable ?? []
-  const sets = settable.map((column, i) =>
-    column === 'signed_by'
-      ? `signed_by = CASE WHEN signed_at IS NULL THEN $${i + 2} ELSE signed_by END`
+  const sets = settable.map((column, i) => {
+    const when = SET_WITH[column]
+    return when
+      ? `${quote(column)} = CASE WHEN ${quote(when)} IS NULL THEN $${i + 2} ELSE ${quote(column)} END`
       : `${quote(column)} = COALESCE(${quote(column)}, $${i + 2})`
-  )
+  })
   const values = [row.id, ...settable.map((column) => row[column] ?? null)]
   // The guards refuse any UPDATE of an audit row whose mac is set, even a no-op.
   const onlyUnset = table.name === 'audit_log' ? ' AND mac IS NULL' : ''

@@ -33,7 +33,9 @@ export function definePhoto(kit: Kit, { operators }: { operators: Foundation['op
       note: text('note'),
       /** Soft removal: the row and file stay for the audit, lists and reads no longer show them. */
       removedAt: text('removed_at'),
-      removedBy: text('removed_by').references(() => operators.id)
+      removedBy: text('removed_by').references(() => operators.id),
+      /** The PC whose data folder holds the file (a station server keeps every PC's records). */
+      deviceId: text('device_id')
     },
     (t) => [index('photos_taken_idx').on(t.takenAt), index('photos_subject_idx').on(t.subjectRef)]
   )
