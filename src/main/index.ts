@@ -240,6 +240,10 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
     stationUploadIntervalMs: 15_000,
+    onStationChange: (change) => {
+      emit(mainWindow?.webContents, 'station.changed', change)
+      emit(hallWindow?.webContents, 'station.changed', change)
+    },
     onSessionChange: (status) => {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)

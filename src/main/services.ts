@@ -34,7 +34,7 @@ import { createAppLog } from './app-log'
 import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
 import { createSlipPrinting, type SystemPrinter } from './queue/printing'
-import { createStationService } from './station/station-service'
+import { createStationService, type StationChange } from './station/station-service'
 
 export interface ServiceOptions {
   dataDir: string
@@ -67,6 +67,8 @@ export interface ServiceOptions {
   benchmarkWithoutEncryption?: boolean
   /** Background upload to the station server every this many ms once linked (0: on demand only). */
   stationUploadIntervalMs?: number
+  /** Newer station-wide settings were taken from the station server (main tells the windows). */
+  onStationChange?: (change: StationChange) => void
 }
 
 /**
@@ -271,7 +273,8 @@ export async function createServices(options: ServiceOptions) {
     cipher,
     serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
-    onError: (message) => log.warn('station', 'upload failed', { message })
+    onError: (message) => log.warn('station', 'upload failed', { message }),
+    ...(options.onStationChange ? { onChange: options.onStationChange } : {})
   })
 
   return {

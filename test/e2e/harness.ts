@@ -110,7 +110,8 @@ export async function startApp(
     ...(options.stationUploadIntervalMs
       ? { stationUploadIntervalMs: options.stationUploadIntervalMs }
       : {}),
-    onSessionChange: (status) => emit('session.changed', status)
+    onSessionChange: (status) => emit('session.changed', status),
+    onStationChange: (change) => emit('station.changed', change)
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()

@@ -40,10 +40,24 @@ export interface StationServiceDeps {
   cipher: DataCipher
   /** drizzle-pg: the server schema this build expects. */
   serverMigrationsFolder: string
-  /** Background upload every this many ms while linked; 0 = only on demand. */
+  /**
+   * Background upload every this many ms while linked, and a LISTEN connection for other PCs'
+   * changes (a round right after each notice); 0 = only on demand.
+   */
   uploadIntervalMs: number
   onError?: (message: string) => void
+  /** A round took newer station-wide settings from the server (the windows re-read them). */
+  onChange?: (change: StationChange) => void
 }
+
+export interface StationChange {
+  settings: string[]
+}
+
+/** A lost LISTEN connection is opened again after this long. */
+const LISTEN_RETRY_MS = 5000
+/** Notices arriving together start one round. */
+const NOTICE_DELAY_MS = 200
 
 export function createStationService(deps: StationServiceDeps) {
   const { db, sqlite, deviceId, now, cipher } = deps
@@ -51,6 +65,10 @@ export function createStationService(deps: StationServiceDeps) {
   let running: Promise<StationStatus> | null = null
   let timer: NodeJS.Timeout | null = null
   let stopped = false
+  let listener: pg.Client | null = null
+  let listenRetry: NodeJS.Timeout | null = null
+  let noticed: NodeJS.Timeout | null = null
+  let listening = false
 
   const stored = (): StoredStation | null => {
     const row = db.select().from(settings).where(eq(settings.key, SETTING_KEY)).get()
@@ -127,6 +145,7 @@ export function createStationService(deps: StationServiceDeps) {
         const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now })
         // Then the station-wide settings other PCs changed.
         const pulled = await pullSharedSettings({ sqlite, db, server: client, deviceId, at })
+        if (pulled.length > 0) deps.onChange?.({ settings: pulled })
         const differing = result.conflicts.length + result.refusedSettings.length
         lastAttempt = {
           at,
@@ -166,7 +185,74 @@ export function createStationService(deps: StationServiceDeps) {
     timer = setInterval(() => void uploadNow().catch(() => undefined), deps.uploadIntervalMs)
     timer.unref()
   }
+
+  /** One round soon after other PCs' notices (several arriving together start one). */
+  const roundSoon = () => {
+    if (noticed || stopped) return
+    noticed = setTimeout(() => {
+      noticed = null
+      void uploadNow().catch(() => undefined)
+    }, NOTICE_DELAY_MS)
+    noticed.unref()
+  }
+
+  /**
+   * LISTEN for other PCs' changes (drizzle-pg/0007) on a connection of its own, opened again
+   * when it is lost; each notice from another PC starts a round, which pulls what changed.
+   */
+  const listen = async (): Promise<void> => {
+    if (stopped || listener || listenRetry || deps.uploadIntervalMs <= 0) return
+    const station = stored()
+    if (!station || !isLinked(sqlite)) return
+    const client = new pg.Client(
+      stationClientConfig(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
+    )
+    listener = client
+    const lost = () => {
+      if (listener !== client) return
+      listener = null
+      listening = false
+      void client.end().catch(() => undefined)
+      if (stopped) return
+      listenRetry = setTimeout(() => {
+        listenRetry = null
+        void listen()
+      }, LISTEN_RETRY_MS)
+      listenRetry.unref()
+    }
+    client.on('error', lost)
+    client.on('end', lost)
+    client.on('notification', (notice) => {
+      try {
+        const { device } = JSON.parse(notice.payload ?? '{}') as { device?: string | null }
+        if (device === deviceId) return
+      } catch {
+        // a notice not of ours: a round costs little
+      }
+      roundSoon()
+    })
+    try {
+      await client.connect()
+      await client.query('LISTEN bianmin_changes')
+      listening = listener === client
+      // What other PCs changed while this one was not listening.
+      roundSoon()
+    } catch {
+      lost()
+    }
+  }
+
+  const stopListening = () => {
+    if (listenRetry) clearTimeout(listenRetry)
+    listenRetry = null
+    const client = listener
+    listener = null
+    listening = false
+    void client?.end().catch(() => undefined)
+  }
+
   startTimer()
+  void listen()
 
   return {
     status,
@@ -231,6 +317,9 @@ export function createStationService(deps: StationServiceDeps) {
         }
       })
       startTimer()
+      // The server may have changed: listen there.
+      stopListening()
+      void listen()
       return { report, status: await uploadNow() }
     },
 
@@ -325,10 +414,16 @@ export function createStationService(deps: StationServiceDeps) {
       return uploadNow()
     },
 
+    /** Listening for other PCs' changes (live updates). */
+    listening: () => listening,
+
     stop() {
       stopped = true
       if (timer) clearInterval(timer)
       timer = null
+      if (noticed) clearTimeout(noticed)
+      noticed = null
+      stopListening()
     }
   }
 }

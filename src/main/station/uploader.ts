@@ -340,6 +340,8 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     let last = 0
     await server.query('BEGIN')
     try {
+      // The live-update notices (drizzle-pg/0007) name this PC, so it does not pull its own.
+      await server.query(`SELECT set_config('bianmin.device', $1, true)`, [deviceId])
       // Another run for this device (a second window of the app) waits here, then skips.
       const cursor = await cursorOf()
       let pending: { table: SharedTable; rows: Row[] } | null = null

@@ -47,7 +47,17 @@ export function App() {
       setStatus(s)
       setSettings(c)
     })
-    return api.on('session.changed', setStatus)
+    const offSession = api.on('session.changed', setStatus)
+    // Another PC changed a station-wide setting (station server): take it without a reload.
+    const offStation = api.on('station.changed', () => {
+      void unwrap(api.settings.get())
+        .then(setSettings)
+        .catch(() => undefined)
+    })
+    return () => {
+      offSession()
+      offStation()
+    }
   }, [])
 
   const locale = settings?.locale ?? 'zh-CN'

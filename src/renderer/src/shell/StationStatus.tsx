@@ -32,9 +32,11 @@ export function StationStatus({ role }: { role: Role }) {
     }
     void read()
     const timer = window.setInterval(() => void read(), POLL_MS)
+    const off = api.on('station.changed', () => void read())
     return () => {
       alive = false
       window.clearInterval(timer)
+      off()
     }
   }, [])
 
