@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyDeviceChain } from '../../src/main/station/chain'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import {
+  deviceUsername,
   linkStation,
   outboxCount,
   SHARED_TABLES,
@@ -430,21 +431,61 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
     }
   })
 
-  it('stops with a message when another PC already uses one of this PC’s usernames', async () => {
+  it('uploads an operator whose user name another PC took first as name@device, and lists it', async () => {
     const pc = await openPc('a')
     pcs.push(pc)
     await pc.write(3)
     pc.link()
+    const adminId = pc.services.sqlite
+      .prepare("SELECT id FROM operators WHERE username = 'admin_a'")
+      .pluck()
+      .get() as string
     const client = await window()
     try {
-      await expect(uploadFrom(pc, client)).rejects.toThrow(
-        '本所服务器上已有另一台电脑的操作员用户名 admin_a'
+      const result = await uploadFrom(pc, client)
+      // The first PC 'a' of this file already uploaded admin_a, clerk_a and director_a.
+      const names = ['admin_a', 'clerk_a', 'director_a']
+      const renamed = (name: string) => deviceUsername(name, pc.services.deviceId)
+      expect(
+        result.conflicts.map(({ table, local, server }) => ({ table, local, server }))
+      ).toEqual(
+        names.map((name) => ({
+          table: 'operators',
+          local: { username: name },
+          server: { username: renamed(name) }
+        }))
       )
-      // Nothing of it arrived; everything is still queued.
+      expect(result.conflicts[0]!.key).toBe(adminId)
+      const onServer = await client.query<{ id: string }>(
+        'SELECT id FROM operators WHERE username = $1',
+        [renamed('admin_a')]
+      )
+      expect(onServer.rows).toEqual([{ id: adminId }])
+      // Everything else of this PC arrived, its entries under their own clerk.
       expect(
         await serverCount(client, 'logbook_phone', 'WHERE created_by = $1', [pc.clerkId])
-      ).toBe(0)
-      expect(outboxCount(pc.services.sqlite)).toBeGreaterThan(0)
+      ).toBe(3)
+      expect(outboxCount(pc.services.sqlite)).toBe(0)
+      await expectSameCounts(pc.services, client)
+      // Shown to the administrator, only to acknowledge.
+      const listed = pc.services.station.conflicts()
+      expect(listed).toHaveLength(3)
+      expect(listed).toContainEqual(
+        expect.objectContaining({
+          table: 'operators',
+          key: adminId,
+          canSendLocal: false,
+          fields: [{ column: 'username', local: 'admin_a', server: renamed('admin_a') }]
+        })
+      )
+      // Sent again (the server lost its cursor): the operator is there already, no new conflict.
+      await client.query('UPDATE station_devices SET uploaded_seq = 0 WHERE device_id = $1', [
+        pc.services.deviceId
+      ])
+      const again = await uploadFrom(pc, client)
+      expect(again.uploaded).toBeGreaterThan(0)
+      expect(again.conflicts).toEqual([])
+      expect(pc.services.station.conflicts()).toHaveLength(3)
     } finally {
       await client.end()
     }

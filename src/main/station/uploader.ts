@@ -236,12 +236,6 @@ async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): P
       detail?: string
     }
     const value = /=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? ''
-    if (code === '23505' && constraint === 'operators_username_unique') {
-      throw new AppError(
-        'CONFLICT',
-        `本所服务器上已有另一台电脑的操作员用户名 ${value}：同一个人请在服务器上只留一个账号，不同的人请改用不同的用户名，然后再上传（本机登记仍在待上传队列中）`
-      )
-    }
     if (code === '23505' && constraint === 'logbook_committees_name_unique') {
       throw new AppError(
         'CONFLICT',
@@ -250,6 +244,46 @@ async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): P
     }
     throw error
   }
+}
+
+/** A user name on the server for this PC's operator whose name another PC took first. */
+export const deviceUsername = (username: string, deviceId: string) =>
+  `${username}@${deviceId.slice(0, 8)}`
+
+/**
+ * This PC's operators, one at a time: an operator whose user name another PC's operator already
+ * has on the server goes up as `name@device` (user names cannot be changed on a PC, and each PC set
+ * up its own `admin`), recorded as a conflict for the administrator; nothing else differs.
+ */
+async function insertOperators(
+  server: pg.Client,
+  table: SharedTable,
+  rows: Row[],
+  deviceId: string
+): Promise<UploadConflict[]> {
+  const renamed: UploadConflict[] = []
+  for (const row of rows) {
+    await server.query('SAVEPOINT operator')
+    try {
+      await insertRows(server, table, [row])
+      await server.query('RELEASE SAVEPOINT operator')
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string }
+      if (code !== '23505' || constraint !== 'operators_username_unique') throw error
+      await server.query('ROLLBACK TO SAVEPOINT operator')
+      const username = deviceUsername(String(row.username), deviceId)
+      await insertRows(server, table, [{ ...row, username }])
+      await server.query('RELEASE SAVEPOINT operator')
+      renamed.push({
+        seq: 0,
+        table: table.name,
+        key: String(row.id),
+        local: { username: row.username },
+        server: { username }
+      })
+    }
+  }
+  return renamed
 }
 
 /** A "who" column set together with its "when" column: only while the "when" is unset. */
@@ -344,9 +378,21 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       await server.query(`SELECT set_config('bianmin.device', $1, true)`, [deviceId])
       // Another run for this device (a second window of the app) waits here, then skips.
       const cursor = await cursorOf()
-      let pending: { table: SharedTable; rows: Row[] } | null = null
+      let pending: { table: SharedTable; rows: Row[]; seqs: number[] } | null = null
       const flush = async () => {
-        if (pending) await insertRows(server, pending.table, pending.rows)
+        if (pending?.table.name === 'operators') {
+          const seqs = new Map(pending.rows.map((row, i) => [String(row.id), pending!.seqs[i]!]))
+          for (const clash of await insertOperators(
+            server,
+            pending.table,
+            pending.rows,
+            deviceId
+          )) {
+            conflicts.push({ ...clash, seq: seqs.get(clash.key)! })
+          }
+        } else if (pending) {
+          await insertRows(server, pending.table, pending.rows)
+        }
         pending = null
       }
       for (const entry of batch) {
@@ -358,8 +404,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         if (!row) continue
         if (entry.op === 'insert') {
           if (pending && (pending.table !== table || pending.rows.length >= 200)) await flush()
-          pending ??= { table, rows: [] }
+          pending ??= { table, rows: [], seqs: [] }
           pending.rows.push(row)
+          pending.seqs.push(entry.seq)
           continue
         }
         await flush()

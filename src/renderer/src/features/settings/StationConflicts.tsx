@@ -17,6 +17,7 @@ const SETTING_LABELS: Record<string, string> = {
 
 const COLUMN_LABELS: Record<string, string> = {
   value: '值',
+  username: '用户名',
   signed_by: '签字人',
   signed_at: '签字时间',
   superseded_by: '更正为'
@@ -26,6 +27,10 @@ const COLUMN_LABELS: Record<string, string> = {
 function describe(conflict: StationConflictView): { where: string; what: string } {
   if (conflict.table === 'settings') {
     return { where: '本所设置', what: SETTING_LABELS[conflict.key] ?? conflict.key }
+  }
+  if (conflict.table === 'operators') {
+    // Another PC's operator had the user name: this one is on the server as name@device.
+    return { where: '操作员', what: conflict.fields[0]?.local ?? conflict.key }
   }
   const book = conflict.table.replace(/^logbook_/, '') as BookKey
   return { where: books[book]?.title ?? conflict.table, what: conflict.key }
