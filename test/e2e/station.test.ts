@@ -235,6 +235,22 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       // PC B takes it on its next round (the 常规 form saved the lock time too).
       expect(await otherUpload()).toEqual(['stationName', 'idleLockMinutes'])
       expect((await other.settings.get()).stationName).toBe('月坛派出所一号窗口')
+
+      // PC B renames the station again: this PC's open 常规 form shows it without a reload.
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+      await other.settings.update(
+        { stationName: '月坛派出所便民服务窗口' },
+        { operatorId: otherAdmin, deviceId: other.deviceId }
+      )
+      await otherUpload()
+      await expect
+        .poll(async () => (await services.settings.get()).stationName, { timeout: 20_000 })
+        .toBe('月坛派出所便民服务窗口')
+      await expect
+        .poll(() => page.getByLabel('单位名称').inputValue(), { timeout: 20_000 })
+        .toBe('月坛派出所便民服务窗口')
+      await app.screenshot('station-05-live-setting')
     } finally {
       other.cleanup()
       await cable.close()

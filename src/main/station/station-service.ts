@@ -191,7 +191,9 @@ export function createStationService(deps: StationServiceDeps) {
     if (noticed || stopped) return
     noticed = setTimeout(() => {
       noticed = null
-      void uploadNow().catch(() => undefined)
+      // A round under way may have pulled before the noticed change committed: one more after it.
+      const after = running ? running.catch(() => undefined) : Promise.resolve()
+      void after.then(() => uploadNow()).catch(() => undefined)
     }, NOTICE_DELAY_MS)
     noticed.unref()
   }

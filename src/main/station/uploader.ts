@@ -17,8 +17,12 @@
  *
  * Photo records go up with the PC that holds the file (device_id); the JPEGs stay on the PC.
  *
- * Not yet: operators' later edits, the guide and the address table (mutable, need version checks); rows are uploaded as stored, so sealed fields stay readable only with
- * this PC's key until there is a station key.
+ * An operator whose user name another PC took first goes up as `name@device` (a conflict to
+ * acknowledge): user names cannot change on a PC, and each PC set up its own administrator.
+ *
+ * Not yet: operators' later edits, the guide and the address table (mutable, need version
+ * checks); rows are uploaded as stored, so sealed fields stay readable only with this PC's key
+ * until there is a station key.
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'

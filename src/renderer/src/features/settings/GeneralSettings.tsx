@@ -1,4 +1,5 @@
 import { App, Button, Card, Form, Input, InputNumber, Radio } from 'antd'
+import { useEffect, useRef } from 'react'
 import { useApp } from '@renderer/AppContext'
 import { useI18n } from '@renderer/i18n/context'
 import { api, unwrap } from '@renderer/lib/api'
@@ -12,13 +13,35 @@ export function GeneralSettings() {
   const [form] = Form.useForm<{ idleLockMinutes: number; stationName: string }>()
   const isAdmin = session.operator.role === 'admin'
 
+  // Values another PC saved (station server) show at once, unless the administrator has changed
+  // the form from what it showed.
+  const shown = useRef({
+    idleLockMinutes: settings.idleLockMinutes,
+    stationName: settings.stationName
+  })
+  useEffect(() => {
+    const current = form.getFieldsValue()
+    const editing =
+      current.stationName !== shown.current.stationName ||
+      current.idleLockMinutes !== shown.current.idleLockMinutes
+    shown.current = { idleLockMinutes: settings.idleLockMinutes, stationName: settings.stationName }
+    if (!editing) form.setFieldsValue(shown.current)
+  }, [form, settings.idleLockMinutes, settings.stationName])
+
   const setLocale = async (locale: Locale) => {
     setSettings(await unwrap(api.settings.setLocale({ locale })))
   }
 
   const save = async (values: { idleLockMinutes: number; stationName: string }) => {
     try {
-      setSettings(await unwrap(api.settings.update(values)))
+      const saved = await unwrap(api.settings.update(values))
+      setSettings(saved)
+      // Saved: the form is no longer being edited (later changes from the server show).
+      form.resetFields()
+      form.setFieldsValue({
+        idleLockMinutes: saved.idleLockMinutes,
+        stationName: saved.stationName
+      })
       message.success(t('settings.saved'))
     } catch (error) {
       const rest = showFieldErrors(form, error)
