@@ -11,6 +11,8 @@
 //  3. the upload of 10,000 queued entries: a PC with the app's services, linked, writes them
 //     offline (createMany), then uploadOutbox sends its outbox as the window role over TLS
 //     (bench/station-upload.ts); baselines: 1,000 entries, and batches of 2,000 instead of 500.
+//  4. linking the PC that holds the million entries (linkStation queues every shared row once, in
+//     one transaction; untargeted, measured because the administrator's save waits for it).
 // Each client and each PC is a device with its own audit chain from seq 1, as the app writes it.
 // Writes bench/out/station.json. The cluster's folder is removed at the end, also on error.
 import { fork } from 'node:child_process'
@@ -26,6 +28,7 @@ import { phoneLog } from '../src/main/db/schema/pg'
 import { MAX_DEPTH, TEXT_COUNT_CAP } from '../src/main/logbooks/logbooks-repo'
 import { createServices } from '../src/main/services'
 import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
+import { linkStation } from '../src/main/station/uploader'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
 import { startPgCluster, type PgCluster } from '../test/helpers/pg-cluster'
@@ -413,6 +416,18 @@ async function measureStation() {
     }
     const { cipher } = services
 
+    // Linking this PC to a station queues every shared row once, in one SQLite transaction: the
+    // administrator's 保存并上传本机登记 waits for it, and the window writes nothing meanwhile.
+    const linkStart = process.hrtime.bigint()
+    const link = services.sqlite.transaction(() =>
+      linkStation(services!.sqlite, services!.deviceId, new Date().toISOString())
+    )()
+    const linkMs = ms(linkStart)
+    console.log(
+      `SQLite: linked with ${ROWS.toLocaleString()} entries in ${(linkMs / 1000).toFixed(1)} s ` +
+        `(${link.queued.toLocaleString()} outbox rows)`
+    )
+
     // 3. PostgreSQL: the same rows (same ids), then ANALYZE; the list's shapes over TLS.
     await superPool.query(
       `INSERT INTO operators (id, username, display_name, role, password_hash, created_at, updated_at)
@@ -699,6 +714,11 @@ async function measureStation() {
             line(uploadLine(u), 'measure', '')
           ])
       ),
+      [`link a PC holding ${ROWS.toLocaleString()} entries (every shared row queued, 1 transaction)`]:
+        line(
+          `${(linkMs / 1000).toFixed(1)} s, ${link.queued.toLocaleString()} outbox rows`,
+          'measure'
+        ),
       'bulk load, SQLite (1 transaction + ANALYZE)': line(`${(sqliteLoadMs / 1000).toFixed(1)} s`),
       [`bulk load, PostgreSQL (unnest, ${LOAD_BATCH.toLocaleString()} a statement + VACUUM ANALYZE)`]:
         line(`${(pgLoadMs / 1000).toFixed(1)} s`),
@@ -739,6 +759,7 @@ async function measureStation() {
       server,
       phoneTable: sizes,
       load: { sqliteMs: Math.round(sqliteLoadMs), pgMs: Math.round(pgLoadMs) },
+      link: { ms: Math.round(linkMs), queued: link.queued },
       pages: Object.fromEntries(
         Object.entries(pgPages).map(([name, p]) => {
           const { ids: _ids, ...s } = sqlitePages[name]!
