@@ -3,34 +3,38 @@ import { localDateTime } from '@shared/dates'
 import { books, type BookKey } from '@shared/logbooks/books'
 import type { StationConflictView, StationStatus } from '@shared/station/config'
 import { useI18n } from '@renderer/i18n/context'
+import type { MessageKey } from '@renderer/i18n/messages'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useState } from 'react'
 
 /** Station-wide settings by key, as the administrator knows them. */
-const SETTING_LABELS: Record<string, string> = {
-  stationName: '单位名称',
-  idleLockMinutes: '无操作自动锁屏',
-  'queue.config': '叫号设置',
-  'staff.config': '考勤与评比设置',
-  'guide.office': '办公时间与节假日'
+const SETTING_LABELS: Record<string, MessageKey> = {
+  stationName: 'settings.stationName',
+  idleLockMinutes: 'settings.idleLock',
+  'queue.config': 'station.setting.queue',
+  'staff.config': 'station.setting.staff',
+  'guide.office': 'station.setting.office'
 }
 
-const COLUMN_LABELS: Record<string, string> = {
-  value: '值',
-  username: '用户名',
-  signed_by: '签字人',
-  signed_at: '签字时间',
-  superseded_by: '更正为'
+const COLUMN_LABELS: Record<string, MessageKey> = {
+  value: 'station.column.value',
+  username: 'station.column.username',
+  signed_by: 'station.column.signedBy',
+  signed_at: 'station.column.signedAt',
+  superseded_by: 'station.column.supersededBy'
 }
 
-/** What a conflict is about: a register's entry or a station-wide setting. */
-function describe(conflict: StationConflictView): { where: string; what: string } {
+type Translate = ReturnType<typeof useI18n>['t']
+
+/** What a conflict is about: a register's entry, an operator or a station-wide setting. */
+function describe(conflict: StationConflictView, t: Translate): { where: string; what: string } {
   if (conflict.table === 'settings') {
-    return { where: '本所设置', what: SETTING_LABELS[conflict.key] ?? conflict.key }
+    const label = SETTING_LABELS[conflict.key]
+    return { where: t('station.kindSettings'), what: label ? t(label) : conflict.key }
   }
   if (conflict.table === 'operators') {
     // Another PC's operator had the user name: this one is on the server as name@device.
-    return { where: '操作员', what: conflict.fields[0]?.local ?? conflict.key }
+    return { where: t('station.kindOperator'), what: conflict.fields[0]?.local ?? conflict.key }
   }
   const book = conflict.table.replace(/^logbook_/, '') as BookKey
   return { where: books[book]?.title ?? conflict.table, what: conflict.key }
@@ -86,29 +90,32 @@ export function StationConflicts(props: {
           conflict,
           first: index === 0,
           span: conflict.fields.length,
-          ...describe(conflict),
+          ...describe(conflict, t),
           ...field
         }))
       )}
       columns={[
-        { title: '类别', dataIndex: 'where', onCell: nowrap },
-        { title: '记录', dataIndex: 'what' },
+        { title: t('station.kind'), dataIndex: 'where', onCell: nowrap },
+        { title: t('station.record'), dataIndex: 'what' },
         {
-          title: '字段',
+          title: t('station.field'),
           dataIndex: 'column',
           onCell: nowrap,
-          render: (column: string) => COLUMN_LABELS[column] ?? column
+          render: (column: string) => {
+            const label = COLUMN_LABELS[column]
+            return label ? t(label) : column
+          }
         },
-        { title: '本机', dataIndex: 'local', render: shown },
-        { title: '服务器（现行）', dataIndex: 'server', render: shown },
+        { title: t('station.localValue'), dataIndex: 'local', render: shown },
+        { title: t('station.serverValue'), dataIndex: 'server', render: shown },
         {
-          title: '时间',
+          title: t('station.at'),
           dataIndex: 'conflict',
           onCell: nowrap,
           render: (c: StationConflictView) => localDateTime(new Date(c.at))
         },
         {
-          title: '处理',
+          title: t('station.action'),
           key: 'actions',
           onCell: (row) => ({ rowSpan: row.first ? row.span : 0, style: { whiteSpace: 'nowrap' } }),
           render: (_, row) => (
