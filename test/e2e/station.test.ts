@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import { knownServerMigrations } from '../../src/main/station/server'
-import { pullSharedSettings } from '../../src/main/station/shared-settings'
+import { pullVersioned } from '../../src/main/station/versioned'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
@@ -169,13 +169,14 @@ describe('本所服务器: the administrator links this PC, the status bar follo
             deviceId: other.deviceId,
             now: () => new Date()
           })
-          return await pullSharedSettings({
+          const pulled = await pullVersioned({
             sqlite: other.sqlite,
             db: other.db,
             server,
             deviceId: other.deviceId,
             at: new Date().toISOString()
           })
+          return pulled.settings
         } finally {
           await server.end()
         }

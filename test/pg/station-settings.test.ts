@@ -3,7 +3,7 @@ import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyDeviceChain } from '../../src/main/station/chain'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
-import { pullSharedSettings, SHARED_SETTING_KEYS } from '../../src/main/station/shared-settings'
+import { pullVersioned, SHARED_SETTING_KEYS } from '../../src/main/station/versioned'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
@@ -32,14 +32,16 @@ async function openPc(name: string) {
       deviceId: services.deviceId,
       now: clock.now
     })
-  const pull = (server: pg.Client) =>
-    pullSharedSettings({
+  /** The settings keys a pull took (photo specs: pullSpecs). */
+  const pullAll = (server: pg.Client) =>
+    pullVersioned({
       sqlite: services.sqlite,
       db: services.db,
       server,
       deviceId: services.deviceId,
       at: clock.now().toISOString()
     })
+  const pull = async (server: pg.Client) => (await pullAll(server)).settings
   const version = (key: string) =>
     services.sqlite.prepare('SELECT version FROM settings WHERE key = ?').pluck().get(key)
   const audits = (action: string) =>
@@ -55,7 +57,7 @@ async function openPc(name: string) {
       )
       .pluck()
       .all() as string[]
-  return { services, adminId, change, upload, pull, version, audits, queuedSettings }
+  return { services, adminId, change, upload, pull, pullAll, version, audits, queuedSettings }
 }
 
 type Pc = Awaited<ReturnType<typeof openPc>>
@@ -110,7 +112,7 @@ describe('station-wide settings on the server: versions, refusals kept as confli
 
   it('one PC’s change reaches the server at version 1 and the other PC takes it, without queueing it back', async () => {
     const uploaded = await a.upload(server)
-    expect(uploaded.refusedSettings).toEqual([])
+    expect(uploaded.refused).toEqual([])
     expect(await serverSetting(server, 'stationName')).toEqual({
       value: '月坛派出所便民窗口',
       version: 1
@@ -139,9 +141,9 @@ describe('station-wide settings on the server: versions, refusals kept as confli
     expect(await b.pull(server)).toEqual([])
     expect((await b.services.settings.get()).stationName).toBe('月坛派出所（乙）')
 
-    expect((await a.upload(server)).refusedSettings).toEqual([])
+    expect((await a.upload(server)).refused).toEqual([])
     const refused = await b.upload(server)
-    expect(refused.refusedSettings).toEqual(['stationName'])
+    expect(refused.refused).toEqual([{ table: 'settings', key: 'stationName' }])
     expect(await serverSetting(server, 'stationName')).toEqual({
       value: '月坛派出所（甲）',
       version: 2
@@ -177,7 +179,7 @@ describe('station-wide settings on the server: versions, refusals kept as confli
     })
     expect(b.services.station.conflicts()).toEqual([])
     expect((await b.services.settings.get()).stationName).toBe('月坛派出所（乙）')
-    expect((await b.upload(server)).refusedSettings).toEqual([])
+    expect((await b.upload(server)).refused).toEqual([])
     expect(await serverSetting(server, 'stationName')).toEqual({
       value: '月坛派出所（乙）',
       version: 3
@@ -207,8 +209,40 @@ describe('station-wide settings on the server: versions, refusals kept as confli
     await a.change({ stationName: '月坛派出所' })
     await b.change({ stationName: '月坛派出所' })
     await a.upload(server)
-    expect((await b.upload(server)).refusedSettings).toEqual([])
+    expect((await b.upload(server)).refused).toEqual([])
     expect(b.services.station.conflicts()).toEqual([])
     expect(b.version('stationName')).toBe(4)
+  })
+
+  it('photo specs: two PCs’ seeds agree; an edit another PC made first is refused, listed and sent again by the administrator', async () => {
+    // Both PCs moved their seeded specs up when linked: one version each, no conflict.
+    const seeded = await server.query<{ version: number }>('SELECT version FROM photo_specs')
+    expect(seeded.rows.length).toBeGreaterThan(3)
+    expect(new Set(seeded.rows.map((row) => row.version))).toEqual(new Set([1]))
+
+    const spec = await a.services.photoSpecs.get('resident-id')
+    await a.services.photoSpecs.save({ ...spec, name: '居民身份证（本所）' }, a.adminId)
+    await b.services.photoSpecs.save({ ...spec, name: '二代居民身份证' }, b.adminId)
+    expect((await a.upload(server)).refused).toEqual([])
+    const refused = await b.upload(server)
+    expect(refused.refused).toEqual([{ table: 'photo_specs', key: 'resident-id' }])
+    // B follows the server and keeps its own edit in the list.
+    expect((await b.services.photoSpecs.get('resident-id')).name).toBe('居民身份证（本所）')
+    const conflict = b.services.station.conflicts().find((c) => c.table === 'photo_specs')!
+    expect(conflict).toMatchObject({ key: 'resident-id', canSendLocal: true })
+    expect(conflict.fields.map((field) => field.column)).toEqual(['data'])
+
+    await b.services.station.resolveConflict(conflict.id, 'local', {
+      id: b.adminId,
+      role: 'admin'
+    })
+    expect((await b.upload(server)).refused).toEqual([])
+    const stored = await server.query<{ data: string; version: number }>(
+      `SELECT data, version FROM photo_specs WHERE id = 'resident-id'`
+    )
+    expect(JSON.parse(stored.rows[0]!.data).name).toBe('二代居民身份证')
+    expect(stored.rows[0]!.version).toBe(3)
+    expect((await a.pullAll(server)).photoSpecs).toEqual(['resident-id'])
+    expect((await a.services.photoSpecs.get('resident-id')).name).toBe('二代居民身份证')
   })
 })

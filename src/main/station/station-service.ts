@@ -21,7 +21,7 @@ import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
 import { checkStationServer, describeConnectionError, stationClientConfig } from './server'
-import { pullSharedSettings } from './shared-settings'
+import { pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
 const SETTING_KEY = 'stationServer'
@@ -46,13 +46,11 @@ export interface StationServiceDeps {
    */
   uploadIntervalMs: number
   onError?: (message: string) => void
-  /** A round took newer station-wide settings from the server (the windows re-read them). */
+  /** A round took newer station-wide settings or photo specs (the windows re-read them). */
   onChange?: (change: StationChange) => void
 }
 
-export interface StationChange {
-  settings: string[]
-}
+export type StationChange = PulledRecords
 
 /** A lost LISTEN connection is opened again after this long. */
 const LISTEN_RETRY_MS = 5000
@@ -143,10 +141,11 @@ export function createStationService(deps: StationServiceDeps) {
       const client = await connect(station)
       try {
         const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now })
-        // Then the station-wide settings other PCs changed.
-        const pulled = await pullSharedSettings({ sqlite, db, server: client, deviceId, at })
-        if (pulled.length > 0) deps.onChange?.({ settings: pulled })
-        const differing = result.conflicts.length + result.refusedSettings.length
+        // Then the station-wide settings and photo specs other PCs changed.
+        const pulled = await pullVersioned({ sqlite, db, server: client, deviceId, at })
+        const taken = pulled.settings.length + pulled.photoSpecs.length
+        if (taken > 0) deps.onChange?.(pulled)
+        const differing = result.conflicts.length + result.refused.length
         lastAttempt = {
           at,
           ok: true,
@@ -155,7 +154,7 @@ export function createStationService(deps: StationServiceDeps) {
             differing > 0
               ? `${differing} 条与服务器上另一台电脑的修改不同，已保留服务器的版本，本机的值列在“与服务器不同的记录”里`
               : null,
-            pulled.length > 0 ? `已从服务器更新 ${pulled.length} 项本所设置` : null
+            taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null
           ]
             .filter(Boolean)
             .join('；')
@@ -350,7 +349,7 @@ export function createStationService(deps: StationServiceDeps) {
           table: row.tbl,
           key: row.pk,
           at: row.at,
-          canSendLocal: row.tbl === 'settings',
+          canSendLocal: versionedTable(row.tbl) !== undefined,
           fields: Object.keys(server)
             .filter((column) => column !== 'version')
             .filter((column) => local[column] !== null && local[column] !== server[column])
@@ -378,8 +377,9 @@ export function createStationService(deps: StationServiceDeps) {
         )
         .get(id) as { tbl: string; pk: string; local: string } | undefined
       if (!conflict) throw new AppError('NOT_FOUND', '这条冲突已处理过或不存在')
+      const table = versionedTable(conflict.tbl)
       if (keep === 'local') {
-        if (conflict.tbl !== 'settings') {
+        if (!table) {
           throw new AppError('VALIDATION', '登记簿的签字以服务器上先到的为准，只能确认保留服务器的')
         }
         if (actor.role !== 'admin') {
@@ -388,13 +388,15 @@ export function createStationService(deps: StationServiceDeps) {
       }
       const at = now().toISOString()
       db.transaction((tx) => {
-        if (keep === 'local') {
-          const local = JSON.parse(conflict.local) as { value: string }
+        if (keep === 'local' && table) {
+          const local = JSON.parse(conflict.local) as Record<string, string>
           // Same version as the server's now: the trigger queues it over that version.
-          tx.update(settings)
-            .set({ value: local.value, updatedAt: at, updatedBy: actor.id })
-            .where(eq(settings.key, conflict.pk))
-            .run()
+          sqlite
+            .prepare(
+              `UPDATE ${table.name} SET ${table.value} = ?, updated_at = ?, updated_by = ?
+               WHERE ${table.key} = ?`
+            )
+            .run(local[table.value], at, actor.id, conflict.pk)
         }
         sqlite
           .prepare(

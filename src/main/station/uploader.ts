@@ -12,8 +12,8 @@
  * that lost commits or was restored from a backup is sent them again. A change the server
  * already holds differently is kept as a conflict (station_conflicts), never overwritten.
  *
- * Station-wide settings go up over the version they were made on (shared-settings.ts): a change
- * another PC made first is refused for that key and kept as a conflict.
+ * Station-wide settings and photo specs go up over the version they were made on (versioned.ts):
+ * a change another PC made first is refused for that record and kept as a conflict.
  *
  * Photo records go up with the PC that holds the file (device_id); the JPEGs stay on the PC.
  *
@@ -31,12 +31,12 @@ import type pg from 'pg'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/client'
 import {
-  notePushedSettings,
-  pushSetting,
+  notePushed,
+  pushVersioned,
   SHARED_SETTING_KEYS,
-  type LocalSetting,
-  type SettingPush
-} from './shared-settings'
+  versionedTable,
+  type VersionedPush
+} from './versioned'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
 interface SharedTable {
@@ -78,6 +78,7 @@ export const SHARED_TABLES: SharedTable[] = [
     where: `key IN (${SHARED_SETTING_KEYS.map((key) => `'${key}'`).join(', ')})`,
     versioned: true
   },
+  { name: 'photo_specs', key: ['id'], order: 'sort_order, rowid', versioned: true },
   { name: 'logbook_committees', key: ['id'], order: 'rowid' },
   ...REGISTERS.map((book) => ({
     name: `logbook_${book}`,
@@ -189,8 +190,8 @@ export interface UploadResult {
   batches: number
   remaining: number
   conflicts: UploadConflict[]
-  /** Station-wide settings another PC had changed first (kept as conflicts). */
-  refusedSettings: string[]
+  /** Station-wide settings and photo specs another PC had changed first (kept as conflicts). */
+  refused: { table: string; key: string }[]
 }
 
 export interface UploadOptions {
@@ -361,7 +362,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     batches: 0,
     remaining: 0,
     conflicts: [],
-    refusedSettings: []
+    refused: []
   }
   const nextBatch = sqlite.prepare(
     'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
@@ -374,7 +375,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     const batch = nextBatch.all(ackedSeq(sqlite), batchSize) as OutboxEntry[]
     if (batch.length === 0) break
     const conflicts: UploadConflict[] = []
-    const settingPushes: { seq: number; push: SettingPush }[] = []
+    const versionedPushes: { seq: number; push: VersionedPush }[] = []
     let last = 0
     await server.query('BEGIN')
     try {
@@ -414,13 +415,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         await flush()
-        if (table.versioned) {
-          const push = await pushSetting(
-            server,
-            row as unknown as LocalSetting,
-            now().toISOString()
-          )
-          settingPushes.push({ seq: entry.seq, push })
+        const versioned = versionedTable(table.name)
+        if (versioned) {
+          const push = await pushVersioned(server, versioned, row, now().toISOString())
+          versionedPushes.push({ seq: entry.seq, push })
           continue
         }
         const after = await applyChange(server, table, row)
@@ -450,7 +448,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     const at = now().toISOString()
     sqlite.transaction(() => {
       setAcked.run(last)
-      notePushedSettings(sqlite, db, deviceId, settingPushes, at)
+      notePushed(sqlite, db, deviceId, versionedPushes, at)
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
       for (const conflict of conflicts) {
@@ -468,8 +466,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     result.uploaded += batch.length
     result.batches += 1
     result.conflicts.push(...conflicts)
-    result.refusedSettings.push(
-      ...settingPushes.flatMap(({ push }) => (push.kind === 'refused' ? [push.key] : []))
+    result.refused.push(
+      ...versionedPushes.flatMap(({ push }) =>
+        push.kind === 'refused' ? [{ table: push.table.name, key: push.key }] : []
+      )
     )
     await options.afterBatch?.({ uploaded: result.uploaded, remaining: outboxCount(sqlite) })
   }

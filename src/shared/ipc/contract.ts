@@ -235,8 +235,11 @@ export type Contract = typeof contract
 /** Events main pushes to the renderer (payloads validated in main before sending). */
 export const events = {
   'session.changed': authStatus,
-  /** Another PC's station-wide settings arrived from the station server: read them again. */
-  'station.changed': z.object({ settings: z.array(z.string().max(100)).max(50) })
+  /** Another PC's station-wide settings or photo specs arrived from the station server. */
+  'station.changed': z.object({
+    settings: z.array(z.string().max(100)).max(50),
+    photoSpecs: z.array(z.string().max(100)).max(500)
+  })
 } as const
 
 export type Events = typeof events

@@ -10,7 +10,9 @@ export function definePhoto(kit: Kit, { operators }: { operators: Foundation['op
     data: text('data').notNull(),
     sortOrder: integer('sort_order').notNull(),
     updatedAt: text('updated_at').notNull(),
-    updatedBy: text('updated_by').references(() => operators.id)
+    updatedBy: text('updated_by').references(() => operators.id),
+    /** The station server's version this spec is based on (0 = never on the server; issue #15). */
+    version: integer('version').notNull().default(0)
   })
 
   /** Accepted photos: the JPEG lives in the data folder, the row keeps what was measured. */

@@ -18,6 +18,14 @@ export function PhotoModule() {
     void unwrap(api.photo.specs()).then(setSpecs)
   }, [])
   useEffect(loadSpecs, [loadSpecs])
+  // Another PC's spec edits (station server) show without reopening the module.
+  useEffect(
+    () =>
+      api.on('station.changed', (change) => {
+        if (change.photoSpecs.length > 0) loadSpecs()
+      }),
+    [loadSpecs]
+  )
   if (!specs) return <Spin />
   return (
     <Tabs

@@ -18,6 +18,7 @@ const SETTING_LABELS: Record<string, MessageKey> = {
 
 const COLUMN_LABELS: Record<string, MessageKey> = {
   value: 'station.column.value',
+  data: 'station.column.specData',
   username: 'station.column.username',
   signed_by: 'station.column.signedBy',
   signed_at: 'station.column.signedAt',
@@ -31,6 +32,9 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
   if (conflict.table === 'settings') {
     const label = SETTING_LABELS[conflict.key]
     return { where: t('station.kindSettings'), what: label ? t(label) : conflict.key }
+  }
+  if (conflict.table === 'photo_specs') {
+    return { where: t('station.kindPhotoSpec'), what: conflict.key }
   }
   if (conflict.table === 'operators') {
     // Another PC's operator had the user name: this one is on the server as name@device.

@@ -1,0 +1,280 @@
+/**
+ * The station's mutable records on the server (issue #15): station-wide settings (the station's
+ * name, the lock time, the queue's, the officers' and the office hours' settings) and the photo
+ * specs. Each PC keeps its copy with the server's `version` it is based on. A change made on this
+ * PC (online or offline) is queued by triggers (drizzle/0024, drizzle/0026) and uploaded only over
+ * the version it was made on; when another PC got there first with a different value, the upload
+ * is refused for that record: the clerk's value is kept in station_conflicts (改用本机的值 /
+ * 保留服务器的值) and this PC follows the server's. Newer server versions are pulled on each round,
+ * except for records with a change of this PC's still queued. Never a silent overwrite either way.
+ *
+ * The rest of the settings (language, printer, camera, the server link itself, this PC's identity
+ * and key fingerprint) stay on each PC.
+ */
+import { randomUUID } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import type pg from 'pg'
+import { appendAudit } from '../audit/audit-repo'
+import type { Db } from '../db/client'
+
+/** Setting keys shared by the whole station. drizzle/0024's triggers list the same keys. */
+export const SHARED_SETTING_KEYS = [
+  'stationName',
+  'idleLockMinutes',
+  'queue.config',
+  'staff.config',
+  'guide.office'
+] as const
+
+export interface VersionedTable {
+  name: 'settings' | 'photo_specs'
+  key: string
+  /** The column a clerk changes; two PCs' changes differ when it differs. */
+  value: string
+  /** Columns sent and taken along with the value (the first PC's order stands). */
+  carried: string[]
+  /** Only these keys are the station's; null: every row. */
+  keys: readonly string[] | null
+}
+
+export const VERSIONED_TABLES: VersionedTable[] = [
+  { name: 'settings', key: 'key', value: 'value', carried: [], keys: SHARED_SETTING_KEYS },
+  { name: 'photo_specs', key: 'id', value: 'data', carried: ['sort_order'], keys: null }
+]
+
+export const versionedTable = (name: string): VersionedTable | undefined =>
+  VERSIONED_TABLES.find((table) => table.name === name)
+
+type Row = Record<string, unknown>
+
+/** A record as the server holds it. */
+export interface ServerRecord {
+  value: string
+  version: number
+  updated_at: string
+  updated_by: string | null
+  carried: Row
+}
+
+/** What the server did with one queued record. */
+export type VersionedPush =
+  | { table: VersionedTable; key: string; sent: string; kind: 'stored'; version: number }
+  | {
+      table: VersionedTable
+      key: string
+      sent: string
+      kind: 'refused'
+      base: number
+      server: ServerRecord
+    }
+
+const columnsOf = (table: VersionedTable) => [
+  table.value,
+  ...table.carried,
+  'updated_at',
+  'updated_by',
+  'version'
+]
+
+const serverRecord = (table: VersionedTable, row: Row): ServerRecord => ({
+  value: row[table.value] as string,
+  version: Number(row.version),
+  updated_at: row.updated_at as string,
+  updated_by: (row.updated_by as string | null) ?? null,
+  carried: Object.fromEntries(table.carried.map((column) => [column, row[column]]))
+})
+
+/**
+ * Stores this PC's record over the version it was based on, inside the caller's server
+ * transaction: a new key is inserted at version 1; the same value as the server's is taken as is;
+ * a different value over an older version is refused.
+ */
+export async function pushVersioned(
+  server: pg.ClientBase,
+  table: VersionedTable,
+  row: Row,
+  at: string
+): Promise<VersionedPush> {
+  const key = String(row[table.key])
+  const sent = row[table.value] as string
+  const base = Number(row.version)
+  const carried = table.carried.map((column) => row[column])
+  const names = [table.key, table.value, ...table.carried, 'updated_at', 'updated_by', 'version']
+  const values = [key, sent, ...carried, at, row.updated_by ?? null, 1]
+  const inserted = await server.query(
+    `INSERT INTO ${table.name} (${names.join(', ')})
+     VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+     ON CONFLICT (${table.key}) DO NOTHING`,
+    values
+  )
+  if (inserted.rowCount === 1) return { table, key, sent, kind: 'stored', version: 1 }
+  const { rows } = await server.query<Row>(
+    `SELECT ${columnsOf(table).join(', ')} FROM ${table.name} WHERE ${table.key} = $1 FOR UPDATE`,
+    [key]
+  )
+  const current = serverRecord(table, rows[0]!)
+  if (current.value === sent) return { table, key, sent, kind: 'stored', version: current.version }
+  if (current.version !== base) return { table, key, sent, kind: 'refused', base, server: current }
+  const sets = [table.value, ...table.carried, 'updated_at', 'updated_by'].map(
+    (column, i) => `${column} = $${i + 2}`
+  )
+  const updated = await server.query<{ version: number }>(
+    `UPDATE ${table.name} SET ${sets.join(', ')}, version = version + 1
+     WHERE ${table.key} = $1 RETURNING version`,
+    [key, sent, ...carried, at, row.updated_by ?? null]
+  )
+  return { table, key, sent, kind: 'stored', version: updated.rows[0]!.version }
+}
+
+/**
+ * Notes on this PC what the server did (in the caller's SQLite transaction, after the server
+ * committed): the new version of a stored record; for a refused one, the conflict and the
+ * server's record, unless the clerk changed it again meanwhile (that change is queued and decides).
+ */
+export function notePushed(
+  sqlite: Database.Database,
+  db: Db,
+  deviceId: string,
+  pushes: { seq: number; push: VersionedPush }[],
+  at: string
+): void {
+  const recordConflict = sqlite.prepare(
+    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+  for (const { seq, push } of pushes) {
+    const { table } = push
+    if (push.kind === 'stored') {
+      sqlite
+        .prepare(`UPDATE ${table.name} SET version = ? WHERE ${table.key} = ?`)
+        .run(push.version, push.key)
+      continue
+    }
+    const conflictId = randomUUID()
+    recordConflict.run(
+      conflictId,
+      seq,
+      table.name,
+      push.key,
+      JSON.stringify({ [table.value]: push.sent, version: push.base }),
+      JSON.stringify({ [table.value]: push.server.value, version: push.server.version }),
+      at
+    )
+    const sets = [table.value, ...table.carried, 'version', 'updated_at'].map(
+      (column) => `${column} = ?`
+    )
+    sqlite
+      .prepare(
+        `UPDATE ${table.name} SET ${sets.join(', ')},
+           updated_by = (SELECT id FROM operators WHERE id = ?)
+         WHERE ${table.key} = ? AND ${table.value} = ?`
+      )
+      .run(
+        push.server.value,
+        ...table.carried.map((column) => push.server.carried[column]),
+        push.server.version,
+        push.server.updated_at,
+        push.server.updated_by,
+        push.key,
+        push.sent
+      )
+    appendAudit(db, deviceId, at, {
+      operatorId: null,
+      action: `station.${table.name}.refused`,
+      entity: table.name,
+      entityId: push.key,
+      detail: {
+        conflictId,
+        local: push.sent,
+        localVersion: push.base,
+        server: push.server.value,
+        serverVersion: push.server.version
+      }
+    })
+  }
+}
+
+/**
+ * Takes the server's newer records of one table, except those with a change of this PC's still
+ * queued (their upload decides). Returns the keys taken; one audit row records them.
+ */
+async function pullTable(
+  options: {
+    sqlite: Database.Database
+    db: Db
+    server: pg.ClientBase
+    deviceId: string
+    at: string
+  },
+  table: VersionedTable
+): Promise<string[]> {
+  const { sqlite, db, server, deviceId, at } = options
+  const { rows } = await server.query<Row>(
+    `SELECT ${table.key} AS key, ${columnsOf(table).join(', ')} FROM ${table.name}
+     ${table.keys ? `WHERE ${table.key} = ANY($1)` : ''}`,
+    table.keys ? [table.keys] : []
+  )
+  const localVersion = sqlite
+    .prepare(`SELECT version FROM ${table.name} WHERE ${table.key} = ?`)
+    .pluck()
+  const queued = sqlite
+    .prepare(
+      `SELECT 1 FROM station_outbox WHERE tbl = ? AND pk = ?
+         AND seq > coalesce((SELECT acked_seq FROM station_link), 0)`
+    )
+    .pluck()
+  const columns = [table.key, table.value, ...table.carried, 'updated_at', 'version']
+  const store = sqlite.prepare(
+    `INSERT INTO ${table.name} (${columns.join(', ')}, updated_by)
+     VALUES (${columns.map(() => '?').join(', ')}, (SELECT id FROM operators WHERE id = ?))
+     ON CONFLICT (${table.key}) DO UPDATE SET
+       ${[...columns.slice(1), 'updated_by'].map((column) => `${column} = excluded.${column}`).join(', ')}`
+  )
+  const taken: Record<string, number> = {}
+  sqlite.transaction(() => {
+    for (const row of rows) {
+      const key = String(row.key)
+      const record = serverRecord(table, row)
+      const local = localVersion.get(key) as number | undefined
+      if (local !== undefined && local >= record.version) continue
+      if (queued.get(table.name, key)) continue
+      store.run(
+        key,
+        record.value,
+        ...table.carried.map((column) => record.carried[column]),
+        record.updated_at,
+        record.version,
+        record.updated_by
+      )
+      taken[key] = record.version
+    }
+    if (Object.keys(taken).length > 0) {
+      appendAudit(db, deviceId, at, {
+        operatorId: null,
+        action: `station.${table.name}.pull`,
+        entity: table.name,
+        detail: { versions: taken }
+      })
+    }
+  })()
+  return Object.keys(taken)
+}
+
+export interface PulledRecords {
+  settings: string[]
+  photoSpecs: string[]
+}
+
+/** Takes the server's newer station-wide settings and photo specs (see pullTable). */
+export async function pullVersioned(options: {
+  sqlite: Database.Database
+  db: Db
+  server: pg.ClientBase
+  deviceId: string
+  at: string
+}): Promise<PulledRecords> {
+  const [settings, photoSpecs] = VERSIONED_TABLES
+  return {
+    settings: await pullTable(options, settings!),
+    photoSpecs: await pullTable(options, photoSpecs!)
+  }
+}
