@@ -118,10 +118,14 @@ export function createStationService(deps: StationServiceDeps) {
     return cipher.openText(station.sealedPassword, PASSWORD_PLACE)
   }
 
-  const connect = async (station: StoredStation) => {
-    const client = new pg.Client(
+  /** A client for the stored server (not connected yet). */
+  const clientFor = (station: StoredStation) =>
+    new pg.Client(
       stationClientConfig(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
     )
+
+  const connect = async (station: StoredStation) => {
+    const client = clientFor(station)
     client.on('error', () => undefined)
     try {
       await client.connect()
@@ -205,9 +209,7 @@ export function createStationService(deps: StationServiceDeps) {
     if (stopped || listener || listenRetry || deps.uploadIntervalMs <= 0) return
     const station = stored()
     if (!station || !isLinked(sqlite)) return
-    const client = new pg.Client(
-      stationClientConfig(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
-    )
+    const client = clientFor(station)
     listener = client
     const lost = () => {
       if (listener !== client) return

@@ -37,7 +37,10 @@ import {
   versionedTable,
   type VersionedPush
 } from './versioned'
+import { outboxCount } from './outbox'
 import { quoteIdent as quote, serverTables } from './server-tables'
+
+export { outboxCount }
 
 interface SharedTable {
   name: string
@@ -136,17 +139,6 @@ export function linkStation(sqlite: Database.Database, deviceId: string, at: str
 
 export const isLinked = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT 1 FROM station_link').get() !== undefined
-
-/** Entries waiting for the server: the status bar's 离线（n 条待上传）. */
-export const outboxCount = (sqlite: Database.Database): number =>
-  (
-    sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM station_outbox
-         WHERE seq > coalesce((SELECT acked_seq FROM station_link), 0)`
-      )
-      .get() as { n: number }
-  ).n
 
 /** Confirmed entries are kept this long, to send again to a server that lost them. */
 const KEEP_CONFIRMED_MS = 30 * 86_400_000

@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
+import { queuedCheck } from './outbox'
 
 /** Setting keys shared by the whole station. drizzle/0024's triggers list the same keys. */
 export const SHARED_SETTING_KEYS = [
@@ -141,12 +142,33 @@ export function notePushed(
   const recordConflict = sqlite.prepare(
     `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
   )
+  const statements = new Map<
+    VersionedTable,
+    { setVersion: Database.Statement; takeServer: Database.Statement }
+  >()
+  const statementsOf = (table: VersionedTable) => {
+    let found = statements.get(table)
+    if (!found) {
+      const sets = [table.value, ...table.carried, 'version', 'updated_at'].map(
+        (column) => `${column} = ?`
+      )
+      found = {
+        setVersion: sqlite.prepare(`UPDATE ${table.name} SET version = ? WHERE ${table.key} = ?`),
+        takeServer: sqlite.prepare(
+          `UPDATE ${table.name} SET ${sets.join(', ')},
+             updated_by = (SELECT id FROM operators WHERE id = ?)
+           WHERE ${table.key} = ? AND ${table.value} = ?`
+        )
+      }
+      statements.set(table, found)
+    }
+    return found
+  }
   for (const { seq, push } of pushes) {
     const { table } = push
+    const { setVersion, takeServer } = statementsOf(table)
     if (push.kind === 'stored') {
-      sqlite
-        .prepare(`UPDATE ${table.name} SET version = ? WHERE ${table.key} = ?`)
-        .run(push.version, push.key)
+      setVersion.run(push.version, push.key)
       continue
     }
     const conflictId = randomUUID()
@@ -159,24 +181,15 @@ export function notePushed(
       JSON.stringify({ [table.value]: push.server.value, version: push.server.version }),
       at
     )
-    const sets = [table.value, ...table.carried, 'version', 'updated_at'].map(
-      (column) => `${column} = ?`
+    takeServer.run(
+      push.server.value,
+      ...table.carried.map((column) => push.server.carried[column]),
+      push.server.version,
+      push.server.updated_at,
+      push.server.updated_by,
+      push.key,
+      push.sent
     )
-    sqlite
-      .prepare(
-        `UPDATE ${table.name} SET ${sets.join(', ')},
-           updated_by = (SELECT id FROM operators WHERE id = ?)
-         WHERE ${table.key} = ? AND ${table.value} = ?`
-      )
-      .run(
-        push.server.value,
-        ...table.carried.map((column) => push.server.carried[column]),
-        push.server.version,
-        push.server.updated_at,
-        push.server.updated_by,
-        push.key,
-        push.sent
-      )
     appendAudit(db, deviceId, at, {
       operatorId: null,
       action: `station.${table.name}.refused`,
@@ -216,12 +229,7 @@ async function pullTable(
   const localVersion = sqlite
     .prepare(`SELECT version FROM ${table.name} WHERE ${table.key} = ?`)
     .pluck()
-  const queued = sqlite
-    .prepare(
-      `SELECT 1 FROM station_outbox WHERE tbl = ? AND pk = ?
-         AND seq > coalesce((SELECT acked_seq FROM station_link), 0)`
-    )
-    .pluck()
+  const queued = queuedCheck(sqlite)
   const columns = [table.key, table.value, ...table.carried, 'updated_at', 'version']
   const store = sqlite.prepare(
     `INSERT INTO ${table.name} (${columns.join(', ')}, updated_by)
@@ -236,7 +244,7 @@ async function pullTable(
       const record = serverRecord(table, row)
       const local = localVersion.get(key) as number | undefined
       if (local !== undefined && local >= record.version) continue
-      if (queued.get(table.name, key)) continue
+      if (queued(table.name, key)) continue
       store.run(
         key,
         record.value,
