@@ -5,6 +5,7 @@
 // the app's writes do), then uploadOutbox sends the queue to the server as the window role over
 // TLS. Only uploadOutbox is timed; the server's rows and the device's audit chain are checked
 // after the timing.
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import pg from 'pg'
 import { verifyDeviceChain } from '../src/main/station/chain'
 import { createServices } from '../src/main/services'
 import { linkStation, outboxCount, uploadOutbox } from '../src/main/station/uploader'
+import { createTranscoder, stationKeySide } from '../src/main/station/transcode'
 import { GIVEN, MATTERS, phoneOf, STREETS, SURNAMES } from './phone-book'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -122,6 +124,11 @@ export async function measureUpload(
       server: client,
       deviceId,
       now: () => new Date(),
+      // Recoded to a station key on the way up, as the app does (transcode.ts).
+      transcoder: createTranscoder(
+        { cipher: services.cipher, chainKey: services.keys.key('audit-chain') },
+        stationKeySide(randomBytes(32))
+      ),
       batchSize
     })
     const uploadMs = ms(uploadStart)

@@ -271,6 +271,7 @@ export async function createServices(options: ServiceOptions) {
     deviceId,
     now,
     cipher,
+    localKeys: { cipher, chainKey: keys.key('audit-chain') },
     serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
     onError: (message) => log.warn('station', 'upload failed', { message }),

@@ -8,6 +8,7 @@ import { pullVersioned } from '../../src/main/station/versioned'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { serverStationKey, STATION_PASSPHRASE, stationTranscoder } from '../helpers/station-keys'
 import { openTestServices, repoRoot } from '../helpers/services'
 import { startTcpProxy } from '../helpers/tcp-proxy'
 import { launchBrowser, startApp, type RunningApp } from './harness'
@@ -65,6 +66,14 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     await app.screenshot('station-01-test')
     expect(app.services.station.status().configured).toBe(false)
 
+    // The first PC of the station must set the station key's passphrase: asked at its field.
+    await page.getByRole('button', { name: '保存并上传本机登记' }).click()
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click()
+    await form.getByText('请填写本所密钥口令').waitFor()
+    expect(app.services.station.status().configured).toBe(false)
+    await form.getByLabel('本所密钥口令').fill(STATION_PASSPHRASE)
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' })
+
     await page.getByRole('button', { name: '保存并上传本机登记' }).click()
     await page.getByRole('button', { name: /确\s*定|OK/ }).click()
     await page.getByTestId('station-status').getByText('待上传：0').waitFor()
@@ -79,6 +88,11 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     } finally {
       await server.end()
     }
+    // The passphrase is not kept in the form; this PC holds the key now.
+    await expect
+      .poll(() => form.getByLabel('本所密钥口令').getAttribute('placeholder'))
+      .toBe('本机已有本所密钥（留空则不变）')
+    expect(await form.getByLabel('本所密钥口令').inputValue()).toBe('')
     await app.screenshot('station-02-saved')
   })
 
@@ -148,6 +162,7 @@ describe('本所服务器: the administrator links this PC, the status bar follo
           caPem: readFileSync(cluster.caFile, 'utf8')
         },
         WINDOW.password,
+        STATION_PASSPHRASE,
         adminId
       )
       await other.auth.setupAdmin({
@@ -167,7 +182,8 @@ describe('本所服务器: the administrator links this PC, the status bar follo
             db: other.db,
             server,
             deviceId: other.deviceId,
-            now: () => new Date()
+            now: () => new Date(),
+            transcoder: stationTranscoder(other, await serverStationKey(server))
           })
           const pulled = await pullVersioned({
             sqlite: other.sqlite,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationChange } from '../../src/main/station/station-service'
 import type { StationServerConfig } from '../../src/shared/station/config'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 import { openTestServices, repoRoot } from '../helpers/services'
@@ -35,7 +36,7 @@ async function openPc(name: string, config: StationServerConfig) {
     password: 'Station2026'
   })
   const admin = services.auth.current()!.operator.id
-  const saved = await services.station.save(config, WINDOW.password, admin)
+  const saved = await services.station.save(config, WINDOW.password, STATION_PASSPHRASE, admin)
   expect(saved.report.ok).toBe(true)
   const change = (values: { stationName?: string; idleLockMinutes?: number }) =>
     services.settings.update(values, { operatorId: admin, deviceId: services.deviceId })

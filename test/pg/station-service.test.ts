@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../src/main/ipc/handlers'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationServerConfig } from '../../src/shared/station/config'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
 import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 import { ADMIN, fakeClock, openSignedIn, repoRoot } from '../helpers/services'
 import { join } from 'node:path'
@@ -55,7 +56,11 @@ describe('设置 → 本所服务器 through the IPC table', () => {
       linked: false,
       pending: 0
     })
-    expect(await call('station:get')).toEqual({ config: null, hasPassword: false })
+    expect(await call('station:get')).toEqual({
+      config: null,
+      hasPassword: false,
+      hasStationKey: false
+    })
   })
 
   it('refuses bad settings at their field and a wrong password in the report, saving nothing', async () => {
@@ -85,12 +90,13 @@ describe('设置 → 本所服务器 through the IPC table', () => {
       'station:save',
       {
         config,
-        password: WINDOW.password
+        password: WINDOW.password,
+        passphrase: STATION_PASSPHRASE
       }
     )
     expect(saved.report.ok).toBe(true)
     expect(saved.status).toMatchObject({ configured: true, linked: true, pending: 0, conflicts: 0 })
-    expect(await call('station:get')).toEqual({ config, hasPassword: true })
+    expect(await call('station:get')).toEqual({ config, hasPassword: true, hasStationKey: true })
     // The password is in the database only sealed, and not in the audit detail.
     const raw = services.sqlite
       .prepare("SELECT value FROM settings WHERE key = 'stationServer'")

@@ -6,6 +6,7 @@ import { migrateServerDatabase } from '../../src/main/station/migrate'
 import { pullVersioned, SHARED_SETTING_KEYS } from '../../src/main/station/versioned'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { stationTranscoder } from '../helpers/station-keys'
 import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
 
 /** One window's PC with its own administrator, linked to the station. */
@@ -30,7 +31,8 @@ async function openPc(name: string) {
       db: services.db,
       server,
       deviceId: services.deviceId,
-      now: clock.now
+      now: clock.now,
+      transcoder: stationTranscoder(services)
     })
   /** The settings keys a pull took (photo specs: pullSpecs). */
   const pullAll = (server: pg.Client) =>

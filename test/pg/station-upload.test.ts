@@ -12,6 +12,7 @@ import {
   uploadOutbox
 } from '../../src/main/station/uploader'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
+import { stationTranscoder, TEST_STATION_KEY } from '../helpers/station-keys'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import {
   createServerDatabase,
@@ -99,6 +100,7 @@ const uploadFrom = (
     server,
     deviceId: pc.services.deviceId,
     now: pc.clock.now,
+    transcoder: stationTranscoder(pc.services),
     ...(batchSize ? { batchSize } : {})
   })
 
@@ -280,10 +282,15 @@ describe('station upload (one PC moves up, goes offline, is killed, three PCs at
       [
         join(repoRoot, 'test/pg/fixtures/upload-worker.ts'),
         pc.services.paths.databasePath,
-        pc.services.deviceId
+        pc.services.deviceId,
+        pc.services.paths.dataDir
       ],
       {
-        env: { ...process.env, UPLOAD_SERVER: JSON.stringify(clientConfig()) },
+        env: {
+          ...process.env,
+          UPLOAD_SERVER: JSON.stringify(clientConfig()),
+          UPLOAD_STATION_KEY: TEST_STATION_KEY.toString('hex')
+        },
         stdio: ['ignore', 'pipe', 'inherit']
       }
     )

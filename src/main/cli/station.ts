@@ -5,6 +5,8 @@ import { stationServerConfig } from '../../shared/station/config'
 import { validationError } from '../ipc/table'
 import { migrateStationServer } from '../station/migrate'
 import { verifyServerChains } from '../station/chain'
+import { readServerKey, unwrapStationKey } from '../station/station-key'
+import { stationKeySide } from '../station/transcode'
 import pg from 'pg'
 import { checkStationServer, describeConnectionError, stationClientConfig } from '../station/server'
 import { readPassword, UsageError, type Command } from './command'
@@ -102,7 +104,8 @@ export const stationCommands: Record<string, Command> = {
   'station:verify': {
     usage:
       '--host H [--port 5432] --database D --user U [--tls off|verify] [--ca CA.pem] [--password-stdin]',
-    summary: '核对本所服务器上每台电脑的审计链（逐条重算哈希、逐条核对链接），不做任何修改',
+    summary:
+      '核对本所服务器上每台电脑的审计链（逐条重算哈希、逐条核对链接；设了 BIANMIN_STATION_PASSPHRASE 时也用本所密钥核对每条签名），不做任何修改',
     options: serverOptions,
     run: async (_services, args) => {
       const { config, password } = await serverArgs(args)
@@ -115,16 +118,33 @@ export const stationCommands: Record<string, Command> = {
         return 1
       }
       try {
-        const chains = await verifyServerChains(client)
+        // With the station key's passphrase, each row's mac is checked too.
+        const passphrase = process.env.BIANMIN_STATION_PASSPHRASE
+        let macKey: Buffer | undefined
+        if (passphrase) {
+          const wrapped = await readServerKey(client)
+          if (!wrapped) {
+            console.error('服务器上还没有本所密钥')
+            return 1
+          }
+          macKey = stationKeySide(await unwrapStationKey(wrapped, passphrase)).chainKey
+        }
+        const chains = await verifyServerChains(client, macKey)
         if (chains.length === 0) console.log('服务器上还没有审计记录')
         for (const chain of chains) {
+          const macs =
+            macKey === undefined
+              ? ''
+              : chain.badMacAt == null
+                ? '，签名与本所密钥相符'
+                : `，第 ${chain.badMacAt} 条起签名不符`
           console.log(
             chain.ok
-              ? `✓ 设备 ${chain.deviceId}：${chain.rows} 条，完整`
+              ? `${chain.badMacAt == null ? '✓' : '✗'} 设备 ${chain.deviceId}：${chain.rows} 条，完整${macs}`
               : `✗ 设备 ${chain.deviceId}：第 ${chain.brokenAt} 条起不符（之前 ${chain.rows} 条完整）`
           )
         }
-        return chains.every((chain) => chain.ok) ? 0 : 1
+        return chains.every((chain) => chain.ok && chain.badMacAt == null) ? 0 : 1
       } finally {
         await client.end().catch(() => undefined)
       }

@@ -24,6 +24,8 @@ const EMBED_START = '\u0001'
 const EMBED_END = '\u0002'
 // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
 const EMBEDDED = /\u0001(enc1:[A-Za-z0-9_-]+)\u0002/g
+// eslint-disable-next-line no-control-regex -- as above
+const EMBEDDED_ONE = /\u0001enc1:[A-Za-z0-9_-]+\u0002/
 
 /** Photo files: magic ‖ iv ‖ ciphertext ‖ tag. */
 const FILE_MAGIC = Buffer.from('BMENC1\0\0', 'latin1')
@@ -120,6 +122,23 @@ export function createDataCipher(keys: Pick<KeyVault, 'key'>): DataCipher {
     }
   }
 }
+
+/** A sealed value opened with one cipher and sealed again, for the same place, with another. */
+export const recodeText = (value: string, place: string, from: DataCipher, to: DataCipher) =>
+  to.sealText(from.openText(value, place), place)
+
+/** Free text whose sealed identifiers are recoded in place; the rest is kept as it is. */
+export const recodeEmbedded = (text: string, place: string, from: DataCipher, to: DataCipher) =>
+  text.includes(EMBED_START)
+    ? text.replace(
+        EMBEDDED,
+        (_all, sealed: string) => EMBED_START + recodeText(sealed, place, from, to) + EMBED_END
+      )
+    : text
+
+/** Whether a stored text holds a sealed value, whole or embedded. */
+export const holdsSealed = (text: string) =>
+  isSealed(text) || (text.includes(EMBED_START) && EMBEDDED_ONE.test(text))
 
 /** No encryption at all: only for the benchmark's same-run baseline. */
 export function createPlainCipher(): DataCipher {

@@ -98,7 +98,8 @@ export function defaultKeyStorage(
 export const keyFingerprint = (dataKey: Buffer) =>
   createHmac('sha256', dataKey).update('bianmin-desk data key fingerprint v1').digest('hex')
 
-function vaultOf(dataKey: Buffer, source: string): KeyVault {
+/** The vault of a given key (the station key, src/main/station/station-key.ts). */
+export function vaultOf(dataKey: Buffer, source: string): KeyVault {
   const cache = new Map<KeyPurpose, Buffer>()
   return {
     source,

@@ -175,6 +175,68 @@ const sealing = Object.fromEntries(
 
 const DRAFT_PLACE = 'logbook_drafts.data'
 
+const sealedPlace = (book: BookKey, key: string) => `logbook.${book}.${key}`
+
+/**
+ * Applies `text` to a sealed field of a book (and to each party's ID and phone), `embedded` to
+ * free text; other fields are returned as they are.
+ */
+export function mapSealedField(
+  book: BookKey,
+  key: string,
+  value: unknown,
+  text: (value: string, place: string) => string,
+  embedded: (value: string, place: string) => string
+): unknown {
+  switch (sealing[book].get(key)) {
+    case 'value':
+      return text(value as string, sealedPlace(book, key))
+    case 'parties':
+      return (value as Party[]).map((party) => ({
+        ...party,
+        ...(party.idNumber
+          ? { idNumber: text(party.idNumber, sealedPlace(book, 'parties.idNumber')) }
+          : {}),
+        ...(party.phone ? { phone: text(party.phone, sealedPlace(book, 'parties.phone')) } : {})
+      }))
+    case 'embedded':
+      return embedded(value as string, sealedPlace(book, key))
+    default:
+      return value
+  }
+}
+
+/** Whether a book's field may hold a sealed value. */
+export const isSealedField = (book: BookKey, key: string) => sealing[book].has(key)
+
+/** Fields stored as JSON text. */
+export const isJsonField = (key: string) => JSON_FIELDS.has(key)
+
+/** Blind-index tokens of every ID and phone number in an entry's (plain) fields. */
+export function identifierTokens(
+  cipher: Pick<DataCipher, 'blindIndex'>,
+  book: BookKey,
+  fields: Record<string, unknown>
+): string[] {
+  const tokens = new Set<string>()
+  for (const [key, how] of sealing[book]) {
+    const value = fields[key]
+    if (value === undefined || value === null || value === '') continue
+    if (how === 'value') tokens.add(cipher.blindIndex('phone', value as string))
+    else if (how === 'parties') {
+      for (const party of value as Party[]) {
+        if (party.idNumber) tokens.add(cipher.blindIndex('id', party.idNumber.toUpperCase()))
+        if (party.phone) tokens.add(cipher.blindIndex('phone', party.phone))
+      }
+    } else {
+      for (const found of findIdentifiers(value as string)) {
+        tokens.add(cipher.blindIndex(found.kind === 'id' ? 'id' : 'phone', found.normalized))
+      }
+    }
+  }
+  return [...tokens]
+}
+
 /**
  * The blind-index tokens a search by `text` looks for, when `text` is one whole ID or phone
  * number (an old 15-digit ID number also finds its 18-digit form, and the other way round).
@@ -199,33 +261,7 @@ export function createLogbooksRepo({
   cipher,
   ftsDriveMax = FTS_DRIVE_MAX
 }: RepoContext) {
-  const place = (book: BookKey, key: string) => `logbook.${book}.${key}`
-
-  /** Applies `text` to a sealed field (and to each party's ID and phone), `embedded` to free text. */
-  const mapSealed = (
-    book: BookKey,
-    key: string,
-    value: unknown,
-    text: (value: string, place: string) => string,
-    embedded: (value: string, place: string) => string
-  ): unknown => {
-    switch (sealing[book].get(key)) {
-      case 'value':
-        return text(value as string, place(book, key))
-      case 'parties':
-        return (value as Party[]).map((party) => ({
-          ...party,
-          ...(party.idNumber
-            ? { idNumber: text(party.idNumber, place(book, 'parties.idNumber')) }
-            : {}),
-          ...(party.phone ? { phone: text(party.phone, place(book, 'parties.phone')) } : {})
-        }))
-      case 'embedded':
-        return embedded(value as string, place(book, key))
-      default:
-        return value
-    }
-  }
+  const mapSealed = mapSealedField
 
   /** A stored field value as the clerk entered it. */
   const openField = (book: BookKey, key: string, value: unknown): unknown =>
@@ -248,26 +284,8 @@ export function createLogbooksRepo({
           (v, at) => cipher.sealEmbedded(v, at)
         )
 
-  /** Blind-index tokens of every ID and phone number in an entry's (plain) fields. */
-  const tokensOf = (book: BookKey, fields: Record<string, unknown>): string[] => {
-    const tokens = new Set<string>()
-    for (const [key, how] of sealing[book]) {
-      const value = fields[key]
-      if (value === undefined || value === null || value === '') continue
-      if (how === 'value') tokens.add(cipher.blindIndex('phone', value as string))
-      else if (how === 'parties') {
-        for (const party of value as Party[]) {
-          if (party.idNumber) tokens.add(cipher.blindIndex('id', party.idNumber.toUpperCase()))
-          if (party.phone) tokens.add(cipher.blindIndex('phone', party.phone))
-        }
-      } else {
-        for (const found of findIdentifiers(value as string)) {
-          tokens.add(cipher.blindIndex(found.kind === 'id' ? 'id' : 'phone', found.normalized))
-        }
-      }
-    }
-    return [...tokens]
-  }
+  const tokensOf = (book: BookKey, fields: Record<string, unknown>): string[] =>
+    identifierTokens(cipher, book, fields)
 
   const names = new Map<string, string>()
   const nameOf = (id: unknown) => {

@@ -1,11 +1,17 @@
 /**
  * The audit chains on the station server: one per PC (device), each row's hash recomputed and each
- * link followed, as `audit.verify` does on the PC. The macs need the PC's own key (no station key
- * yet), so the server checks what anyone with read access can: that no row of a chain was changed,
- * removed or re-linked without re-chaining everything after it.
+ * link followed, as `audit.verify` does on the PC: no row of a chain was changed, removed or
+ * re-linked without re-chaining everything after it. With the station key's mac key, each row's
+ * mac is checked too (uploaded rows are signed under it, transcode.ts): a chain re-built by
+ * someone without the key does not pass.
  */
 import type pg from 'pg'
-import { GENESIS_HASH, hashStoredAuditRow, type StoredAuditRow } from '../audit/audit-repo'
+import {
+  GENESIS_HASH,
+  hashStoredAuditRow,
+  macAuditHash,
+  type StoredAuditRow
+} from '../audit/audit-repo'
 
 export interface DeviceChain {
   deviceId: string
@@ -13,18 +19,24 @@ export interface DeviceChain {
   ok: boolean
   /** The first row that does not fit: a gap in seq, a broken link or a changed field. */
   brokenAt: number | null
+  /** With a mac key: rows whose mac is missing or not the key's (the first seq), else null. */
+  badMacAt?: number | null
 }
 
 /** One device's chain, read in pages so a long chain never sits in memory whole. */
 export async function verifyDeviceChain(
   client: pg.ClientBase,
-  deviceId: string
+  deviceId: string,
+  macKey?: Buffer
 ): Promise<DeviceChain> {
   let prev = GENESIS_HASH
   let expected = 1
+  let badMacAt: number | null = null
+  const withMacs = (chain: DeviceChain): DeviceChain => (macKey ? { ...chain, badMacAt } : chain)
   for (;;) {
-    const { rows } = await client.query<StoredAuditRow>(
-      `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash
+    const { rows } = await client.query<StoredAuditRow & { mac: string | null }>(
+      `SELECT id, seq, device_id, at, operator_id, action, entity, entity_id, detail, prev_hash, hash,
+              mac
          FROM audit_log WHERE device_id = $1 AND seq >= $2 ORDER BY seq LIMIT 5000`,
       [deviceId, expected]
     )
@@ -34,21 +46,29 @@ export async function verifyDeviceChain(
         row.prev_hash !== prev ||
         hashStoredAuditRow(row, row.prev_hash) !== row.hash
       ) {
-        return { deviceId, rows: expected - 1, ok: false, brokenAt: row.seq }
+        return withMacs({ deviceId, rows: expected - 1, ok: false, brokenAt: row.seq })
+      }
+      if (macKey && badMacAt === null && row.mac !== macAuditHash(macKey, row.hash)) {
+        badMacAt = row.seq
       }
       prev = row.hash
       expected += 1
     }
-    if (rows.length < 5000) return { deviceId, rows: expected - 1, ok: true, brokenAt: null }
+    if (rows.length < 5000) {
+      return withMacs({ deviceId, rows: expected - 1, ok: true, brokenAt: null })
+    }
   }
 }
 
 /** Every device's chain on the server. */
-export async function verifyServerChains(client: pg.ClientBase): Promise<DeviceChain[]> {
+export async function verifyServerChains(
+  client: pg.ClientBase,
+  macKey?: Buffer
+): Promise<DeviceChain[]> {
   const { rows } = await client.query<{ device_id: string }>(
     'SELECT DISTINCT device_id FROM audit_log ORDER BY device_id'
   )
   const chains: DeviceChain[] = []
-  for (const { device_id } of rows) chains.push(await verifyDeviceChain(client, device_id))
+  for (const { device_id } of rows) chains.push(await verifyDeviceChain(client, device_id, macKey))
   return chains
 }

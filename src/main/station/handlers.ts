@@ -8,7 +8,8 @@ export function createStationHandlers(services: Services): HandlerMap<Contract>[
     status: async () => station.status(),
     get: async () => station.get(),
     test: ({ config, password }) => station.test(config, password),
-    save: ({ config, password }, context) => station.save(config, password, actorOf(context)),
+    save: ({ config, password, passphrase }, context) =>
+      station.save(config, password, passphrase, actorOf(context)),
     uploadNow: () => station.uploadNow(),
     conflicts: async () => station.conflicts(),
     resolveConflict: ({ id, keep }, context) =>

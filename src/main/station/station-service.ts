@@ -21,15 +21,21 @@ import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
 import { checkStationServer, describeConnectionError, stationClientConfig } from './server'
+import { keyFingerprint } from '../keys/key-vault'
+import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
+import { createTranscoder, stationKeySide, type KeySide } from './transcode'
 import { pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
 const SETTING_KEY = 'stationServer'
 const PASSWORD_PLACE = 'settings.stationServer.password'
+const STATION_KEY_PLACE = 'settings.stationServer.stationKey'
 
 interface StoredStation {
   config: StationServerConfig
   sealedPassword: string
+  /** The station key (station-key.ts), sealed with this PC's data key. */
+  sealedStationKey?: string
 }
 
 export interface StationServiceDeps {
@@ -38,6 +44,8 @@ export interface StationServiceDeps {
   deviceId: string
   now: () => Date
   cipher: DataCipher
+  /** This PC's side of the recoding to the station key: its field cipher and audit mac key. */
+  localKeys: KeySide
   /** drizzle-pg: the server schema this build expects. */
   serverMigrationsFolder: string
   /**
@@ -124,16 +132,43 @@ export function createStationService(deps: StationServiceDeps) {
       stationClientConfig(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
     )
 
-  const connect = async (station: StoredStation) => {
-    const client = clientFor(station)
+  const connectTo = async (config: StationServerConfig, password: string) => {
+    const client = new pg.Client(stationClientConfig(config, password))
     client.on('error', () => undefined)
     try {
       await client.connect()
     } catch (error) {
       await client.end().catch(() => undefined)
-      throw new AppError('VALIDATION', describeConnectionError(error, station.config))
+      throw new AppError('VALIDATION', describeConnectionError(error, config))
     }
     return client
+  }
+
+  const connect = (station: StoredStation) =>
+    connectTo(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
+
+  const heldStationKey = (station: StoredStation | null): Buffer | null =>
+    station?.sealedStationKey
+      ? Buffer.from(cipher.openText(station.sealedStationKey, STATION_KEY_PLACE), 'base64')
+      : null
+
+  /** The recoding to the station key, after checking the server still has the same key. */
+  const transcoderFor = async (station: StoredStation, client: pg.Client) => {
+    const key = heldStationKey(station)
+    if (!key) {
+      throw new AppError(
+        'VALIDATION',
+        '本机还没有本所密钥：请管理员在 设置 → 本所服务器 输入本所密钥口令后保存，登记才会上传'
+      )
+    }
+    const onServer = await readServerKey(client)
+    if (onServer?.fingerprint !== keyFingerprint(key)) {
+      throw new AppError(
+        'VALIDATION',
+        '服务器上的本所密钥与本机保存的不同（服务器被重建或换成了另一个所的）：登记暂不上传，请管理员检查服务器后在 设置 → 本所服务器 重新保存'
+      )
+    }
+    return createTranscoder(deps.localKeys, stationKeySide(key))
   }
 
   const upload = async (): Promise<StationStatus> => {
@@ -144,7 +179,8 @@ export function createStationService(deps: StationServiceDeps) {
     try {
       const client = await connect(station)
       try {
-        const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now })
+        const transcoder = await transcoderFor(station, client)
+        const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder })
         // Then the station-wide settings and photo specs other PCs changed.
         const pulled = await pullVersioned({ sqlite, db, server: client, deviceId, at })
         const taken = pulled.settings.length + pulled.photoSpecs.length
@@ -260,9 +296,13 @@ export function createStationService(deps: StationServiceDeps) {
   return {
     status,
 
-    get(): { config: StationServerConfig | null; hasPassword: boolean } {
+    get(): { config: StationServerConfig | null; hasPassword: boolean; hasStationKey: boolean } {
       const station = stored()
-      return { config: station?.config ?? null, hasPassword: station !== null }
+      return {
+        config: station?.config ?? null,
+        hasPassword: station !== null,
+        hasStationKey: Boolean(station?.sealedStationKey)
+      }
     },
 
     async test(config: StationServerConfig, password?: string): Promise<StationCheckReport> {
@@ -272,12 +312,15 @@ export function createStationService(deps: StationServiceDeps) {
     },
 
     /**
-     * Saves the server after a passing check, links this PC (queues its registers once) and
-     * uploads. Refused, with nothing changed, when the check does not pass.
+     * Saves the server after a passing check and with the station key (made by the first PC, with
+     * the passphrase; unwrapped with it by the others), links this PC (queues its registers once)
+     * and uploads. Refused, with nothing changed on this PC, when the check does not pass or the
+     * passphrase is wrong.
      */
     async save(
       config: StationServerConfig,
       password: string | undefined,
+      passphrase: string | undefined,
       actorId: string
     ): Promise<{ report: StationCheckReport; status: StationStatus }> {
       const secret = passwordFor(config, password)
@@ -290,20 +333,37 @@ export function createStationService(deps: StationServiceDeps) {
         throw new AppError('VALIDATION', `${schema.message}：请先运行 station:migrate`)
       }
       const at = now().toISOString()
+      const client = await connectTo(config, secret)
+      let stationKey: StationKeyResult
+      try {
+        stationKey = await establishStationKey(client, {
+          passphrase,
+          held: heldStationKey(stored()),
+          deviceId,
+          at
+        })
+      } finally {
+        await client.end().catch(() => undefined)
+      }
       db.transaction((tx) => {
-        writeSetting(
-          tx,
-          SETTING_KEY,
-          { config, sealedPassword: cipher.sealText(secret, PASSWORD_PLACE) },
-          at,
-          actorId
-        )
+        const value: StoredStation = {
+          config,
+          sealedPassword: cipher.sealText(secret, PASSWORD_PLACE),
+          sealedStationKey: cipher.sealText(stationKey.key.toString('base64'), STATION_KEY_PLACE)
+        }
+        writeSetting(tx, SETTING_KEY, value, at, actorId)
         appendAudit(tx, deviceId, at, {
           operatorId: actorId,
           action: 'station.configure',
           entity: 'settings',
           entityId: SETTING_KEY,
-          detail: { ...config, caPem: config.caPem ? '(PEM)' : undefined, password: '(sealed)' }
+          detail: {
+            ...config,
+            caPem: config.caPem ? '(PEM)' : undefined,
+            password: '(sealed)',
+            stationKey: stationKey.created ? 'created' : 'joined',
+            stationKeyFingerprint: keyFingerprint(stationKey.key).slice(0, 16)
+          }
         })
         const linked = linkStation(sqlite, deviceId, at)
         if (linked.linked) {

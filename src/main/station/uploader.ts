@@ -20,9 +20,11 @@
  * An operator whose user name another PC took first goes up as `name@device` (a conflict to
  * acknowledge): user names cannot change on a PC, and each PC set up its own administrator.
  *
+ * Every row goes up recoded from this PC's key to the station key (transcode.ts): sealed numbers,
+ * blind-index tokens and audit macs are the station's on the server.
+ *
  * Not yet: operators' later edits, the guide and the address table (mutable, need version
- * checks); rows are uploaded as stored, so sealed fields stay readable only with this PC's key
- * until there is a station key.
+ * checks).
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
@@ -38,6 +40,7 @@ import {
   type VersionedPush
 } from './versioned'
 import { outboxCount } from './outbox'
+import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
 export { outboxCount }
@@ -89,7 +92,6 @@ export const SHARED_TABLES: SharedTable[] = [
     settable: ENTRY_SETTABLE,
     order: 'created_at, rowid'
   })),
-  { name: 'logbook_blind_index', key: ['token', 'book', 'entry_id'], order: 'rowid' },
   { name: 'staff_attendance', key: ['id'], order: 'at, rowid' },
   { name: 'staff_followups', key: ['id'], order: 'created_at, rowid' },
   // The record only: the JPEG stays in the data folder of the PC named by device_id.
@@ -98,6 +100,16 @@ export const SHARED_TABLES: SharedTable[] = [
 ]
 
 const byName = new Map(SHARED_TABLES.map((table) => [table.name, table]))
+
+/**
+ * Entries' blind-index tokens on the server, computed under the station key as each entry goes up
+ * (transcode.ts); this PC's own token rows, queued by drizzle/0023's triggers, are skipped.
+ */
+const BLIND_INDEX: SharedTable = {
+  name: 'logbook_blind_index',
+  key: ['token', 'book', 'entry_id'],
+  order: 'rowid'
+}
 
 /** The outbox's `pk` for a row: the id, or a JSON array of a composite key. */
 const keyExpression = (table: SharedTable, prefix = '') =>
@@ -192,6 +204,8 @@ export interface UploadOptions {
   db: Db
   /** A connected client as the station's app role. */
   server: pg.Client
+  /** This PC's key to the station key (transcode.ts). */
+  transcoder: RowTranscoder
   deviceId: string
   now: () => Date
   batchSize?: number
@@ -316,7 +330,7 @@ async function applyChange(server: pg.Client, table: SharedTable, row: Row): Pro
  * error; what committed before stays committed on both sides and the rest stays queued.
  */
 export async function uploadOutbox(options: UploadOptions): Promise<UploadResult> {
-  const { sqlite, db, server, deviceId, now } = options
+  const { sqlite, db, server, deviceId, now, transcoder } = options
   const batchSize = options.batchSize ?? 500
   await server.query(
     'INSERT INTO station_devices (device_id) VALUES ($1) ON CONFLICT (device_id) DO NOTHING',
@@ -376,6 +390,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       // Another run for this device (a second window of the app) waits here, then skips.
       const cursor = await cursorOf()
       let pending: { table: SharedTable; rows: Row[]; seqs: number[] } | null = null
+      let blindRows: Row[] = []
       const flush = async () => {
         if (pending?.table.name === 'operators') {
           const seqs = new Map(pending.rows.map((row, i) => [String(row.id), pending!.seqs[i]!]))
@@ -391,19 +406,25 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           await insertRows(server, pending.table, pending.rows)
         }
         pending = null
+        for (let i = 0; i < blindRows.length; i += 500) {
+          await insertRows(server, BLIND_INDEX, blindRows.slice(i, i + 500))
+        }
+        blindRows = []
       }
       for (const entry of batch) {
         last = entry.seq
-        if (entry.seq <= cursor) continue
+        if (entry.seq <= cursor || entry.tbl === BLIND_INDEX.name) continue
         const table = byName.get(entry.tbl)
         if (!table) throw new Error(`outbox names an unknown table: ${entry.tbl}`)
-        const row = readRow(sqlite, table, entry.pk)
-        if (!row) continue
+        const stored = readRow(sqlite, table, entry.pk)
+        if (!stored) continue
+        const { row, blindRows: tokens } = transcoder.recode(table.name, stored)
         if (entry.op === 'insert') {
           if (pending && (pending.table !== table || pending.rows.length >= 200)) await flush()
           pending ??= { table, rows: [], seqs: [] }
           pending.rows.push(row)
           pending.seqs.push(entry.seq)
+          blindRows.push(...tokens)
           continue
         }
         await flush()

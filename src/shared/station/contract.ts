@@ -14,19 +14,32 @@ const serverPassword = z.string({ error: '密码应为文字' }).max(200, '密�
 
 const serverInput = z.strictObject({ config: stationServerConfig, password: serverPassword })
 
+/**
+ * 本所密钥口令: sets the station key on the first PC to link, unwraps it on the others; empty keeps
+ * the key this PC holds (the server's is the same).
+ */
+const stationPassphrase = z
+  .string({ error: '本所密钥口令应为文字' })
+  .max(200, '本所密钥口令太长')
+  .optional()
+
 export const stationContract = {
   /** The status bar's 本所服务器 / 离线（n 条待上传）: every signed-in operator sees it. */
   status: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
   get: call({
     input: nothing,
-    output: z.object({ config: stationServerConfig.nullable(), hasPassword: z.boolean() }),
+    output: z.object({
+      config: stationServerConfig.nullable(),
+      hasPassword: z.boolean(),
+      hasStationKey: z.boolean()
+    }),
     access: ['admin']
   }),
   /** 测试连接: checks the server, changes nothing. */
   test: call({ input: serverInput, output: stationCheckReport, access: ['admin'] }),
   /** Saves after a passing check, links this PC once and uploads. */
   save: call({
-    input: serverInput,
+    input: serverInput.extend({ passphrase: stationPassphrase }),
     output: z.object({ report: stationCheckReport, status: stationStatus }),
     access: ['admin']
   }),

@@ -61,6 +61,10 @@ const zhCN = {
   'station.user': '用户名',
   'station.password': '密码',
   'station.passwordKept': '已保存（留空则不变）',
+  'station.passphrase': '本所密钥口令',
+  'station.passphraseHelp':
+    '第一台接入本所服务器的电脑在此设定（至少 12 个字符），之后每台电脑接入时输入同一口令。各电脑的登记在服务器上用本所密钥加密，口令不在任何地方保存：请由所领导妥善保管。',
+  'station.passphraseKept': '本机已有本所密钥（留空则不变）',
   'station.tls': '加密',
   'station.tlsVerify': '加密并验证证书',
   'station.tlsOff': '不加密（仅限本机服务器）',
@@ -212,6 +216,10 @@ const enUS: Record<MessageKey, string> = {
   'station.user': 'User',
   'station.password': 'Password',
   'station.passwordKept': 'Saved (leave empty to keep)',
+  'station.passphrase': 'Station key passphrase',
+  'station.passphraseHelp':
+    'The first PC to join the station server sets it here (at least 12 characters); every other PC enters the same one when it joins. The registers are encrypted on the server with the station key, and the passphrase is stored nowhere: the station’s head keeps it.',
+  'station.passphraseKept': 'This PC holds the station key (leave empty to keep)',
   'station.tls': 'Encryption',
   'station.tlsVerify': 'Encrypted, certificate verified',
   'station.tlsOff': 'Not encrypted (server on this PC only)',

@@ -12,6 +12,7 @@ interface StationForm {
   database: string
   user: string
   password?: string
+  passphrase?: string
   tls: 'off' | 'verify'
   caPem?: string
 }
@@ -28,6 +29,7 @@ export function StationSettings() {
   const { message, modal } = App.useApp()
   const [form] = Form.useForm<StationForm>()
   const [hasPassword, setHasPassword] = useState(false)
+  const [hasStationKey, setHasStationKey] = useState(false)
   const [report, setReport] = useState<StationCheckReport | null>(null)
   const [status, setStatus] = useState<StationStatus | null>(null)
   const [conflicts, setConflicts] = useState<StationConflictView[]>([])
@@ -43,6 +45,7 @@ export function StationSettings() {
       try {
         const stored = await unwrap(api.station.get())
         setHasPassword(stored.hasPassword)
+        setHasStationKey(stored.hasStationKey)
         if (stored.config) form.setFieldsValue(stored.config)
         await refresh()
       } catch (error) {
@@ -52,7 +55,7 @@ export function StationSettings() {
   }, [form, message, refresh])
 
   const input = (values: StationForm) => {
-    const { password, caPem, ...config } = values
+    const { password, passphrase: _passphrase, caPem, ...config } = values
     return {
       config: { ...config, ...(caPem?.trim() ? { caPem: caPem.trim() } : {}) },
       ...(password ? { password } : {})
@@ -78,12 +81,18 @@ export function StationSettings() {
       if (kind === 'test') {
         setReport(await unwrap(api.station.test(input(values))))
       } else {
-        const saved = await unwrap(api.station.save(input(values)))
+        const saved = await unwrap(
+          api.station.save({
+            ...input(values),
+            ...(values.passphrase ? { passphrase: values.passphrase } : {})
+          })
+        )
         setReport(saved.report)
         setStatus(saved.status)
         if (saved.report.ok) {
           setHasPassword(true)
-          form.setFieldValue('password', undefined)
+          setHasStationKey(true)
+          form.setFieldsValue({ password: undefined, passphrase: undefined })
           message.success(saved.status.lastAttempt?.message ?? t('settings.saved'))
           await refresh()
         }
@@ -153,6 +162,18 @@ export function StationSettings() {
               autoComplete="new-password"
               maxLength={200}
               placeholder={hasPassword ? t('station.passwordKept') : undefined}
+            />
+          </Form.Item>
+          <Form.Item
+            name="passphrase"
+            label={t('station.passphrase')}
+            extra={t('station.passphraseHelp')}
+            rules={[{ max: 200 }]}
+          >
+            <Input.Password
+              autoComplete="new-password"
+              maxLength={200}
+              placeholder={hasStationKey ? t('station.passphraseKept') : undefined}
             />
           </Form.Item>
           <Form.Item name="tls" label={t('station.tls')}>
