@@ -268,6 +268,31 @@ describe('本所服务器: the administrator links this PC, the status bar follo
         .poll(() => page.getByLabel('单位名称').inputValue(), { timeout: 20_000 })
         .toBe('月坛派出所便民服务窗口')
       await app.screenshot('station-05-live-setting')
+
+      // PC B's window books a call: it appears in this PC's open phone book without a reload.
+      await page.keyboard.press('F5')
+      await page.getByRole('tab', { name: '电话预约登记簿' }).click()
+      await page.getByRole('button', { name: '新登记' }).waitFor()
+      await other.logbooks.service.createMany(
+        [
+          {
+            book: 'phone',
+            occurredAt: new Date(Date.now() - 60_000).toISOString(),
+            status: 'open',
+            fields: {
+              callerName: '欧阳秀英',
+              sex: 'female',
+              address: '月坛北街 5 号楼',
+              matter: '预约上门办理居住登记',
+              callerPhone: '139 1111 2222'
+            }
+          }
+        ],
+        otherAdmin
+      )
+      await otherUpload()
+      await page.getByRole('cell', { name: '欧阳秀英' }).waitFor({ timeout: 20_000 })
+      await app.screenshot('station-06-live-entry')
     } finally {
       other.cleanup()
       await cable.close()

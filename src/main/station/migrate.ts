@@ -93,6 +93,9 @@ export async function grantAppRole(client: pg.Client | pg.PoolClient): Promise<v
   await client.query(`GRANT SELECT, INSERT, UPDATE ON station_devices TO ${app}`)
   // The station key (drizzle-pg/0009, server-only): read by every PC, stored once by the first.
   await client.query(`GRANT SELECT, INSERT ON station_key TO ${app}`)
+  // The download feed (drizzle-pg/0010, server-only): appended by uploads, read by every PC.
+  await client.query(`GRANT SELECT, INSERT ON station_feed TO ${app}`)
+  await client.query(`GRANT USAGE ON SEQUENCE station_feed_seq_seq TO ${app}`)
   // The windows read the schema version (station check) but cannot change it.
   await client.query(`GRANT USAGE ON SCHEMA drizzle TO ${app}`)
   await client.query(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${app}`)

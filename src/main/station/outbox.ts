@@ -18,3 +18,32 @@ export const queuedCheck = (sqlite: Database.Database) => {
     .pluck()
   return (table: string, pk: string): boolean => statement.get(table, pk) !== undefined
 }
+
+/** The register books' tables, as the server and the outbox name them. */
+export const REGISTER_TABLES = [
+  'logbook_liaison',
+  'logbook_patrol',
+  'logbook_phone',
+  'logbook_case',
+  'logbook_complaint',
+  'logbook_exit_review',
+  'logbook_callout',
+  'logbook_visit',
+  'logbook_proxy_resident',
+  'logbook_proxy',
+  'logbook_door',
+  'logbook_back_office'
+] as const
+
+/**
+ * Tables whose uploads go into the server's feed (drizzle-pg/0010) for the other PCs to download
+ * (downloader.ts), in the order a download applies them (referenced tables first). drizzle/0027's
+ * triggers keep downloaded rows of these tables out of the outbox.
+ */
+export const FEED_TABLES: readonly string[] = [
+  'operators',
+  'logbook_committees',
+  ...REGISTER_TABLES,
+  'staff_attendance',
+  'staff_followups'
+]

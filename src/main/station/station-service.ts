@@ -24,6 +24,7 @@ import { checkStationServer, describeConnectionError, stationClientConfig } from
 import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
+import { downloadFeed } from './downloader'
 import { pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
@@ -58,7 +59,10 @@ export interface StationServiceDeps {
   onChange?: (change: StationChange) => void
 }
 
-export type StationChange = PulledRecords
+export interface StationChange extends PulledRecords {
+  /** Other PCs' register rows and changes taken this round, per table. */
+  registers: Record<string, number>
+}
 
 /** A lost LISTEN connection is opened again after this long. */
 const LISTEN_RETRY_MS = 5000
@@ -168,7 +172,11 @@ export function createStationService(deps: StationServiceDeps) {
         '服务器上的本所密钥与本机保存的不同（服务器被重建或换成了另一个所的）：登记暂不上传，请管理员检查服务器后在 设置 → 本所服务器 重新保存'
       )
     }
-    return createTranscoder(deps.localKeys, stationKeySide(key))
+    const stationSide = stationKeySide(key)
+    return {
+      up: createTranscoder(deps.localKeys, stationSide),
+      down: createTranscoder(stationSide, deps.localKeys)
+    }
   }
 
   const upload = async (): Promise<StationStatus> => {
@@ -179,12 +187,34 @@ export function createStationService(deps: StationServiceDeps) {
     try {
       const client = await connect(station)
       try {
-        const transcoder = await transcoderFor(station, client)
-        const result = await uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder })
-        // Then the station-wide settings and photo specs other PCs changed.
+        const keys = await transcoderFor(station, client)
+        const result = await uploadOutbox({
+          sqlite,
+          db,
+          server: client,
+          deviceId,
+          now,
+          transcoder: keys.up
+        })
+        // Then the station-wide settings and photo specs other PCs changed, and their registers.
         const pulled = await pullVersioned({ sqlite, db, server: client, deviceId, at })
         const taken = pulled.settings.length + pulled.photoSpecs.length
-        if (taken > 0) deps.onChange?.(pulled)
+        const downloaded = await downloadFeed({
+          sqlite,
+          db,
+          server: client,
+          deviceId,
+          transcoder: keys.down,
+          at
+        })
+        const registers = { ...downloaded.taken }
+        if (downloaded.changed > 0) registers.changes = downloaded.changed
+        const entries = Object.values(registers).reduce((sum, n) => sum + n, 0)
+        if (taken + entries > 0) {
+          // The audit rows of what was taken go up in the same round.
+          await uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder: keys.up })
+          deps.onChange?.({ ...pulled, registers })
+        }
         const differing = result.conflicts.length + result.refused.length
         lastAttempt = {
           at,
@@ -194,7 +224,8 @@ export function createStationService(deps: StationServiceDeps) {
             differing > 0
               ? `${differing} 条与服务器上另一台电脑的修改不同，已保留服务器的版本，本机的值列在“与服务器不同的记录”里`
               : null,
-            taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null
+            taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null,
+            entries > 0 ? `已从服务器取得其他电脑的 ${entries} 条登记或修改` : null
           ]
             .filter(Boolean)
             .join('；')

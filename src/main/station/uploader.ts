@@ -39,7 +39,7 @@ import {
   versionedTable,
   type VersionedPush
 } from './versioned'
-import { outboxCount } from './outbox'
+import { FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
 import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
@@ -59,20 +59,6 @@ interface SharedTable {
 }
 
 const ENTRY_SETTABLE = ['superseded_by', 'signed_by', 'signed_at']
-const REGISTERS = [
-  'liaison',
-  'patrol',
-  'phone',
-  'case',
-  'complaint',
-  'exit_review',
-  'callout',
-  'visit',
-  'proxy_resident',
-  'proxy',
-  'door',
-  'back_office'
-]
 
 /** The uploaded tables, in the order a backfill queues them (referenced tables first). */
 export const SHARED_TABLES: SharedTable[] = [
@@ -86,8 +72,8 @@ export const SHARED_TABLES: SharedTable[] = [
   },
   { name: 'photo_specs', key: ['id'], order: 'sort_order, rowid', versioned: true },
   { name: 'logbook_committees', key: ['id'], order: 'rowid' },
-  ...REGISTERS.map((book) => ({
-    name: `logbook_${book}`,
+  ...REGISTER_TABLES.map((name) => ({
+    name,
     key: ['id'],
     settable: ENTRY_SETTABLE,
     order: 'created_at, rowid'
@@ -257,6 +243,33 @@ async function insertRows(server: pg.Client, table: SharedTable, rows: Row[]): P
   }
 }
 
+const feedTables = new Set(FEED_TABLES)
+/** pg_advisory_xact_lock key of the feed: appends take turns until their commit. */
+const FEED_LOCK = 0x6269_6664
+
+/**
+ * Lists a batch's rows in the server's feed for the other PCs (drizzle-pg/0010), last in the
+ * batch's transaction: the lock is held until the commit, so feed order is commit order.
+ */
+async function appendFeed(
+  server: pg.Client,
+  deviceId: string,
+  feed: { tbl: string; pk: string; op: string }[]
+): Promise<void> {
+  if (feed.length === 0) return
+  await server.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK])
+  for (let i = 0; i < feed.length; i += 1000) {
+    const part = feed.slice(i, i + 1000)
+    await server.query(
+      `INSERT INTO station_feed (device_id, tbl, pk, op)
+       SELECT $1, tbl, pk, op
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS f(tbl, pk, op, n)
+        ORDER BY n`,
+      [deviceId, part.map((f) => f.tbl), part.map((f) => f.pk), part.map((f) => f.op)]
+    )
+  }
+}
+
 /** A user name on the server for this PC's operator whose name another PC took first. */
 export const deviceUsername = (username: string, deviceId: string) =>
   `${username}@${deviceId.slice(0, 8)}`
@@ -391,6 +404,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       const cursor = await cursorOf()
       let pending: { table: SharedTable; rows: Row[]; seqs: number[] } | null = null
       let blindRows: Row[] = []
+      const feed: { tbl: string; pk: string; op: string }[] = []
       const flush = async () => {
         if (pending?.table.name === 'operators') {
           const seqs = new Map(pending.rows.map((row, i) => [String(row.id), pending!.seqs[i]!]))
@@ -425,6 +439,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           pending.rows.push(row)
           pending.seqs.push(entry.seq)
           blindRows.push(...tokens)
+          if (feedTables.has(table.name)) feed.push({ tbl: table.name, pk: entry.pk, op: 'insert' })
           continue
         }
         await flush()
@@ -435,6 +450,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         const after = await applyChange(server, table, row)
+        if (feedTables.has(table.name)) feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
         const differs = (table.settable ?? []).some(
           (column) => row[column] !== null && row[column] !== (after?.[column] ?? null)
         )
@@ -449,6 +465,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         }
       }
       await flush()
+      await appendFeed(server, deviceId, feed)
       await server.query(
         'UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3 WHERE device_id = $1',
         [deviceId, Math.max(last, cursor), now().toISOString()]

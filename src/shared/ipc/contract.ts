@@ -235,10 +235,14 @@ export type Contract = typeof contract
 /** Events main pushes to the renderer (payloads validated in main before sending). */
 export const events = {
   'session.changed': authStatus,
-  /** Another PC's station-wide settings or photo specs arrived from the station server. */
+  /**
+   * Another PC's station-wide settings, photo specs or register rows arrived from the station
+   * server (`registers`: rows and changes taken, per table).
+   */
   'station.changed': z.object({
     settings: z.array(z.string().max(100)).max(50),
-    photoSpecs: z.array(z.string().max(100)).max(500)
+    photoSpecs: z.array(z.string().max(100)).max(500),
+    registers: z.record(z.string().max(100), z.int().min(0))
   })
 } as const
 

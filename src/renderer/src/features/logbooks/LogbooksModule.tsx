@@ -813,6 +813,14 @@ function BookView(props: {
   useEffect(() => {
     void load()
   }, [load])
+  // Other windows' entries and sign-offs taken from the station server: the page shown follows.
+  useEffect(
+    () =>
+      api.on('station.changed', (change) => {
+        if (Object.keys(change.registers).length > 0) void load().catch(() => undefined)
+      }),
+    [load]
+  )
   useEffect(() => {
     if (!focus) return
     void unwrap(api.logbooks.get({ book, id: focus })).then((r) => setViewing(r.entry))

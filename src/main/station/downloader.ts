@@ -1,0 +1,187 @@
+/**
+ * Taking the other PCs' registers from the station server (issue #15): each round, after its own
+ * upload, a PC reads the server's feed (drizzle-pg/0010: what every other PC uploaded, in commit
+ * order) from where it stopped, and stores those rows in its own database, so a window lists,
+ * finds and counts the whole station's entries, sign-offs, swipes and follow-ups, offline too.
+ *
+ * - Rows are recoded from the station key to this PC's key (transcode.ts), with blind-index rows
+ *   computed under this PC's key, so search by ID or phone number finds them.
+ * - Append-only: a row is inserted once (by its UUID); a later change (amendment pointer,
+ *   sign-off) is taken only where this PC has none, as the guards allow.
+ * - Inside the download's transaction a flag (drizzle/0027) keeps the outbox triggers quiet:
+ *   nothing taken is sent back up. The position in the feed advances in the same transaction,
+ *   and one audit row records what was taken.
+ * - Another PC's operators are stored inactive here: their names show on their entries, but they
+ *   sign in at their own PC (operators do not live on the server yet). One whose user name a local
+ *   operator has is stored as `name@device`, as the upload does.
+ */
+import type Database from 'better-sqlite3'
+import type pg from 'pg'
+import { appendAudit } from '../audit/audit-repo'
+import type { Db } from '../db/client'
+import { FEED_TABLES, REGISTER_TABLES } from './outbox'
+import type { RowTranscoder } from './transcode'
+import { deviceUsername } from './uploader'
+
+type Row = Record<string, unknown>
+
+interface FeedEntry {
+  seq: string
+  device_id: string
+  tbl: string
+  pk: string
+  op: 'insert' | 'update'
+}
+
+export interface DownloadResult {
+  /** Rows newly stored here, per table. */
+  taken: Record<string, number>
+  /** Changes (amendment pointers, sign-offs) newly taken. */
+  changed: number
+}
+
+const registerTables = new Set<string>(REGISTER_TABLES)
+
+/** The columns this PC's table has (the server's may be a superset after an upgrade). */
+const localColumns = (sqlite: Database.Database, table: string): Set<string> =>
+  new Set(
+    (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
+      (column) => column.name
+    )
+  )
+
+/** A value from PostgreSQL as SQLite stores it. */
+const toSqlite = (value: unknown): unknown =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value instanceof Date ? value.toISOString() : value
+
+export interface DownloadOptions {
+  sqlite: Database.Database
+  db: Db
+  server: pg.ClientBase
+  deviceId: string
+  /** The station key to this PC's key. */
+  transcoder: RowTranscoder
+  at: string
+  batchSize?: number
+}
+
+/** Takes what the other PCs uploaded since this PC's last download (see the module comment). */
+export async function downloadFeed(options: DownloadOptions): Promise<DownloadResult> {
+  const { sqlite, db, server, deviceId, transcoder, at } = options
+  const batchSize = options.batchSize ?? 1000
+  const result: DownloadResult = { taken: {}, changed: 0 }
+  const position = sqlite.prepare('SELECT pulled_seq FROM station_link').pluck()
+  const columns = new Map(FEED_TABLES.map((table) => [table, localColumns(sqlite, table)]))
+  const statements = new Map<string, Database.Statement>()
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
+    return statement
+  }
+  for (;;) {
+    const from = position.get() as number | undefined
+    if (from === undefined) return result
+    const { rows: feed } = await server.query<FeedEntry>(
+      `SELECT seq, device_id, tbl, pk, op FROM station_feed
+        WHERE seq > $1 AND device_id <> $2 ORDER BY seq LIMIT $3`,
+      [from, deviceId, batchSize]
+    )
+    if (feed.length === 0) return result
+    // The rows as the server holds them now, per table.
+    const byTable = new Map<string, Map<string, { row: Row; device: string; ops: Set<string> }>>()
+    for (const entry of feed) {
+      if (!columns.has(entry.tbl)) continue
+      let rows = byTable.get(entry.tbl)
+      if (!rows) byTable.set(entry.tbl, (rows = new Map()))
+      const known = rows.get(entry.pk)
+      if (known) known.ops.add(entry.op)
+      else rows.set(entry.pk, { row: {}, device: entry.device_id, ops: new Set([entry.op]) })
+    }
+    for (const [table, rows] of byTable) {
+      const { rows: found } = await server.query<Row>(`SELECT * FROM ${table} WHERE id = ANY($1)`, [
+        [...rows.keys()]
+      ])
+      for (const row of found) rows.get(String(row.id))!.row = row
+    }
+    const last = Number(feed[feed.length - 1]!.seq)
+    const batch = { taken: {} as Record<string, number>, changed: 0 }
+    sqlite.transaction(() => {
+      sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
+      for (const table of FEED_TABLES) {
+        const rows = byTable.get(table)
+        if (rows) store(prepared, table, columns.get(table)!, rows, transcoder, batch)
+      }
+      sqlite.prepare('DELETE FROM station_pulling').run()
+      sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
+      const takenRows = Object.values(batch.taken).reduce((sum, n) => sum + n, 0)
+      if (takenRows + batch.changed > 0) {
+        appendAudit(db, deviceId, at, {
+          operatorId: null,
+          action: 'station.download',
+          entity: 'station',
+          detail: { fromSeq: from, toSeq: last, taken: batch.taken, changed: batch.changed }
+        })
+      }
+    })()
+    for (const [table, n] of Object.entries(batch.taken)) {
+      result.taken[table] = (result.taken[table] ?? 0) + n
+    }
+    result.changed += batch.changed
+    if (feed.length < batchSize) return result
+  }
+}
+
+/** Stores one table's rows of a feed batch, inside the download's transaction. */
+function store(
+  prepared: (sql: string) => Database.Statement,
+  table: string,
+  columns: Set<string>,
+  rows: Map<string, { row: Row; device: string; ops: Set<string> }>,
+  transcoder: RowTranscoder,
+  batch: DownloadResult
+): void {
+  const insertBlind = prepared(
+    'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
+  )
+  for (const [, { row: serverRow, device }] of rows) {
+    if (serverRow.id === undefined) continue
+    const { row, blindRows } = transcoder.recode(table, serverRow)
+    const names = Object.keys(row).filter((name) => columns.has(name))
+    const values: Row = Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
+    if (table === 'operators') values.active = 0
+    const insert = (record: Row) =>
+      prepared(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
+           ON CONFLICT (id) DO NOTHING`
+      ).run(record).changes
+    let inserted: number
+    try {
+      inserted = insert(values)
+    } catch (error) {
+      const clash =
+        table === 'operators' && /UNIQUE constraint failed: operators\.username/.test(String(error))
+      if (!clash) throw error
+      inserted = insert({ ...values, username: deviceUsername(String(values.username), device) })
+    }
+    if (inserted > 0) {
+      batch.taken[table] = (batch.taken[table] ?? 0) + 1
+      for (const blind of blindRows) insertBlind.run(blind.token, blind.book, blind.entry_id)
+      continue
+    }
+    if (!registerTables.has(table)) continue
+    // Already here: take the amendment pointer and the sign-off where this PC has none.
+    const superseded = prepared(
+      `UPDATE ${table} SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL AND ? IS NOT NULL`
+    ).run(values.superseded_by ?? null, values.id, values.superseded_by ?? null).changes
+    const signed = prepared(
+      `UPDATE ${table} SET signed_by = ?, signed_at = ?
+          WHERE id = ? AND signed_at IS NULL AND ? IS NOT NULL`
+    ).run(
+      values.signed_by ?? null,
+      values.signed_at ?? null,
+      values.id,
+      values.signed_at ?? null
+    ).changes
+    batch.changed += superseded + signed
+  }
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateServerDatabase } from '../../src/main/station/migrate'
+import type { StationChange } from '../../src/main/station/station-service'
+import type { EntryInput } from '../../src/shared/logbooks/contract'
+import type { StationServerConfig } from '../../src/shared/station/config'
+import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
+
+const booking = (name: string, phone: string, day: number): EntryInput => ({
+  book: 'phone',
+  occurredAt: `2026-09-${String(day).padStart(2, '0')}T02:00:00.000Z`,
+  status: 'open',
+  fields: {
+    callerName: name,
+    sex: 'female',
+    address: '月坛北街 3 号楼',
+    matter: '预约上门办理居住登记',
+    callerPhone: phone
+  }
+})
+
+/** One window's PC in station mode (rounds on demand): administrator, clerk and director. */
+async function openPc(name: string, clerkName: string) {
+  const clock = fakeClock('2026-09-30T02:00:00.000Z')
+  const changes: StationChange[] = []
+  const services = await openTestServices({
+    now: clock.now,
+    onStationChange: (change) => changes.push(change)
+  })
+  await services.auth.setupAdmin({
+    username: `admin_${name}`,
+    displayName: `管理员${name}`,
+    password: 'Station2026'
+  })
+  const adminId = services.auth.current()!.operator.id
+  const add = async (username: string, displayName: string, role: 'clerk' | 'director') =>
+    (
+      await services.operators.create(
+        {
+          username,
+          displayName,
+          role,
+          passwordHash: await services.auth.hashPassword('Window12345')
+        },
+        adminId
+      )
+    ).id
+  const clerkId = await add(`clerk_${name}`, clerkName, 'clerk')
+  await add(`director_${name}`, `所长${name}`, 'director')
+  const signOff = async (id: string) => {
+    await services.auth.signIn({ username: `director_${name}`, password: 'Window12345' })
+    await services.logbooks.service.signOff('phone', id, 'Window12345')
+    await services.auth.signIn({ username: `admin_${name}`, password: 'Station2026' })
+  }
+  const phones = (text?: string) =>
+    services.logbooks.service.list({
+      book: 'phone',
+      sort: 'occurredAt',
+      order: 'desc',
+      page: 1,
+      pageSize: 50,
+      ...(text ? { text } : {})
+    })
+  return { services, adminId, clerkId, changes, signOff, phones }
+}
+
+describe('every window sees the station’s registers: other PCs’ rows are downloaded', () => {
+  const info = clusterInfo()
+  let config: StationServerConfig
+  let a: Awaited<ReturnType<typeof openPc>>
+  let b: Awaited<ReturnType<typeof openPc>>
+
+  beforeAll(async () => {
+    const database = await createServerDatabase('download')
+    const owner = await roleClient(OWNER, database)
+    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
+    await owner.end()
+    config = {
+      host: 'localhost',
+      port: info.port,
+      database,
+      user: WINDOW.user,
+      tls: 'verify',
+      caPem: readFileSync(info.caFile, 'utf8')
+    }
+    a = await openPc('a', '李娜')
+    b = await openPc('b', '赵磊')
+  })
+  afterAll(() => {
+    for (const pc of [a, b]) {
+      pc?.services.station.stop()
+      pc?.services.cleanup()
+    }
+  })
+
+  it('B lists, finds and counts A’s entries with their clerk’s name; nothing taken goes back up', async () => {
+    const ids = await a.services.logbooks.service.createMany(
+      [booking('王秀兰', '13812345678', 1), booking('张建国', '13900001111', 2)],
+      a.clerkId
+    )
+    await a.signOff(ids[0]!)
+    await a.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, a.adminId)
+    await b.services.logbooks.service.createMany([booking('刘丽华', '13700002222', 3)], b.clerkId)
+    const joined = await b.services.station.save(
+      config,
+      WINDOW.password,
+      STATION_PASSPHRASE,
+      b.adminId
+    )
+    expect(joined.status).toMatchObject({ linked: true, pending: 0 })
+    expect(joined.status.lastAttempt?.message).toContain('已从服务器取得其他电脑的')
+
+    const listed = await b.phones()
+    expect(listed.total).toBe(3)
+    const fromA = listed.rows.find((entry) => entry.id === ids[0])!
+    expect(fromA).toMatchObject({
+      createdByName: '李娜',
+      signedByName: '所长a',
+      fields: { callerName: '王秀兰', callerPhone: '13812345678' }
+    })
+    // Found by the whole phone number (the blind index under B's own key).
+    const found = await b.phones('13812345678')
+    expect(found.rows.map((entry) => entry.id)).toEqual([ids[0]])
+    expect(b.changes.at(-1)?.registers).toMatchObject({ logbook_phone: 2, operators: 3 })
+
+    // The officers' figures (the director's checks, the award table) count A's entries on B too.
+    const figures = (officerId: string) =>
+      b.services.sqlite
+        .prepare('SELECT coalesce(sum(entries), 0) FROM staff_figures WHERE officer_id = ?')
+        .pluck()
+        .get(officerId)
+    expect(figures(a.clerkId)).toBe(2)
+    expect(figures(b.clerkId)).toBe(1)
+
+    // B's own audit chain (with its download row) still verifies.
+    expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+
+    // Nothing taken is queued to go back up.
+    const queuedFromA = b.services.sqlite
+      .prepare(`SELECT count(*) FROM station_outbox WHERE pk IN (?, ?)`)
+      .pluck()
+      .get(ids[0], ids[1])
+    expect(queuedFromA).toBe(0)
+    expect(b.services.station.status().pending).toBe(0)
+    expect(
+      b.services.sqlite
+        .prepare("SELECT count(*) FROM audit_log WHERE action = 'station.download'")
+        .pluck()
+        .get()
+    ).toBe(1)
+
+    // A's operators are known on B by name only: they cannot sign in there.
+    await expect(
+      b.services.auth.signIn({ username: 'clerk_a', password: 'Window12345' })
+    ).rejects.toMatchObject({ code: expect.any(String) })
+    expect(b.services.auth.current()?.operator.username).toBe('admin_b')
+
+    // And A takes B's entry on its next round.
+    await a.services.station.uploadNow()
+    expect((await a.phones()).rows.map((entry) => entry.fields.callerName).sort()).toEqual(
+      ['刘丽华', '张建国', '王秀兰'].sort()
+    )
+  })
+
+  it('takes a later amendment and sign-off, once; a round with nothing new takes nothing', async () => {
+    const [, second] = (await a.phones()).rows.filter((entry) => entry.createdByName === '李娜')
+    const amended = await a.services.logbooks.service.amend(
+      {
+        ...booking('张建国', '13900001112', 2),
+        id: second!.id,
+        reason: '电话记错一位'
+      } as never,
+      a.clerkId
+    )
+    await a.signOff(amended.entry.id)
+    // A's director also signs B's entry, taken on A in the first round.
+    const fromB = (await a.phones()).rows.find((entry) => entry.createdByName === '赵磊')!
+    expect(fromB.signedAt).toBeNull()
+    await a.signOff(fromB.id)
+    await a.services.station.uploadNow()
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt?.message).toContain('已从服务器取得其他电脑的')
+
+    const current = (await b.phones()).rows.find((entry) => entry.rootId === second!.rootId)!
+    expect(current).toMatchObject({
+      id: amended.entry.id,
+      version: 2,
+      signedByName: '所长a',
+      fields: { callerPhone: '13900001112' }
+    })
+    expect((await b.phones()).total).toBe(3)
+    // B's own entry now carries A's director's sign-off.
+    expect((await b.phones()).rows.find((entry) => entry.id === fromB.id)).toMatchObject({
+      signedByName: '所长a'
+    })
+
+    const quiet = await b.services.station.uploadNow()
+    expect(quiet.lastAttempt?.ok).toBe(true)
+    expect(quiet.lastAttempt?.message).not.toContain('取得')
+  })
+})
