@@ -5,7 +5,6 @@
 // the app's writes do), then uploadOutbox sends the queue to the server as the window role over
 // TLS. Only uploadOutbox is timed; the server's rows and the device's audit chain are checked
 // after the timing.
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,6 +13,7 @@ import { verifyDeviceChain } from '../src/main/station/chain'
 import { createServices } from '../src/main/services'
 import { linkStation, outboxCount, uploadOutbox } from '../src/main/station/uploader'
 import { createTranscoder, stationKeySide } from '../src/main/station/transcode'
+import { downloadFeed } from '../src/main/station/downloader'
 import { GIVEN, MATTERS, phoneOf, STREETS, SURNAMES } from './phone-book'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -43,6 +43,82 @@ export interface UploadRun {
   chain: { ok: boolean; rows: number; localRows: number; brokenAt: number | null }
 }
 
+export interface DownloadRun {
+  /** Feed rows of other PCs on the server before the download. */
+  feedRows: number
+  downloadMs: number
+  /** Rows stored here, per table. */
+  taken: Record<string, number>
+  entriesPerSecond: number
+  /** Checked after the timing: one phone number found through this PC's own blind index. */
+  foundByPhone: boolean
+}
+
+/**
+ * A PC joining the station: linked, then everything the other PCs uploaded (the upload runs
+ * above) is taken through the feed, recoded to its key with its blind-index rows. Only
+ * downloadFeed is timed.
+ */
+export async function measureDownload(
+  connection: pg.ClientConfig,
+  stationKey: Buffer
+): Promise<DownloadRun> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-download-'))
+  let services: Awaited<ReturnType<typeof createServices>> | undefined
+  const client = new pg.Client(connection)
+  try {
+    services = await createServices({
+      dataDir,
+      migrationsFolder: path.join(ROOT, 'drizzle'),
+      appVersion: 'bench'
+    })
+    await services.auth.setupAdmin({
+      username: 'joining_admin',
+      displayName: '赵磊',
+      password: 'Station2026'
+    })
+    const { sqlite, deviceId } = services
+    sqlite.transaction(() => linkStation(sqlite, deviceId, new Date().toISOString()))()
+    await client.connect()
+    const feedRows = Number(
+      (await client.query<{ n: string }>('SELECT count(*) AS n FROM station_feed')).rows[0]!.n
+    )
+    const start = process.hrtime.bigint()
+    const result = await downloadFeed({
+      sqlite,
+      db: services.db,
+      server: client,
+      deviceId,
+      transcoder: createTranscoder(stationKeySide(stationKey), {
+        cipher: services.cipher,
+        chainKey: services.keys.key('audit-chain')
+      }),
+      at: new Date().toISOString()
+    })
+    const downloadMs = ms(start)
+    const entries = result.taken.logbook_phone ?? 0
+    const found = await services.logbooks.service.list({
+      book: 'phone',
+      text: phoneOf(0),
+      sort: 'occurredAt',
+      order: 'desc',
+      page: 1,
+      pageSize: 50
+    })
+    return {
+      feedRows,
+      downloadMs: Math.round(downloadMs),
+      taken: result.taken,
+      entriesPerSecond: Math.round((entries / downloadMs) * 1000),
+      foundByPhone: found.total > 0
+    }
+  } finally {
+    await client.end().catch(() => undefined)
+    services?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 /** The device's chain on the server (src/main/station/chain.ts), as these checks compare it. */
 async function serverChain(client: pg.Client, deviceId: string) {
   const chain = await verifyDeviceChain(client, deviceId)
@@ -54,7 +130,8 @@ export async function measureUpload(
   label: string,
   entries: number,
   batchSize: number,
-  connection: pg.ClientConfig
+  connection: pg.ClientConfig,
+  stationKey: Buffer
 ): Promise<UploadRun> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-upload-'))
   let services: Awaited<ReturnType<typeof createServices>> | undefined
@@ -127,7 +204,7 @@ export async function measureUpload(
       // Recoded to a station key on the way up, as the app does (transcode.ts).
       transcoder: createTranscoder(
         { cipher: services.cipher, chainKey: services.keys.key('audit-chain') },
-        stationKeySide(randomBytes(32))
+        stationKeySide(stationKey)
       ),
       batchSize
     })

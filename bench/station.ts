@@ -16,7 +16,7 @@
 // Each client and each PC is a device with its own audit chain from seq 1, as the app writes it.
 // Writes bench/out/station.json. The cluster's folder is removed at the end, also on error.
 import { fork } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -41,7 +41,7 @@ import {
   RARE_NAME
 } from './phone-book'
 import type { ClientJob, ClientMessage } from './station-client'
-import { measureUpload, type UploadRun } from './station-upload'
+import { measureDownload, measureUpload, type UploadRun } from './station-upload'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.STATION_BENCH_ROWS ?? 1_000_000)
@@ -594,12 +594,13 @@ async function measureStation() {
     // 5. Uploads: a PC linked, UPLOAD_ENTRIES written offline, then its outbox sent; baselines
     // with 1,000 entries and with batches of 2,000. Each PC is a device of its own.
     const uploads: UploadRun[] = []
+    const stationKey = randomBytes(32)
     for (const [label, entries, batchSize] of [
       ['pc1k', 1_000, 500],
       ['pc10k', UPLOAD_ENTRIES, 500],
       ['pc10kb', UPLOAD_ENTRIES, 2_000]
     ] as const) {
-      const run = await measureUpload(label, entries, batchSize, connection)
+      const run = await measureUpload(label, entries, batchSize, connection, stationKey)
       console.log(
         `upload ${label}: ${entries} entries written in ${(run.writeMs / 1000).toFixed(1)} s ` +
           `(createMany, ${WRITE_CHUNK_NOTE}); ${run.outboxRows} outbox rows uploaded in ${run.uploadMs} ms`
@@ -607,6 +608,12 @@ async function measureStation() {
       uploads.push(run)
     }
     const upload = uploads.find((u) => u.label === 'pc10k')!
+    // 6. A PC joining afterwards takes all of the uploads above through the feed.
+    const download = await measureDownload(connection, stationKey)
+    console.log(
+      `download: ${download.feedRows} feed rows taken in ${download.downloadMs} ms ` +
+        `(${JSON.stringify(download.taken)})`
+    )
 
     const loadAfter = load()
     const sqliteWorst = Math.max(...Object.values(sqlitePages).map((p) => p.p95))
@@ -713,6 +720,14 @@ async function measureStation() {
             `baseline: upload of ${u.entries.toLocaleString()} entries, batches of ${u.batchSize}`,
             line(uploadLine(u), 'measure', '')
           ])
+      ),
+      [`a PC joining takes the uploads above (feed, recoded, own blind index)`]: line(
+        `${download.downloadMs} ms, ${download.entriesPerSecond} entries/s; ${download.feedRows} feed rows (${Object.entries(
+          download.taken
+        )
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}); found by a whole phone number: ${download.foundByPhone}`,
+        'measure'
       ),
       [`link a PC holding ${ROWS.toLocaleString()} entries (every shared row queued, 1 transaction)`]:
         line(
