@@ -59,6 +59,17 @@ describe('the shell, as a clerk meets it', () => {
     }
     // The administrator cannot read the audit log: only the auditor can.
     expect(await page.getByRole('tab', { name: '审计日志' }).count()).toBe(0)
+    // The shell fits the window: no band below the status bar, no page scroll; the settings,
+    // taller than the window, scroll inside the content.
+    const height = page.viewportSize()!.height
+    const shell = (await page.locator('.shell').first().boundingBox())!
+    const statusBar = (await page.locator('.status-bar').boundingBox())!
+    const pageScroll = await page.evaluate('document.documentElement.scrollHeight')
+    expect({
+      shell: shell.height,
+      statusBottom: statusBar.y + statusBar.height,
+      pageScroll
+    }).toEqual({ shell: height, statusBottom: height, pageScroll: height })
     await page.getByRole('tab', { name: '操作员' }).click()
     await page.getByRole('button', { name: '添加操作员' }).click()
     const dialog = page.getByRole('dialog')
