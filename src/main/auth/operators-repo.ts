@@ -90,7 +90,8 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
         passwordChangeRequired: false,
         active: true,
         createdAt: at,
-        updatedAt: at
+        updatedAt: at,
+        version: 0
       }
       db.transaction((tx) => {
         if (options.onlyIfEmpty && (tx.select({ n: count() }).from(operators).get()?.n ?? 0) > 0) {

@@ -11,15 +11,16 @@
  * - Inside the download's transaction a flag (drizzle/0027) keeps the outbox triggers quiet:
  *   nothing taken is sent back up. The position in the feed advances in the same transaction,
  *   and one audit row records what was taken.
- * - Another PC's operators are stored inactive here: their names show on their entries, but they
- *   sign in at their own PC (operators do not live on the server yet). One whose user name a local
- *   operator has is stored as `name@device`, as the upload does.
+ * - Another PC's operators sign in here too, and their later account changes (name, role,
+ *   password, active) are taken over the version this PC holds (accounts.ts). One whose user name
+ *   a local operator has is stored as `name@device`, as the upload does.
  */
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
-import { FEED_TABLES, REGISTER_TABLES } from './outbox'
+import { FEED_TABLES, queuedCheck, REGISTER_TABLES } from './outbox'
+import { takeAccount } from './accounts'
 import type { RowTranscoder } from './transcode'
 import { deviceUsername } from './uploader'
 
@@ -72,6 +73,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
   const result: DownloadResult = { taken: {}, changed: 0 }
   const position = sqlite.prepare('SELECT pulled_seq FROM station_link').pluck()
   const columns = new Map(FEED_TABLES.map((table) => [table, localColumns(sqlite, table)]))
+  const queued = queuedCheck(sqlite)
   const statements = new Map<string, Database.Statement>()
   const prepared = (sql: string) => {
     let statement = statements.get(sql)
@@ -109,7 +111,8 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
       sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
       for (const table of FEED_TABLES) {
         const rows = byTable.get(table)
-        if (rows) store(prepared, table, columns.get(table)!, rows, transcoder, batch)
+        if (rows)
+          store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch)
       }
       sqlite.prepare('DELETE FROM station_pulling').run()
       sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
@@ -133,6 +136,8 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
 
 /** Stores one table's rows of a feed batch, inside the download's transaction. */
 function store(
+  sqlite: Database.Database,
+  queued: (table: string, pk: string) => boolean,
   prepared: (sql: string) => Database.Statement,
   table: string,
   columns: Set<string>,
@@ -148,7 +153,6 @@ function store(
     const { row, blindRows } = transcoder.recode(table, serverRow)
     const names = Object.keys(row).filter((name) => columns.has(name))
     const values: Row = Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
-    if (table === 'operators') values.active = 0
     const insert = (record: Row) =>
       prepared(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
@@ -166,6 +170,10 @@ function store(
     if (inserted > 0) {
       batch.taken[table] = (batch.taken[table] ?? 0) + 1
       for (const blind of blindRows) insertBlind.run(blind.token, blind.book, blind.entry_id)
+      continue
+    }
+    if (table === 'operators') {
+      if (takeAccount(sqlite, row, queued)) batch.changed += 1
       continue
     }
     if (!registerTables.has(table)) continue

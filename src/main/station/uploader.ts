@@ -19,6 +19,7 @@
  *
  * An operator whose user name another PC took first goes up as `name@device` (a conflict to
  * acknowledge): user names cannot change on a PC, and each PC set up its own administrator.
+ * Later changes of an account go up over their base version (accounts.ts).
  *
  * Every row goes up recoded from this PC's key to the station key (transcode.ts): sealed numbers,
  * blind-index tokens and audit macs are the station's on the server.
@@ -40,6 +41,7 @@ import {
   type VersionedPush
 } from './versioned'
 import { FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
+import { noteAccountPushes, pushAccount, type AccountPush } from './accounts'
 import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
@@ -395,6 +397,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     if (batch.length === 0) break
     const conflicts: UploadConflict[] = []
     const versionedPushes: { seq: number; push: VersionedPush }[] = []
+    const accountPushes: { seq: number; push: AccountPush }[] = []
     let last = 0
     await server.query('BEGIN')
     try {
@@ -443,6 +446,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         await flush()
+        if (table.name === 'operators') {
+          const push = await pushAccount(server, row, now().toISOString())
+          accountPushes.push({ seq: entry.seq, push })
+          if (push.kind === 'stored') feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
+          continue
+        }
         const versioned = versionedTable(table.name)
         if (versioned) {
           const push = await pushVersioned(server, versioned, row, now().toISOString())
@@ -479,6 +488,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     sqlite.transaction(() => {
       setAcked.run(last)
       notePushed(sqlite, db, deviceId, versionedPushes, at)
+      noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
       for (const conflict of conflicts) {
@@ -499,6 +509,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     result.refused.push(
       ...versionedPushes.flatMap(({ push }) =>
         push.kind === 'refused' ? [{ table: push.table.name, key: push.key }] : []
+      ),
+      ...accountPushes.flatMap(({ push }) =>
+        push.kind === 'refused' ? [{ table: 'operators', key: push.id }] : []
       )
     )
     await options.afterBatch?.({ uploaded: result.uploaded, remaining: outboxCount(sqlite) })

@@ -25,7 +25,12 @@ export function defineFoundation(kit: Kit) {
       passwordChangeRequired: boolean('password_change_required').notNull().default(false),
       active: boolean('active').notNull().default(true),
       createdAt: text('created_at').notNull(),
-      updatedAt: text('updated_at').notNull()
+      updatedAt: text('updated_at').notNull(),
+      /**
+       * The station server's version of the account (name, role, password, active) this PC's copy
+       * is based on (0 = never changed there). A change goes up only over it (issue #15).
+       */
+      version: integer('version').notNull().default(0)
     },
     (t) => [uniqueIndex('operators_username_unique').on(sql`lower(${t.username})`)]
   )

@@ -22,7 +22,12 @@ const COLUMN_LABELS: Record<string, MessageKey> = {
   username: 'station.column.username',
   signed_by: 'station.column.signedBy',
   signed_at: 'station.column.signedAt',
-  superseded_by: 'station.column.supersededBy'
+  superseded_by: 'station.column.supersededBy',
+  display_name: 'station.column.displayName',
+  role: 'station.column.role',
+  active: 'station.column.active',
+  password_change_required: 'station.column.passwordChange',
+  password: 'station.column.password'
 }
 
 type Translate = ReturnType<typeof useI18n>['t']
@@ -37,8 +42,13 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
     return { where: t('station.kindPhotoSpec'), what: conflict.key }
   }
   if (conflict.table === 'operators') {
-    // Another PC's operator had the user name: this one is on the server as name@device.
-    return { where: t('station.kindOperator'), what: conflict.fields[0]?.local ?? conflict.key }
+    // Another PC's operator had the user name (this one is on the server as name@device), or
+    // another PC changed the account first.
+    const name = conflict.fields.find((field) => field.column === 'display_name')?.server
+    return {
+      where: t('station.kindOperator'),
+      what: name ?? conflict.fields[0]?.local ?? conflict.key
+    }
   }
   const book = conflict.table.replace(/^logbook_/, '') as BookKey
   return { where: books[book]?.title ?? conflict.table, what: conflict.key }
