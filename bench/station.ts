@@ -481,30 +481,11 @@ async function measureStation() {
     for (const [name, query] of Object.entries(shapes)) {
       const { rows, count, cap } = pgListQueries(db, query)
       const sqlitePage = sqlitePages[name]!
-      /**
-       * The route is chosen in code, as SQLite's repository chooses its own: the capped count first
-       * (the trigram bitmap finds a text's first hits fast). A text with more hits than the cap is
-       * common, so its newest hits lie near the top of the date order: the page walks the date
-       * index, bitmap scans off for that one transaction. Left to the planner, which misjudges LIKE
-       * over the folded text, such a page may fetch and sort every hit (a run measured 80 ms).
-       */
-      const route = async <T>(read: () => Promise<T>): Promise<{ value: T; total: number }> => {
-        const [counted] = await count
-        const total = counted!.n
-        if (!query.text || total <= cap) return { value: await read(), total }
-        // The pool has one connection: BEGIN, SET LOCAL and the page run on it in turn.
-        await pool.query('BEGIN')
-        try {
-          await pool.query('SET LOCAL enable_bitmapscan = off')
-          return { value: await read(), total }
-        } finally {
-          await pool.query('COMMIT')
-        }
-      }
       const timed = async () => {
         const once = async () => {
-          const { value: page, total } = await route(async () => (await rows) as { id: string }[])
-          return { ids: page.map((row) => row.id), total: Math.min(total, cap) }
+          const page = (await rows) as { id: string }[]
+          const [counted] = await count
+          return { ids: page.map((row) => row.id), total: Math.min(counted!.n, cap) }
         }
         let result = await once()
         const times: number[] = []
@@ -526,8 +507,7 @@ async function measureStation() {
         const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)
         return plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')
       }
-      const plans = async () =>
-        `-- page\n${(await route(() => explain(rows))).value}\n-- count\n${await explain(count)}`
+      const plans = async () => `-- page\n${await explain(rows)}\n-- count\n${await explain(count)}`
       const entry: (typeof pgPages)[string] = { ...(await timed()), plan: await plans() }
       if (entry.p95 > TARGETS.pageP95Ms) {
         // The pool has one connection, so the setting holds for these runs only.
@@ -662,8 +642,7 @@ async function measureStation() {
         `list's query shapes on PostgreSQL (the repository is not on PostgreSQL yet), drizzle on the ` +
         `pg tables, over TLS; SQLite: the real repository (list()), encrypted at rest. PG total is ` +
         `capped as the repository's date-ordered path caps it (${TEXT_COUNT_CAP} with a text, ` +
-        `${MAX_DEPTH} without); its text route is chosen in code (the capped count first; a text ` +
-        `with more hits walks the date index). SQLite's repository counts a rarer text's full-text hits up to ` +
+        `${MAX_DEPTH} without); SQLite's repository counts a rarer text's full-text hits up to ` +
         `${MAX_DEPTH}. "same page": PG's 50 ids equal SQLite's, in order.`
     )
     console.table(
