@@ -90,14 +90,13 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     )
     if (feed.length === 0) return result
     // The rows as the server holds them now, per table.
-    const byTable = new Map<string, Map<string, { row: Row; device: string; ops: Set<string> }>>()
+    // (An insert and later changes of one row are taken together: the row as it is now.)
+    const byTable = new Map<string, Map<string, { row: Row; device: string }>>()
     for (const entry of feed) {
       if (!columns.has(entry.tbl)) continue
       let rows = byTable.get(entry.tbl)
       if (!rows) byTable.set(entry.tbl, (rows = new Map()))
-      const known = rows.get(entry.pk)
-      if (known) known.ops.add(entry.op)
-      else rows.set(entry.pk, { row: {}, device: entry.device_id, ops: new Set([entry.op]) })
+      if (!rows.has(entry.pk)) rows.set(entry.pk, { row: {}, device: entry.device_id })
     }
     for (const [table, rows] of byTable) {
       const { rows: found } = await server.query<Row>(`SELECT * FROM ${table} WHERE id = ANY($1)`, [
@@ -141,7 +140,7 @@ function store(
   prepared: (sql: string) => Database.Statement,
   table: string,
   columns: Set<string>,
-  rows: Map<string, { row: Row; device: string; ops: Set<string> }>,
+  rows: Map<string, { row: Row; device: string }>,
   transcoder: RowTranscoder,
   batch: DownloadResult
 ): void {
