@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { inject } from 'vitest'
+import { join } from 'node:path'
+import { migrateServerDatabase } from '../../src/main/station/migrate'
+import type { StationServerConfig } from '../../src/shared/station/config'
 import type { PgClusterInfo } from './pg-cluster'
+import { repoRoot } from './services'
 
 export function clusterInfo() {
   return inject('pgCluster')
@@ -88,4 +92,32 @@ export async function roleClient(
   })
   await client.connect()
   return client
+}
+
+/**
+ * A station database migrated by its owner, and how a window reaches it (its role, TLS verified
+ * against the test CA): what 设置 → 本所服务器 is given.
+ */
+export async function migratedStation(
+  prefix: string,
+  info: PgClusterInfo = clusterInfo()
+): Promise<{ database: string; config: StationServerConfig }> {
+  const database = await createServerDatabase(prefix, info)
+  const owner = await roleClient(OWNER, database, info)
+  try {
+    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
+  } finally {
+    await owner.end()
+  }
+  return {
+    database,
+    config: {
+      host: 'localhost',
+      port: info.port,
+      database,
+      user: WINDOW.user,
+      tls: 'verify',
+      caPem: readFileSync(info.caFile, 'utf8')
+    }
+  }
 }

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
-import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
+import { migratedStation, WINDOW } from '../helpers/pg-test'
+import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const CLERK = { username: 'li.na', password: 'Clerk12345' }
@@ -37,25 +34,13 @@ async function openPc(name: string) {
 }
 
 describe('operators’ accounts live across the station: made on one PC, signed in at any', () => {
-  const info = clusterInfo()
   let config: StationServerConfig
   let a: Awaited<ReturnType<typeof openPc>>
   let b: Awaited<ReturnType<typeof openPc>>
   let clerkId: string
 
   beforeAll(async () => {
-    const database = await createServerDatabase('accounts')
-    const owner = await roleClient(OWNER, database)
-    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
-    await owner.end()
-    config = {
-      host: 'localhost',
-      port: info.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(info.caFile, 'utf8')
-    }
+    ;({ config } = await migratedStation('accounts'))
     a = await openPc('a')
     b = await openPc('b')
     clerkId = (

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationChange } from '../../src/main/station/station-service'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
-import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
+import { migratedStation, WINDOW } from '../helpers/pg-test'
+import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const booking = (name: string, phone: string, day: number): EntryInput => ({
@@ -68,24 +65,12 @@ async function openPc(name: string, clerkName: string) {
 }
 
 describe('every window sees the station’s registers: other PCs’ rows are downloaded', () => {
-  const info = clusterInfo()
   let config: StationServerConfig
   let a: Awaited<ReturnType<typeof openPc>>
   let b: Awaited<ReturnType<typeof openPc>>
 
   beforeAll(async () => {
-    const database = await createServerDatabase('download')
-    const owner = await roleClient(OWNER, database)
-    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
-    await owner.end()
-    config = {
-      host: 'localhost',
-      port: info.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(info.caFile, 'utf8')
-    }
+    ;({ config } = await migratedStation('download'))
     a = await openPc('a', '李娜')
     b = await openPc('b', '赵磊')
   })

@@ -1,17 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyDeviceChain } from '../../src/main/station/chain'
-import { migrateServerDatabase } from '../../src/main/station/migrate'
 import { stationKeySide } from '../../src/main/station/transcode'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import {
   clusterInfo,
-  createServerDatabase,
-  OWNER,
+  migratedStation,
   roleClient,
   superuserClient,
   WINDOW
@@ -58,19 +55,8 @@ describe('the station key: every PC of a station opens, finds and checks what th
     ).rows[0]!
 
   beforeAll(async () => {
-    database = await createServerDatabase('stationkey')
-    const owner = await roleClient(OWNER, database)
-    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
-    await owner.end()
+    ;({ database, config } = await migratedStation('stationkey'))
     server = await roleClient(WINDOW, database)
-    config = {
-      host: 'localhost',
-      port: info.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(info.caFile, 'utf8')
-    }
   })
   afterAll(async () => {
     await server?.end()

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../src/main/ipc/handlers'
-import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
-import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
-import { ADMIN, fakeClock, openSignedIn, repoRoot } from '../helpers/services'
-import { join } from 'node:path'
+import { migratedStation, roleClient, WINDOW } from '../helpers/pg-test'
+import { ADMIN, fakeClock, openSignedIn } from '../helpers/services'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
 const CLERK = { username: 'li.clerk', displayName: '李娜', password: 'Clerk12345' }
 
 describe('设置 → 本所服务器 through the IPC table', () => {
-  const info = clusterInfo()
   let services: Awaited<ReturnType<typeof openSignedIn>>
   let table: ReturnType<typeof createIpcTable>
   let database: string
@@ -27,10 +23,7 @@ describe('设置 → 本所服务器 through the IPC table', () => {
   }
 
   beforeAll(async () => {
-    database = await createServerDatabase('service')
-    const owner = await roleClient(OWNER, database)
-    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
-    await owner.end()
+    ;({ database, config } = await migratedStation('service'))
     services = await openSignedIn({ now: fakeClock('2026-09-30T02:00:00.000Z').now })
     table = createIpcTable(services, trustOrigins([ORIGIN]))
     clerkId = (
@@ -39,14 +32,6 @@ describe('设置 → 本所服务器 through the IPC table', () => {
         services.auth.current()!.operator.id
       )
     ).id
-    config = {
-      host: 'localhost',
-      port: info.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(info.caFile, 'utf8')
-    }
   })
   afterAll(() => services.cleanup())
 
