@@ -55,6 +55,37 @@ export interface DownloadRun {
 }
 
 /**
+ * One PC of the bench's station: the app's services in a data folder of its own (encrypted at
+ * rest, its own device id), its administrator signed in, linked to the station (as after
+ * 保存并上传本机登记). `close` removes it again.
+ */
+async function openLinkedPc(
+  folderPrefix: string,
+  admin: { username: string; displayName: string }
+) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), folderPrefix))
+  let services: Awaited<ReturnType<typeof createServices>> | undefined
+  const close = () => {
+    services?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    services = await createServices({
+      dataDir,
+      migrationsFolder: path.join(ROOT, 'drizzle'),
+      appVersion: 'bench'
+    })
+    await services.auth.setupAdmin({ ...admin, password: 'Station2026' })
+    const { sqlite, deviceId } = services
+    sqlite.transaction(() => linkStation(sqlite, deviceId, new Date().toISOString()))()
+    return { services, close }
+  } catch (error) {
+    close()
+    throw error
+  }
+}
+
+/**
  * A PC joining the station: linked, then everything the other PCs uploaded (the upload runs
  * above) is taken through the feed, recoded to its key with its blind-index rows. Only
  * downloadFeed is timed.
@@ -63,22 +94,14 @@ export async function measureDownload(
   connection: pg.ClientConfig,
   stationKey: Buffer
 ): Promise<DownloadRun> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-download-'))
-  let services: Awaited<ReturnType<typeof createServices>> | undefined
+  const pc = await openLinkedPc('bianmin-station-download-', {
+    username: 'joining_admin',
+    displayName: '赵磊'
+  })
+  const { services } = pc
   const client = new pg.Client(connection)
   try {
-    services = await createServices({
-      dataDir,
-      migrationsFolder: path.join(ROOT, 'drizzle'),
-      appVersion: 'bench'
-    })
-    await services.auth.setupAdmin({
-      username: 'joining_admin',
-      displayName: '赵磊',
-      password: 'Station2026'
-    })
     const { sqlite, deviceId } = services
-    sqlite.transaction(() => linkStation(sqlite, deviceId, new Date().toISOString()))()
     await client.connect()
     const feedRows = Number(
       (await client.query<{ n: string }>('SELECT count(*) AS n FROM station_feed')).rows[0]!.n
@@ -114,8 +137,7 @@ export async function measureDownload(
     }
   } finally {
     await client.end().catch(() => undefined)
-    services?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    pc.close()
   }
 }
 
@@ -133,29 +155,21 @@ export async function measureUpload(
   connection: pg.ClientConfig,
   stationKey: Buffer
 ): Promise<UploadRun> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-station-upload-'))
-  let services: Awaited<ReturnType<typeof createServices>> | undefined
+  // Usernames of their own: the server's operators_username is unique across PCs.
+  const pc = await openLinkedPc('bianmin-station-upload-', {
+    username: `${label}_admin`,
+    displayName: '王建国'
+  })
+  const { services } = pc
   const client = new pg.Client(connection)
   try {
-    services = await createServices({
-      dataDir,
-      migrationsFolder: path.join(ROOT, 'drizzle'),
-      appVersion: 'bench'
-    })
-    // Usernames of their own: the server's operators_username is unique across PCs.
-    await services.auth.setupAdmin({
-      username: `${label}_admin`,
-      displayName: '王建国',
-      password: 'Station2026'
-    })
     const adminId = services.auth.current()!.operator.id
     const clerk = await services.operators.create(
       { username: `${label}_clerk`, displayName: '李娜', role: 'clerk', passwordHash: 'x' },
       adminId
     )
+    // Linked first, then offline: every write below is queued.
     const { sqlite, deviceId } = services
-    // Linked first (as after 保存并上传本机登记), then offline: every write below is queued.
-    sqlite.transaction(() => linkStation(sqlite, deviceId, new Date().toISOString()))()
 
     const now = Date.now()
     const writeStart = process.hrtime.bigint()
@@ -248,7 +262,6 @@ export async function measureUpload(
     }
   } finally {
     await client.end().catch(() => undefined)
-    services?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    pc.close()
   }
 }

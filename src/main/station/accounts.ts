@@ -8,11 +8,11 @@
  * again if it still stands). Password hashes never appear in a conflict. Sign-in counters and
  * lockouts stay on each PC.
  */
-import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
+import { conflictRecorder } from './outbox'
 
 /** The account's fields shared by the station, as the tables name them. */
 export const ACCOUNT_FIELDS = [
@@ -101,24 +101,20 @@ export function noteAccountPushes(
             version = ?, updated_at = ?
       WHERE id = ? AND ${ACCOUNT_FIELDS.map((field) => `${field} IS ?`).join(' AND ')}`
   )
-  const recordConflict = sqlite.prepare(
-    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-  )
+  const recordConflict = conflictRecorder(sqlite)
   for (const { seq, push } of pushes) {
     if (push.kind === 'stored') {
       setVersion.run(push.version, push.id)
       continue
     }
-    const conflictId = randomUUID()
-    recordConflict.run(
-      conflictId,
+    const conflictId = recordConflict({
       seq,
-      'operators',
-      push.id,
-      JSON.stringify(shown(push.sent, push.server, 'local')),
-      JSON.stringify(shown(push.server, push.sent, 'server')),
+      table: 'operators',
+      pk: push.id,
+      local: shown(push.sent, push.server, 'local'),
+      server: shown(push.server, push.sent, 'server'),
       at
-    )
+    })
     takeServer.run(
       ...sqliteValues(push.server),
       push.serverVersion,

@@ -2,6 +2,7 @@
  * The outbox's queue (drizzle/0023): rows queued by triggers, sent in seq order; those after the
  * server's acknowledged seq are still waiting. One place for that condition.
  */
+import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 
 /** SQL condition on station_outbox: not yet acknowledged by the server. */
@@ -47,3 +48,33 @@ export const FEED_TABLES: readonly string[] = [
   'staff_attendance',
   'staff_followups'
 ]
+
+/** A change the server held differently, as kept for the administrator. */
+export interface KeptConflict {
+  seq: number
+  table: string
+  pk: string
+  local: unknown
+  server: unknown
+  at: string
+}
+
+/** Keeps conflicts in station_conflicts (in the caller's transaction); each call returns its id. */
+export const conflictRecorder = (sqlite: Database.Database) => {
+  const insert = sqlite.prepare(
+    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+  return (conflict: KeptConflict): string => {
+    const id = randomUUID()
+    insert.run(
+      id,
+      conflict.seq,
+      conflict.table,
+      conflict.pk,
+      JSON.stringify(conflict.local),
+      JSON.stringify(conflict.server),
+      conflict.at
+    )
+    return id
+  }
+}

@@ -45,14 +45,25 @@ export interface KeySide {
   chainKey: Buffer
 }
 
-/** Per register table: its book and each column's field key. */
-const registers = new Map<string, { book: BookKey; keyOf: Map<string, string> }>(
+interface Register {
+  book: BookKey
+  /** Each column's field key. */
+  keyOf: Map<string, string>
+  /** The columns that may hold sealed values. */
+  sealedColumns: Set<string>
+}
+
+/** Per register table: its book, its columns' field keys and which of them are sealed. */
+const registers = new Map<string, Register>(
   bookKeys.map((book) => {
     const table = bookTables[book]
     const keyOf = new Map(
       Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, key])
     )
-    return [getTableName(table), { book, keyOf }]
+    const sealedColumns = new Set(
+      [...keyOf].filter(([, key]) => isSealedField(book, key)).map(([column]) => column)
+    )
+    return [getTableName(table), { book, keyOf, sealedColumns }]
   })
 )
 
@@ -66,6 +77,17 @@ const EMBEDDED_COLUMNS: Record<string, Record<string, string>> = {
 
 /** Columns whose sealed values stay as they are: the audit detail is inside the row's hash. */
 const KEPT_AS_IS: Record<string, Set<string>> = { audit_log: new Set(['detail']) }
+
+/** Another shared table's columns the recoding deals with, per table (computed once). */
+const handled = new Map<string, Set<string>>()
+const handledColumns = (table: string): Set<string> => {
+  let columns = handled.get(table)
+  if (!columns) {
+    columns = new Set([...Object.keys(EMBEDDED_COLUMNS[table] ?? {}), ...(KEPT_AS_IS[table] ?? [])])
+    handled.set(table, columns)
+  }
+  return columns
+}
 
 export interface RecodedRow {
   row: Row
@@ -83,11 +105,7 @@ export function createTranscoder(from: KeySide, to: KeySide): RowTranscoder {
   const embedded = (value: string, place: string) =>
     recodeEmbedded(value, place, from.cipher, to.cipher)
 
-  const recodeEntry = (
-    tableName: string,
-    register: { book: BookKey; keyOf: Map<string, string> },
-    row: Row
-  ): RecodedRow => {
+  const recodeEntry = (tableName: string, register: Register, row: Row): RecodedRow => {
     const { book, keyOf } = register
     const out: Row = { ...row }
     const plain: Row = {}
@@ -106,11 +124,7 @@ export function createTranscoder(from: KeySide, to: KeySide): RowTranscoder {
       const recoded = mapSealedField(book, key, stored, text, embedded)
       out[column] = json ? JSON.stringify(recoded) : recoded
     }
-    refuseUnknownSealed(
-      tableName,
-      row,
-      new Set([...keyOf].filter(([, key]) => isSealedField(book, key)).map(([column]) => column))
-    )
+    refuseUnknownSealed(tableName, row, register.sealedColumns)
     const blindRows = identifierTokens(to.cipher, book, plain).map((token) => ({
       token,
       book,
@@ -133,11 +147,7 @@ export function createTranscoder(from: KeySide, to: KeySide): RowTranscoder {
         out.mac =
           macAuditHash(from.chainKey, hash) === row.mac ? macAuditHash(to.chainKey, hash) : null
       }
-      refuseUnknownSealed(
-        table,
-        row,
-        new Set([...Object.keys(embeddedColumns), ...(KEPT_AS_IS[table] ?? [])])
-      )
+      refuseUnknownSealed(table, row, handledColumns(table))
       return { row: out, blindRows: [] }
     }
   }

@@ -27,7 +27,6 @@
  * Not yet: operators' later edits, the guide and the address table (mutable, need version
  * checks).
  */
-import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type pg from 'pg'
@@ -40,7 +39,7 @@ import {
   versionedTable,
   type VersionedPush
 } from './versioned'
-import { FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
+import { conflictRecorder, FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
 import { noteAccountPushes, pushAccount, type AccountPush } from './accounts'
 import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
@@ -389,9 +388,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
   )
   const prune = sqlite.prepare('DELETE FROM station_outbox WHERE seq <= ? AND queued_at < ?')
-  const recordConflict = sqlite.prepare(
-    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-  )
+  const recordConflict = conflictRecorder(sqlite)
   for (;;) {
     const batch = nextBatch.all(ackedSeq(sqlite), batchSize) as OutboxEntry[]
     if (batch.length === 0) break
@@ -492,15 +489,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
       for (const conflict of conflicts) {
-        recordConflict.run(
-          randomUUID(),
-          conflict.seq,
-          conflict.table,
-          conflict.key,
-          JSON.stringify(conflict.local),
-          JSON.stringify(conflict.server),
-          at
-        )
+        recordConflict({ ...conflict, pk: conflict.key, at })
       }
     })()
     result.uploaded += batch.length

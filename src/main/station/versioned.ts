@@ -11,12 +11,11 @@
  * The rest of the settings (language, printer, camera, the server link itself, this PC's identity
  * and key fingerprint) stay on each PC.
  */
-import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
-import { queuedCheck } from './outbox'
+import { conflictRecorder, queuedCheck } from './outbox'
 
 /** Setting keys shared by the whole station. drizzle/0024's triggers list the same keys. */
 export const SHARED_SETTING_KEYS = [
@@ -139,9 +138,7 @@ export function notePushed(
   pushes: { seq: number; push: VersionedPush }[],
   at: string
 ): void {
-  const recordConflict = sqlite.prepare(
-    `INSERT INTO station_conflicts (id, seq, tbl, pk, local, server, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-  )
+  const recordConflict = conflictRecorder(sqlite)
   const statements = new Map<
     VersionedTable,
     { setVersion: Database.Statement; takeServer: Database.Statement }
@@ -171,16 +168,14 @@ export function notePushed(
       setVersion.run(push.version, push.key)
       continue
     }
-    const conflictId = randomUUID()
-    recordConflict.run(
-      conflictId,
+    const conflictId = recordConflict({
       seq,
-      table.name,
-      push.key,
-      JSON.stringify({ [table.value]: push.sent, version: push.base }),
-      JSON.stringify({ [table.value]: push.server.value, version: push.server.version }),
+      table: table.name,
+      pk: push.key,
+      local: { [table.value]: push.sent, version: push.base },
+      server: { [table.value]: push.server.value, version: push.server.version },
       at
-    )
+    })
     takeServer.run(
       push.server.value,
       ...table.carried.map((column) => push.server.carried[column]),
