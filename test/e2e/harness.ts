@@ -70,6 +70,8 @@ export interface RunningApp {
   dataDir: string
   /** Page errors, console errors, failed requests and internal errors behind calls so far. */
   errors: string[]
+  /** Channels the page has called, in order. */
+  calls: string[]
   screenshot(name: string): Promise<void>
   close(): Promise<void>
 }
@@ -89,6 +91,8 @@ export async function startApp(
     now?: () => Date
     /** Background upload to the station server, as the app's 15 s but shorter. */
     stationUploadIntervalMs?: number
+    /** Main answers these channels this many ms late (a busy main process). */
+    delayChannels?: Record<string, number>
   } = {}
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('bianmin-e2e-')
@@ -116,6 +120,7 @@ export async function startApp(
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()
   const errors: string[] = []
+  const calls: string[] = []
   const table = createIpcTable(services, trustOrigins([origin]), (channel, error) => {
     console.error(`[ipc] ${channel}`, error)
     errors.push(`internal error in ${channel}: ${error instanceof Error ? error.message : error}`)
@@ -124,8 +129,15 @@ export async function startApp(
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN'
   })
-  await context.exposeBinding('__bianminInvoke', ({ frame }, channel: string, input: unknown) =>
-    table.invoke(channel, input, { senderUrl: frame.url() })
+  await context.exposeBinding(
+    '__bianminInvoke',
+    async ({ frame }, channel: string, input: unknown) => {
+      calls.push(channel)
+      const answer = table.invoke(channel, input, { senderUrl: frame.url() })
+      const delay = options.delayChannels?.[channel]
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+      return answer
+    }
   )
   await context.addInitScript({ path: bridgeBundle })
   const page = await context.newPage()
@@ -145,6 +157,7 @@ export async function startApp(
     origin,
     dataDir,
     errors,
+    calls,
     screenshot: async (name) => {
       await page.screenshot({ path: join(screenshotDir, `${name}.png`) })
     },

@@ -185,3 +185,29 @@ describe('the shell, as a clerk meets it', () => {
     expect(app.services.auth.current()?.operator.passwordChangeRequired).toBe(false)
   })
 })
+
+describe('the shell while main is slow to answer', () => {
+  let browser: Browser
+  let app: RunningApp
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser, { delayChannels: { 'auth:status': 1500 } })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('keeps a sign-in that arrives while its first status read is still on the way', async () => {
+    const { page } = app
+    // The first read has left (answered "no administrator yet") but not come back.
+    await expect.poll(() => app.calls.includes('auth:status')).toBe(true)
+    await app.services.auth.setupAdmin(ADMIN)
+    await page.getByTestId('status-operator').waitFor()
+    // The late answer is older than the session event and must not sign the page out again.
+    await page.waitForTimeout(2000)
+    expect(await page.getByTestId('status-operator').isVisible()).toBe(true)
+    expect(await page.getByText('首次启动：创建系统管理员').count()).toBe(0)
+  })
+})

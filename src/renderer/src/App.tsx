@@ -43,11 +43,16 @@ export function App() {
   const route = useRoute()
 
   useEffect(() => {
+    // A session event that arrives while the first reads are in flight is newer than their answer.
+    let sessionEventSeen = false
     void Promise.all([unwrap(api.auth.status()), unwrap(api.settings.get())]).then(([s, c]) => {
-      setStatus(s)
+      if (!sessionEventSeen) setStatus(s)
       setSettings(c)
     })
-    const offSession = api.on('session.changed', setStatus)
+    const offSession = api.on('session.changed', (next) => {
+      sessionEventSeen = true
+      setStatus(next)
+    })
     // Another PC changed a station-wide setting (station server): take it without a reload.
     const offStation = api.on('station.changed', () => {
       void unwrap(api.settings.get())
