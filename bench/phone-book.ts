@@ -1,11 +1,14 @@
 // The generated phone-book bookings (logbook_phone) shared by the forms and station benchmarks, so
 // SQLite and PostgreSQL are loaded with the same rows: PER_DAY bookings a day from 2024-01-01
 // (station time), a rare name in one row of RARE_EVERY, five streets, six matters.
+import type pg from 'pg'
 import type { Services } from '../src/main/services'
 import { maskIdentifiersInText } from '../src/shared/identifiers'
 import { fromWallClock } from '../src/shared/logbooks/time'
 
 export const PER_DAY = 1000
+/** Rows a statement when loading PostgreSQL. */
+export const LOAD_BATCH = 10_000
 /** One resident in RARE_EVERY rows has a rare name: the text filter's needle over all dates. */
 export const RARE_EVERY = 50_000
 export const RARE_NAME = '欧阳娜娜'
@@ -108,4 +111,71 @@ export function loadSqlitePhoneBook(
       blind.run(cipher.blindIndex('phone', b.phone), id)
     }
   })()
+}
+
+/**
+ * Bulk-loads the same bookings into PostgreSQL: INSERT … SELECT FROM unnest, LOAD_BATCH a time,
+ * each with its blind-index row.
+ */
+export async function loadPgPhoneBook(
+  pool: Pick<pg.ClientBase, 'query'>,
+  ids: string[],
+  officers: string[],
+  signerId: string,
+  seal: (phone: string) => string,
+  blind: (phone: string) => string
+) {
+  const columns = [
+    'id',
+    'occurred_at',
+    'status',
+    'due_at',
+    'officer_id',
+    'search_text',
+    'created_at',
+    'created_by',
+    'signed_by',
+    'signed_at',
+    'caller_name',
+    'sex',
+    'address',
+    'matter',
+    'caller_phone',
+    'token'
+  ] as const
+  const params = columns.map((_, i) => `$${i + 1}::text[]`).join(', ')
+  const statement = `WITH b AS (SELECT * FROM unnest(${params}) AS b(${columns.join(', ')})),
+    e AS (INSERT INTO logbook_phone (id, root_id, version, occurred_at, status, rule_code, due_at,
+        officer_id, search_text, created_at, created_by, signed_by, signed_at, caller_name, sex,
+        address, matter, caller_phone)
+      SELECT id, id, 1, occurred_at, status, 'SLA-HOME-VISIT', due_at, officer_id, search_text,
+        created_at, created_by, signed_by, signed_at, caller_name, sex, address, matter,
+        caller_phone FROM b)
+    INSERT INTO logbook_blind_index (token, book, entry_id) SELECT token, 'phone', id FROM b`
+  for (let from = 0; from < ids.length; from += LOAD_BATCH) {
+    const arrays = columns.map(() => [] as (string | null)[])
+    for (let i = from; i < Math.min(ids.length, from + LOAD_BATCH); i++) {
+      const b = phoneBooking(i, officers, signerId)
+      const values = [
+        ids[i]!,
+        b.occurredAt,
+        b.status,
+        b.dueAt,
+        b.officerId,
+        b.searchText,
+        b.createdAt,
+        b.createdBy,
+        b.signedBy,
+        b.signedAt,
+        b.callerName,
+        b.sex,
+        b.address,
+        b.matter,
+        seal(b.phone),
+        blind(b.phone)
+      ]
+      values.forEach((value, c) => arrays[c]!.push(value))
+    }
+    await pool.query(statement, arrays)
+  }
 }

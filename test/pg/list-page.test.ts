@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadPgPhoneBook, loadSqlitePhoneBook, RARE_NAME } from '../../bench/phone-book'
+import { phoneLog } from '../../src/main/db/schema/pg'
+import { TEXT_COUNT_CAP } from '../../src/main/logbooks/logbooks-repo'
+import { listPagePg, type PageRoute } from '../../src/main/logbooks/pg-page'
+import type { ListQuery } from '../../src/shared/logbooks/contract'
+import { openSignedIn } from '../helpers/services'
+import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
+
+/** 20 days of bookings, 1,000 a day; a window of 1,000 rows so every route is taken. */
+const ROWS = 20_000
+const WINDOW_ROWS = 1000
+
+const base = { book: 'phone' as const, page: 1, pageSize: 50 }
+const newest = { sort: 'occurredAt' as const, order: 'desc' as const }
+const month = { from: '2024-01-01', to: '2024-01-20' }
+
+/** The list's shapes and the route each must take at this size. */
+const shapes: [string, ListQuery, PageRoute][] = [
+  ['status + month', { ...base, ...month, status: 'open', ...newest }, 'planner'],
+  ['unsigned', { ...base, unsigned: true, ...newest }, 'planner'],
+  ['open by due time', { ...base, status: 'open', sort: 'dueAt', order: 'asc' }, 'planner'],
+  ['防盗门 (1 in 6)', { ...base, text: '防盗门', ...newest }, 'window'],
+  ['防盗门, page 3', { ...base, page: 3, text: '防盗门', ...newest }, 'window'],
+  ['防盗门 + month', { ...base, ...month, text: '防盗门', ...newest }, 'window'],
+  [
+    '防盗门 + open, by due time',
+    { ...base, text: '防盗门', status: 'open', sort: 'dueAt', order: 'asc' },
+    'window'
+  ],
+  ['南礼士路9 (≈1.9%)', { ...base, text: '南礼士路9', ...newest }, 'all hits sorted'],
+  ['南礼士路9, page 2', { ...base, page: 2, text: '南礼士路9', ...newest }, 'all hits sorted'],
+  [
+    '南礼士路9, oldest first',
+    { ...base, text: '南礼士路9', ...newest, order: 'asc' },
+    'all hits sorted'
+  ],
+  ['木樨地北里77号 (≈0.2%)', { ...base, text: '木樨地北里77号', ...newest }, 'few hits'],
+  [RARE_NAME, { ...base, text: RARE_NAME, ...newest }, 'few hits'],
+  ['no hit', { ...base, text: '不存在的地址', ...newest }, 'few hits']
+]
+
+describe('a register page on PostgreSQL: the SQLite repository’s page, by the route it needs', () => {
+  let services: Awaited<ReturnType<typeof openSignedIn>>
+  let client: pg.Client
+  let db: NodePgDatabase
+
+  beforeAll(async () => {
+    services = await openSignedIn()
+    const director = services.auth.current()!.operator
+    const officers = [director.id]
+    for (const [i, name] of ['李娜', '赵刚'].entries()) {
+      const row = await services.operators.create(
+        { username: `clerk${i}`, displayName: name, role: 'clerk', passwordHash: 'x' },
+        director.id
+      )
+      officers.push(row.id)
+    }
+    const ids = Array.from({ length: ROWS }, () => randomUUID())
+    loadSqlitePhoneBook(services, ROWS, officers, director.id, (i) => ids[i]!)
+
+    const { database } = await migratedStation('listpage')
+    const admin = await superuserClient(database)
+    try {
+      const operators = services.sqlite
+        .prepare('SELECT id, username, display_name, role, password_hash FROM operators')
+        .all() as Record<string, string>[]
+      for (const o of operators) {
+        await admin.query(
+          `INSERT INTO operators (id, username, display_name, role, password_hash, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, now()::text, now()::text)`,
+          [o.id, o.username, o.display_name, o.role, o.password_hash]
+        )
+      }
+      await loadPgPhoneBook(
+        admin,
+        ids,
+        officers,
+        director.id,
+        (phone) => services.cipher.sealText(phone, 'logbook.phone.callerPhone'),
+        (phone) => services.cipher.blindIndex('phone', phone)
+      )
+      await admin.query('VACUUM (ANALYZE) logbook_phone')
+    } finally {
+      await admin.end()
+    }
+    // The window's own role reads, as the app will.
+    client = await roleClient(WINDOW, database)
+    db = drizzle({ client })
+  }, 120_000)
+  afterAll(async () => {
+    await client?.end()
+    services?.cleanup()
+  })
+
+  it.each(shapes)('%s', async (_name, query, route) => {
+    const local = await services.logbooks.repo.list(query)
+    const server = await listPagePg<{ id: string }>(db, phoneLog, query, { window: WINDOW_ROWS })
+    expect(server.route).toBe(route)
+    expect(server.rows.map((row) => row.id)).toEqual(local.rows.map((row) => row.id))
+    // The SQLite repository counts a rare text's hits to MAX_DEPTH; PostgreSQL to the text cap.
+    const cap = query.text ? TEXT_COUNT_CAP : Infinity
+    expect(server.total).toBe(Math.min(local.total, cap))
+    expect(server.rows.length).toBe(
+      Math.min(query.pageSize, Math.max(0, local.total - (query.page - 1) * query.pageSize))
+    )
+  })
+})
