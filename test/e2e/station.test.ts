@@ -298,4 +298,42 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       await cable.close()
     }
   })
+
+  it('a new PC joins the station at first start and signs in with the station’s account', async () => {
+    const joining = await startApp(browser)
+    try {
+      const { page } = joining
+      await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
+      const form = page.getByTestId('join-form')
+      // Nothing typed: every field is asked for at its place, nothing is sent.
+      await page.getByRole('button', { name: '连接并下载账户' }).click()
+      await form.getByText('请填写本所密钥口令').waitFor()
+      await form.getByLabel('服务器地址').fill('localhost')
+      await form.getByLabel('端口').fill(String(cluster.port))
+      await form.getByLabel('数据库名').fill(database)
+      await form.getByLabel('用户名').fill(WINDOW.user)
+      await form.getByLabel('密码').fill(WINDOW.password)
+      await form.getByLabel('本所密钥口令').fill('不是本所的口令不是本所的口令')
+      await form.getByLabel('签发服务器证书的 CA（PEM）').fill(readFileSync(cluster.caFile, 'utf8'))
+      await page.getByRole('button', { name: '连接并下载账户' }).click()
+      // A wrong passphrase is refused at its field; the PC stays unlinked, without accounts.
+      await form.getByText(/口令不对/).waitFor({ timeout: 20_000 })
+      expect(joining.services.station.status().configured).toBe(false)
+      expect(await joining.services.operators.count()).toBe(0)
+      await joining.screenshot('station-07-join-refused')
+
+      await form.getByLabel('本所密钥口令').fill(STATION_PASSPHRASE)
+      await page.getByRole('button', { name: '连接并下载账户' }).click()
+      // The station's administrator (set up on the first PC) signs in here.
+      await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 30_000 })
+      await page.getByLabel('用户名').fill('admin')
+      await page.getByLabel('密码').fill('Station2026')
+      await page.getByRole('button', { name: '登录' }).click()
+      await page.getByTestId('status-operator').getByText('王建国').waitFor()
+      expect(joining.services.station.status().configured).toBe(true)
+      await joining.screenshot('station-08-joined')
+    } finally {
+      await joining.close()
+    }
+  })
 })

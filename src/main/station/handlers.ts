@@ -10,6 +10,7 @@ export function createStationHandlers(services: Services): HandlerMap<Contract>[
     test: ({ config, password }) => station.test(config, password),
     save: ({ config, password, passphrase }, context) =>
       station.save(config, password, passphrase, actorOf(context)),
+    join: ({ config, password, passphrase }) => station.join(config, password, passphrase),
     uploadNow: () => station.uploadNow(),
     conflicts: async () => station.conflicts(),
     resolveConflict: ({ id, keep }, context) =>

@@ -321,10 +321,29 @@ export function createStationService(deps: StationServiceDeps) {
     void client?.end().catch(() => undefined)
   }
 
+  const operatorCount = () =>
+    (sqlite.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n
+
+  /** A PC joins only a station set up already: its key made, an administrator able to sign in. */
+  const checkJoinable = async (client: pg.ClientBase) => {
+    if (!(await readServerKey(client))) {
+      throw new AppError(
+        'VALIDATION',
+        '这台服务器还没有本所密钥：请先在第一台电脑上创建系统管理员，并在“设置 → 本所服务器”中连接'
+      )
+    }
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM operators WHERE role = 'admin' AND active`
+    )
+    if (!rows[0]!.n) {
+      throw new AppError('VALIDATION', '这台服务器上还没有可用的系统管理员账户，无法加入')
+    }
+  }
+
   startTimer()
   void listen()
 
-  return {
+  const service = {
     status,
 
     get(): { config: StationServerConfig | null; hasPassword: boolean; hasStationKey: boolean } {
@@ -346,13 +365,14 @@ export function createStationService(deps: StationServiceDeps) {
      * Saves the server after a passing check and with the station key (made by the first PC, with
      * the passphrase; unwrapped with it by the others), links this PC (queues its registers once)
      * and uploads. Refused, with nothing changed on this PC, when the check does not pass or the
-     * passphrase is wrong.
+     * passphrase is wrong. `actorId` null: joining at first start (join), which needs a station
+     * that already has its key and an active administrator.
      */
     async save(
       config: StationServerConfig,
       password: string | undefined,
       passphrase: string | undefined,
-      actorId: string
+      actorId: string | null
     ): Promise<{ report: StationCheckReport; status: StationStatus }> {
       const secret = passwordFor(config, password)
       const report = await checkStationServer(config, secret, {
@@ -367,6 +387,7 @@ export function createStationService(deps: StationServiceDeps) {
       const client = await connectTo(config, secret)
       let stationKey: StationKeyResult
       try {
+        if (actorId === null) await checkJoinable(client)
         stationKey = await establishStationKey(client, {
           passphrase,
           held: heldStationKey(stored()),
@@ -393,6 +414,7 @@ export function createStationService(deps: StationServiceDeps) {
             caPem: config.caPem ? '(PEM)' : undefined,
             password: '(sealed)',
             stationKey: stationKey.created ? 'created' : 'joined',
+            ...(actorId === null ? { atFirstStart: true } : {}),
             stationKeyFingerprint: keyFingerprint(stationKey.key).slice(0, 16)
           }
         })
@@ -415,6 +437,25 @@ export function createStationService(deps: StationServiceDeps) {
       stopListening()
       void listen()
       return { report, status: await uploadNow() }
+    },
+
+    /**
+     * 加入本所服务器 at first start, instead of setting up an administrator: allowed only while this
+     * PC has no operator. The station's accounts arrive in the first round and sign in here.
+     */
+    async join(
+      config: StationServerConfig,
+      password: string | undefined,
+      passphrase: string | undefined
+    ): Promise<{ report: StationCheckReport; status: StationStatus; accounts: number }> {
+      if (operatorCount() > 0) {
+        throw new AppError(
+          'FORBIDDEN',
+          '本机已有操作员：请由系统管理员登录后在“设置 → 本所服务器”中连接'
+        )
+      }
+      const result = await service.save(config, password, passphrase, null)
+      return { ...result, accounts: operatorCount() }
     },
 
     uploadNow,
@@ -523,6 +564,7 @@ export function createStationService(deps: StationServiceDeps) {
       stopListening()
     }
   }
+  return service
 }
 
 export type StationService = ReturnType<typeof createStationService>

@@ -43,6 +43,20 @@ export const stationContract = {
     output: z.object({ report: stationCheckReport, status: stationStatus }),
     access: ['admin']
   }),
+  /**
+   * 加入本所服务器 at first start (no operator on this PC yet): links to a station set up already;
+   * its accounts arrive and sign in here. Refused once this PC has an operator.
+   */
+  join: call({
+    input: serverInput.extend({ passphrase: stationPassphrase }),
+    output: z.object({
+      report: stationCheckReport,
+      status: stationStatus,
+      /** Accounts on this PC after the first round (0: the round did not get through). */
+      accounts: z.int()
+    }),
+    access: 'public'
+  }),
   uploadNow: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
   /** Conflicts not dealt with yet, newest first. */
   conflicts: call({

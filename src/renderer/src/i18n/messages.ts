@@ -16,6 +16,14 @@ const zhCN = {
   'auth.setup.hint':
     '本工作站尚无任何账户。请创建系统管理员账户，之后可在“设置 → 操作员”中添加民警账户。',
   'auth.setup.submit': '创建并登录',
+  'auth.setup.join': '本所已有服务器和账户？加入本所服务器',
+  'auth.join.title': '加入本所服务器',
+  'auth.join.hint':
+    '连接后，本所的账户会下载到这台电脑，用本所账户登录即可，无需另建管理员。服务器地址、用户名、密码和本所密钥口令请向本所的系统管理员索取。',
+  'auth.join.submit': '连接并下载账户',
+  'auth.join.back': '返回：创建系统管理员',
+  'auth.join.done': '已加入本所服务器：已下载 {n} 个账户，请登录',
+  'auth.join.noAccounts': '已连接，但账户还没有下载下来（{reason}）。请检查网络后再试一次。',
   'auth.signIn.title': '登录',
   'auth.signIn.submit': '登录',
   'auth.lock.title': '屏幕已锁定',
@@ -175,6 +183,15 @@ const enUS: Record<MessageKey, string> = {
   'auth.setup.hint':
     'This workstation has no accounts yet. Create the administrator; officers can be added later under Settings → Operators.',
   'auth.setup.submit': 'Create and sign in',
+  'auth.setup.join': 'Station server and accounts set up already? Join the station server',
+  'auth.join.title': 'Join the station server',
+  'auth.join.hint':
+    "Once connected, the station's accounts come down to this PC: sign in with one of them, no administrator of its own needed. The station's administrator has the server's address, user, password and the station key passphrase.",
+  'auth.join.submit': 'Connect and take the accounts',
+  'auth.join.back': 'Back: create the administrator',
+  'auth.join.done': 'Joined the station server: {n} accounts taken, please sign in',
+  'auth.join.noAccounts':
+    'Connected, but the accounts did not come down yet ({reason}). Check the network and try again.',
   'auth.signIn.title': 'Sign in',
   'auth.signIn.submit': 'Sign in',
   'auth.lock.title': 'Screen locked',

@@ -1,21 +1,17 @@
-import { App, Alert, Button, Card, Form, Input, InputNumber, List, Radio, Space } from 'antd'
+import { App, Alert, Button, Card, Form, List, Space } from 'antd'
 import { CheckCircleFilled, CloseCircleFilled, WarningFilled } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
-import { api, ApiError, errorMessage, unwrap } from '@renderer/lib/api'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import type { StationCheckReport, StationConflictView, StationStatus } from '@shared/station/config'
 import { StationConflicts } from './StationConflicts'
-
-interface StationForm {
-  host: string
-  port: number
-  database: string
-  user: string
-  password?: string
-  passphrase?: string
-  tls: 'off' | 'verify'
-  caPem?: string
-}
+import { StationServerFields } from './StationServerFields'
+import {
+  showStationFieldErrors,
+  stationFormDefaults,
+  stationInput,
+  type StationForm
+} from './stationForm'
 
 const levelIcon = {
   ok: <CheckCircleFilled style={{ color: '#389e0d' }} />,
@@ -54,39 +50,19 @@ export function StationSettings() {
     })()
   }, [form, message, refresh])
 
-  const input = (values: StationForm) => {
-    const { password, passphrase: _passphrase, caPem, ...config } = values
-    return {
-      config: { ...config, ...(caPem?.trim() ? { caPem: caPem.trim() } : {}) },
-      ...(password ? { password } : {})
-    }
-  }
-
-  /** Main's per-field messages (config.host …) at their fields; the rest as a message. */
+  /** Main's per-field messages at their fields; the rest as a message. */
   const showError = (error: unknown) => {
-    if (error instanceof ApiError && Object.keys(error.fields).length) {
-      const fields = Object.entries(error.fields).map(([path, text]) => ({
-        name: path.replace(/^config\./, '') as keyof StationForm,
-        errors: [text]
-      }))
-      form.setFields(fields)
-      return
-    }
-    message.error(errorMessage(error))
+    if (!showStationFieldErrors(form, error)) message.error(errorMessage(error))
   }
 
   const run = async (kind: 'test' | 'save', values: StationForm) => {
     setBusy(kind)
     try {
       if (kind === 'test') {
-        setReport(await unwrap(api.station.test(input(values))))
+        const { passphrase: _passphrase, ...checked } = stationInput(values)
+        setReport(await unwrap(api.station.test(checked)))
       } else {
-        const saved = await unwrap(
-          api.station.save({
-            ...input(values),
-            ...(values.passphrase ? { passphrase: values.passphrase } : {})
-          })
-        )
+        const saved = await unwrap(api.station.save(stationInput(values)))
         setReport(saved.report)
         setStatus(saved.status)
         if (saved.report.ok) {
@@ -133,60 +109,11 @@ export function StationSettings() {
           form={form}
           layout="vertical"
           className="settings-form"
-          initialValues={{ port: 5432, tls: 'verify' }}
+          initialValues={stationFormDefaults}
           onFinish={(values) => void run('test', values)}
           data-testid="station-form"
         >
-          <Form.Item name="host" label={t('station.host')} rules={[{ required: true, max: 253 }]}>
-            <Input autoComplete="off" maxLength={253} />
-          </Form.Item>
-          <Form.Item name="port" label={t('station.port')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={65535} precision={0} />
-          </Form.Item>
-          <Form.Item
-            name="database"
-            label={t('station.database')}
-            rules={[{ required: true, max: 63 }]}
-          >
-            <Input autoComplete="off" maxLength={63} />
-          </Form.Item>
-          <Form.Item name="user" label={t('station.user')} rules={[{ required: true, max: 63 }]}>
-            <Input autoComplete="off" maxLength={63} />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('station.password')}
-            rules={[{ required: !hasPassword, max: 200 }]}
-          >
-            <Input.Password
-              autoComplete="new-password"
-              maxLength={200}
-              placeholder={hasPassword ? t('station.passwordKept') : undefined}
-            />
-          </Form.Item>
-          <Form.Item
-            name="passphrase"
-            label={t('station.passphrase')}
-            extra={t('station.passphraseHelp')}
-            rules={[{ max: 200 }]}
-          >
-            <Input.Password
-              autoComplete="new-password"
-              maxLength={200}
-              placeholder={hasStationKey ? t('station.passphraseKept') : undefined}
-            />
-          </Form.Item>
-          <Form.Item name="tls" label={t('station.tls')}>
-            <Radio.Group
-              options={[
-                { value: 'verify', label: t('station.tlsVerify') },
-                { value: 'off', label: t('station.tlsOff') }
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="caPem" label={t('station.ca')} rules={[{ max: 20_000 }]}>
-            <Input.TextArea rows={3} maxLength={20_000} placeholder="-----BEGIN CERTIFICATE-----" />
-          </Form.Item>
+          <StationServerFields kept={{ password: hasPassword, stationKey: hasStationKey }} />
           <Space>
             <Button htmlType="submit" loading={busy === 'test'} disabled={busy !== null}>
               {t('station.test')}
