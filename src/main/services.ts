@@ -275,7 +275,19 @@ export async function createServices(options: ServiceOptions) {
     serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
     onError: (message) => log.warn('station', 'upload failed', { message }),
-    ...(options.onStationChange ? { onChange: options.onStationChange } : {})
+    onChange: (change) => {
+      // An account taken from the server may be the one signed in here: disabled on another PC,
+      // its session ends; a new name or role applies at once.
+      const signedIn = auth.current()
+      if (signedIn) {
+        void auth
+          .refresh(signedIn.operator.id)
+          .catch((error: unknown) =>
+            log.warn('station', 'session refresh failed', { message: String(error) })
+          )
+      }
+      options.onStationChange?.(change)
+    }
   })
 
   return {

@@ -293,6 +293,17 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       await otherUpload()
       await page.getByRole('cell', { name: '欧阳秀英' }).waitFor({ timeout: 20_000 })
       await app.screenshot('station-06-live-entry')
+
+      // An account PC B's administrator makes appears in this PC's open operators list.
+      await page.keyboard.press('F9')
+      await page.getByRole('tab', { name: '操作员' }).click()
+      await page.getByRole('button', { name: '添加操作员' }).waitFor()
+      await other.operators.create(
+        { username: 'qian.field', displayName: '钱立群', role: 'field', passwordHash: 'x' },
+        otherAdmin
+      )
+      await otherUpload()
+      await page.getByRole('cell', { name: '钱立群' }).waitFor({ timeout: 20_000 })
     } finally {
       other.cleanup()
       await cable.close()

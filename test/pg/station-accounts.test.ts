@@ -126,4 +126,28 @@ describe('operators’ accounts live across the station: made on one PC, signed 
     await a.round()
     expect(await a.clerk()).toMatchObject({ displayName: '李娜娜', role: 'clerk' })
   })
+
+  it('the clerk signed in at B follows her account from A: renamed at once, signed out when disabled', async () => {
+    await b.services.auth.signIn({ username: CLERK.username, password: 'Window2026new' })
+    await a.services.operators.update(clerkId, { displayName: '李娜（内勤）' }, a.adminId)
+    await a.round()
+    await b.round()
+    await expect.poll(() => b.services.auth.current()?.operator.displayName).toBe('李娜（内勤）')
+
+    await a.services.operators.update(clerkId, { active: false }, a.adminId)
+    await a.round()
+    await b.round()
+    await expect.poll(() => b.services.auth.current()).toBeNull()
+    const signedOut = b.services.sqlite
+      .prepare(
+        `SELECT detail FROM audit_log WHERE action = 'auth.signOut' AND operator_id = ?
+           ORDER BY seq DESC LIMIT 1`
+      )
+      .pluck()
+      .get(clerkId) as string
+    expect(JSON.parse(signedOut)).toEqual({ reason: 'disabled' })
+    await a.services.operators.update(clerkId, { active: true }, a.adminId)
+    await a.round()
+    await b.asAdmin()
+  })
 })

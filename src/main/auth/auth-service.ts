@@ -181,8 +181,10 @@ export function createAuthService(deps: {
   async function refresh(operatorId: string) {
     if (!session || session.operator.id !== operatorId) return
     const row = await operators.findById(operatorId)
-    if (!row || !row.active) session = null
-    else session.operator = toOperatorView(row)
+    if (!row || !row.active) {
+      await audit.record({ operatorId, action: 'auth.signOut', detail: { reason: 'disabled' } })
+      session = null
+    } else session.operator = toOperatorView(row)
     await changed()
   }
 

@@ -32,6 +32,14 @@ export function OperatorsSettings() {
   useEffect(() => {
     void load()
   }, [load])
+  // Accounts made or changed on other PCs arrive with the station server's rounds.
+  useEffect(
+    () =>
+      api.on('station.changed', (change) => {
+        if (Object.keys(change.registers).length > 0) void load().catch(() => undefined)
+      }),
+    [load]
+  )
 
   const open = (next: Editing) => {
     form.resetFields()
