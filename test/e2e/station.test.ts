@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import { knownServerMigrations } from '../../src/main/station/server'
 import { pullVersioned } from '../../src/main/station/versioned'
+import { conflictRecorder } from '../../src/main/station/outbox'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
@@ -304,6 +305,27 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       )
       await otherUpload()
       await page.getByRole('cell', { name: '钱立群' }).waitFor({ timeout: 20_000 })
+
+      // A lost race over that account, as accounts.ts keeps it: shown with the roles' names and
+      // 是/否, not the stored codes.
+      const qian = (await services.operators.findByUsername('qian.field'))!
+      conflictRecorder(services.sqlite)({
+        seq: 0,
+        table: 'operators',
+        pk: qian.id,
+        local: { display_name: '钱立群', role: 'clerk', active: true },
+        server: { display_name: '钱立群', role: 'field', active: false, version: 2 },
+        at: new Date().toISOString()
+      })
+      await page.getByRole('tab', { name: '本所服务器' }).click()
+      const conflicts = page.getByTestId('station-conflicts')
+      const roleRow = conflicts.getByRole('row', { name: /角色/ })
+      await roleRow.getByText('窗口民警').waitFor()
+      await roleRow.getByText('外勤民警').waitFor()
+      const activeRow = conflicts.getByRole('row', { name: /启用/ })
+      await activeRow.getByText('是', { exact: true }).waitFor()
+      await activeRow.getByText('否', { exact: true }).waitFor()
+      expect(await conflicts.getByText('field', { exact: true }).count()).toBe(0)
     } finally {
       other.cleanup()
       await cable.close()

@@ -1,6 +1,7 @@
 import { App, Button, Space, Table } from 'antd'
 import { localDateTime } from '@shared/dates'
 import { books, type BookKey } from '@shared/logbooks/books'
+import { roles, type Role } from '@shared/roles'
 import type { StationConflictView, StationStatus } from '@shared/station/config'
 import { useI18n } from '@renderer/i18n/context'
 import type { MessageKey } from '@renderer/i18n/messages'
@@ -57,6 +58,9 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } })
 
 /** A setting's stored JSON, shown briefly. */
+/** Operators' columns stored as 0/1. */
+const FLAG_COLUMNS = new Set(['active', 'password_change_required'])
+
 const shown = (value: string | null) => {
   if (value === null) return '—'
   const text = value.length > 160 ? `${value.slice(0, 160)}…` : value
@@ -74,9 +78,19 @@ export function StationConflicts(props: {
   heading?: boolean
   onResolved: (status: StationStatus) => void | Promise<void>
 }) {
-  const { t } = useI18n()
+  const { t, roleName } = useI18n()
   const { message } = App.useApp()
   const [busy, setBusy] = useState<string | null>(null)
+  /** A value as the clerk knows it: a role by its name, a flag as 是/否. */
+  const valueOf = (column: string, value: string | null) => {
+    if (value !== null && column === 'role' && (roles as readonly string[]).includes(value)) {
+      return roleName(value as Role)
+    }
+    if (value !== null && FLAG_COLUMNS.has(column)) {
+      return ['1', 'true'].includes(value) ? t('station.flagYes') : t('station.flagNo')
+    }
+    return shown(value)
+  }
 
   const resolve = async (id: string, keep: 'local' | 'server') => {
     setBusy(`${id}-${keep}`)
@@ -120,8 +134,16 @@ export function StationConflicts(props: {
             return label ? t(label) : column
           }
         },
-        { title: t('station.localValue'), dataIndex: 'local', render: shown },
-        { title: t('station.serverValue'), dataIndex: 'server', render: shown },
+        {
+          title: t('station.localValue'),
+          dataIndex: 'local',
+          render: (value: string | null, row) => valueOf(row.column, value)
+        },
+        {
+          title: t('station.serverValue'),
+          dataIndex: 'server',
+          render: (value: string | null, row) => valueOf(row.column, value)
+        },
         {
           title: t('station.at'),
           dataIndex: 'conflict',
