@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIpcTable, trustOrigins } from '../../src/main/ipc/handlers'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
-import { migratedStation, roleClient, WINDOW } from '../helpers/pg-test'
+import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
 import { ADMIN, fakeClock, openSignedIn } from '../helpers/services'
 
 const ORIGIN = 'app://bianmin'
@@ -143,6 +143,52 @@ describe('设置 → 本所服务器 through the IPC table', () => {
       expect(entries.rows[0].n).toBe(1)
     } finally {
       await server.end()
+    }
+  })
+
+  it('keeps entries on the PC, saying why, while the server is a migration behind', async () => {
+    const admin = await superuserClient(database)
+    try {
+      const newest = await admin.query(
+        'DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations) RETURNING *'
+      )
+      await services.auth.signIn(CLERK)
+      await services.logbooks.service.create(
+        {
+          book: 'phone',
+          occurredAt: '2026-09-30T01:40:00.000Z',
+          status: 'open',
+          fields: {
+            callerName: '赵桂兰',
+            sex: 'female',
+            address: '三里河路 9 号',
+            matter: '咨询户口迁入材料',
+            callerPhone: '139 8765 4321'
+          }
+        },
+        clerkId
+      )
+      const behind = await call<{ pending: number; lastAttempt: { ok: boolean; message: string } }>(
+        'station:uploadNow'
+      )
+      expect(behind.lastAttempt.ok).toBe(false)
+      expect(behind.lastAttempt.message).toMatch(
+        /^服务器需要迁移（已应用 \d+ \/ \d+ 个）：请本所的 IT 人员运行 station:migrate/
+      )
+      expect(behind.pending).toBeGreaterThanOrEqual(2)
+
+      // Migrated again (the journal row back): the entry goes up.
+      const row = newest.rows[0] as Record<string, unknown>
+      await admin.query(
+        'INSERT INTO drizzle.__drizzle_migrations (id, hash, created_at) VALUES ($1, $2, $3)',
+        [row.id, row.hash, row.created_at]
+      )
+      const after = await call<{ pending: number; lastAttempt: { ok: boolean } }>(
+        'station:uploadNow'
+      )
+      expect(after).toMatchObject({ pending: 0, lastAttempt: { ok: true } })
+    } finally {
+      await admin.end()
     }
   })
 })

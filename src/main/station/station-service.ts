@@ -20,7 +20,13 @@ import type { DataCipher } from '../crypto/cipher'
 import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
-import { checkStationServer, describeConnectionError, stationClientConfig } from './server'
+import {
+  appliedServerMigrations,
+  checkStationServer,
+  describeConnectionError,
+  knownServerMigrations,
+  stationClientConfig
+} from './server'
 import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
@@ -179,6 +185,25 @@ export function createStationService(deps: StationServiceDeps) {
     }
   }
 
+  let knownMigrations: number | null = null
+  /** A round needs the server's schema this build was made for: older or newer, nothing moves. */
+  const checkServerSchema = async (client: pg.Client) => {
+    knownMigrations ??= knownServerMigrations(deps.serverMigrationsFolder)
+    const applied = (await appliedServerMigrations(client)) ?? 0
+    if (applied < knownMigrations) {
+      throw new AppError(
+        'VALIDATION',
+        `服务器需要迁移（已应用 ${applied} / ${knownMigrations} 个）：请本所的 IT 人员运行 station:migrate；在此之前登记保存在本机，稍后上传`
+      )
+    }
+    if (applied > knownMigrations) {
+      throw new AppError(
+        'VALIDATION',
+        `服务器架构比本程序新（${applied} > ${knownMigrations}）：请升级本程序；在此之前登记保存在本机，稍后上传`
+      )
+    }
+  }
+
   const upload = async (): Promise<StationStatus> => {
     if (stopped) return status()
     const station = stored()
@@ -187,6 +212,7 @@ export function createStationService(deps: StationServiceDeps) {
     try {
       const client = await connect(station)
       try {
+        await checkServerSchema(client)
         const keys = await transcoderFor(station, client)
         const result = await uploadOutbox({
           sqlite,
