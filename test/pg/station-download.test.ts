@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StationChange } from '../../src/main/station/station-service'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { migratedStation, WINDOW } from '../helpers/pg-test'
+import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { MAX_DOWNLOADED_TEXT } from '../../src/main/station/downloader'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
@@ -66,11 +67,12 @@ async function openPc(name: string, clerkName: string) {
 
 describe('every window sees the station’s registers: other PCs’ rows are downloaded', () => {
   let config: StationServerConfig
+  let database: string
   let a: Awaited<ReturnType<typeof openPc>>
   let b: Awaited<ReturnType<typeof openPc>>
 
   beforeAll(async () => {
-    ;({ config } = await migratedStation('download'))
+    ;({ config, database } = await migratedStation('download'))
     a = await openPc('a', '李娜')
     b = await openPc('b', '赵磊')
   })
@@ -184,5 +186,38 @@ describe('every window sees the station’s registers: other PCs’ rows are dow
     const quiet = await b.services.station.uploadNow()
     expect(quiet.lastAttempt?.ok).toBe(true)
     expect(quiet.lastAttempt?.message).not.toContain('取得')
+  })
+
+  it('mends text the server holds that no window would accept, and lists it for the administrator', async () => {
+    const [id] = await a.services.logbooks.service.createMany(
+      [booking('孙丽', '13600003333', 4)],
+      a.clerkId
+    )
+    await a.services.station.uploadNow()
+    // Written on the server behind the app's back (a superuser with the guards' triggers off):
+    // a bidi override and an oversized text.
+    const admin = await superuserClient(database)
+    try {
+      await admin.query('SET session_replication_role = replica')
+      await admin.query(`UPDATE logbook_phone SET caller_name = $1, matter = $2 WHERE id = $3`, [
+        '孙\u202E丽',
+        '咨询'.repeat(60_000),
+        id
+      ])
+    } finally {
+      await admin.end()
+    }
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt?.message).toContain('其中 1 条含不合规的文字，已清理后保存')
+    const taken = (await b.phones()).rows.find((entry) => entry.id === id)!
+    expect(taken.fields).toMatchObject({ callerName: '孙丽' })
+    expect(String(taken.fields.matter)).toHaveLength(MAX_DOWNLOADED_TEXT)
+    const conflict = b.services.station.conflicts().find((c) => c.key === id)!
+    expect(conflict.table).toBe('logbook_phone')
+    expect(Object.fromEntries(conflict.fields.map((f) => [f.column, f.server]))).toMatchObject({
+      caller_name: '含有不可见的控制字符（U+202E）',
+      matter: '长 120000 个字符，超出上限',
+      from_device: a.services.deviceId
+    })
   })
 })

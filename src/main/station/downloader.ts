@@ -19,7 +19,8 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
-import { FEED_TABLES, queuedCheck, REGISTER_TABLES } from './outbox'
+import { findUnsafeCharacter, stripUnsafeCharacters } from '../../shared/text-safety'
+import { conflictRecorder, FEED_TABLES, queuedCheck, REGISTER_TABLES } from './outbox'
 import { takeAccount } from './accounts'
 import type { RowTranscoder } from './transcode'
 import { deviceUsername } from './uploader'
@@ -39,6 +40,38 @@ export interface DownloadResult {
   taken: Record<string, number>
   /** Changes (amendment pointers, sign-offs) newly taken. */
   changed: number
+  /** Rows whose text had to be mended before storing (listed in station_conflicts). */
+  mended: number
+}
+
+/** Longer than any field the app accepts, sealed values and search text included. */
+export const MAX_DOWNLOADED_TEXT = 100_000
+
+/**
+ * A row from the server checked as the app checks what a clerk types: no control characters or
+ * bidi overrides, no text beyond any field's size. Another PC's checks are not relied on (the
+ * server may have been written to directly). The row is stored mended, so what refers to it still
+ * fits; each mended column is returned with what the server held.
+ */
+export function mendDownloadedRow(values: Row): { row: Row; problems: Record<string, string> } {
+  const problems: Record<string, string> = {}
+  const row = { ...values }
+  for (const [column, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue
+    let mended = value
+    const unsafe = findUnsafeCharacter(mended)
+    if (unsafe) mended = stripUnsafeCharacters(mended)
+    if (mended.length > MAX_DOWNLOADED_TEXT) mended = mended.slice(0, MAX_DOWNLOADED_TEXT)
+    if (mended === value) continue
+    row[column] = mended
+    problems[column] = [
+      unsafe ? `含有不可见的控制字符（${unsafe}）` : null,
+      value.length > MAX_DOWNLOADED_TEXT ? `长 ${value.length} 个字符，超出上限` : null
+    ]
+      .filter(Boolean)
+      .join('，')
+  }
+  return { row, problems }
 }
 
 const registerTables = new Set<string>(REGISTER_TABLES)
@@ -70,7 +103,7 @@ export interface DownloadOptions {
 export async function downloadFeed(options: DownloadOptions): Promise<DownloadResult> {
   const { sqlite, db, server, deviceId, transcoder, at } = options
   const batchSize = options.batchSize ?? 1000
-  const result: DownloadResult = { taken: {}, changed: 0 }
+  const result: DownloadResult = { taken: {}, changed: 0, mended: 0 }
   const position = sqlite.prepare('SELECT pulled_seq FROM station_link').pluck()
   const columns = new Map(FEED_TABLES.map((table) => [table, localColumns(sqlite, table)]))
   const queued = queuedCheck(sqlite)
@@ -105,13 +138,13 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
       for (const row of found) rows.get(String(row.id))!.row = row
     }
     const last = Number(feed[feed.length - 1]!.seq)
-    const batch = { taken: {} as Record<string, number>, changed: 0 }
+    const batch = { taken: {} as Record<string, number>, changed: 0, mended: 0 }
     sqlite.transaction(() => {
       sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
       for (const table of FEED_TABLES) {
         const rows = byTable.get(table)
         if (rows)
-          store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch)
+          store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch, at)
       }
       sqlite.prepare('DELETE FROM station_pulling').run()
       sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
@@ -121,7 +154,13 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
           operatorId: null,
           action: 'station.download',
           entity: 'station',
-          detail: { fromSeq: from, toSeq: last, taken: batch.taken, changed: batch.changed }
+          detail: {
+            fromSeq: from,
+            toSeq: last,
+            taken: batch.taken,
+            changed: batch.changed,
+            ...(batch.mended ? { mended: batch.mended } : {})
+          }
         })
       }
     })()
@@ -129,6 +168,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
       result.taken[table] = (result.taken[table] ?? 0) + n
     }
     result.changed += batch.changed
+    result.mended += batch.mended
     if (feed.length < batchSize) return result
   }
 }
@@ -142,16 +182,32 @@ function store(
   columns: Set<string>,
   rows: Map<string, { row: Row; device: string }>,
   transcoder: RowTranscoder,
-  batch: DownloadResult
+  batch: DownloadResult,
+  at: string
 ): void {
   const insertBlind = prepared(
     'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
   )
+  const recordConflict = conflictRecorder(sqlite)
   for (const [, { row: serverRow, device }] of rows) {
     if (serverRow.id === undefined) continue
     const { row, blindRows } = transcoder.recode(table, serverRow)
     const names = Object.keys(row).filter((name) => columns.has(name))
-    const values: Row = Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
+    const { row: values, problems } = mendDownloadedRow(
+      Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
+    )
+    if (Object.keys(problems).length > 0) {
+      // Listed for the administrator: this PC's stored value beside what the server held.
+      recordConflict({
+        seq: 0,
+        table,
+        pk: String(values.id),
+        local: Object.fromEntries(Object.keys(problems).map((column) => [column, values[column]])),
+        server: { ...problems, from_device: device },
+        at
+      })
+      batch.mended += 1
+    }
     const insert = (record: Row) =>
       prepared(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})

@@ -251,7 +251,10 @@ export function createStationService(deps: StationServiceDeps) {
               ? `${differing} 条与服务器上另一台电脑的修改不同，已保留服务器的版本，本机的值列在“与服务器不同的记录”里`
               : null,
             taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null,
-            entries > 0 ? `已从服务器取得其他电脑的 ${entries} 条登记或修改` : null
+            entries > 0 ? `已从服务器取得其他电脑的 ${entries} 条登记或修改` : null,
+            downloaded.mended > 0
+              ? `其中 ${downloaded.mended} 条含不合规的文字，已清理后保存，列在“与服务器不同的记录”里`
+              : null
           ]
             .filter(Boolean)
             .join('；')

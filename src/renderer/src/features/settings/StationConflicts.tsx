@@ -28,7 +28,8 @@ const COLUMN_LABELS: Record<string, MessageKey> = {
   role: 'station.column.role',
   active: 'station.column.active',
   password_change_required: 'station.column.passwordChange',
-  password: 'station.column.password'
+  password: 'station.column.password',
+  from_device: 'station.column.fromDevice'
 }
 
 type Translate = ReturnType<typeof useI18n>['t']
