@@ -6,8 +6,8 @@
 // row) or take every trigram hit and sort them (≈4 µs a hit). Its row estimate for a LIKE on the
 // trigram index is often 100× off, so it picked the sort for 18,557 hits (80 ms) where the walk
 // takes 8 ms. The capped count, which the page needs anyway, tells few hits from many; for many,
-// a walk over the newest PAGE_WINDOW rows either fills the page (dense hits) or proves the hits
-// sparse, and then sorting all of them is the cheaper route.
+// a walk over the first PAGE_WINDOW rows of the order either fills the page (dense hits) or
+// proves the hits sparse, and then sorting all of them is the cheaper route.
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import type { PgTable } from 'drizzle-orm/pg-core'
@@ -120,12 +120,11 @@ export async function listPagePg<Row extends { id: string }>(
     .orderBy(...order)
     .limit(window)
     .as('newest')
-  const newestDirection = query.order === 'asc' ? asc : desc
   const windowHits = db
     .select({ id: newest.id })
     .from(newest)
     .where(containsText('pg', newest.text, query.text!))
-    .orderBy(newestDirection(newest.sortValue), newestDirection(newest.id))
+    .orderBy(direction(newest.sortValue), direction(newest.id))
     .limit(limit)
     .offset(offset)
   const fromWindow = (await db
