@@ -274,3 +274,41 @@ describe('bad input never blanks the window, on any screen', () => {
     await app.screenshot(`bad-input-${key}`)
   })
 })
+
+describe('bad input at first start: the set-up and join forms', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp(browser)
+    await app.page.getByText('首次启动：创建系统管理员').waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('creates no account and links to no server from bad input, and never blanks', async () => {
+    const { page } = app
+    const setup = page.locator('form').first()
+    await sweepBoxes(page, setup, '首次启动')
+    await sweepForm(
+      page,
+      setup,
+      page.getByRole('button', { name: '创建并登录' }),
+      '首次启动 · form'
+    )
+    expect(await app.services.operators.count()).toBe(0)
+
+    await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
+    const join = page.getByTestId('join-form')
+    await sweepBoxes(page, join, '加入本所服务器')
+    await sweepForm(
+      page,
+      join,
+      page.getByRole('button', { name: '连接并下载账户' }),
+      '加入本所服务器 · form'
+    )
+    expect(app.services.station.status().configured).toBe(false)
+    expect(await app.services.operators.count()).toBe(0)
+    await app.screenshot('bad-input-first-start')
+  })
+})
