@@ -65,6 +65,24 @@ export function phoneBooking(i: number, officers: string[], signerId: string) {
   }
 }
 
+/** A booking's stored values in both loaders' column order, from occurred_at to caller_phone. */
+const storedValues = (b: ReturnType<typeof phoneBooking>, sealedPhone: string) => [
+  b.occurredAt,
+  b.status,
+  b.dueAt,
+  b.officerId,
+  b.searchText,
+  b.createdAt,
+  b.createdBy,
+  b.signedBy,
+  b.signedAt,
+  b.callerName,
+  b.sex,
+  b.address,
+  b.matter,
+  sealedPhone
+]
+
 /**
  * Bulk-loads `rows` bookings into the app's SQLite database (prepared statements, one
  * transaction), each with its blind-index row; `idOf(i)` names row i. No ANALYZE.
@@ -90,24 +108,7 @@ export function loadSqlitePhoneBook(
     for (let i = 0; i < rows; i++) {
       const id = idOf(i)
       const b = phoneBooking(i, officers, signerId)
-      insert.run(
-        id,
-        id,
-        b.occurredAt,
-        b.status,
-        b.dueAt,
-        b.officerId,
-        b.searchText,
-        b.createdAt,
-        b.createdBy,
-        b.signedBy,
-        b.signedAt,
-        b.callerName,
-        b.sex,
-        b.address,
-        b.matter,
-        cipher.sealText(b.phone, 'logbook.phone.callerPhone')
-      )
+      insert.run(id, id, ...storedValues(b, cipher.sealText(b.phone, 'logbook.phone.callerPhone')))
       blind.run(cipher.blindIndex('phone', b.phone), id)
     }
   })()
@@ -156,24 +157,7 @@ export async function loadPgPhoneBook(
     const arrays = columns.map(() => [] as (string | null)[])
     for (let i = from; i < Math.min(ids.length, from + LOAD_BATCH); i++) {
       const b = phoneBooking(i, officers, signerId)
-      const values = [
-        ids[i]!,
-        b.occurredAt,
-        b.status,
-        b.dueAt,
-        b.officerId,
-        b.searchText,
-        b.createdAt,
-        b.createdBy,
-        b.signedBy,
-        b.signedAt,
-        b.callerName,
-        b.sex,
-        b.address,
-        b.matter,
-        seal(b.phone),
-        blind(b.phone)
-      ]
+      const values = [ids[i]!, ...storedValues(b, seal(b.phone)), blind(b.phone)]
       values.forEach((value, c) => arrays[c]!.push(value))
     }
     await pool.query(statement, arrays)
