@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadPgPhoneBook, loadSqlitePhoneBook, RARE_NAME } from '../../bench/phone-book'
+import { loadPgPhoneBook, loadSqlitePhoneBook, phoneOf, RARE_NAME } from '../../bench/phone-book'
 import { phoneLog } from '../../src/main/db/schema/pg'
 import { TEXT_COUNT_CAP } from '../../src/main/logbooks/logbooks-repo'
 import { listPagePg, type PageRoute } from '../../src/main/logbooks/pg-page'
@@ -40,13 +40,21 @@ const shapes: [string, ListQuery, PageRoute][] = [
   ],
   ['木樨地北里77号 (≈0.2%)', { ...base, text: '木樨地北里77号', ...newest }, 'few hits'],
   [RARE_NAME, { ...base, text: RARE_NAME, ...newest }, 'few hits'],
-  ['no hit', { ...base, text: '不存在的地址', ...newest }, 'few hits']
+  ['no hit', { ...base, text: '不存在的地址', ...newest }, 'few hits'],
+  ['a whole phone number', { ...base, text: phoneOf(12_345), ...newest }, 'identifier'],
+  [
+    'a whole phone number + done',
+    { ...base, text: phoneOf(12_345), status: 'done', ...newest },
+    'identifier'
+  ],
+  ['a phone number no one called from', { ...base, text: '13000000000', ...newest }, 'identifier']
 ]
 
 describe('a register page on PostgreSQL: the SQLite repository’s page, by the route it needs', () => {
   let services: Awaited<ReturnType<typeof openSignedIn>>
   let client: pg.Client
   let db: NodePgDatabase
+  let ids: string[]
 
   beforeAll(async () => {
     services = await openSignedIn()
@@ -59,7 +67,7 @@ describe('a register page on PostgreSQL: the SQLite repository’s page, by the 
       )
       officers.push(row.id)
     }
-    const ids = Array.from({ length: ROWS }, () => randomUUID())
+    ids = Array.from({ length: ROWS }, () => randomUUID())
     loadSqlitePhoneBook(services, ROWS, officers, director.id, (i) => ids[i]!)
 
     const { database } = await migratedStation('listpage')
@@ -98,14 +106,29 @@ describe('a register page on PostgreSQL: the SQLite repository’s page, by the 
 
   it.each(shapes)('%s', async (_name, query, route) => {
     const local = await services.logbooks.repo.list(query)
-    const server = await listPagePg<{ id: string }>(db, phoneLog, query, { window: WINDOW_ROWS })
+    const server = await listPagePg<{ id: string }>(db, phoneLog, query, {
+      window: WINDOW_ROWS,
+      // The rows were loaded with this PC's tokens (the station key's, on a real server).
+      blindIndex: (kind, value) => services.cipher.blindIndex(kind, value)
+    })
     expect(server.route).toBe(route)
     expect(server.rows.map((row) => row.id)).toEqual(local.rows.map((row) => row.id))
     // The SQLite repository counts a rare text's hits to MAX_DEPTH; PostgreSQL to the text cap.
-    const cap = query.text ? TEXT_COUNT_CAP : Infinity
+    const cap = query.text && route !== 'identifier' ? TEXT_COUNT_CAP : Infinity
     expect(server.total).toBe(Math.min(local.total, cap))
     expect(server.rows.length).toBe(
       Math.min(query.pageSize, Math.max(0, local.total - (query.page - 1) * query.pageSize))
     )
+  })
+
+  it('finds the one booking made from a whole phone number, on both', async () => {
+    const query = { ...base, text: phoneOf(12_345), ...newest }
+    const server = await listPagePg<{ id: string }>(db, phoneLog, query, {
+      blindIndex: (kind, value) => services.cipher.blindIndex(kind, value)
+    })
+    expect(server.rows.map((row) => row.id)).toEqual([ids[12_345]])
+    expect((await services.logbooks.repo.list(query)).rows.map((row) => row.id)).toEqual([
+      ids[12_345]
+    ])
   })
 })

@@ -14,9 +14,10 @@ import type { PgTable } from 'drizzle-orm/pg-core'
 import { books } from '../../shared/logbooks/books'
 import type { ListQuery } from '../../shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../../shared/logbooks/time'
-import type { phoneLog } from '../db/schema/pg'
+import type { BlindKind } from '../crypto/cipher'
+import { logbookBlindIndex, type phoneLog } from '../db/schema/pg'
 import { containsText } from '../db/text-filter'
-import { MAX_DEPTH, TEXT_COUNT_CAP } from './logbooks-repo'
+import { identifierQuery, MAX_DEPTH, TEXT_COUNT_CAP } from './logbooks-repo'
 
 /** Rows of the sort order a text filter is tested on before all its hits are sorted instead. */
 export const PAGE_WINDOW = 5000
@@ -35,7 +36,7 @@ type EntryTable = Pick<
 >
 
 /** How the page was found: for the benchmark's table and the tests. */
-export type PageRoute = 'planner' | 'few hits' | 'window' | 'all hits sorted'
+export type PageRoute = 'planner' | 'identifier' | 'few hits' | 'window' | 'all hits sorted'
 
 export interface PgPage<Row> {
   rows: Row[]
@@ -48,8 +49,13 @@ export async function listPagePg<Row extends { id: string }>(
   db: NodePgDatabase,
   table: EntryTable,
   query: ListQuery,
-  { window = PAGE_WINDOW }: { window?: number } = {}
+  options: {
+    window?: number
+    /** The blind-index token under the key the server's rows are indexed with (the station key). */
+    blindIndex?: (kind: BlindKind, value: string) => string
+  } = {}
 ): Promise<PgPage<Row>> {
+  const window = options.window ?? PAGE_WINDOW
   const t = table
   const from = t as unknown as PgTable
   const offset = (query.page - 1) * query.pageSize
@@ -75,10 +81,34 @@ export async function listPagePg<Row extends { id: string }>(
     others.push(eq(sql.identifier('committee_id'), query.committeeId))
   }
   if (query.unsigned) others.push(isNull(t.signedAt))
-  const textMatch = query.text ? containsText('pg', t.searchText, query.text) : undefined
-  const where = and(...others, textMatch)!
+  // A whole ID or phone number: found through the blind index only (the numbers are sealed and
+  // masked in search_text), then checked against the other filters, as on SQLite.
+  const identifier = query.text ? identifierQuery(query.text) : null
+  if (identifier && !options.blindIndex) {
+    throw new Error('a whole ID or phone number is found through the blind index: pass blindIndex')
+  }
+  const byIdentifier = identifier
+    ? inArray(
+        t.id,
+        db
+          .select({ id: sql<string>`${logbookBlindIndex.entryId}`.as('entry_id') })
+          .from(logbookBlindIndex as unknown as PgTable)
+          .where(
+            and(
+              eq(logbookBlindIndex.book, query.book),
+              inArray(
+                logbookBlindIndex.token,
+                identifier.map(({ kind, value }) => options.blindIndex!(kind, value))
+              )
+            )
+          )
+      )
+    : undefined
+  const textMatch =
+    query.text && !identifier ? containsText('pg', t.searchText, query.text) : undefined
+  const where = and(...others, byIdentifier ?? textMatch)!
 
-  const cap = query.text ? TEXT_COUNT_CAP : MAX_DEPTH
+  const cap = textMatch ? TEXT_COUNT_CAP : MAX_DEPTH
   const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
     db
       .select({ one: sql`1` })
@@ -103,6 +133,7 @@ export async function listPagePg<Row extends { id: string }>(
       .limit(limit)
       .offset(offset) as unknown as Promise<Row[]>
 
+  if (byIdentifier) return page(await plannerPage(), 'identifier')
   if (!textMatch) return page(await plannerPage(), 'planner')
   // Few hits: the planner sorts them from the trigram index, as it estimates.
   if (n <= cap) return page(await plannerPage(), 'few hits')
