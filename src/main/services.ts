@@ -274,6 +274,7 @@ export async function createServices(options: ServiceOptions) {
     localKeys: { cipher, chainKey: keys.key('audit-chain') },
     serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
+    operatorCount: () => operators.count(),
     onError: (message) => log.warn('station', 'upload failed', { message }),
     onChange: (change) => {
       // An account taken from the server may be the one signed in here: disabled on another PC,

@@ -109,15 +109,20 @@ export async function migratedStation(
   } finally {
     await owner.end()
   }
+  return { database, config: windowConfig(database, info) }
+}
+
+/** How a window reaches `database`: its role, TLS verified against the test CA. */
+export function windowConfig(
+  database: string,
+  info: Pick<PgClusterInfo, 'port' | 'caFile'> = clusterInfo()
+): StationServerConfig {
   return {
+    host: 'localhost',
+    port: info.port,
     database,
-    config: {
-      host: 'localhost',
-      port: info.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(info.caFile, 'utf8')
-    }
+    user: WINDOW.user,
+    tls: 'verify',
+    caPem: readFileSync(info.caFile, 'utf8')
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +6,7 @@ import { openDatabase } from '../../src/main/db/client'
 import { appRoleGrants, migrateServerDatabase } from '../../src/main/station/migrate'
 import { checkStationServer, knownServerMigrations } from '../../src/main/station/server'
 import { migrationsFolder, repoRoot, tempDir } from '../helpers/services'
-import { clusterInfo, createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { createServerDatabase, OWNER, roleClient, WINDOW, windowConfig } from '../helpers/pg-test'
 
 const serverMigrations = join(repoRoot, 'drizzle-pg')
 /** Server migrations in drizzle-pg's journal. */
@@ -116,19 +115,9 @@ describe('station server schema (PostgreSQL)', () => {
   })
 
   it('passes the window role’s check, schema included', async () => {
-    const info = clusterInfo()
-    const report = await checkStationServer(
-      {
-        host: 'localhost',
-        port: info.port,
-        database,
-        user: WINDOW.user,
-        tls: 'verify',
-        caPem: readFileSync(info.caFile, 'utf8')
-      },
-      WINDOW.password,
-      { migrationsFolder: serverMigrations }
-    )
+    const report = await checkStationServer(windowConfig(database), WINDOW.password, {
+      migrationsFolder: serverMigrations
+    })
     expect(report.items.find((item) => item.key === 'schema')).toEqual({
       key: 'schema',
       level: 'ok',

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +6,7 @@ import type { StationChange } from '../../src/main/station/station-service'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
-import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
+import { createServerDatabase, OWNER, roleClient, WINDOW, windowConfig } from '../helpers/pg-test'
 import { openTestServices, repoRoot } from '../helpers/services'
 
 /** Far longer than the test waits: a change can only arrive through LISTEN/NOTIFY. */
@@ -54,14 +53,7 @@ describe('live updates: another PC’s change arrives through LISTEN/NOTIFY, als
     const owner = await roleClient(OWNER, database, cluster)
     await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
     await owner.end()
-    const config: StationServerConfig = {
-      host: 'localhost',
-      port: cluster.port,
-      database,
-      user: WINDOW.user,
-      tls: 'verify',
-      caPem: readFileSync(cluster.caFile, 'utf8')
-    }
+    const config = windowConfig(database, cluster)
     a = await openPc('a', config)
     b = await openPc('b', config)
   })

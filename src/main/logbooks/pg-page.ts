@@ -124,8 +124,9 @@ export async function listPagePg<Row extends { id: string }>(
     capped: n > cap,
     route
   })
-  const plannerPage = () =>
-    db
+  /** The page with every filter, on `on` (the pool, or a transaction with its own settings). */
+  const plannerPage = (on: Pick<NodePgDatabase, 'select'> = db) =>
+    on
       .select()
       .from(from)
       .where(where)
@@ -170,13 +171,7 @@ export async function listPagePg<Row extends { id: string }>(
   const sorted = await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_indexscan = off`)
     await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-    return (await tx
-      .select()
-      .from(from)
-      .where(where)
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset)) as unknown as Row[]
+    return plannerPage(tx)
   })
   return page(sorted, 'all hits sorted')
 }

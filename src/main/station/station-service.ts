@@ -60,6 +60,8 @@ export interface StationServiceDeps {
    * changes (a round right after each notice); 0 = only on demand.
    */
   uploadIntervalMs: number
+  /** Operators on this PC (the operators repository's count): joining needs none. */
+  operatorCount: () => Promise<number>
   onError?: (message: string) => void
   /** A round took newer station-wide settings or photo specs (the windows re-read them). */
   onChange?: (change: StationChange) => void
@@ -350,9 +352,6 @@ export function createStationService(deps: StationServiceDeps) {
     void client?.end().catch(() => undefined)
   }
 
-  const operatorCount = () =>
-    (sqlite.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n
-
   /** A PC joins only a station set up already: its key made, an administrator able to sign in. */
   const checkJoinable = async (client: pg.ClientBase) => {
     if (!(await readServerKey(client))) {
@@ -477,14 +476,14 @@ export function createStationService(deps: StationServiceDeps) {
       password: string | undefined,
       passphrase: string | undefined
     ): Promise<{ report: StationCheckReport; status: StationStatus; accounts: number }> {
-      if (operatorCount() > 0) {
+      if ((await deps.operatorCount()) > 0) {
         throw new AppError(
           'FORBIDDEN',
           '本机已有操作员：请由系统管理员登录后在“设置 → 本所服务器”中连接'
         )
       }
       const result = await service.save(config, password, passphrase, null)
-      return { ...result, accounts: operatorCount() }
+      return { ...result, accounts: await deps.operatorCount() }
     },
 
     uploadNow,
