@@ -28,6 +28,7 @@ import type { AuthStatus } from '../shared/ipc/contract'
 import { localDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
+import { GUIDE_DOCUMENT_KEY } from './guide/guide-document'
 import { sampleGuide } from './guide/seed'
 import { createStaffService } from './staff/staff-service'
 import { createAppLog } from './app-log'
@@ -277,6 +278,7 @@ export async function createServices(options: ServiceOptions) {
     operatorCount: () => operators.count(),
     onError: (message) => log.warn('station', 'upload failed', { message }),
     onChange: (change) => {
+      if (change.settings.includes(GUIDE_DOCUMENT_KEY)) guide.forgetSearchIndex()
       // An account taken from the server may be the one signed in here: disabled on another PC,
       // its session ends; a new name or role applies at once.
       const signedIn = auth.current()

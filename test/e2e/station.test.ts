@@ -6,6 +6,7 @@ import { migrateServerDatabase } from '../../src/main/station/migrate'
 import { knownServerMigrations } from '../../src/main/station/server'
 import { pullVersioned } from '../../src/main/station/versioned'
 import { conflictRecorder } from '../../src/main/station/outbox'
+import { GUIDE_DOCUMENT_KEY, readGuideDocument } from '../../src/main/guide/guide-document'
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
@@ -326,6 +327,46 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       await activeRow.getByText('是', { exact: true }).waitFor()
       await activeRow.getByText('否', { exact: true }).waitFor()
       expect(await conflicts.getByText('field', { exact: true }).count()).toBe(0)
+
+      // PC B's administrator edits the guide: this PC's open business shows it without a reload.
+      await page.keyboard.press('F6')
+      await page.getByTestId('guide-sample-notice').waitFor()
+      await page.keyboard.press('1')
+      await page.keyboard.press('1')
+      await page.getByTestId('guide-business-name').waitFor()
+      const {
+        categoryName: _n,
+        categoryMenuNumber: _m,
+        updatedAt: _u,
+        conditions: _c,
+        ...moveOut
+      } = await other.guide.repo.business('HK-OUT')
+      await other.guide.saveBusiness(
+        { ...moveOut, promisedTime: '材料齐全即时办结（本所已核对）' },
+        otherAdmin
+      )
+      await otherUpload()
+      await page.getByText('材料齐全即时办结（本所已核对）').waitFor({ timeout: 20_000 })
+      await app.screenshot('station-09-live-guide')
+
+      // A lost race over the guide is listed by business, under 办事指南, not as its document.
+      const guideHere = readGuideDocument(services.db)
+      const guideThere = structuredClone(guideHere)
+      guideThere.categories[0]!.businesses[0]!.fee = '免费（本所核对）'
+      conflictRecorder(services.sqlite)({
+        seq: 0,
+        table: 'settings',
+        pk: GUIDE_DOCUMENT_KEY,
+        local: { value: JSON.stringify(guideHere), version: 2 },
+        server: { value: JSON.stringify(guideThere), version: 3 },
+        at: new Date().toISOString()
+      })
+      await page.keyboard.press('F9')
+      await page.getByRole('tab', { name: '本所服务器' }).click()
+      const guideRow = page.getByTestId('station-conflicts').getByRole('row', { name: /HK-OUT/ })
+      await guideRow.getByText('办事指南').waitFor()
+      await guideRow.getByText(/收费：免费（本所核对）/).waitFor()
+      expect(await page.getByTestId('station-conflicts').getByText('"categories"').count()).toBe(0)
     } finally {
       other.cleanup()
       await cable.close()

@@ -27,6 +27,7 @@ import { conditionsOf } from '../../shared/guide/checklist'
 import { checkMaterials, checkMenuEntry, SAMPLE_NOTICE } from '../../shared/guide/menu'
 import type { SearchDoc } from '../../shared/guide/search'
 import type { SeedGuide } from './seed'
+import { storeGuideDocument } from './guide-document'
 
 type Handle = Tx | Db
 
@@ -233,6 +234,7 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
           before: before ? { name: before.name, menuNumber: before.menuNumber } : null,
           after: { name: input.name, menuNumber: input.menuNumber }
         })
+        storeGuideDocument(tx, at, actorId, true)
       })
       return readCategories(db).find((c) => c.id === id)!
     },
@@ -293,6 +295,7 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
           before: before ? { ...before, updatedAt: undefined } : null,
           after
         })
+        storeGuideDocument(tx, at, actorId, true)
       })
       return readBusiness(db, eq(guideBusinesses.id, id))!
     },

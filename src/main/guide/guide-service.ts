@@ -41,6 +41,11 @@ export function createGuideService(deps: GuideServiceDeps) {
       return searchGuide(index, query)
     },
 
+    /** The guide's tables changed behind the service (another PC's guide taken from the server). */
+    forgetSearchIndex() {
+      index = null
+    },
+
     async saveBusiness(input: BusinessInput, actorId: string) {
       const saved = await repo.saveBusiness(input, actorId)
       index = null

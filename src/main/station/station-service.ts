@@ -31,7 +31,12 @@ import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
 import { downloadFeed } from './downloader'
-import { pullVersioned, versionedTable, type PulledRecords } from './versioned'
+import { afterTaken, pullVersioned, versionedTable, type PulledRecords } from './versioned'
+import {
+  describeGuideDifferences,
+  GUIDE_DOCUMENT_KEY,
+  storeGuideDocument
+} from '../guide/guide-document'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
 const SETTING_KEY = 'stationServer'
@@ -216,6 +221,8 @@ export function createStationService(deps: StationServiceDeps) {
       try {
         await checkServerSchema(client)
         const keys = await transcoderFor(station, client)
+        // The guide edited here but not yet in its station document (see guide-document.ts).
+        db.transaction((tx) => storeGuideDocument(tx, at, null, false))
         const result = await uploadOutbox({
           sqlite,
           db,
@@ -238,10 +245,25 @@ export function createStationService(deps: StationServiceDeps) {
         const registers = { ...downloaded.taken }
         if (downloaded.changed > 0) registers.changes = downloaded.changed
         const entries = Object.values(registers).reduce((sum, n) => sum + n, 0)
+        // A refused change leaves this PC with the server's value: the windows re-read it too.
+        const followed = (table: string, keys: string[]) => [
+          ...new Set([
+            ...keys,
+            ...[...result.refused, ...result.merged]
+              .filter((r) => r.table === table)
+              .map((r) => r.key)
+          ])
+        ]
         if (taken + entries > 0) {
           // The audit rows of what was taken go up in the same round.
           await uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder: keys.up })
-          deps.onChange?.({ ...pulled, registers })
+        }
+        if (taken + entries + result.refused.length + result.merged.length > 0) {
+          deps.onChange?.({
+            settings: followed('settings', pulled.settings),
+            photoSpecs: followed('photo_specs', pulled.photoSpecs),
+            registers
+          })
         }
         const differing = result.conflicts.length + result.refused.length
         lastAttempt = {
@@ -251,6 +273,9 @@ export function createStationService(deps: StationServiceDeps) {
             `已上传 ${result.uploaded} 条`,
             differing > 0
               ? `${differing} 条与服务器上另一台电脑的修改不同，已保留服务器的版本，本机的值列在“与服务器不同的记录”里`
+              : null,
+            result.merged.length > 0
+              ? '本机对办事指南的修改与另一台电脑的修改互不相关，已合并后上传'
               : null,
             taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null,
             entries > 0 ? `已从服务器取得其他电脑的 ${entries} 条登记或修改` : null,
@@ -446,6 +471,8 @@ export function createStationService(deps: StationServiceDeps) {
             stationKeyFingerprint: keyFingerprint(stationKey.key).slice(0, 16)
           }
         })
+        // A guide edited here before linking goes up with the rest (guide-document.ts).
+        storeGuideDocument(tx, at, actorId, false)
         const linked = linkStation(sqlite, deviceId, at)
         if (linked.linked) {
           appendAudit(tx, deviceId, at, {
@@ -506,6 +533,17 @@ export function createStationService(deps: StationServiceDeps) {
       return rows.map((row) => {
         const local = JSON.parse(row.local) as Record<string, unknown>
         const server = (JSON.parse(row.server) ?? {}) as Record<string, unknown>
+        if (row.tbl === 'settings' && row.pk === GUIDE_DOCUMENT_KEY) {
+          // The guide's documents, as the categories and businesses that differ.
+          return {
+            id: row.id,
+            table: row.tbl,
+            key: row.pk,
+            at: row.at,
+            canSendLocal: true,
+            fields: describeGuideDifferences(String(local.value), String(server.value))
+          }
+        }
         return {
           id: row.id,
           table: row.tbl,
@@ -559,6 +597,11 @@ export function createStationService(deps: StationServiceDeps) {
                WHERE ${table.key} = ?`
             )
             .run(local[table.value], at, actor.id, conflict.pk)
+          afterTaken(
+            tx,
+            { table, key: conflict.pk, value: local[table.value]!, by: actor.id },
+            { deviceId, at }
+          )
         }
         sqlite
           .prepare(

@@ -24,8 +24,9 @@
  * Every row goes up recoded from this PC's key to the station key (transcode.ts): sealed numbers,
  * blind-index tokens and audit macs are the station's on the server.
  *
- * Not yet: operators' later edits, the guide and the address table (mutable, need version
- * checks).
+ * The service guide goes up as one station-wide setting, `guide.tree` (guide-document.ts).
+ *
+ * Not yet: the address table (mutable, needs version checks).
  */
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
@@ -183,6 +184,8 @@ export interface UploadResult {
   conflicts: UploadConflict[]
   /** Station-wide settings and photo specs another PC had changed first (kept as conflicts). */
   refused: { table: string; key: string }[]
+  /** Records both PCs changed in different parts: merged here and queued again (the guide). */
+  merged: { table: string; key: string }[]
 }
 
 export interface UploadOptions {
@@ -382,7 +385,8 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     batches: 0,
     remaining: 0,
     conflicts: [],
-    refused: []
+    refused: [],
+    merged: []
   }
   const nextBatch = sqlite.prepare(
     'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
@@ -482,9 +486,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       throw error
     }
     const at = now().toISOString()
+    let merged: { table: string; key: string }[] = []
     sqlite.transaction(() => {
       setAcked.run(last)
-      notePushed(sqlite, db, deviceId, versionedPushes, at)
+      ;({ merged } = notePushed(sqlite, db, deviceId, versionedPushes, at))
       noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
@@ -495,9 +500,14 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     result.uploaded += batch.length
     result.batches += 1
     result.conflicts.push(...conflicts)
+    result.merged.push(...merged)
+    const isMerged = (table: string, key: string) =>
+      merged.some((m) => m.table === table && m.key === key)
     result.refused.push(
       ...versionedPushes.flatMap(({ push }) =>
-        push.kind === 'refused' ? [{ table: push.table.name, key: push.key }] : []
+        push.kind === 'refused' && !isMerged(push.table.name, push.key)
+          ? [{ table: push.table.name, key: push.key }]
+          : []
       ),
       ...accountPushes.flatMap(({ push }) =>
         push.kind === 'refused' ? [{ table: 'operators', key: push.id }] : []

@@ -15,6 +15,13 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
+import {
+  applyGuideDocument,
+  GUIDE_DOCUMENT_KEY,
+  mergeGuideDocuments,
+  noteGuideBase,
+  storedGuideBase
+} from '../guide/guide-document'
 import { conflictRecorder, queuedCheck } from './outbox'
 
 /** Setting keys shared by the whole station. drizzle/0024's triggers list the same keys. */
@@ -23,7 +30,8 @@ export const SHARED_SETTING_KEYS = [
   'idleLockMinutes',
   'queue.config',
   'staff.config',
-  'guide.office'
+  'guide.office',
+  GUIDE_DOCUMENT_KEY
 ] as const
 
 export interface VersionedTable {
@@ -46,6 +54,39 @@ export const versionedTable = (name: string): VersionedTable | undefined =>
   VERSIONED_TABLES.find((table) => table.name === name)
 
 type Row = Record<string, unknown>
+
+/**
+ * What taking a station-wide record from the server changes beyond its own row, in the same
+ * transaction: the guide's document is applied to this PC's guide tables (guide-document.ts).
+ */
+export function afterTaken(
+  db: Db,
+  taken: { table: VersionedTable; key: string; value: string; by: string | null },
+  context: { deviceId: string; at: string }
+): void {
+  if (isGuide(taken.table, taken.key)) {
+    applyGuideDocument(db, taken.value, { ...context, by: taken.by })
+  }
+}
+
+const isGuide = (table: VersionedTable, key: string) =>
+  table.name === 'settings' && key === GUIDE_DOCUMENT_KEY
+
+/** The value the server held at the version this PC has (kept for merging: the guide only). */
+const baseOf = (db: Db, table: VersionedTable, key: string): string | undefined =>
+  isGuide(table, key) ? storedGuideBase(db) : undefined
+
+const noteBase = (db: Db, table: VersionedTable, key: string, value: string, at: string) => {
+  if (isGuide(table, key)) noteGuideBase(db, value, at)
+}
+
+const mergeOf = (
+  table: VersionedTable,
+  key: string,
+  base: string,
+  push: Extract<VersionedPush, { kind: 'refused' }>
+): string | null =>
+  isGuide(table, key) ? mergeGuideDocuments(base, push.sent, push.server.value) : null
 
 /** A record as the server holds it. */
 export interface ServerRecord {
@@ -128,8 +169,10 @@ export async function pushVersioned(
 
 /**
  * Notes on this PC what the server did (in the caller's SQLite transaction, after the server
- * committed): the new version of a stored record; for a refused one, the conflict and the
- * server's record, unless the clerk changed it again meanwhile (that change is queued and decides).
+ * committed): the new version of a stored record; for a refused one, the server's record, unless
+ * the clerk changed it again meanwhile (that change is queued and decides), and the conflict, or,
+ * for the guide, both PCs' changes merged and queued when they touch different parts. Returns the
+ * records merged.
  */
 export function notePushed(
   sqlite: Database.Database,
@@ -137,7 +180,7 @@ export function notePushed(
   deviceId: string,
   pushes: { seq: number; push: VersionedPush }[],
   at: string
-): void {
+): { merged: { table: string; key: string }[] } {
   const recordConflict = conflictRecorder(sqlite)
   const statements = new Map<
     VersionedTable,
@@ -161,11 +204,46 @@ export function notePushed(
     }
     return found
   }
+  const merged: { table: string; key: string }[] = []
   for (const { seq, push } of pushes) {
     const { table } = push
     const { setVersion, takeServer } = statementsOf(table)
     if (push.kind === 'stored') {
       setVersion.run(push.version, push.key)
+      noteBase(db, table, push.key, push.sent, at)
+      continue
+    }
+    const base = baseOf(db, table, push.key)
+    const took = takeServer.run(
+      push.server.value,
+      ...table.carried.map((column) => push.server.carried[column]),
+      push.server.version,
+      push.server.updated_at,
+      push.server.updated_by,
+      push.key,
+      push.sent
+    ).changes
+    if (took > 0) noteBase(db, table, push.key, push.server.value, at)
+    // Both PCs changed different parts of one record over the same base: one value holding both,
+    // queued over the server's version (same version, new value: the trigger queues it).
+    const both = took > 0 && base !== undefined ? mergeOf(table, push.key, base, push) : null
+    if (both !== null) {
+      sqlite
+        .prepare(`UPDATE ${table.name} SET ${table.value} = ? WHERE ${table.key} = ?`)
+        .run(both, push.key)
+      afterTaken(
+        db,
+        { table, key: push.key, value: both, by: push.server.updated_by },
+        { deviceId, at }
+      )
+      appendAudit(db, deviceId, at, {
+        operatorId: null,
+        action: `station.${table.name}.merged`,
+        entity: table.name,
+        entityId: push.key,
+        detail: { localVersion: push.base, serverVersion: push.server.version }
+      })
+      merged.push({ table: table.name, key: push.key })
       continue
     }
     const conflictId = recordConflict({
@@ -176,15 +254,13 @@ export function notePushed(
       server: { [table.value]: push.server.value, version: push.server.version },
       at
     })
-    takeServer.run(
-      push.server.value,
-      ...table.carried.map((column) => push.server.carried[column]),
-      push.server.version,
-      push.server.updated_at,
-      push.server.updated_by,
-      push.key,
-      push.sent
-    )
+    if (took > 0) {
+      afterTaken(
+        db,
+        { table, key: push.key, value: push.server.value, by: push.server.updated_by },
+        { deviceId, at }
+      )
+    }
     appendAudit(db, deviceId, at, {
       operatorId: null,
       action: `station.${table.name}.refused`,
@@ -199,6 +275,7 @@ export function notePushed(
       }
     })
   }
+  return { merged }
 }
 
 /**
@@ -248,6 +325,8 @@ async function pullTable(
         record.version,
         record.updated_by
       )
+      noteBase(db, table, key, record.value, at)
+      afterTaken(db, { table, key, value: record.value, by: record.updated_by }, { deviceId, at })
       taken[key] = record.version
     }
     if (Object.keys(taken).length > 0) {

@@ -5,6 +5,9 @@ import { bookKeys } from '../logbooks/books'
 
 /** The service guide's calls: the menu, search, admin edits with history, checklists, voice script. */
 
+/** The settings key the station's guide travels under (src/main/guide/guide-document.ts). */
+export const GUIDE_DOCUMENT_KEY = 'guide.tree'
+
 export const menuNumber = z
   .int({ error: '菜单号应为 1–9 的整数' })
   .min(1, { error: '菜单号应为 1–9（电话按键）' })

@@ -29,9 +29,11 @@ interface Props {
   categories: GuideCategory[]
   isAdmin: boolean
   onSaved: () => void
+  /** Changes when the guide changed behind this view (another PC's edit): read again. */
+  revision: number
 }
 
-export function BusinessDetail({ code, categories, isAdmin, onSaved }: Props) {
+export function BusinessDetail({ code, categories, isAdmin, onSaved, revision }: Props) {
   const t = useMessages(guideMessages)
   const { message } = App.useApp()
   const [business, setBusiness] = useState<GuideBusiness | null>(null)
@@ -44,7 +46,7 @@ export function BusinessDetail({ code, categories, isAdmin, onSaved }: Props) {
     )
     unwrap(api.guide.history({ code })).then(setHistory, () => setHistory([]))
   }, [code, message])
-  useEffect(load, [load])
+  useEffect(load, [load, revision])
 
   if (!business) return null
   const fields = [

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useApp } from '@renderer/AppContext'
 import { useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
-import type { GuideTree, SearchHit } from '@shared/guide/contract'
+import { GUIDE_DOCUMENT_KEY, type GuideTree, type SearchHit } from '@shared/guide/contract'
 import { BusinessDetail } from './BusinessDetail'
 import { CategoryPanel } from './CategoryPanel'
 import { OfficeButton, VoiceScriptButton } from './GuideTools'
@@ -37,6 +37,17 @@ export function GuideModule() {
     unwrap(api.guide.tree()).then(setTree, (error: unknown) => message.error(errorMessage(error)))
   }, [message])
   useEffect(reload, [reload])
+  /** Bumped when another PC's guide arrives (station server): the open business re-reads. */
+  const [revision, setRevision] = useState(0)
+  useEffect(
+    () =>
+      api.on('station.changed', (change) => {
+        if (!change.settings.includes(GUIDE_DOCUMENT_KEY)) return
+        reload()
+        setRevision((n) => n + 1)
+      }),
+    [reload]
+  )
 
   useEffect(() => {
     const q = query.trim()
@@ -166,6 +177,7 @@ export function GuideModule() {
               categories={tree.categories}
               isAdmin={isAdmin}
               onSaved={reload}
+              revision={revision}
             />
           ) : category ? (
             <CategoryPanel

@@ -2,6 +2,7 @@ import { App, Button, Space, Table } from 'antd'
 import { localDateTime } from '@shared/dates'
 import { books, type BookKey } from '@shared/logbooks/books'
 import { roles, type Role } from '@shared/roles'
+import { GUIDE_DOCUMENT_KEY } from '@shared/guide/contract'
 import type { StationConflictView, StationStatus } from '@shared/station/config'
 import { useI18n } from '@renderer/i18n/context'
 import type { MessageKey } from '@renderer/i18n/messages'
@@ -14,7 +15,8 @@ const SETTING_LABELS: Record<string, MessageKey> = {
   idleLockMinutes: 'settings.idleLock',
   'queue.config': 'station.setting.queue',
   'staff.config': 'station.setting.staff',
-  'guide.office': 'station.setting.office'
+  'guide.office': 'station.setting.office',
+  [GUIDE_DOCUMENT_KEY]: 'station.setting.guide'
 }
 
 const COLUMN_LABELS: Record<string, MessageKey> = {
