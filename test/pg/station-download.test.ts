@@ -219,5 +219,14 @@ describe('every window sees the station’s registers: other PCs’ rows are dow
       matter: '长 120000 个字符，超出上限',
       from_device: a.services.deviceId
     })
+
+    // The director signs it on A: the row comes again in the feed; the sign-off is taken, the
+    // mended text is not listed twice.
+    await a.signOff(id)
+    await a.services.station.uploadNow()
+    const again = await b.services.station.uploadNow()
+    expect(again.lastAttempt?.message).not.toContain('不合规')
+    expect((await b.phones()).rows.find((entry) => entry.id === id)!.signedAt).not.toBeNull()
+    expect(b.services.station.conflicts().filter((c) => c.key === id)).toHaveLength(1)
   })
 })

@@ -189,6 +189,10 @@ function store(
     'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
   )
   const recordConflict = conflictRecorder(sqlite)
+  // A mended row comes again with each later change of it in the feed (a sign-off).
+  const listedMended = prepared(
+    `SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0 AND resolved_at IS NULL`
+  )
   for (const [, { row: serverRow, device }] of rows) {
     if (serverRow.id === undefined) continue
     const { row, blindRows } = transcoder.recode(table, serverRow)
@@ -196,8 +200,9 @@ function store(
     const { row: values, problems } = mendDownloadedRow(
       Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
     )
-    if (Object.keys(problems).length > 0) {
-      // Listed for the administrator: this PC's stored value beside what the server held.
+    if (Object.keys(problems).length > 0 && !listedMended.get(table, String(values.id))) {
+      // Listed for the administrator (once while open): this PC's stored value beside what the
+      // server held.
       recordConflict({
         seq: 0,
         table,
