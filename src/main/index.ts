@@ -244,6 +244,7 @@ async function start(): Promise<void> {
       emit(mainWindow?.webContents, 'station.changed', change)
       emit(hallWindow?.webContents, 'station.changed', change)
     },
+    onStationProgress: (progress) => emit(mainWindow?.webContents, 'station.progress', progress),
     onSessionChange: (status) => {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)

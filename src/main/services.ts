@@ -36,6 +36,7 @@ import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
 import { createSlipPrinting, type SystemPrinter } from './queue/printing'
 import { createStationService, type StationChange } from './station/station-service'
+import type { DownloadProgress } from './station/downloader'
 
 export interface ServiceOptions {
   dataDir: string
@@ -70,6 +71,8 @@ export interface ServiceOptions {
   stationUploadIntervalMs?: number
   /** Newer station-wide settings were taken from the station server (main tells the windows). */
   onStationChange?: (change: StationChange) => void
+  /** Other PCs' rows being taken from the station server: how far (main tells the windows). */
+  onStationProgress?: (progress: DownloadProgress) => void
 }
 
 /**
@@ -277,6 +280,7 @@ export async function createServices(options: ServiceOptions) {
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
     operatorCount: () => operators.count(),
     onError: (message) => log.warn('station', 'upload failed', { message }),
+    ...(options.onStationProgress ? { onProgress: options.onStationProgress } : {}),
     onChange: (change) => {
       if (change.settings.includes(GUIDE_DOCUMENT_KEY)) guide.forgetSearchIndex()
       // An account taken from the server may be the one signed in here: disabled on another PC,

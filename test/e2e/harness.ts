@@ -115,7 +115,8 @@ export async function startApp(
       ? { stationUploadIntervalMs: options.stationUploadIntervalMs }
       : {}),
     onSessionChange: (status) => emit('session.changed', status),
-    onStationChange: (change) => emit('station.changed', change)
+    onStationChange: (change) => emit('station.changed', change),
+    onStationProgress: (progress) => emit('station.progress', progress)
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()

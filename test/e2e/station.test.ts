@@ -374,7 +374,8 @@ describe('本所服务器: the administrator links this PC, the status bar follo
   })
 
   it('a new PC joins the station at first start and signs in with the station’s account', async () => {
-    const joining = await startApp(browser)
+    // The join's answer held back a moment, so the screen's progress can be seen at its end.
+    const joining = await startApp(browser, { delayChannels: { 'station:join': 2000 } })
     try {
       const { page } = joining
       await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
@@ -398,6 +399,11 @@ describe('本所服务器: the administrator links this PC, the status bar follo
 
       await form.getByLabel('本所密钥口令').fill(STATION_PASSPHRASE)
       await page.getByRole('button', { name: '连接并下载账户' }).click()
+      // How far the first round got: every row the station's PCs uploaded.
+      await page
+        .getByTestId('join-progress')
+        .getByText(/正在取得本所的账户和登记：(\d+) \/ \1$/)
+        .waitFor({ timeout: 30_000 })
       // The station's administrator (set up on the first PC) signs in here.
       await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 30_000 })
       await page.getByLabel('用户名').fill('admin')

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { migratedStation, WINDOW } from '../helpers/pg-test'
+import type { DownloadProgress } from '../../src/main/station/downloader'
+import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const ADMIN_A = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 const CLERK = { username: 'li.na', password: 'Clerk12345' }
 
-const openPc = () => openTestServices({ now: fakeClock('2026-09-30T02:00:00.000Z').now })
+const openPc = (onStationProgress?: (progress: DownloadProgress) => void) =>
+  openTestServices({
+    now: fakeClock('2026-09-30T02:00:00.000Z').now,
+    ...(onStationProgress ? { onStationProgress } : {})
+  })
 type Pc = Awaited<ReturnType<typeof openPc>>
 
 const errorOf = async (work: Promise<unknown>) => {
@@ -21,12 +26,14 @@ const errorOf = async (work: Promise<unknown>) => {
 
 describe('a new PC joins the station at first start instead of setting up its own administrator', () => {
   let config: StationServerConfig
+  let database: string
+  const progress: DownloadProgress[] = []
   let a: Pc
   let b: Pc
   const opened: Pc[] = []
 
   beforeAll(async () => {
-    ;({ config } = await migratedStation('join'))
+    ;({ config, database } = await migratedStation('join'))
     a = await openPc()
     opened.push(a)
     await a.auth.setupAdmin(ADMIN_A)
@@ -41,7 +48,7 @@ describe('a new PC joins the station at first start instead of setting up its ow
       adminId
     )
     await a.station.save(config, WINDOW.password, STATION_PASSPHRASE, adminId)
-    b = await openPc()
+    b = await openPc((step) => progress.push(step))
     opened.push(b)
   })
   afterAll(() => {
@@ -74,6 +81,16 @@ describe('a new PC joins the station at first start instead of setting up its ow
     // Linked like any PC: what B writes reaches A.
     expect(b.station.get().config).toMatchObject({ host: config.host, database: config.database })
     expect(b.station.get().hasStationKey).toBe(true)
+    // The join screen showed how far the first round was: to every row the other PC uploaded.
+    const admin = await superuserClient(database)
+    const { rows } = await admin
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM station_feed WHERE device_id <> $1', [
+        b.deviceId
+      ])
+      .finally(() => admin.end())
+    expect(rows[0]!.n).toBeGreaterThan(2)
+    expect(progress.at(-1)).toEqual({ done: rows[0]!.n, total: rows[0]!.n })
+    expect(progress.every((step, i) => i === 0 || step.done > progress[i - 1]!.done)).toBe(true)
   })
 
   it('is refused once the PC has an operator', async () => {

@@ -97,6 +97,13 @@ export interface DownloadOptions {
   transcoder: RowTranscoder
   at: string
   batchSize?: number
+  /** After each batch: feed entries taken this round, of those waiting when it started. */
+  onProgress?: (progress: DownloadProgress) => void
+}
+
+export interface DownloadProgress {
+  done: number
+  total: number
 }
 
 /** Takes what the other PCs uploaded since this PC's last download (see the module comment). */
@@ -113,9 +120,17 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
     return statement
   }
+  let progress: DownloadProgress | null = null
   for (;;) {
     const from = position.get() as number | undefined
     if (from === undefined) return result
+    if (options.onProgress && !progress) {
+      const { rows } = await server.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM station_feed WHERE seq > $1 AND device_id <> $2',
+        [from, deviceId]
+      )
+      progress = { done: 0, total: rows[0]!.n }
+    }
     const { rows: feed } = await server.query<FeedEntry>(
       `SELECT seq, device_id, tbl, pk, op FROM station_feed
         WHERE seq > $1 AND device_id <> $2 ORDER BY seq LIMIT $3`,
@@ -169,6 +184,14 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     }
     result.changed += batch.changed
     result.mended += batch.mended
+    if (progress) {
+      // Entries committed meanwhile by other PCs are taken too: the total grows with them.
+      progress = {
+        done: progress.done + feed.length,
+        total: Math.max(progress.total, progress.done + feed.length)
+      }
+      options.onProgress!(progress)
+    }
     if (feed.length < batchSize) return result
   }
 }

@@ -30,7 +30,7 @@ import {
 import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
-import { downloadFeed } from './downloader'
+import { downloadFeed, type DownloadProgress } from './downloader'
 import { afterTaken, pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import {
   describeGuideDifferences,
@@ -70,6 +70,8 @@ export interface StationServiceDeps {
   onError?: (message: string) => void
   /** A round took newer station-wide settings or photo specs (the windows re-read them). */
   onChange?: (change: StationChange) => void
+  /** Other PCs' rows being taken (a joining PC takes the whole station's): how far. */
+  onProgress?: (progress: DownloadProgress) => void
 }
 
 export interface StationChange extends PulledRecords {
@@ -240,7 +242,8 @@ export function createStationService(deps: StationServiceDeps) {
           server: client,
           deviceId,
           transcoder: keys.down,
-          at
+          at,
+          ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
         })
         const registers = { ...downloaded.taken }
         if (downloaded.changed > 0) registers.changes = downloaded.changed

@@ -243,7 +243,9 @@ export const events = {
     settings: z.array(z.string().max(100)).max(50),
     photoSpecs: z.array(z.string().max(100)).max(500),
     registers: z.record(z.string().max(100), z.int().min(0))
-  })
+  }),
+  /** Other PCs' rows being taken from the station server (a joining PC takes them all). */
+  'station.progress': z.object({ done: z.int().min(0), total: z.int().min(0) })
 } as const
 
 export type Events = typeof events

@@ -22,6 +22,7 @@ const zhCN = {
     '连接后，本所的账户会下载到这台电脑，用本所账户登录即可，无需另建管理员。服务器地址、用户名、密码和本所密钥口令请向本所的系统管理员索取。',
   'auth.join.submit': '连接并下载账户',
   'auth.join.back': '返回：创建系统管理员',
+  'auth.join.progress': '正在取得本所的账户和登记：{done} / {total}',
   'auth.join.done': '已加入本所服务器：已下载 {n} 个账户，请登录',
   'auth.join.noAccounts': '已连接，但账户还没有下载下来（{reason}）。请检查网络后再试一次。',
   'auth.signIn.title': '登录',
@@ -123,6 +124,7 @@ const zhCN = {
   'station.statusSynced': '本所服务器：已同步',
   'station.statusOffline': '离线（{n} 条待上传）',
   'station.statusUploading': '正在上传…',
+  'station.statusTaking': '正在取得其他电脑的登记：{done} / {total}',
   'station.statusPending': '本所服务器：{n} 条待上传',
   'station.help':
     '多台电脑共用登记簿时，由本所信息员在服务器上建库（见 docs/station-server-setup.md），在此填写并测试连接。',
@@ -193,6 +195,7 @@ const enUS: Record<MessageKey, string> = {
     "Once connected, the station's accounts come down to this PC: sign in with one of them, no administrator of its own needed. The station's administrator has the server's address, user, password and the station key passphrase.",
   'auth.join.submit': 'Connect and take the accounts',
   'auth.join.back': 'Back: create the administrator',
+  'auth.join.progress': 'Taking the station’s accounts and entries: {done} / {total}',
   'auth.join.done': 'Joined the station server: {n} accounts taken, please sign in',
   'auth.join.noAccounts':
     'Connected, but the accounts did not come down yet ({reason}). Check the network and try again.',
@@ -296,6 +299,7 @@ const enUS: Record<MessageKey, string> = {
   'station.statusSynced': 'Station server: up to date',
   'station.statusOffline': 'Offline ({n} waiting for upload)',
   'station.statusUploading': 'Uploading…',
+  'station.statusTaking': 'Taking other PCs’ entries: {done} / {total}',
   'station.statusPending': 'Station server: {n} waiting',
   'station.help':
     'When several PCs share the registers, the station IT person sets up the server (docs/station-server-setup.md); enter and test it here.',

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Form } from 'antd'
-import { useState } from 'react'
+import { Alert, App, Button, Form, Progress } from 'antd'
+import { useEffect, useState } from 'react'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
@@ -28,6 +28,9 @@ export function JoinStationScreen({
   const [form] = Form.useForm<StationForm>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  /** The first round takes the whole station's rows: how far, while it runs. */
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  useEffect(() => (busy ? api.on('station.progress', setProgress) : undefined), [busy])
 
   const submit = async (values: StationForm) => {
     setBusy(true)
@@ -46,6 +49,7 @@ export function JoinStationScreen({
       if (!showStationFieldErrors(form, caught)) setError(errorMessage(caught))
     } finally {
       setBusy(false)
+      setProgress(null)
     }
   }
 
@@ -61,6 +65,12 @@ export function JoinStationScreen({
       >
         <StationServerFields kept={null} />
         {error ? <Alert type="error" title={error} showIcon className="form-alert" /> : null}
+        {progress && progress.total > 0 ? (
+          <div data-testid="join-progress">
+            <Progress percent={Math.floor((progress.done / progress.total) * 100)} />
+            {t('auth.join.progress', { done: progress.done, total: progress.total })}
+          </div>
+        ) : null}
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('auth.join.submit')}
         </Button>

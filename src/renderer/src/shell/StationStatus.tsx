@@ -17,6 +17,8 @@ export function StationStatus({ role }: { role: Role }) {
   const { t } = useI18n()
   const [status, setStatus] = useState<Status | null>(null)
   const [conflicts, setConflicts] = useState<StationConflictView[] | null>(null)
+  /** Other PCs' rows being taken this round (a joining PC takes the whole station's). */
+  const [taking, setTaking] = useState<{ done: number; total: number } | null>(null)
   const canResolve = role === 'admin' || role === 'director'
 
   const openConflicts = useCallback(async () => {
@@ -33,23 +35,29 @@ export function StationStatus({ role }: { role: Role }) {
     void read()
     const timer = window.setInterval(() => void read(), POLL_MS)
     const off = api.on('station.changed', () => void read())
+    const offProgress = api.on('station.progress', (progress) =>
+      setTaking(progress.done < progress.total ? progress : null)
+    )
     return () => {
       alive = false
       window.clearInterval(timer)
       off()
+      offProgress()
     }
   }, [])
 
   if (!status?.configured) return null
   // Offline: the last attempt could not reach the server; the queue waits for it.
   const offline = status.lastAttempt?.ok === false
-  const label = offline
-    ? t('station.statusOffline', { n: status.pending })
-    : status.uploading && status.pending > 0
-      ? t('station.statusUploading')
-      : status.pending > 0
-        ? t('station.statusPending', { n: status.pending })
-        : t('station.statusSynced')
+  const label = taking
+    ? t('station.statusTaking', { done: taking.done, total: taking.total })
+    : offline
+      ? t('station.statusOffline', { n: status.pending })
+      : status.uploading && status.pending > 0
+        ? t('station.statusUploading')
+        : status.pending > 0
+          ? t('station.statusPending', { n: status.pending })
+          : t('station.statusSynced')
   return (
     <>
       <Tooltip title={[status.server, status.lastAttempt?.message].filter(Boolean).join(' · ')}>
