@@ -220,13 +220,23 @@ describe('every window sees the station’s registers: other PCs’ rows are dow
       from_device: a.services.deviceId
     })
 
-    // The director signs it on A: the row comes again in the feed; the sign-off is taken, the
-    // mended text is not listed twice.
+    // The administrator has seen it; then the director signs it on A: the row comes again in the
+    // feed; the sign-off is taken, the mended text is not listed again.
+    await b.services.station.resolveConflict(conflict.id, 'server', {
+      id: b.adminId,
+      role: 'admin'
+    })
     await a.signOff(id)
     await a.services.station.uploadNow()
     const again = await b.services.station.uploadNow()
     expect(again.lastAttempt?.message).not.toContain('不合规')
     expect((await b.phones()).rows.find((entry) => entry.id === id)!.signedAt).not.toBeNull()
-    expect(b.services.station.conflicts().filter((c) => c.key === id)).toHaveLength(1)
+    expect(b.services.station.conflicts().filter((c) => c.key === id)).toEqual([])
+    expect(
+      b.services.sqlite
+        .prepare('SELECT count(*) FROM station_conflicts WHERE pk = ?')
+        .pluck()
+        .get(id)
+    ).toBe(1)
   })
 })

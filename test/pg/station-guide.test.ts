@@ -170,4 +170,64 @@ describe('the service guide across the station (one versioned document)', () => 
       .get()
     expect(mergedAudits).toBe(1)
   })
+
+  /** Two of the shipped businesses besides HK-OUT, for edits that do not touch each other. */
+  const others = async () => {
+    const tree = await a.services.guide.repo.tree()
+    const codes = tree.categories.flatMap((c) => c.businesses.map((b) => b.code))
+    return codes.filter((code) => !['HK-OUT', 'HK-FLOW'].includes(code)).slice(0, 2) as [
+      string,
+      string
+    ]
+  }
+
+  it('several edits queued before a round are merged once, as this PC’s administrator’s', async () => {
+    const [first, second] = await others()
+    await b.edit(first, { notes: '乙：第一处修改' })
+    await b.edit(second, { notes: '乙：第二处修改' })
+    await a.edit('HK-OUT', { notes: '甲：第三处修改' })
+    await a.round()
+    const merged = await b.round()
+    expect(merged).toMatchObject({ conflicts: 0, pending: 0 })
+    expect(merged.lastAttempt?.message).toContain('已合并后上传')
+    await a.round()
+    expect(await a.business(first)).toMatchObject({ notes: '乙：第一处修改' })
+    expect(await a.business(second)).toMatchObject({ notes: '乙：第二处修改' })
+    expect(await b.business('HK-OUT')).toMatchObject({ notes: '甲：第三处修改' })
+    // A's history names B's administrator for B's edits.
+    expect((await a.services.guide.repo.history(first))[0]).toMatchObject({
+      operatorName: '管理员b'
+    })
+  })
+
+  it('改用本机的值 on an older guide conflict keeps the edits made since, and the search follows', async () => {
+    const [first, second] = await others()
+    await a.edit('HK-OUT', { notes: '甲：窗口备注' })
+    await b.edit('HK-OUT', { notes: '乙：窗口备注' })
+    await a.round()
+    expect((await b.round()).conflicts).toBe(1)
+    // Later, each PC edits another business; B takes A's.
+    await a.edit(first, { eligibility: '甲：后来的修改' })
+    await a.round()
+    await b.edit(second, { validity: '乙：后来的修改' })
+    await b.round()
+    expect(await b.business(first)).toMatchObject({ eligibility: '甲：后来的修改' })
+    expect(await b.services.guide.search('乙：窗口备注')).toEqual([])
+
+    const [conflict] = b.services.station.conflicts()
+    await b.services.station.resolveConflict(conflict!.id, 'local', {
+      id: b.adminId,
+      role: 'admin'
+    })
+    expect(b.services.station.status()).toMatchObject({ conflicts: 0, pending: 0 })
+    expect((await b.services.guide.search('乙：窗口备注')).map((hit) => hit.code)).toEqual([
+      'HK-OUT'
+    ])
+    await a.round()
+    for (const pc of [a, b]) {
+      expect(await pc.business('HK-OUT')).toMatchObject({ notes: '乙：窗口备注' })
+      expect(await pc.business(first)).toMatchObject({ eligibility: '甲：后来的修改' })
+      expect(await pc.business(second)).toMatchObject({ validity: '乙：后来的修改' })
+    }
+  })
 })

@@ -39,7 +39,7 @@ type Handle = Tx | Db
 
 export { GUIDE_DOCUMENT_KEY }
 
-const documentBusiness = businessInput.omit({ id: true, categoryId: true })
+const documentBusiness = businessInput.omit({ id: true, categoryId: true, updatedAt: true })
 const documentCategory = categoryInput
   .omit({ id: true })
   .extend({ businesses: z.array(documentBusiness).max(9) })
@@ -220,8 +220,13 @@ export function applyGuideDocument(
   }
   const { at } = context
   const before = readGuideDocument(tx)
+  // A business with the menu number of its category: moving it is a change too.
+  const placed = (category: number, business: DocumentBusiness) =>
+    JSON.stringify({ category, business })
   const beforeByCode = new Map(
-    before.categories.flatMap((c) => c.businesses.map((b) => [b.code, JSON.stringify(b)]))
+    before.categories.flatMap((c) =>
+      c.businesses.map((b) => [b.code, { placed: placed(c.menuNumber, b), business: b }] as const)
+    )
   )
   const localCategories = tx.select().from(guideCategories).all()
   const localBusinesses = tx
@@ -278,7 +283,9 @@ export function applyGuideDocument(
       const { materials, ...fields } = business
       const previous = beforeByCode.get(business.code)
       const id = businessIds.get(business.code) ?? randomUUID()
-      const changed = previous !== JSON.stringify(business)
+      const changed = previous?.placed !== placed(category.menuNumber, business)
+      const materialsChanged =
+        JSON.stringify(previous?.business.materials) !== JSON.stringify(business.materials)
       if (previous === undefined) {
         tx.insert(guideBusinesses)
           .values({ id, categoryId, ...fields, createdAt: at, updatedAt: at })
@@ -290,13 +297,15 @@ export function applyGuideDocument(
           .run()
       }
       if (!changed && previous !== undefined) continue
-      tx.delete(guideMaterials).where(eq(guideMaterials.businessId, id)).run()
-      materials.forEach((material, position) =>
-        tx
-          .insert(guideMaterials)
-          .values({ id: randomUUID(), businessId: id, position, ...material })
-          .run()
-      )
+      if (materialsChanged) {
+        tx.delete(guideMaterials).where(eq(guideMaterials.businessId, id)).run()
+        materials.forEach((material, position) =>
+          tx
+            .insert(guideMaterials)
+            .values({ id: randomUUID(), businessId: id, position, ...material })
+            .run()
+        )
+      }
       tx.insert(guideChanges)
         .values({
           id: randomUUID(),
@@ -305,7 +314,7 @@ export function applyGuideDocument(
           entity: 'business',
           entityId: id,
           action: previous === undefined ? 'create' : 'update',
-          before: previous ?? null,
+          before: previous ? JSON.stringify(previous.business) : null,
           after: JSON.stringify(business)
         })
         .run()
@@ -472,12 +481,14 @@ const partsOf = (document: GuideDocument) =>
  * Three-way merge of two PCs' guides made over the same base: each category and business takes
  * the side that changed it. Null when both changed the same one differently, or when the merged
  * guide fails the checks (two new businesses on one menu number); the caller then keeps the
- * conflict for the administrator.
+ * conflict for the administrator. `preferLocal`: where both changed a part, this PC's wins
+ * (改用本机的值 over a guide changed since the conflict).
  */
 export function mergeGuideDocuments(
   baseStored: string,
   localStored: string,
-  serverStored: string
+  serverStored: string,
+  options: { preferLocal?: boolean } = {}
 ): string | null {
   const [base, local, server] = [baseStored, localStored, serverStored].map(parseGuideDocument)
   if (!base?.ok || !local?.ok || !server?.ok) return null
@@ -489,7 +500,8 @@ export function mergeGuideDocuments(
   const merged = new Map<string, string>()
   for (const key of new Set([...b.keys(), ...l.keys(), ...s.keys()])) {
     const [was, mine, theirs] = [b.get(key), l.get(key), s.get(key)]
-    const value = mine === was ? theirs : theirs === was || theirs === mine ? mine : null
+    const value =
+      mine === was ? theirs : theirs === was || theirs === mine || options.preferLocal ? mine : null
     if (value === null) return null
     if (value !== undefined) merged.set(key, value)
   }

@@ -245,6 +245,12 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
       db.transaction((tx) => {
         const before = input.id ? readBusiness(tx, eq(guideBusinesses.id, input.id)) : undefined
         if (input.id && !before) throw new AppError('NOT_FOUND', '找不到该业务')
+        if (before && input.updatedAt !== undefined && input.updatedAt !== before.updatedAt) {
+          throw new AppError(
+            'CONFLICT',
+            '这项业务在您打开编辑后已被修改（另一位管理员或另一台电脑）：请记下您的修改，关闭后重新打开再改'
+          )
+        }
         const category = tx
           .select()
           .from(guideCategories)
@@ -269,7 +275,7 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
           .get()
         if (codeOwner && codeOwner.id !== id) errors.code = `业务代码“${input.code}”已被使用`
         if (Object.keys(errors).length) throw new AppError('VALIDATION', '业务设置有误', errors)
-        const { id: _id, materials, ...fields } = input
+        const { id: _id, updatedAt: _read, materials, ...fields } = input
         const cleaned = materials.map((m) => ({
           item: m.item,
           required: m.required,

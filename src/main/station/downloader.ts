@@ -212,9 +212,9 @@ function store(
     'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
   )
   const recordConflict = conflictRecorder(sqlite)
-  // A mended row comes again with each later change of it in the feed (a sign-off).
+  // A mended row comes again with each later change of it in the feed (a sign-off); listed once.
   const listedMended = prepared(
-    `SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0 AND resolved_at IS NULL`
+    `SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0`
   )
   for (const [, { row: serverRow, device }] of rows) {
     if (serverRow.id === undefined) continue
@@ -224,8 +224,7 @@ function store(
       Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
     )
     if (Object.keys(problems).length > 0 && !listedMended.get(table, String(values.id))) {
-      // Listed for the administrator (once while open): this PC's stored value beside what the
-      // server held.
+      // Listed for the administrator (once): this PC's stored value beside what the server held.
       recordConflict({
         seq: 0,
         table,

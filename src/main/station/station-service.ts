@@ -35,6 +35,7 @@ import { afterTaken, pullVersioned, versionedTable, type PulledRecords } from '.
 import {
   describeGuideDifferences,
   GUIDE_DOCUMENT_KEY,
+  mergeGuideDocuments,
   storeGuideDocument
 } from '../guide/guide-document'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
@@ -258,8 +259,19 @@ export function createStationService(deps: StationServiceDeps) {
           ])
         ]
         if (taken + entries > 0) {
-          // The audit rows of what was taken go up in the same round.
-          await uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder: keys.up })
+          // The audit rows of what was taken go up in the same round (with any change made
+          // meanwhile, whose refusal or merge counts with the first upload's).
+          const again = await uploadOutbox({
+            sqlite,
+            db,
+            server: client,
+            deviceId,
+            now,
+            transcoder: keys.up
+          })
+          result.conflicts.push(...again.conflicts)
+          result.refused.push(...again.refused)
+          result.merged.push(...again.merged)
         }
         if (taken + entries + result.refused.length + result.merged.length > 0) {
           deps.onChange?.({
@@ -576,9 +588,9 @@ export function createStationService(deps: StationServiceDeps) {
     ): Promise<StationStatus> {
       const conflict = sqlite
         .prepare(
-          'SELECT tbl, pk, local FROM station_conflicts WHERE id = ? AND resolved_at IS NULL'
+          'SELECT tbl, pk, local, server FROM station_conflicts WHERE id = ? AND resolved_at IS NULL'
         )
-        .get(id) as { tbl: string; pk: string; local: string } | undefined
+        .get(id) as { tbl: string; pk: string; local: string; server: string } | undefined
       if (!conflict) throw new AppError('NOT_FOUND', '这条冲突已处理过或不存在')
       const table = versionedTable(conflict.tbl)
       if (keep === 'local') {
@@ -593,6 +605,23 @@ export function createStationService(deps: StationServiceDeps) {
       db.transaction((tx) => {
         if (keep === 'local' && table) {
           const local = JSON.parse(conflict.local) as Record<string, string>
+          if (conflict.tbl === 'settings' && conflict.pk === GUIDE_DOCUMENT_KEY) {
+            // This PC's parts that differed from the server's then, over the guide as it is now
+            // (edits made since, here or on other PCs, stay).
+            const then = (JSON.parse(conflict.server) as Record<string, string>)[table.value]!
+            const now = sqlite
+              .prepare(`SELECT value FROM settings WHERE key = ?`)
+              .pluck()
+              .get(GUIDE_DOCUMENT_KEY) as string
+            const kept = mergeGuideDocuments(then, local[table.value]!, now, { preferLocal: true })
+            if (kept === null) {
+              throw new AppError(
+                'VALIDATION',
+                '本机的办事指南与现在的不能合在一起（菜单号或类别冲突）：请在办事指南中直接修改后保存'
+              )
+            }
+            local[table.value] = kept
+          }
           // Same version as the server's now: the trigger queues it over that version.
           sqlite
             .prepare(
@@ -621,6 +650,14 @@ export function createStationService(deps: StationServiceDeps) {
         })
       })
       if (keep === 'server') return status()
+      // This PC's value is back in its tables (the guide applied): the windows re-read it.
+      if (table) {
+        deps.onChange?.({
+          settings: table.name === 'settings' ? [conflict.pk] : [],
+          photoSpecs: table.name === 'photo_specs' ? [conflict.pk] : [],
+          registers: {}
+        })
+      }
       // A round already under way may have read the queue before this change: send after it.
       if (running) await running.catch(() => undefined)
       return uploadNow()

@@ -398,6 +398,11 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     if (batch.length === 0) break
     const conflicts: UploadConflict[] = []
     const versionedPushes: { seq: number; push: VersionedPush }[] = []
+    /**
+     * Mutable records already sent in this batch: a record goes up as it is now, so a later entry
+     * of the same record would send the same again (and be refused twice, or refused after a merge).
+     */
+    const sentRecords = new Set<string>()
     const accountPushes: { seq: number; push: AccountPush }[] = []
     let last = 0
     await server.query('BEGIN')
@@ -447,6 +452,11 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         await flush()
+        const mutable = table.name === 'operators' || versionedTable(table.name) !== undefined
+        if (mutable) {
+          if (sentRecords.has(`${table.name}:${entry.pk}`)) continue
+          sentRecords.add(`${table.name}:${entry.pk}`)
+        }
         if (table.name === 'operators') {
           const push = await pushAccount(server, row, now().toISOString())
           accountPushes.push({ seq: entry.seq, push })

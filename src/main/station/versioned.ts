@@ -214,6 +214,10 @@ export function notePushed(
       continue
     }
     const base = baseOf(db, table, push.key)
+    const localAuthor = sqlite
+      .prepare(`SELECT updated_by FROM ${table.name} WHERE ${table.key} = ?`)
+      .pluck()
+      .get(push.key) as string | null | undefined
     const took = takeServer.run(
       push.server.value,
       ...table.carried.map((column) => push.server.carried[column]),
@@ -228,9 +232,12 @@ export function notePushed(
     // queued over the server's version (same version, new value: the trigger queues it).
     const both = took > 0 && base !== undefined ? mergeOf(table, push.key, base, push) : null
     if (both !== null) {
+      // The merged value goes up as this PC's change (its author, not the other PC's).
       sqlite
-        .prepare(`UPDATE ${table.name} SET ${table.value} = ? WHERE ${table.key} = ?`)
-        .run(both, push.key)
+        .prepare(
+          `UPDATE ${table.name} SET ${table.value} = ?, updated_by = ? WHERE ${table.key} = ?`
+        )
+        .run(both, localAuthor ?? null, push.key)
       afterTaken(
         db,
         { table, key: push.key, value: both, by: push.server.updated_by },

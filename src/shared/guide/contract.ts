@@ -120,7 +120,12 @@ export const businessInput = z.strictObject({
   register: z.enum(bookKeys, { error: '对应登记簿应为本所的登记簿之一' }).nullable(),
   /** False once an administrator has checked it against the local bureau's published guide. */
   sample: z.boolean({ error: '应为是或否' }),
-  materials: z.array(materialInput).max(40, { error: '材料不能超过 40 项' })
+  materials: z.array(materialInput).max(40, { error: '材料不能超过 40 项' }),
+  /**
+   * The business's `updatedAt` as the editor read it: the save is refused when it changed since
+   * (another administrator, or another PC's edit taken from the station server).
+   */
+  updatedAt: z.string().max(40).optional()
 })
 
 export const categoryInput = z.strictObject({

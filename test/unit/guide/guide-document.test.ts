@@ -239,4 +239,48 @@ describe('the guide as the station’s document', () => {
     expect(mergeGuideDocuments(baseText, moved, theirs)).not.toBeNull()
     expect(mergeGuideDocuments(baseText, moved, removed)).toBeNull()
   })
+
+  it('a business only moved to another category is a change here too: moved, with its history row', async () => {
+    const out = await inputOf(a, 'HK-OUT')
+    const tree = await a.guide.repo.tree()
+    // A new, empty category: only the business's category changes, not its menu number.
+    const used = tree.categories.map((c) => c.menuNumber)
+    const target = await a.guide.saveCategory(
+      { name: '新类别', menuNumber: [1, 2, 3, 4, 5, 6, 7, 8, 9].find((n) => !used.includes(n))! },
+      adminOf(a)
+    )
+    apply(b, storedOf(a)!)
+    await a.guide.saveBusiness({ ...out, categoryId: target.id }, adminOf(a))
+    const historyBefore = (await b.guide.repo.history('HK-OUT')).length
+    expect(apply(b, storedOf(a)!)).toMatchObject({ updated: ['HK-OUT'] })
+    expect(await b.guide.repo.business('HK-OUT')).toMatchObject({
+      categoryMenuNumber: target.menuNumber,
+      menuNumber: out.menuNumber
+    })
+    expect(await b.guide.repo.history('HK-OUT')).toHaveLength(historyBefore + 1)
+  })
+
+  it('an editor’s save over a change taken meanwhile is refused and changes nothing', async () => {
+    const opened = await inputOf(b, 'HK-OUT')
+    const readAt = (await b.guide.repo.business('HK-OUT')).updatedAt
+    await a.guide.saveBusiness(
+      { ...(await inputOf(a, 'HK-OUT')), notes: '甲：另一台电脑的修改' },
+      adminOf(a)
+    )
+    apply(b, storedOf(a)!)
+    await expect(
+      b.guide.saveBusiness({ ...opened, fee: '免费', updatedAt: readAt }, adminOf(b))
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await b.guide.repo.business('HK-OUT')).toMatchObject({
+      notes: '甲：另一台电脑的修改',
+      fee: opened.fee
+    })
+    // Read again, the save goes through.
+    const fresh = await b.guide.repo.business('HK-OUT')
+    await b.guide.saveBusiness(
+      { ...opened, fee: '免费', notes: fresh.notes, updatedAt: fresh.updatedAt },
+      adminOf(b)
+    )
+    expect(await b.guide.repo.business('HK-OUT')).toMatchObject({ fee: '免费' })
+  })
 })

@@ -35,6 +35,8 @@ export function BusinessEditor(props: {
   const [form] = Form.useForm<Values>()
   const [busy, setBusy] = useState(false)
   const { business } = props
+  /** The business as it was when the editor opened: a save over a later change is refused. */
+  const [readAt] = useState(business.updatedAt)
 
   const save = async (values: Values) => {
     setBusy(true)
@@ -45,7 +47,15 @@ export function BusinessEditor(props: {
         condition: m.required ? null : (m.condition ?? '')
       }))
       const register = values.register || null
-      await unwrap(api.guide.saveBusiness({ ...values, id: business.id, register, materials }))
+      await unwrap(
+        api.guide.saveBusiness({
+          ...values,
+          id: business.id,
+          register,
+          materials,
+          updatedAt: readAt
+        })
+      )
       message.success(t('saved'))
       props.onSaved()
     } catch (error) {

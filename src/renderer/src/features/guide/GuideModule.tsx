@@ -49,6 +49,7 @@ export function GuideModule() {
     [reload]
   )
 
+  // Searched again when another PC's guide arrives (revision).
   useEffect(() => {
     const q = query.trim()
     if (!q) return
@@ -56,7 +57,7 @@ export function GuideModule() {
       unwrap(api.guide.search({ query: q })).then(setHits, () => setHits([]))
     }, 150)
     return () => clearTimeout(timer)
-  }, [query])
+  }, [query, revision])
 
   const category = tree?.categories.find((c) => c.menuNumber === path[0])
   const business = category?.businesses.find((b) => b.menuNumber === path[1])
