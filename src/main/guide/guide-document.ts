@@ -41,7 +41,7 @@ export { GUIDE_DOCUMENT_KEY }
 
 const documentBusiness = businessInput.omit({ id: true, categoryId: true, updatedAt: true })
 const documentCategory = categoryInput
-  .omit({ id: true })
+  .omit({ id: true, updatedAt: true })
   .extend({ businesses: z.array(documentBusiness).max(9) })
 
 /** The guide as the station shares it; checked like an administrator's edit. */

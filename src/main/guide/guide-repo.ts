@@ -88,6 +88,7 @@ function readCategories(tx: Handle): GuideCategory[] {
     id: category.id,
     menuNumber: category.menuNumber,
     name: category.name,
+    updatedAt: category.updatedAt,
     businesses: businesses
       .filter((b) => b.categoryId === category.id)
       .map(({ categoryId: _c, ...b }) => b)
@@ -220,6 +221,12 @@ export function createGuideRepo({ db, deviceId, now }: RepoContext) {
         const siblings = tx.select().from(guideCategories).all()
         const before = input.id ? siblings.find((c) => c.id === input.id) : undefined
         if (input.id && !before) throw new AppError('NOT_FOUND', '找不到该类别')
+        if (before && input.updatedAt !== undefined && input.updatedAt !== before.updatedAt) {
+          throw new AppError(
+            'CONFLICT',
+            '这个类别在您打开编辑后已被修改（另一位管理员或另一台电脑）：请关闭后重新打开再改'
+          )
+        }
         const errors = checkMenuEntry(input, siblings)
         if (Object.keys(errors).length) throw new AppError('VALIDATION', '菜单设置有误', errors)
         const values = { name: input.name, menuNumber: input.menuNumber, updatedAt: at }

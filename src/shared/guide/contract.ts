@@ -37,6 +37,7 @@ export const guideCategory = z.object({
   id: z.string(),
   menuNumber: z.int(),
   name: z.string(),
+  updatedAt: z.string(),
   businesses: z.array(businessSummary)
 })
 
@@ -131,7 +132,9 @@ export const businessInput = z.strictObject({
 export const categoryInput = z.strictObject({
   id: uuid.optional(),
   name: requiredText(20),
-  menuNumber
+  menuNumber,
+  /** The category's `updatedAt` as the editor read it: refused when it changed since. */
+  updatedAt: z.string().max(40).optional()
 })
 
 export const paperSize = z.enum(['A4', 'A5'], { error: '纸张应为 A4 或 A5' })

@@ -283,4 +283,18 @@ describe('the guide as the station’s document', () => {
     )
     expect(await b.guide.repo.business('HK-OUT')).toMatchObject({ fee: '免费' })
   })
+
+  it('a category editor’s save over a change taken meanwhile is refused too', async () => {
+    const [opened] = (await b.guide.repo.tree()).categories
+    const [onA] = (await a.guide.repo.tree()).categories
+    await a.guide.saveCategory({ id: onA!.id, name: '户口业务', menuNumber: 1 }, adminOf(a))
+    apply(b, storedOf(a)!)
+    await expect(
+      b.guide.saveCategory(
+        { id: opened!.id, name: '户籍', menuNumber: 1, updatedAt: opened!.updatedAt },
+        adminOf(b)
+      )
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect((await b.guide.repo.tree()).categories[0]!.name).toBe('户口业务')
+  })
 })

@@ -18,10 +18,14 @@ export function CategoryPanel(props: {
   const [form] = Form.useForm<{ name: string; menuNumber: number }>()
   const [editing, setEditing] = useState(false)
   const { category } = props
+  /** The category as it was when the editor opened: a save over a later change is refused. */
+  const [readAt, setReadAt] = useState(category.updatedAt)
 
   const save = async (values: { name: string; menuNumber: number }) => {
     try {
-      const saved = await unwrap(api.guide.saveCategory({ id: category.id, ...values }))
+      const saved = await unwrap(
+        api.guide.saveCategory({ id: category.id, ...values, updatedAt: readAt })
+      )
       message.success(t('saved'))
       setEditing(false)
       props.onSaved(saved)
@@ -39,7 +43,16 @@ export function CategoryPanel(props: {
         </span>
       }
       extra={
-        props.isAdmin ? <Button onClick={() => setEditing(true)}>{t('editCategory')}</Button> : null
+        props.isAdmin ? (
+          <Button
+            onClick={() => {
+              setReadAt(category.updatedAt)
+              setEditing(true)
+            }}
+          >
+            {t('editCategory')}
+          </Button>
+        ) : null
       }
     >
       <List
