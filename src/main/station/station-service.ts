@@ -226,14 +226,9 @@ export function createStationService(deps: StationServiceDeps) {
         const keys = await transcoderFor(station, client)
         // The guide edited here but not yet in its station document (see guide-document.ts).
         db.transaction((tx) => storeGuideDocument(tx, at, null, false))
-        const result = await uploadOutbox({
-          sqlite,
-          db,
-          server: client,
-          deviceId,
-          now,
-          transcoder: keys.up
-        })
+        const sendQueue = () =>
+          uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder: keys.up })
+        const result = await sendQueue()
         // Then the station-wide settings and photo specs other PCs changed, and their registers.
         const pulled = await pullVersioned({ sqlite, db, server: client, deviceId, at })
         const taken = pulled.settings.length + pulled.photoSpecs.length
@@ -261,14 +256,7 @@ export function createStationService(deps: StationServiceDeps) {
         if (taken + entries > 0) {
           // The audit rows of what was taken go up in the same round (with any change made
           // meanwhile, whose refusal or merge counts with the first upload's).
-          const again = await uploadOutbox({
-            sqlite,
-            db,
-            server: client,
-            deviceId,
-            now,
-            transcoder: keys.up
-          })
+          const again = await sendQueue()
           result.conflicts.push(...again.conflicts)
           result.refused.push(...again.refused)
           result.merged.push(...again.merged)
