@@ -230,4 +230,22 @@ describe('the service guide across the station (one versioned document)', () => 
       expect(await pc.business(second)).toMatchObject({ validity: '乙：后来的修改' })
     }
   })
+
+  it('a guide on the server that fails this PC’s checks is not applied, and the status says so', async () => {
+    const before = readGuideDocument(b.services.db)
+    const broken = structuredClone(before)
+    broken.categories[0]!.businesses[1]!.menuNumber =
+      broken.categories[0]!.businesses[0]!.menuNumber
+    // Written past the app (a PC of another version, or by hand): same role, a newer version.
+    await server.query('UPDATE settings SET value = $1, version = version + 1 WHERE key = $2', [
+      JSON.stringify(broken),
+      GUIDE_DOCUMENT_KEY
+    ])
+    const round = await b.round()
+    expect(round.lastAttempt?.message).toContain('服务器上的办事指南未通过本机的检查，未采用')
+    expect(round.lastAttempt?.message).toContain('重复')
+    expect(readGuideDocument(b.services.db)).toEqual(before)
+    // Not offered back over it either: the guide on the server stays as it was written.
+    expect((await serverGuide())!.value).toBe(JSON.stringify(broken))
+  })
 })

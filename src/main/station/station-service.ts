@@ -75,7 +75,7 @@ export interface StationServiceDeps {
   onProgress?: (progress: DownloadProgress) => void
 }
 
-export interface StationChange extends PulledRecords {
+export interface StationChange extends Omit<PulledRecords, 'problems'> {
   /** Other PCs' register rows and changes taken this round, per table. */
   registers: Record<string, number>
 }
@@ -281,6 +281,7 @@ export function createStationService(deps: StationServiceDeps) {
               ? '本机对办事指南的修改与另一台电脑的修改互不相关，已合并后上传'
               : null,
             taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null,
+            ...pulled.problems,
             entries > 0 ? `已从服务器取得其他电脑的 ${entries} 条登记或修改` : null,
             downloaded.mended > 0
               ? `其中 ${downloaded.mended} 条含不合规的文字，已清理后保存，列在“与服务器不同的记录”里`

@@ -58,15 +58,16 @@ type Row = Record<string, unknown>
 /**
  * What taking a station-wide record from the server changes beyond its own row, in the same
  * transaction: the guide's document is applied to this PC's guide tables (guide-document.ts).
+ * Returns why it was not, for the status bar (a guide failing this PC's checks).
  */
 export function afterTaken(
   db: Db,
   taken: { table: VersionedTable; key: string; value: string; by: string | null },
   context: { deviceId: string; at: string }
-): void {
-  if (isGuide(taken.table, taken.key)) {
-    applyGuideDocument(db, taken.value, { ...context, by: taken.by })
-  }
+): string | null {
+  if (!isGuide(taken.table, taken.key)) return null
+  const applied = applyGuideDocument(db, taken.value, { ...context, by: taken.by })
+  return applied.refused ? `服务器上的办事指南未通过本机的检查，未采用（${applied.refused}）` : null
 }
 
 const isGuide = (table: VersionedTable, key: string) =>
@@ -297,7 +298,8 @@ async function pullTable(
     deviceId: string
     at: string
   },
-  table: VersionedTable
+  table: VersionedTable,
+  problems: string[]
 ): Promise<string[]> {
   const { sqlite, db, server, deviceId, at } = options
   const { rows } = await server.query<Row>(
@@ -333,7 +335,12 @@ async function pullTable(
         record.updated_by
       )
       noteBase(db, table, key, record.value, at)
-      afterTaken(db, { table, key, value: record.value, by: record.updated_by }, { deviceId, at })
+      const problem = afterTaken(
+        db,
+        { table, key, value: record.value, by: record.updated_by },
+        { deviceId, at }
+      )
+      if (problem) problems.push(problem)
       taken[key] = record.version
     }
     if (Object.keys(taken).length > 0) {
@@ -351,6 +358,8 @@ async function pullTable(
 export interface PulledRecords {
   settings: string[]
   photoSpecs: string[]
+  /** Records taken but not applied, and why (a guide failing this PC's checks). */
+  problems: string[]
 }
 
 /** Takes the server's newer station-wide settings and photo specs (see pullTable). */
@@ -362,8 +371,10 @@ export async function pullVersioned(options: {
   at: string
 }): Promise<PulledRecords> {
   const [settings, photoSpecs] = VERSIONED_TABLES
+  const problems: string[] = []
   return {
-    settings: await pullTable(options, settings!),
-    photoSpecs: await pullTable(options, photoSpecs!)
+    settings: await pullTable(options, settings!, problems),
+    photoSpecs: await pullTable(options, photoSpecs!, problems),
+    problems
   }
 }
