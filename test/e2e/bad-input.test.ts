@@ -286,29 +286,33 @@ describe('bad input at first start: the set-up and join forms', () => {
     await browser?.close()
   })
 
-  it('creates no account and links to no server from bad input, and never blanks', async () => {
-    const { page } = app
-    const setup = page.locator('form').first()
-    await sweepBoxes(page, setup, '首次启动')
-    await sweepForm(
-      page,
-      setup,
-      page.getByRole('button', { name: '创建并登录' }),
-      '首次启动 · form'
-    )
-    expect(await app.services.operators.count()).toBe(0)
+  it(
+    'creates no account and links to no server from bad input, and never blanks',
+    { timeout: 300_000 },
+    async () => {
+      const { page } = app
+      const setup = page.locator('form').first()
+      await sweepBoxes(page, setup, '首次启动')
+      await sweepForm(
+        page,
+        setup,
+        page.getByRole('button', { name: '创建并登录' }),
+        '首次启动 · form'
+      )
+      expect(await app.services.operators.count()).toBe(0)
 
-    await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
-    const join = page.getByTestId('join-form')
-    await sweepBoxes(page, join, '加入本所服务器')
-    await sweepForm(
-      page,
-      join,
-      page.getByRole('button', { name: '连接并下载账户' }),
-      '加入本所服务器 · form'
-    )
-    expect(app.services.station.status().configured).toBe(false)
-    expect(await app.services.operators.count()).toBe(0)
-    await app.screenshot('bad-input-first-start')
-  })
+      await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
+      const join = page.getByTestId('join-form')
+      await sweepBoxes(page, join, '加入本所服务器')
+      await sweepForm(
+        page,
+        join,
+        page.getByRole('button', { name: '连接并下载账户' }),
+        '加入本所服务器 · form'
+      )
+      expect(app.services.station.status().configured).toBe(false)
+      expect(await app.services.operators.count()).toBe(0)
+      await app.screenshot('bad-input-first-start')
+    }
+  )
 })

@@ -55,11 +55,14 @@ export const clock = z
 
 export const isoDateTime = z.iso.datetime({ error: '无效的时间' })
 
+export const USERNAME_MAX = 32
+export const DISPLAY_NAME_MAX = 50
+
 export const username = z
   .string({ error: '应为文本' })
   .trim()
   .min(2, { error: '用户名至少 2 个字符' })
-  .max(32, { error: '用户名不能超过 32 个字符' })
+  .max(USERNAME_MAX, { error: `用户名不能超过 ${USERNAME_MAX} 个字符` })
   .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和连字符' })
   .meta({ examples: ['li.na'] })
 
@@ -83,7 +86,7 @@ export const passwordWithoutUsername = (
 /** A password being checked, not set: only bounded. */
 export const password = z.string({ error: '应为文本' }).min(1, { error: '请输入密码' }).max(128)
 
-export const displayName = requiredText(50)
+export const displayName = requiredText(DISPLAY_NAME_MAX)
 
 export const nothing = z.undefined({ error: '此调用不接受参数' })
 

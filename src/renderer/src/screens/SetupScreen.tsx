@@ -6,6 +6,7 @@ import { showFieldErrors } from '@renderer/lib/forms'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
 import type { AuthStatus } from '@shared/ipc/contract'
+import { DISPLAY_NAME_MAX, USERNAME_MAX } from '@shared/ipc/fields'
 import { NewPasswordFields } from '@renderer/components/NewPasswordFields'
 import { JoinStationScreen } from './JoinStationScreen'
 
@@ -35,7 +36,7 @@ export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }
           initialValue="admin"
           rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}
         >
-          <Input autoFocus autoComplete="off" />
+          <Input autoFocus autoComplete="off" maxLength={USERNAME_MAX} />
         </Form.Item>
         <Form.Item
           name="displayName"
@@ -44,7 +45,7 @@ export function SetupScreen({ onDone }: { onDone: (status: AuthStatus) => void }
             { required: true, message: t('field.required', { field: t('field.displayName') }) }
           ]}
         >
-          <Input autoComplete="off" />
+          <Input autoComplete="off" maxLength={DISPLAY_NAME_MAX} />
         </Form.Item>
         <NewPasswordFields
           name="password"

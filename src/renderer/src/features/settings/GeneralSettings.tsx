@@ -80,7 +80,7 @@ export function GeneralSettings() {
           label={t('settings.stationName')}
           rules={[{ required: true, max: 60 }]}
         >
-          <Input />
+          <Input maxLength={60} />
         </Form.Item>
         <Form.Item
           name="idleLockMinutes"

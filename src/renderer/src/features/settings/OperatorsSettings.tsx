@@ -6,6 +6,7 @@ import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
 import { passwordRules } from '@renderer/screens/passwordRules'
 import type { OperatorView } from '@shared/ipc/contract'
+import { DISPLAY_NAME_MAX, USERNAME_MAX } from '@shared/ipc/fields'
 import { localDateTime } from '@shared/dates'
 import { roles, type Role } from '@shared/roles'
 
@@ -159,7 +160,7 @@ export function OperatorsSettings() {
                 { required: true, message: t('field.required', { field: t('field.username') }) }
               ]}
             >
-              <Input autoFocus autoComplete="off" />
+              <Input autoFocus autoComplete="off" maxLength={USERNAME_MAX} />
             </Form.Item>
           ) : null}
           {editing?.mode !== 'password' ? (
@@ -174,7 +175,7 @@ export function OperatorsSettings() {
                   }
                 ]}
               >
-                <Input autoComplete="off" />
+                <Input autoComplete="off" maxLength={DISPLAY_NAME_MAX} />
               </Form.Item>
               <Form.Item
                 name="role"

@@ -21,7 +21,7 @@ export function StationServerFields({
         <Input autoComplete="off" maxLength={253} />
       </Form.Item>
       <Form.Item name="port" label={t('station.port')} rules={[required(t('station.port'))]}>
-        <InputNumber min={1} max={65535} precision={0} />
+        <InputNumber min={1} max={65535} precision={0} maxLength={5} />
       </Form.Item>
       <Form.Item
         name="database"

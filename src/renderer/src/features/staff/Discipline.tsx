@@ -168,10 +168,10 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
         />
       </Form.Item>
       <Form.Item name="date" rules={[{ pattern: isoDay, message: t('badDay') }]}>
-        <Input aria-label={t('date')} style={{ width: 120 }} />
+        <Input aria-label={t('date')} maxLength={10} style={{ width: 120 }} />
       </Form.Item>
       <Form.Item name="note">
-        <Input placeholder={t('note')} style={{ width: 180 }} />
+        <Input placeholder={t('note')} maxLength={300} style={{ width: 180 }} />
       </Form.Item>
       <Button htmlType="submit">{t('rule')}</Button>
     </Form>
@@ -235,10 +235,10 @@ function Ladder(props: { t: T; officers: Option[]; isDirector: boolean }) {
               label={t('date')}
               rules={[{ required: true, pattern: isoDay, message: t('badDay') }]}
             >
-              <Input style={{ width: 120 }} />
+              <Input maxLength={10} style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="note" label={t('note')} rules={[{ required: true }]}>
-              <Input data-testid="ladder-note" style={{ width: 240 }} />
+              <Input data-testid="ladder-note" maxLength={300} style={{ width: 240 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" data-testid="ladder-save">
               {t('addStep')}

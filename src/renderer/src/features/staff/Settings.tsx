@@ -63,14 +63,14 @@ export function StaffSettings({
               label={t('workStart')}
               rules={[{ pattern: CLOCK, message: t('badClock') }]}
             >
-              <Input data-testid="hours-start" style={{ width: 90 }} />
+              <Input data-testid="hours-start" maxLength={5} style={{ width: 90 }} />
             </Form.Item>
             <Form.Item
               name={['officeHours', 'end']}
               label={t('workEnd')}
               rules={[{ pattern: CLOCK, message: t('badClock') }]}
             >
-              <Input data-testid="hours-end" style={{ width: 90 }} />
+              <Input data-testid="hours-end" maxLength={5} style={{ width: 90 }} />
             </Form.Item>
           </Space>
         </Card>
@@ -179,7 +179,7 @@ function CardList({ t }: { t: T }) {
           />
         </Form.Item>
         <Form.Item name="cardNumber" label={t('cardNumber')} rules={[{ required: true }]}>
-          <Input data-testid="card-number" data-swipe-box style={{ width: 180 }} />
+          <Input data-testid="card-number" data-swipe-box maxLength={20} style={{ width: 180 }} />
         </Form.Item>
         <Button htmlType="submit" data-testid="card-register">
           {t('registerCard')}

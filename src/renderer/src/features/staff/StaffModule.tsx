@@ -322,7 +322,7 @@ function Followups({ t, month, config }: { t: T; month: string; config: StaffCon
           />
         </Form.Item>
         <Form.Item name="targetName" label={t('targetName')} rules={[{ required: true }]}>
-          <Input data-testid="followup-name" style={{ width: 160 }} />
+          <Input data-testid="followup-name" maxLength={60} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="topic" label={t('topic')}>
           <Select
@@ -331,7 +331,7 @@ function Followups({ t, month, config }: { t: T; month: string; config: StaffCon
           />
         </Form.Item>
         <Form.Item name="outcome" label={t('outcome')} rules={[{ required: true }]}>
-          <Input data-testid="followup-outcome" style={{ width: 240 }} />
+          <Input data-testid="followup-outcome" maxLength={500} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="satisfaction" label={t('satisfaction')}>
           <Select
