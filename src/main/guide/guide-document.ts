@@ -24,6 +24,7 @@ import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { businessInput, categoryInput, GUIDE_DOCUMENT_KEY } from '../../shared/guide/contract'
 import { appendAudit } from '../audit/audit-repo'
+import { writeSetting } from '../settings/settings-repo'
 import type { Db, Tx } from '../db/client'
 import {
   guideBusinesses,
@@ -130,12 +131,12 @@ export function readGuideDocument(tx: Handle): GuideDocument {
   }
 }
 
-const storedDocument = (tx: Handle) =>
-  tx
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, GUIDE_DOCUMENT_KEY))
-    .get()?.value
+/** A settings row's stored JSON text. */
+const storedValue = (tx: Handle, key: string): string | undefined =>
+  tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value
+
+/** The station's guide as this PC last stored it. */
+export const storedGuideDocument = (tx: Handle) => storedValue(tx, GUIDE_DOCUMENT_KEY)
 
 /**
  * Writes this PC's guide as the station's document when it differs from the one stored (so a
@@ -148,7 +149,7 @@ export function storeGuideDocument(
   actorId: string | null,
   edited: boolean
 ): boolean {
-  const stored = storedDocument(tx)
+  const stored = storedGuideDocument(tx)
   if (!edited) {
     if (stored === undefined) {
       const editedHere = tx.select({ id: guideChanges.id }).from(guideChanges).limit(1).get()
@@ -158,13 +159,9 @@ export function storeGuideDocument(
       return false
     }
   }
-  const value = JSON.stringify(readGuideDocument(tx))
-  if (value === stored) return false
-  const row = { key: GUIDE_DOCUMENT_KEY, value, updatedAt: at, updatedBy: actorId }
-  tx.insert(settings)
-    .values(row)
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: actorId } })
-    .run()
+  const document = readGuideDocument(tx)
+  if (JSON.stringify(document) === stored) return false
+  writeSetting(tx, GUIDE_DOCUMENT_KEY, document, at, actorId)
   return true
 }
 
@@ -461,9 +458,7 @@ export function noteGuideBase(tx: Handle, value: string, at: string): void {
     .run()
 }
 
-export const storedGuideBase = (tx: Handle): string | undefined =>
-  tx.select({ value: settings.value }).from(settings).where(eq(settings.key, GUIDE_BASE_KEY)).get()
-    ?.value
+export const storedGuideBase = (tx: Handle) => storedValue(tx, GUIDE_BASE_KEY)
 
 /** A document by its parts: categories by menu number, businesses by code (with their category). */
 const partsOf = (document: GuideDocument) =>

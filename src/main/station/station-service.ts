@@ -36,7 +36,8 @@ import {
   describeGuideDifferences,
   GUIDE_DOCUMENT_KEY,
   mergeGuideDocuments,
-  storeGuideDocument
+  storeGuideDocument,
+  storedGuideDocument
 } from '../guide/guide-document'
 import { isLinked, linkStation, outboxCount, uploadOutbox } from './uploader'
 
@@ -598,10 +599,7 @@ export function createStationService(deps: StationServiceDeps) {
             // This PC's parts that differed from the server's then, over the guide as it is now
             // (edits made since, here or on other PCs, stay).
             const then = (JSON.parse(conflict.server) as Record<string, string>)[table.value]!
-            const now = sqlite
-              .prepare(`SELECT value FROM settings WHERE key = ?`)
-              .pluck()
-              .get(GUIDE_DOCUMENT_KEY) as string
+            const now = storedGuideDocument(tx)!
             const kept = mergeGuideDocuments(then, local[table.value]!, now, { preferLocal: true })
             if (kept === null) {
               throw new AppError(
