@@ -123,6 +123,7 @@ export function GuideModule() {
         <Card className="guide-menu" size="small">
           <Input.Search
             allowClear
+            maxLength={40}
             value={query}
             placeholder={t('searchPlaceholder')}
             onChange={(event) => setQuery(event.target.value)}

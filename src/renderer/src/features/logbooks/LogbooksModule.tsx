@@ -863,6 +863,7 @@ function BookView(props: {
         <Input.Search
           placeholder={t('search')}
           allowClear
+          maxLength={100}
           onSearch={(text) => setFilter({ ...filter, text })}
           style={{ width: 200 }}
         />

@@ -77,6 +77,7 @@ export function SignOffList({ t, onOpen }: { t: LogbooksT; onOpen: (entry: Entry
         <Input.Search
           placeholder={t('search')}
           allowClear
+          maxLength={100}
           onSearch={(text) => setFilter({ ...filter, text })}
           style={{ width: 200 }}
         />
