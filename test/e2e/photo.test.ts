@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -168,6 +169,32 @@ describe('the photo booth', () => {
     ).toBe(1)
     const audit = await app.services.audit.list({ page: 1, pageSize: 20, action: 'photo.delete' })
     expect(audit.rows).toHaveLength(1)
+  })
+
+  it('lists a photo another PC of the station took, without view, export or print here', async () => {
+    const { page } = app
+    // A record as a station round stores it: the JPEG is in the other PC's data folder.
+    app.services.sqlite
+      .prepare(
+        `INSERT INTO photos (id, spec_id, taken_at, operator_id, file, bytes, quality, passed, report,
+           subject_ref, note, device_id)
+         SELECT ?, spec_id, taken_at, operator_id, file, bytes, quality, passed, report, subject_ref,
+           '窗口2', 'other-pc' FROM photos LIMIT 1`
+      )
+      .run(randomUUID())
+    await page.getByRole('tab', { name: '拍照' }).click()
+    await page.getByRole('tab', { name: '照片记录' }).click()
+    const row = page.locator('.ant-table-row', { hasText: '居民身份证' })
+    await row.getByTestId('photo-elsewhere').waitFor()
+    await expect.poll(() => row.getByRole('button', { name: '查看' }).count()).toBe(0)
+    await expect.poll(() => row.getByRole('button', { name: '导出' }).count()).toBe(0)
+    expect(await row.locator('input[type=checkbox]').isDisabled()).toBe(true)
+    await app.screenshot('photo-05-elsewhere')
+    await expect(
+      app.services.photo.image(
+        (await app.services.photo.list({ page: 1, pageSize: 10 })).rows[0]!.id
+      )
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('shows the camera setting and refuses a contradictory spec with the reason', async () => {

@@ -78,9 +78,19 @@ const dataUrl = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('base6
 export function createPhotoService(context: PhotoServiceContext) {
   const { db, deviceId, now, specs } = context
   const photoDir = join(context.dataDir, 'photos')
-  /** A kept photo's JPEG, opened. */
-  const jpegOf = (file: string) =>
-    context.cipher.openFile(readFileSync(join(photoDir, file)), `photos/${file}`)
+  /** A record whose JPEG is in another PC's data folder (a station's photo records are shared). */
+  const elsewhere = (row: typeof photos.$inferSelect) =>
+    row.deviceId !== null && row.deviceId !== deviceId
+  /** A kept photo's JPEG, opened; refused for a photo taken on another PC. */
+  const jpegOf = (row: typeof photos.$inferSelect) => {
+    if (elsewhere(row)) {
+      throw new AppError(
+        'NOT_FOUND',
+        '这张照片是在本所另一台电脑上拍摄的，照片文件只保存在那台电脑上：请到那台电脑查看、导出或打印'
+      )
+    }
+    return context.cipher.openFile(readFileSync(join(photoDir, row.file)), `photos/${row.file}`)
+  }
   const exportDir = join(context.dataDir, 'exports')
   const pending = new Map<string, PendingCapture>()
   const detectCameras = context.detectCameras ?? listCameras
@@ -136,7 +146,8 @@ export function createPhotoService(context: PhotoServiceContext) {
       passed: row.passed,
       subjectRef: row.subjectRef,
       note: row.note,
-      failed: report.rules.filter((r) => !r.pass).map((r) => r.label)
+      failed: report.rules.filter((r) => !r.pass).map((r) => r.label),
+      elsewhere: elsewhere(row)
     }
   }
 
@@ -311,7 +322,7 @@ export function createPhotoService(context: PhotoServiceContext) {
     async image(id: string) {
       const row = byId(id)
       return {
-        image: dataUrl(jpegOf(row.file)),
+        image: dataUrl(jpegOf(row)),
         report: JSON.parse(row.report) as ReportView
       }
     },
@@ -353,7 +364,7 @@ export function createPhotoService(context: PhotoServiceContext) {
       const at = now().toISOString()
       mkdirSync(exportDir, { recursive: true })
       const file = join(exportDir, `${row.specId}-${row.takenAt.replace(/[:.]/g, '-')}.jpg`)
-      writeFileSync(file, jpegOf(row.file), { mode: 0o600 })
+      writeFileSync(file, jpegOf(row), { mode: 0o600 })
       db.transaction((tx) =>
         appendAudit(tx, deviceId, at, {
           operatorId,
@@ -376,7 +387,7 @@ export function createPhotoService(context: PhotoServiceContext) {
         rows.map(async (row) => {
           const spec = await specs.get(row.specId)
           return {
-            jpeg: jpegOf(row.file),
+            jpeg: jpegOf(row),
             widthMm: spec.widthMm,
             heightMm: spec.heightMm,
             copies: input.copies

@@ -11,6 +11,8 @@
  * - Inside the download's transaction a flag (drizzle/0027) keeps the outbox triggers quiet:
  *   nothing taken is sent back up. The position in the feed advances in the same transaction,
  *   and one audit row records what was taken.
+ * - Photo records are taken with the PC that holds their JPEG (`device_id`): listed here, the file
+ *   stays on that PC; a removal made there is taken as a removal here.
  * - Another PC's operators sign in here too, and their later account changes (name, role,
  *   password, active) are taken over the version this PC holds (accounts.ts). One whose user name
  *   a local operator has is stored as `name@device`, as the upload does.
@@ -256,6 +258,18 @@ function store(
     }
     if (table === 'operators') {
       if (takeAccount(sqlite, row, queued)) batch.changed += 1
+      continue
+    }
+    if (table === 'photos') {
+      // Already here: take the removal where this PC has none (a mark set once).
+      batch.changed += prepared(
+        `UPDATE photos SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL AND ? IS NOT NULL`
+      ).run(
+        values.removed_at ?? null,
+        values.removed_by ?? null,
+        values.id,
+        values.removed_at ?? null
+      ).changes
       continue
     }
     if (!registerTables.has(table)) continue

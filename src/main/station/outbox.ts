@@ -43,6 +43,7 @@ export const REGISTER_TABLES = [
  */
 export const FEED_TABLES: readonly string[] = [
   'operators',
+  'photos',
   'logbook_committees',
   ...REGISTER_TABLES,
   'staff_attendance',

@@ -102,7 +102,9 @@ export const photoView = z.object({
   passed: z.boolean(),
   subjectRef: z.string().nullable(),
   note: z.string().nullable(),
-  failed: z.array(z.string())
+  failed: z.array(z.string()),
+  /** Taken on another PC of the station: the record is here, the JPEG stays on that PC. */
+  elsewhere: z.boolean()
 })
 
 export const cameraView = z.object({

@@ -1,4 +1,4 @@
-import { App, Button, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
+import { App, Button, InputNumber, Modal, Select, Space, Table, Tag, Tooltip } from 'antd'
 import { DeleteOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
@@ -57,6 +57,14 @@ export function History({ version }: { version: number }) {
         load()
       }
     })
+
+  const view = async (row: PhotoView) => {
+    try {
+      setViewing(await unwrap(api.photo.image({ id: row.id })))
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
 
   const exportFile = async (row: PhotoView) => {
     try {
@@ -119,7 +127,9 @@ export function History({ version }: { version: number }) {
         dataSource={data.rows}
         rowSelection={{
           selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[])
+          onChange: (keys) => setSelected(keys as string[]),
+          // A sheet needs the JPEG, which another PC's photo does not have here.
+          getCheckboxProps: (row) => ({ disabled: row.elsewhere })
         }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage }}
         columns={[
@@ -153,15 +163,20 @@ export function History({ version }: { version: number }) {
             title: '',
             render: (_, row) => (
               <Space>
-                <Button
-                  size="small"
-                  onClick={() => unwrap(api.photo.image({ id: row.id })).then(setViewing)}
-                >
-                  {t('history.view')}
-                </Button>
-                <Button size="small" onClick={() => void exportFile(row)}>
-                  {t('history.export')}
-                </Button>
+                {row.elsewhere ? (
+                  <Tooltip title={t('history.elsewhereHint')}>
+                    <Tag data-testid="photo-elsewhere">{t('history.elsewhere')}</Tag>
+                  </Tooltip>
+                ) : (
+                  <>
+                    <Button size="small" onClick={() => void view(row)}>
+                      {t('history.view')}
+                    </Button>
+                    <Button size="small" onClick={() => void exportFile(row)}>
+                      {t('history.export')}
+                    </Button>
+                  </>
+                )}
                 {mayRemove(row) ? (
                   <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(row)}>
                     {t('history.delete')}

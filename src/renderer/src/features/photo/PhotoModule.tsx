@@ -23,6 +23,8 @@ export function PhotoModule() {
     () =>
       api.on('station.changed', (change) => {
         if (change.photoSpecs.length > 0) loadSpecs()
+        // Other PCs' photo records (or a removal made there): the history re-reads.
+        if (change.registers.photos || change.registers.changes) setSaved((n) => n + 1)
       }),
     [loadSpecs]
   )

@@ -34,6 +34,9 @@ const zh = {
   'history.subject': '关联',
   'history.passed': '合格',
   'history.view': '查看',
+  'history.elsewhere': '在其他电脑上',
+  'history.elsewhereHint':
+    '本所另一台电脑拍摄：照片文件只保存在那台电脑上，请到那台电脑查看、导出或打印',
   'history.delete': '删除',
   'history.export': '导出',
   'history.exported': '已导出：{file}',
@@ -94,6 +97,9 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
     'history.subject': 'Case',
     'history.passed': 'Pass',
     'history.view': 'View',
+    'history.elsewhere': 'On another PC',
+    'history.elsewhereHint':
+      'Taken on another PC of the station: its file stays on that PC; view, export or print it there',
     'history.delete': 'Delete',
     'history.export': 'Export',
     'history.exported': 'Exported: {file}',
