@@ -250,7 +250,7 @@ describe('bad input never blanks the window, on any screen', () => {
     await browser?.close()
   })
 
-  it.each(MODULES)('%s %s: every box and form', { timeout: 600_000 }, async (key, name) => {
+  it.each(MODULES)('%s %s: every box and form', { timeout: 900_000 }, async (key, name) => {
     const { page } = app
     app.errors.length = 0
     await openModule(page, key)
