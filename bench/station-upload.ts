@@ -116,6 +116,7 @@ export async function measureDownload(
         cipher: services.cipher,
         chainKey: services.keys.key('audit-chain')
       }),
+      addresses: services.address.station,
       at: new Date().toISOString()
     })
     const downloadMs = ms(start)

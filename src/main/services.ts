@@ -279,6 +279,7 @@ export async function createServices(options: ServiceOptions) {
     serverMigrationsFolder: join(options.migrationsFolder, '..', 'drizzle-pg'),
     uploadIntervalMs: options.stationUploadIntervalMs ?? 0,
     operatorCount: () => operators.count(),
+    addresses: address.station,
     onError: (message) => log.warn('station', 'upload failed', { message }),
     ...(options.onStationProgress ? { onProgress: options.onStationProgress } : {}),
     onChange: (change) => {

@@ -57,5 +57,6 @@ describe('npm run cli -- station:migrate / station:check', () => {
     const badHost = cli(['station:migrate', ...server, '--user', 'Bad-Name', ...tls], 'x')
     expect(badHost.code).toBe(1)
     expect(badHost.err).toContain('用户名只能用小写字母、数字和下划线')
-  })
+    // Seven CLI processes, each starting tsx: 42 s alone here, over 60 s beside other work.
+  }, 180_000)
 })

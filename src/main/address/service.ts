@@ -15,7 +15,8 @@ import { KeySet } from './keyset'
 import { normalizeText } from './text'
 import { uuidV7Sequence } from '../db/uuid7'
 import { sampleChanges, seedChanges } from './seed'
-import { createAddressStore, toView, type Origin, type Row } from './store'
+import { createAddressStore, toView, type Origin, type Row, type StationRow } from './store'
+import type { StationAddresses } from '../station/addresses'
 import type { VocabEntry } from './vocab'
 
 const MAX_ERRORS = 1000
@@ -95,6 +96,32 @@ function duplicateFinder(conn: Database.Database, bulk: boolean, rows: number) {
 }
 
 /** The old/new address lookup: seed on first open, search, hand edits, import, export; all audited. */
+const LEVELS = new Set<string>(['county', 'subcounty', 'street', 'house'])
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
+
+/** A server row (snake_case) in the store's terms; a level this build does not know is 'street'. */
+function stationRow(row: Record<string, unknown>): StationRow {
+  return {
+    id: String(row.id),
+    level: (LEVELS.has(String(row.level)) ? row.level : 'street') as StationRow['level'],
+    oldText: String(row.old_text ?? ''),
+    newText: String(row.new_text ?? ''),
+    oldKey: String(row.old_key ?? ''),
+    newKey: String(row.new_key ?? ''),
+    oldRoad: textOrNull(row.old_road),
+    oldNo: textOrNull(row.old_no),
+    newRoad: textOrNull(row.new_road),
+    newNo: textOrNull(row.new_no),
+    effective: textOrNull(row.effective),
+    source: textOrNull(row.source),
+    note: textOrNull(row.note),
+    createdAt: String(row.created_at ?? row.updated_at),
+    updatedAt: String(row.updated_at),
+    updatedBy: textOrNull(row.updated_by),
+    version: Number(row.version)
+  }
+}
+
 export function createAddressService(options: AddressServiceOptions) {
   const { sqlite, db, deviceId, now } = options
   const store = createAddressStore(sqlite)
@@ -322,8 +349,43 @@ export function createAddressService(options: AddressServiceOptions) {
     })()
   }
 
+  /** Terms of rows taken from the station server, for the vocabulary once their download commits. */
+  const takenTerms: VocabEntry[] = []
+  /** The station server's rows and removals, taken by a download (station/addresses.ts). */
+  const station: StationAddresses = {
+    take(rows, queued) {
+      let stored = 0
+      for (const row of rows) {
+        const id = String(row.id)
+        // This PC's change or removal still queued: its upload decides.
+        if (queued('address_changes', id) || queued('address_removals', id)) continue
+        const terms = store.takeStationRow(sqlite, stationRow(row))
+        if (terms === null) continue
+        takenTerms.push(...terms)
+        stored += 1
+      }
+      return stored
+    },
+    remove(ids, queued) {
+      let removed = 0
+      for (const id of ids) {
+        if (queued('address_changes', id)) continue
+        const row = store.byId(id)
+        if (!row || row.origin !== 'station') continue
+        store.deleteRow(sqlite, row)
+        removed += 1
+      }
+      return removed
+    },
+    commit(committed) {
+      const terms = takenTerms.splice(0)
+      if (committed) store.commitTerms(terms)
+    }
+  }
+
   return {
     store,
+    station,
     search: (query: string, limit = 10) => store.search(query, limit),
 
     /** Adds a station reading (space-separated syllables) to a road or division name. */

@@ -36,6 +36,27 @@ export interface Row {
   updatedAt: string
 }
 
+/** A station row as the server holds it (station/addresses.ts), in this PC's terms. */
+export interface StationRow {
+  id: string
+  level: Row['level']
+  oldText: string
+  newText: string
+  oldKey: string
+  newKey: string
+  oldRoad: string | null
+  oldNo: string | null
+  newRoad: string | null
+  newNo: string | null
+  effective: string | null
+  source: string | null
+  note: string | null
+  createdAt: string
+  updatedAt: string
+  updatedBy: string | null
+  version: number
+}
+
 const COLUMNS = `id, num, origin, level, old_text AS oldText, new_text AS newText, old_key AS oldKey,
   new_key AS newKey, old_road AS oldRoad, old_no AS oldNo, new_road AS newRoad, new_no AS newNo,
   effective, source, note, updated_at AS updatedAt`
@@ -334,6 +355,68 @@ export function createAddressStore(sqlite: Database.Database) {
     return entries
   }
 
+  /**
+   * Stores a station row as the station server holds it (another PC's, issue #15) on `conn`, in
+   * the caller's transaction: a new one under this PC's next `num`, or over this PC's older copy,
+   * with its FTS entry. Returns the new vocabulary terms (for `commitTerms`), or null when this
+   * PC's copy is as new.
+   */
+  function takeStationRow(conn: Database.Database, row: StationRow): VocabEntry[] | null {
+    const local = conn
+      .prepare('SELECT num, version FROM address_changes WHERE id = ?')
+      .get(row.id) as { num: number; version: number } | undefined
+    if (local && local.version >= row.version) return null
+    const fields = [
+      row.level,
+      row.oldText,
+      row.newText,
+      row.oldKey,
+      row.newKey,
+      row.oldRoad,
+      row.oldNo,
+      row.newRoad,
+      row.newNo,
+      row.effective,
+      row.source,
+      row.note
+    ]
+    let num: number
+    if (local) {
+      num = local.num
+      conn
+        .prepare(
+          `UPDATE address_changes SET level = ?, old_text = ?, new_text = ?, old_key = ?,
+             new_key = ?, old_road = ?, old_no = ?, new_road = ?, new_no = ?, effective = ?,
+             source = ?, note = ?, updated_at = ?,
+             updated_by = (SELECT id FROM operators WHERE id = ?), version = ?
+           WHERE id = ?`
+        )
+        .run(...fields, row.updatedAt, row.updatedBy, row.version, row.id)
+      conn.prepare('DELETE FROM address_fts WHERE rowid = ?').run(num)
+    } else {
+      num =
+        ((conn.prepare('SELECT max(num) AS n FROM address_changes').get() as { n: number | null })
+          .n ?? 0) + 1
+      conn
+        .prepare(
+          `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key,
+             new_key, old_road, old_no, new_road, new_no, effective, source, note, created_at,
+             updated_at, updated_by, version)
+           VALUES (?, ?, 'station', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+             (SELECT id FROM operators WHERE id = ?), ?)`
+        )
+        .run(row.id, num, ...fields, row.createdAt, row.updatedAt, row.updatedBy, row.version)
+    }
+    conn
+      .prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
+      .run(num, normalizeText(row.oldText.trim()), normalizeText(row.newText.trim()))
+    const kind = row.level === 'county' || row.level === 'subcounty' ? 'division' : 'road'
+    const terms = new Map<string, 'road' | 'division'>()
+    for (const road of [row.oldRoad, row.newRoad])
+      if (road && !vocabulary().has(road)) terms.set(road, kind)
+    return addTerms(conn, terms)
+  }
+
   function deleteRow(conn: Database.Database, row: Row) {
     conn.prepare('DELETE FROM address_fts WHERE rowid = ?').run(row.num)
     conn.prepare('DELETE FROM address_changes WHERE num = ?').run(row.num)
@@ -622,6 +705,7 @@ export function createAddressStore(sqlite: Database.Database) {
     insertRows,
     updateRow,
     deleteRow,
+    takeStationRow,
     commitTerms: (entries: VocabEntry[]) => entries.forEach((e) => vocab.add(e)),
     byId: (id: string) => statements.byId.get(id) as Row | undefined
   }

@@ -24,6 +24,7 @@ import type { Db } from '../db/client'
 import { findUnsafeCharacter, stripUnsafeCharacters } from '../../shared/text-safety'
 import { conflictRecorder, FEED_TABLES, queuedCheck, REGISTER_TABLES } from './outbox'
 import { takeAccount } from './accounts'
+import type { StationAddresses } from './addresses'
 import type { RowTranscoder } from './transcode'
 import { deviceUsername } from './uploader'
 
@@ -97,6 +98,8 @@ export interface DownloadOptions {
   deviceId: string
   /** The station key to this PC's key. */
   transcoder: RowTranscoder
+  /** The address service, which takes the station's address rows into its index. */
+  addresses: StationAddresses
   at: string
   batchSize?: number
   /** After each batch: feed entries taken this round, of those waiting when it started. */
@@ -156,31 +159,41 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     }
     const last = Number(feed[feed.length - 1]!.seq)
     const batch = { taken: {} as Record<string, number>, changed: 0, mended: 0 }
-    sqlite.transaction(() => {
-      sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
-      for (const table of FEED_TABLES) {
-        const rows = byTable.get(table)
-        if (rows)
-          store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch, at)
-      }
-      sqlite.prepare('DELETE FROM station_pulling').run()
-      sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
-      const takenRows = Object.values(batch.taken).reduce((sum, n) => sum + n, 0)
-      if (takenRows + batch.changed > 0) {
-        appendAudit(db, deviceId, at, {
-          operatorId: null,
-          action: 'station.download',
-          entity: 'station',
-          detail: {
-            fromSeq: from,
-            toSeq: last,
-            taken: batch.taken,
-            changed: batch.changed,
-            ...(batch.mended ? { mended: batch.mended } : {})
+    let committed = false
+    try {
+      sqlite.transaction(() => {
+        sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
+        for (const table of FEED_TABLES) {
+          const rows = byTable.get(table)
+          if (!rows) continue
+          if (table === 'address_changes' || table === 'address_removals') {
+            takeAddresses(sqlite, options.addresses, queued, table, rows, batch, at)
+          } else {
+            store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch, at)
           }
-        })
-      }
-    })()
+        }
+        sqlite.prepare('DELETE FROM station_pulling').run()
+        sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
+        const takenRows = Object.values(batch.taken).reduce((sum, n) => sum + n, 0)
+        if (takenRows + batch.changed > 0) {
+          appendAudit(db, deviceId, at, {
+            operatorId: null,
+            action: 'station.download',
+            entity: 'station',
+            detail: {
+              fromSeq: from,
+              toSeq: last,
+              taken: batch.taken,
+              changed: batch.changed,
+              ...(batch.mended ? { mended: batch.mended } : {})
+            }
+          })
+        }
+      })()
+      committed = true
+    } finally {
+      options.addresses.commit(committed)
+    }
     for (const [table, n] of Object.entries(batch.taken)) {
       result.taken[table] = (result.taken[table] ?? 0) + n
     }
@@ -196,6 +209,52 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     }
     if (feed.length < batchSize) return result
   }
+}
+
+/**
+ * The station's address rows and removals of a feed batch, inside the download's transaction,
+ * through the address service (addresses.ts); rows checked as the other tables' are.
+ */
+function takeAddresses(
+  sqlite: Database.Database,
+  addresses: StationAddresses,
+  queued: (table: string, pk: string) => boolean,
+  table: 'address_changes' | 'address_removals',
+  rows: Map<string, { row: Row; device: string }>,
+  batch: DownloadResult,
+  at: string
+): void {
+  const found = [...rows.values()].filter(({ row }) => row.id !== undefined)
+  if (table === 'address_removals') {
+    batch.changed += addresses.remove(
+      found.map(({ row }) => String(row.id)),
+      queued
+    )
+    return
+  }
+  const recordConflict = conflictRecorder(sqlite)
+  const mended = found.map(({ row, device }) => {
+    const { row: values, problems } = mendDownloadedRow(
+      Object.fromEntries(Object.entries(row).map(([name, value]) => [name, toSqlite(value)]))
+    )
+    const listed = sqlite
+      .prepare('SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0')
+      .get(table, String(values.id))
+    if (Object.keys(problems).length > 0 && !listed) {
+      recordConflict({
+        seq: 0,
+        table,
+        pk: String(values.id),
+        local: Object.fromEntries(Object.keys(problems).map((column) => [column, values[column]])),
+        server: { ...problems, from_device: device },
+        at
+      })
+      batch.mended += 1
+    }
+    return values
+  })
+  const stored = addresses.take(mended, queued)
+  if (stored > 0) batch.taken[table] = (batch.taken[table] ?? 0) + stored
 }
 
 /** Stores one table's rows of a feed batch, inside the download's transaction. */

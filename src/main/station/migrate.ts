@@ -32,7 +32,12 @@ export interface TableGrant {
   updatable?: string[]
 }
 
-const APPEND_ONLY = new Set(['guide_changes', 'queue_calls', 'logbook_blind_index'])
+const APPEND_ONLY = new Set([
+  'guide_changes',
+  'queue_calls',
+  'logbook_blind_index',
+  'address_removals'
+])
 const DERIVED = new Set(['staff_figures'])
 const ENTRY_SETTABLE = ['superseded_by', 'signed_by', 'signed_at']
 

@@ -43,6 +43,8 @@ export const REGISTER_TABLES = [
  */
 export const FEED_TABLES: readonly string[] = [
   'operators',
+  'address_changes',
+  'address_removals',
   'photos',
   'logbook_committees',
   ...REGISTER_TABLES,

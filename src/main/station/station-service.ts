@@ -31,6 +31,7 @@ import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
 import { downloadFeed, type DownloadProgress } from './downloader'
+import type { StationAddresses } from './addresses'
 import { afterTaken, pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import {
   describeGuideDifferences,
@@ -67,6 +68,8 @@ export interface StationServiceDeps {
    * changes (a round right after each notice); 0 = only on demand.
    */
   uploadIntervalMs: number
+  /** The address service's side of a download (the station's address rows). */
+  addresses: StationAddresses
   /** Operators on this PC (the operators repository's count): joining needs none. */
   operatorCount: () => Promise<number>
   onError?: (message: string) => void
@@ -239,6 +242,7 @@ export function createStationService(deps: StationServiceDeps) {
           server: client,
           deviceId,
           transcoder: keys.down,
+          addresses: deps.addresses,
           at,
           ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
         })
@@ -585,7 +589,12 @@ export function createStationService(deps: StationServiceDeps) {
       const table = versionedTable(conflict.tbl)
       if (keep === 'local') {
         if (!table) {
-          throw new AppError('VALIDATION', '登记簿的签字以服务器上先到的为准，只能确认保留服务器的')
+          throw new AppError(
+            'VALIDATION',
+            conflict.tbl === 'address_changes'
+              ? '地址对照以服务器上先到的修改为准：如本机的仍然对，请在地址对照中再改一次'
+              : '登记簿的签字以服务器上先到的为准，只能确认保留服务器的'
+          )
         }
         if (actor.role !== 'admin') {
           throw new AppError('FORBIDDEN', '改用本机的设置需要管理员')

@@ -26,7 +26,8 @@
  *
  * The service guide goes up as one station-wide setting, `guide.tree` (guide-document.ts).
  *
- * Not yet: the address table (mutable, needs version checks).
+ * The station's own address rows go up over their versions, removals with the version they
+ * removed (addresses.ts).
  */
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
@@ -42,6 +43,13 @@ import {
 } from './versioned'
 import { conflictRecorder, FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
 import { noteAccountPushes, pushAccount, type AccountPush } from './accounts'
+import {
+  noteAddressPushes,
+  pushAddress,
+  pushAddressRemoval,
+  type AddressPush,
+  type RemovalPush
+} from './addresses'
 import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
 
@@ -73,6 +81,15 @@ export const SHARED_TABLES: SharedTable[] = [
     versioned: true
   },
   { name: 'photo_specs', key: ['id'], order: 'sort_order, rowid', versioned: true },
+  // The station's own address rows over their versions, and their removals (addresses.ts).
+  {
+    name: 'address_changes',
+    key: ['id'],
+    order: 'num',
+    where: "origin = 'station'",
+    versioned: true
+  },
+  { name: 'address_removals', key: ['id'], order: 'removed_at, rowid' },
   { name: 'logbook_committees', key: ['id'], order: 'rowid' },
   ...REGISTER_TABLES.map((name) => ({
     name,
@@ -404,6 +421,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
      */
     const sentRecords = new Set<string>()
     const accountPushes: { seq: number; push: AccountPush }[] = []
+    const addressPushes: { seq: number; push: AddressPush | RemovalPush }[] = []
     let last = 0
     await server.query('BEGIN')
     try {
@@ -442,6 +460,13 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         const stored = readRow(sqlite, table, entry.pk)
         if (!stored) continue
         const { row, blindRows: tokens } = transcoder.recode(table.name, stored)
+        if (table.name === 'address_removals') {
+          await flush()
+          const push = await pushAddressRemoval(server, row)
+          addressPushes.push({ seq: entry.seq, push })
+          if (push.kind === 'removed') feed.push({ tbl: table.name, pk: entry.pk, op: 'insert' })
+          continue
+        }
         if (entry.op === 'insert') {
           if (pending && (pending.table !== table || pending.rows.length >= 200)) await flush()
           pending ??= { table, rows: [], seqs: [] }
@@ -452,7 +477,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           continue
         }
         await flush()
-        const mutable = table.name === 'operators' || versionedTable(table.name) !== undefined
+        const mutable =
+          table.name === 'operators' ||
+          table.name === 'address_changes' ||
+          versionedTable(table.name) !== undefined
         if (mutable) {
           if (sentRecords.has(`${table.name}:${entry.pk}`)) continue
           sentRecords.add(`${table.name}:${entry.pk}`)
@@ -460,6 +488,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         if (table.name === 'operators') {
           const push = await pushAccount(server, row, now().toISOString())
           accountPushes.push({ seq: entry.seq, push })
+          if (push.kind === 'stored') feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
+          continue
+        }
+        if (table.name === 'address_changes') {
+          const push = await pushAddress(server, row)
+          addressPushes.push({ seq: entry.seq, push })
           if (push.kind === 'stored') feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
           continue
         }
@@ -501,6 +535,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       setAcked.run(last)
       ;({ merged } = notePushed(sqlite, db, deviceId, versionedPushes, at))
       noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
+      noteAddressPushes(sqlite, db, deviceId, addressPushes, at)
       // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
       prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
       for (const conflict of conflicts) {
@@ -521,6 +556,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       ),
       ...accountPushes.flatMap(({ push }) =>
         push.kind === 'refused' ? [{ table: 'operators', key: push.id }] : []
+      ),
+      ...addressPushes.flatMap(({ push }) =>
+        push.kind === 'refused' ? [{ table: 'address_changes', key: push.id }] : []
       )
     )
     await options.afterBatch?.({ uploaded: result.uploaded, remaining: outboxCount(sqlite) })

@@ -30,10 +30,18 @@ export function defineAddress(kit: Kit, { operators }: { operators: Foundation['
       note: text('note'),
       createdAt: text('created_at').notNull(),
       updatedAt: text('updated_at').notNull(),
-      updatedBy: text('updated_by').references(() => operators.id)
+      updatedBy: text('updated_by').references(() => operators.id),
+      /**
+       * The station server's version this copy is based on (0: not on the server yet). Only the
+       * station's own rows (`station`) are shared; a change goes up over its version (issue #15).
+       */
+      version: integer('version').notNull().default(0)
     },
     (t) => [
-      uniqueIndex('address_changes_num_unique').on(t.num),
+      // `num` is each PC's own FTS key: on the station server several PCs' rows sit side by side.
+      kit.dialect === 'pg'
+        ? index('address_changes_num_idx').on(t.num)
+        : uniqueIndex('address_changes_num_unique').on(t.num),
       index('address_changes_old_road_idx').on(t.oldRoad, t.oldNo),
       index('address_changes_new_road_idx').on(t.newRoad, t.newNo),
       index('address_changes_old_key_idx').on(t.oldKey),
@@ -74,7 +82,20 @@ export function defineAddress(kit: Kit, { operators }: { operators: Foundation['
     (t) => [index('address_recent_operator_idx').on(t.operatorId, t.at)]
   )
 
-  return { addressChanges, addressVocab, addressRecent }
+  /**
+   * The station's rows removed (issue #15): on a linked PC a trigger adds one as a row is deleted,
+   * and it goes up with the version it removed; the server removes the row only at that version.
+   * Rows are never changed.
+   */
+  const addressRemovals = table('address_removals', {
+    id: text('id').primaryKey(),
+    version: integer('version').notNull(),
+    oldText: text('old_text').notNull(),
+    newText: text('new_text').notNull(),
+    removedAt: text('removed_at').notNull()
+  })
+
+  return { addressChanges, addressVocab, addressRecent, addressRemovals }
 }
 
 export type Address = ReturnType<typeof defineAddress>

@@ -38,6 +38,7 @@ export const {
   addressChanges,
   addressVocab,
   addressRecent,
+  addressRemovals,
   // photo
   photoSpecs,
   photos,

@@ -70,6 +70,17 @@ export function AddressModule() {
   }, [fail])
   useEffect(reloadStats, [reloadStats])
   useEffect(() => input.current?.focus(), [])
+  // Another PC's address rows or removals (station server): the counts and the open table re-read.
+  useEffect(
+    () =>
+      api.on('station.changed', (change) => {
+        if (change.registers.address_changes || change.registers.changes) {
+          setSaves((n) => n + 1)
+          reloadStats()
+        }
+      }),
+    [reloadStats]
+  )
 
   const runSearch = useCallback(
     (q: string) => {

@@ -31,7 +31,12 @@ const COLUMN_LABELS: Record<string, MessageKey> = {
   active: 'station.column.active',
   password_change_required: 'station.column.passwordChange',
   password: 'station.column.password',
-  from_device: 'station.column.fromDevice'
+  from_device: 'station.column.fromDevice',
+  old_text: 'station.column.oldAddress',
+  new_text: 'station.column.newAddress',
+  effective: 'station.column.effective',
+  source: 'station.column.source',
+  note: 'station.column.note'
 }
 
 type Translate = ReturnType<typeof useI18n>['t']
@@ -44,6 +49,11 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
   }
   if (conflict.table === 'photo_specs') {
     return { where: t('station.kindPhotoSpec'), what: conflict.key }
+  }
+  if (conflict.table === 'address_changes') {
+    const side = (column: string) => conflict.fields.find((field) => field.column === column)
+    const old = side('old_text')
+    return { where: t('station.kindAddress'), what: old?.server ?? old?.local ?? conflict.key }
   }
   if (conflict.table === 'operators') {
     // Another PC's operator had the user name (this one is on the server as name@device), or

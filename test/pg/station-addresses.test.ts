@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StationServerConfig } from '../../src/shared/station/config'
+import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { fakeClock, openTestServices } from '../helpers/services'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
+
+/** One window's PC in station mode (rounds on demand). */
+async function openPc(name: string) {
+  const clock = fakeClock('2026-10-12T02:00:00.000Z')
+  const services = await openTestServices({ now: clock.now })
+  await services.auth.setupAdmin({
+    username: `admin_${name}`,
+    displayName: `管理员${name}`,
+    password: 'Station2026'
+  })
+  const admin = services.auth.current()!.operator
+  const { address } = services
+  /** The station's own rows, as the 地址对照表 lists them. */
+  const stationRows = () =>
+    address
+      .list({ page: 1, pageSize: 50, origin: 'station' })
+      .rows.map((row) => [row.id, row.oldText, row.newText])
+  /** What a search for `query` finds first. */
+  const found = (query: string) => address.search(query, 5).map((hit) => hit.newText)
+  const round = async () => {
+    const status = await services.station.uploadNow()
+    expect(status.lastAttempt?.ok, status.lastAttempt?.message).toBe(true)
+    return status
+  }
+  return { services, admin, address, stationRows, found, round }
+}
+
+describe('the station’s address table: the station’s own rows on every PC, changes over their versions', () => {
+  let config: StationServerConfig
+  let database: string
+  let a: Awaited<ReturnType<typeof openPc>>
+  let b: Awaited<ReturnType<typeof openPc>>
+
+  const serverRows = async () => {
+    const admin = await superuserClient(database)
+    try {
+      const { rows } = await admin.query<{ id: string; new_text: string; version: number }>(
+        'SELECT id, new_text, version FROM address_changes ORDER BY new_text'
+      )
+      return rows
+    } finally {
+      await admin.end()
+    }
+  }
+
+  beforeAll(async () => {
+    ;({ config, database } = await migratedStation('addresses'))
+    a = await openPc('a')
+    b = await openPc('b')
+  })
+  afterAll(() => {
+    for (const pc of [a, b]) {
+      pc?.services.station.stop()
+      pc?.services.cleanup()
+    }
+  })
+
+  it('a row added before linking goes up once and B finds it by search; the shipped rows stay on each PC', async () => {
+    const row = a.address.create(
+      { oldText: '宣武区广安门外大街甲 305 号', newText: '西城区广安门外大街 305 号' },
+      a.admin.id
+    )
+    await a.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, a.admin.id)
+    await b.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, b.admin.id)
+
+    expect(await serverRows()).toEqual([
+      { id: row.id, new_text: '西城区广安门外大街 305 号', version: 1 }
+    ])
+    expect(b.stationRows()).toEqual([[row.id, row.oldText, row.newText]])
+    expect(b.found('广安门外大街甲 305')).toContain('西城区广安门外大街 305 号')
+    // Taken, not queued to go back up; the version noted on both PCs.
+    expect(b.services.station.status().pending).toBe(0)
+    const version = (pc: typeof a) =>
+      pc.services.sqlite
+        .prepare('SELECT version FROM address_changes WHERE id = ?')
+        .pluck()
+        .get(row.id)
+    expect([version(a), version(b)]).toEqual([1, 1])
+  })
+
+  it('B’s change reaches A; A’s change made over the older version is refused, listed, and A follows the server', async () => {
+    const [[id]] = a.stationRows() as [[string]]
+    b.address.update(
+      id,
+      { oldText: '宣武区广安门外大街甲 305 号', newText: '西城区广安门外大街 305 号院' },
+      b.admin.id
+    )
+    await b.round()
+    // A changes the same row before its next round (as if offline): based on version 1.
+    a.address.update(
+      id,
+      { oldText: '宣武区广安门外大街甲 305 号', newText: '西城区广外大街 305 号', note: '本机' },
+      a.admin.id
+    )
+    const status = await a.round()
+    expect(status.conflicts).toBe(1)
+    expect(a.stationRows()).toEqual([
+      [id, '宣武区广安门外大街甲 305 号', '西城区广安门外大街 305 号院']
+    ])
+    expect(a.found('广安门外大街甲 305')).toEqual(['西城区广安门外大街 305 号院'])
+    expect(await serverRows()).toEqual([
+      { id, new_text: '西城区广安门外大街 305 号院', version: 2 }
+    ])
+    const [conflict] = a.services.station.conflicts()
+    expect(conflict).toMatchObject({ table: 'address_changes', key: id, canSendLocal: false })
+    expect(conflict!.fields).toEqual(
+      expect.arrayContaining([
+        {
+          column: 'new_text',
+          local: '西城区广外大街 305 号',
+          server: '西城区广安门外大街 305 号院'
+        }
+      ])
+    )
+    // Sending this PC's value is refused with what to do instead; keeping the server's closes it.
+    await expect(
+      a.services.station.resolveConflict(conflict!.id, 'local', a.admin)
+    ).rejects.toMatchObject({ message: expect.stringContaining('在地址对照中再改一次') })
+    await a.services.station.resolveConflict(conflict!.id, 'server', a.admin)
+    expect(a.services.station.conflicts()).toEqual([])
+
+    // A's next change, over the version it now has, is stored.
+    a.address.update(
+      id,
+      {
+        oldText: '宣武区广安门外大街甲 305 号',
+        newText: '西城区广安门外大街 305 号院',
+        note: '复核'
+      },
+      a.admin.id
+    )
+    await a.round()
+    await b.round()
+    expect(b.address.list({ page: 1, pageSize: 5, origin: 'station' }).rows[0]).toMatchObject({
+      id,
+      note: '复核'
+    })
+    expect(await serverRows()).toEqual([
+      { id, new_text: '西城区广安门外大街 305 号院', version: 3 }
+    ])
+  })
+
+  it('a removal reaches the other PC; one made over a change made elsewhere is refused and the row comes back', async () => {
+    const [[first]] = a.stationRows() as [[string]]
+    a.address.remove(first, a.admin.id)
+    await a.round()
+    await b.round()
+    expect(b.stationRows()).toEqual([])
+    expect(b.found('广安门外大街甲 305')).not.toContain('西城区广安门外大街 305 号院')
+    expect(await serverRows()).toEqual([])
+
+    const second = b.address.create(
+      { oldText: '崇文区幸福大街 9 号', newText: '东城区幸福大街 9 号' },
+      b.admin.id
+    )
+    await b.round()
+    await a.round()
+    a.address.update(
+      second.id,
+      { oldText: '崇文区幸福大街 9 号', newText: '东城区幸福大街 9 号楼' },
+      a.admin.id
+    )
+    await a.round()
+    // B removes the row it still has at version 1.
+    b.address.remove(second.id, b.admin.id)
+    const status = await b.round()
+    expect(status.conflicts).toBe(1)
+    expect(b.stationRows()).toEqual([[second.id, '崇文区幸福大街 9 号', '东城区幸福大街 9 号楼']])
+    expect(b.found('幸福大街 9')).toContain('东城区幸福大街 9 号楼')
+    const [conflict] = b.services.station.conflicts()
+    expect(conflict).toMatchObject({ table: 'address_changes', key: second.id })
+    expect(conflict!.fields[0]).toMatchObject({
+      column: 'old_text',
+      local: expect.stringContaining('本机删除了'),
+      server: '崇文区幸福大街 9 号'
+    })
+
+    // Both chains still verify, and nothing is waiting.
+    expect(await a.services.audit.verify()).toMatchObject({ ok: true })
+    expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+    expect([a.services.station.status().pending, b.services.station.status().pending]).toEqual([
+      0, 0
+    ])
+  })
+})
