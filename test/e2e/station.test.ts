@@ -367,6 +367,39 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       await guideRow.getByText('办事指南').waitFor()
       await guideRow.getByText(/收费：免费（本所核对）/).waitFor()
       expect(await page.getByTestId('station-conflicts').getByText('"categories"').count()).toBe(0)
+
+      // PC B adds a row to the station's address table: this PC's open table shows it.
+      await page.keyboard.press('F3')
+      await page.getByTestId('address-browse-open').click()
+      const table = page.getByTestId('address-browse')
+      await table.waitFor()
+      const added = other.address.create(
+        { oldText: '宣武区广安门外大街甲 305 号', newText: '西城区广安门外大街 305 号' },
+        otherAdmin
+      )
+      await otherUpload()
+      await table.getByText('西城区广安门外大街 305 号').waitFor({ timeout: 20_000 })
+      await page.getByText('对照表（共 1 条）').waitFor()
+      await app.screenshot('station-10-live-address')
+
+      // A lost race over that row is listed under 地址对照 by its old and new address; this PC's
+      // value cannot be sent again from here (the clerk changes the row again instead).
+      conflictRecorder(services.sqlite)({
+        seq: 0,
+        table: 'address_changes',
+        pk: added.id,
+        local: { old_text: added.oldText, new_text: '西城区广外大街 305 号', note: '本机' },
+        server: { old_text: added.oldText, new_text: added.newText, note: null },
+        at: new Date().toISOString()
+      })
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('F9')
+      await page.getByRole('tab', { name: '本所服务器' }).click()
+      const addressRow = page.getByTestId('station-conflicts').getByRole('row', { name: /新地址/ })
+      await addressRow.getByText('地址对照').waitFor()
+      await addressRow.getByText('西城区广外大街 305 号').waitFor()
+      await addressRow.getByText('西城区广安门外大街 305 号').waitFor()
+      expect(await addressRow.getByRole('button', { name: '改用本机的值' }).count()).toBe(0)
     } finally {
       other.cleanup()
       await cable.close()
