@@ -37,25 +37,27 @@ export interface Row {
 }
 
 /** A station row as the server holds it (station/addresses.ts), in this PC's terms. */
-export interface StationRow {
-  id: string
-  level: Row['level']
-  oldText: string
-  newText: string
-  oldKey: string
-  newKey: string
-  oldRoad: string | null
-  oldNo: string | null
-  newRoad: string | null
-  newNo: string | null
-  effective: string | null
-  source: string | null
-  note: string | null
+export interface StationRow extends Omit<Row, 'num' | 'origin'> {
   createdAt: string
-  updatedAt: string
   updatedBy: string | null
   version: number
 }
+
+/** A row's values for the columns level, old_text … note, in table order. */
+const changeFields = (row: Omit<PreparedRow, 'oldNorm' | 'newNorm'>) => [
+  row.level,
+  row.oldText,
+  row.newText,
+  row.oldKey,
+  row.newKey,
+  row.oldRoad,
+  row.oldNo,
+  row.newRoad,
+  row.newNo,
+  row.effective,
+  row.source,
+  row.note
+]
 
 const COLUMNS = `id, num, origin, level, old_text AS oldText, new_text AS newText, old_key AS oldKey,
   new_key AS newKey, old_road AS oldRoad, old_no AS oldNo, new_road AS newRoad, new_no AS newNo,
@@ -269,18 +271,7 @@ export function createAddressStore(sqlite: Database.Database) {
           id,
           num,
           origin,
-          row.level,
-          row.oldText,
-          row.newText,
-          row.oldKey,
-          row.newKey,
-          row.oldRoad,
-          row.oldNo,
-          row.newRoad,
-          row.newNo,
-          row.effective,
-          row.source,
-          row.note,
+          ...changeFields(row),
           at,
           at,
           operatorId
@@ -366,20 +357,7 @@ export function createAddressStore(sqlite: Database.Database) {
       .prepare('SELECT num, version FROM address_changes WHERE id = ?')
       .get(row.id) as { num: number; version: number } | undefined
     if (local && local.version >= row.version) return null
-    const fields = [
-      row.level,
-      row.oldText,
-      row.newText,
-      row.oldKey,
-      row.newKey,
-      row.oldRoad,
-      row.oldNo,
-      row.newRoad,
-      row.newNo,
-      row.effective,
-      row.source,
-      row.note
-    ]
+    const fields = changeFields(row)
     let num: number
     if (local) {
       num = local.num

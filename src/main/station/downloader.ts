@@ -212,6 +212,37 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
 }
 
 /**
+ * Mends a downloaded row (mendDownloadedRow) and lists what it mended for the administrator,
+ * once: a mended row comes again with each later change of it in the feed (a sign-off).
+ */
+function mendAndList(
+  sqlite: Database.Database,
+  table: string,
+  batch: DownloadResult,
+  at: string
+): (values: Row, device: string) => Row {
+  const recordConflict = conflictRecorder(sqlite)
+  const listed = sqlite.prepare(
+    'SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0'
+  )
+  return (values, device) => {
+    const { row, problems } = mendDownloadedRow(values)
+    if (Object.keys(problems).length === 0 || listed.get(table, String(row.id))) return row
+    // This PC's stored value beside what the server held.
+    recordConflict({
+      seq: 0,
+      table,
+      pk: String(row.id),
+      local: Object.fromEntries(Object.keys(problems).map((column) => [column, row[column]])),
+      server: { ...problems, from_device: device },
+      at
+    })
+    batch.mended += 1
+    return row
+  }
+}
+
+/**
  * The station's address rows and removals of a feed batch, inside the download's transaction,
  * through the address service (addresses.ts); rows checked as the other tables' are.
  */
@@ -232,27 +263,13 @@ function takeAddresses(
     )
     return
   }
-  const recordConflict = conflictRecorder(sqlite)
-  const mended = found.map(({ row, device }) => {
-    const { row: values, problems } = mendDownloadedRow(
-      Object.fromEntries(Object.entries(row).map(([name, value]) => [name, toSqlite(value)]))
+  const mend = mendAndList(sqlite, table, batch, at)
+  const mended = found.map(({ row, device }) =>
+    mend(
+      Object.fromEntries(Object.entries(row).map(([name, value]) => [name, toSqlite(value)])),
+      device
     )
-    const listed = sqlite
-      .prepare('SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0')
-      .get(table, String(values.id))
-    if (Object.keys(problems).length > 0 && !listed) {
-      recordConflict({
-        seq: 0,
-        table,
-        pk: String(values.id),
-        local: Object.fromEntries(Object.keys(problems).map((column) => [column, values[column]])),
-        server: { ...problems, from_device: device },
-        at
-      })
-      batch.mended += 1
-    }
-    return values
-  })
+  )
   const stored = addresses.take(mended, queued)
   if (stored > 0) batch.taken[table] = (batch.taken[table] ?? 0) + stored
 }
@@ -272,30 +289,15 @@ function store(
   const insertBlind = prepared(
     'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
   )
-  const recordConflict = conflictRecorder(sqlite)
-  // A mended row comes again with each later change of it in the feed (a sign-off); listed once.
-  const listedMended = prepared(
-    `SELECT 1 FROM station_conflicts WHERE tbl = ? AND pk = ? AND seq = 0`
-  )
+  const mend = mendAndList(sqlite, table, batch, at)
   for (const [, { row: serverRow, device }] of rows) {
     if (serverRow.id === undefined) continue
     const { row, blindRows } = transcoder.recode(table, serverRow)
     const names = Object.keys(row).filter((name) => columns.has(name))
-    const { row: values, problems } = mendDownloadedRow(
-      Object.fromEntries(names.map((name) => [name, toSqlite(row[name])]))
+    const values = mend(
+      Object.fromEntries(names.map((name) => [name, toSqlite(row[name])])),
+      device
     )
-    if (Object.keys(problems).length > 0 && !listedMended.get(table, String(values.id))) {
-      // Listed for the administrator (once): this PC's stored value beside what the server held.
-      recordConflict({
-        seq: 0,
-        table,
-        pk: String(values.id),
-        local: Object.fromEntries(Object.keys(problems).map((column) => [column, values[column]])),
-        server: { ...problems, from_device: device },
-        at
-      })
-      batch.mended += 1
-    }
     const insert = (record: Row) =>
       prepared(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
