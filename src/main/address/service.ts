@@ -4,7 +4,12 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../shared/errors'
-import type { ChangeView, ImportJob, ImportMapping } from '../../shared/address/contract'
+import {
+  level as addressLevel,
+  type ChangeView,
+  type ImportJob,
+  type ImportMapping
+} from '../../shared/address/contract'
 import { appendAudit, shareAuditKey } from '../audit/audit-repo'
 import type { Db } from '../db/client'
 import * as schema from '../db/schema'
@@ -95,15 +100,13 @@ function duplicateFinder(conn: Database.Database, bulk: boolean, rows: number) {
   }
 }
 
-/** The old/new address lookup: seed on first open, search, hand edits, import, export; all audited. */
-const LEVELS = new Set<string>(['county', 'subcounty', 'street', 'house'])
 const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
 
 /** A server row (snake_case) in the store's terms; a level this build does not know is 'street'. */
 function stationRow(row: Record<string, unknown>): StationRow {
   return {
     id: String(row.id),
-    level: (LEVELS.has(String(row.level)) ? row.level : 'street') as StationRow['level'],
+    level: addressLevel.safeParse(row.level).data ?? 'street',
     oldText: String(row.old_text ?? ''),
     newText: String(row.new_text ?? ''),
     oldKey: String(row.old_key ?? ''),
@@ -122,6 +125,7 @@ function stationRow(row: Record<string, unknown>): StationRow {
   }
 }
 
+/** The old/new address lookup: seed on first open, search, hand edits, import, export; all audited. */
 export function createAddressService(options: AddressServiceOptions) {
   const { sqlite, db, deviceId, now } = options
   const store = createAddressStore(sqlite)
