@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { memoryBatches } from '../../src/main/address/import'
+import { pushNewAddresses } from '../../src/main/station/addresses'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
@@ -186,5 +189,92 @@ describe('the station’s address table: the station’s own rows on every PC, c
     expect([a.services.station.status().pending, b.services.station.status().pending]).toEqual([
       0, 0
     ])
+  })
+
+  it('an import of 1,200 rows at a linked PC goes up in a few statements, not one per row, and B finds them', async () => {
+    const rows = [
+      ['旧地址', '新地址'],
+      ...Array.from({ length: 1200 }, (_, i) => [
+        `宣武区导入胡同${i + 1}号`,
+        `西城区导入路${i + 1}号`
+      ])
+    ]
+    const { finished } = a.address.startImport(
+      'district.csv',
+      memoryBatches(rows, 300),
+      { old: 0, new: 1, effective: null, source: null, note: null },
+      rows.length - 1,
+      a.admin.id
+    )
+    await finished
+    expect(a.services.station.status().pending).toBeGreaterThanOrEqual(1200)
+
+    const query = vi.spyOn(pg.Client.prototype, 'query')
+    try {
+      await a.round()
+      // One round trip per row would be at least 2,400 statements (a removal check and an insert).
+      expect(query.mock.calls.length).toBeLessThan(200)
+    } finally {
+      query.mockRestore()
+    }
+    expect(a.services.station.status().pending).toBe(0)
+    const versions = a.services.sqlite
+      .prepare(
+        "SELECT version, count(*) AS n FROM address_changes WHERE old_text LIKE '%导入胡同%' GROUP BY version"
+      )
+      .all()
+    expect(versions).toEqual([{ version: 1, n: 1200 }])
+
+    await b.round()
+    expect(b.found('导入胡同1199')).toContain('西城区导入路1199号')
+    expect(b.address.list({ page: 1, pageSize: 5, origin: 'station' }).total).toBe(1201)
+  })
+
+  it('rows sent together again (a replay) are stored once; one the server removed is refused', async () => {
+    const stored = a.services.sqlite
+      .prepare(
+        "SELECT * FROM address_changes WHERE origin = 'station' AND old_text LIKE '%导入胡同%' LIMIT 3"
+      )
+      .all() as Record<string, unknown>[]
+    const window = await roleClient(WINDOW, database)
+    try {
+      await window.query('BEGIN')
+      await window.query(
+        `INSERT INTO address_removals (id, version, old_text, new_text, removed_at)
+         VALUES ('00000000-0000-7000-8000-000000000001', 1, '旧', '新', '2026-10-12T02:00:00.000Z')`
+      )
+      const removedElsewhere = {
+        ...stored[0]!,
+        id: '00000000-0000-7000-8000-000000000001',
+        version: 0
+      }
+      const fresh = { ...stored[1]!, id: '00000000-0000-7000-8000-000000000002', version: 0 }
+      const pushes = await pushNewAddresses(window, [
+        { ...stored[0]!, version: 0 },
+        removedElsewhere,
+        fresh,
+        { ...stored[2]!, version: 0 }
+      ])
+      expect(pushes.map((push) => [push.id, push.kind])).toEqual([
+        [stored[0]!.id, 'stored'],
+        [removedElsewhere.id, 'refused'],
+        [fresh.id, 'stored'],
+        [stored[2]!.id, 'stored']
+      ])
+      expect(pushes.map((push) => (push.kind === 'stored' ? push.version : null))).toEqual([
+        1,
+        null,
+        1,
+        1
+      ])
+      const { rows } = await window.query<{ n: string }>(
+        'SELECT count(*) AS n FROM address_changes WHERE id = ANY($1::text[])',
+        [[stored[0]!.id, removedElsewhere.id, fresh.id]]
+      )
+      expect(Number(rows[0]!.n)).toBe(2)
+    } finally {
+      await window.query('ROLLBACK').catch(() => undefined)
+      await window.end()
+    }
   })
 })

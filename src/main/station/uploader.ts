@@ -47,6 +47,7 @@ import {
   noteAddressPushes,
   pushAddress,
   pushAddressRemoval,
+  pushNewAddresses,
   type AddressPush,
   type RemovalPush
 } from './addresses'
@@ -431,8 +432,22 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       const cursor = await cursorOf()
       let pending: { table: SharedTable; rows: Row[]; seqs: number[] } | null = null
       let blindRows: Row[] = []
+      /** The station's address rows new to the server, stored together (an import). */
+      let newAddresses: { row: Row; seq: number }[] = []
       const feed: { tbl: string; pk: string; op: string }[] = []
       const flush = async () => {
+        if (newAddresses.length) {
+          const pushes = await pushNewAddresses(
+            server,
+            newAddresses.map(({ row }) => row)
+          )
+          pushes.forEach((push, i) => {
+            addressPushes.push({ seq: newAddresses[i]!.seq, push })
+            if (push.kind === 'stored')
+              feed.push({ tbl: 'address_changes', pk: push.id, op: 'update' })
+          })
+          newAddresses = []
+        }
         if (pending?.table.name === 'operators') {
           const seqs = new Map(pending.rows.map((row, i) => [String(row.id), pending!.seqs[i]!]))
           for (const clash of await insertOperators(
@@ -476,7 +491,6 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           if (feedTables.has(table.name)) feed.push({ tbl: table.name, pk: entry.pk, op: 'insert' })
           continue
         }
-        await flush()
         const mutable =
           table.name === 'operators' ||
           table.name === 'address_changes' ||
@@ -485,6 +499,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
           if (sentRecords.has(`${table.name}:${entry.pk}`)) continue
           sentRecords.add(`${table.name}:${entry.pk}`)
         }
+        if (table.name === 'address_changes' && Number(row.version) === 0) {
+          if (pending) await flush()
+          newAddresses.push({ row, seq: entry.seq })
+          continue
+        }
+        await flush()
         if (table.name === 'operators') {
           const push = await pushAccount(server, row, now().toISOString())
           accountPushes.push({ seq: entry.seq, push })
