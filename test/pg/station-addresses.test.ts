@@ -277,4 +277,73 @@ describe('the station’s address table: the station’s own rows on every PC, c
       await window.end()
     }
   })
+
+  it('a clerk’s correction or removal of a shipped row reaches the other PC (same ids everywhere); the sample stays on each PC', async () => {
+    const shipped = (pc: typeof a, like: string) =>
+      pc.services.sqlite
+        .prepare(
+          "SELECT id, old_text AS oldText, new_text AS newText, note, version FROM address_changes WHERE origin = 'seed' AND old_text LIKE ? ORDER BY num LIMIT 1"
+        )
+        .get(like) as {
+        id: string
+        oldText: string
+        newText: string
+        note: string
+        version: number
+      }
+    const conflictsBefore = [a, b].map((pc) => pc.services.station.conflicts().length)
+    const corrected = shipped(a, '%崇文区%')
+    expect(shipped(b, '%崇文区%')).toEqual(corrected)
+    a.address.update(
+      corrected.id,
+      { oldText: corrected.oldText, newText: corrected.newText, note: '本所更正：见区政府公告' },
+      a.admin.id
+    )
+    await a.round()
+    await b.round()
+    expect(shipped(b, '%崇文区%')).toEqual({
+      ...corrected,
+      note: '本所更正：见区政府公告',
+      version: 1
+    })
+
+    const removed = shipped(b, '%宣武区%')
+    expect(shipped(a, '%宣武区%').id).toBe(removed.id)
+    b.address.remove(removed.id, b.admin.id)
+    await b.round()
+    await a.round()
+    expect(
+      a.services.sqlite.prepare('SELECT 1 FROM address_changes WHERE id = ?').get(removed.id)
+    ).toBeUndefined()
+
+    // Only the corrected shipped row is on the server; removing A's sample rows stays on A.
+    const samples = (pc: typeof a) =>
+      pc.services.sqlite
+        .prepare("SELECT count(*) FROM address_changes WHERE origin = 'sample'")
+        .pluck()
+        .get()
+    const bSamples = samples(b)
+    expect(a.address.removeSample(a.admin.id)).toBeGreaterThan(0)
+    await a.round()
+    await b.round()
+    expect(samples(b)).toBe(bSamples)
+    const admin = await superuserClient(database)
+    try {
+      const { rows } = await admin.query(
+        "SELECT origin, count(*)::int AS n FROM address_changes WHERE origin <> 'station' GROUP BY origin"
+      )
+      expect(rows).toEqual([{ origin: 'seed', n: 1 }])
+      const removals = await admin.query('SELECT id FROM address_removals WHERE id = $1', [
+        removed.id
+      ])
+      expect(removals.rowCount).toBe(1)
+    } finally {
+      await admin.end()
+    }
+    // No new conflicts, nothing waiting.
+    expect([a, b].map((pc) => pc.services.station.conflicts().length)).toEqual(conflictsBefore)
+    expect([a.services.station.status().pending, b.services.station.status().pending]).toEqual([
+      0, 0
+    ])
+  })
 })

@@ -20,6 +20,7 @@ import { KeySet } from './keyset'
 import { normalizeText } from './text'
 import { uuidV7Sequence } from '../db/uuid7'
 import { sampleChanges, seedChanges } from './seed'
+import { rekeyShippedRows, shippedRowIds, SHIPPED_IDS_SETTING } from './shipped-ids'
 import { createAddressStore, toView, type Origin, type Row, type StationRow } from './store'
 import type { StationAddresses } from '../station/addresses'
 import type { VocabEntry } from './vocab'
@@ -106,6 +107,7 @@ const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null
 function stationRow(row: Record<string, unknown>): StationRow {
   return {
     id: String(row.id),
+    origin: row.origin === 'seed' ? 'seed' : 'station',
     level: addressLevel.safeParse(row.level).data ?? 'street',
     oldText: String(row.old_text ?? ''),
     newText: String(row.new_text ?? ''),
@@ -147,8 +149,10 @@ export function createAddressService(options: AddressServiceOptions) {
   ) {
     const at = now().toISOString()
     let terms: VocabEntry[] = []
+    const rows = inputs.map(prepareRow)
+    const givenIds = origin === 'seed' ? shippedRowIds(rows) : undefined
     const ids = sqlite.transaction(() => {
-      const result = store.insertRows(sqlite, inputs.map(prepareRow), origin, at, operatorId)
+      const result = store.insertRows(sqlite, rows, origin, at, operatorId, givenIds)
       terms = result.terms
       if (action)
         appendAudit(db, deviceId, at, {
@@ -173,11 +177,18 @@ export function createAddressService(options: AddressServiceOptions) {
     const at = now().toISOString()
     addRows(seedChanges(options.resourcesDir), 'seed', null, null)
     addRows(sampleChanges(options.resourcesDir), 'sample', null, null)
-    sqlite
-      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('address.seeded', ?, ?)")
-      .run(at, at)
+    const mark = sqlite.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+    mark.run('address.seeded', at, at)
+    mark.run(SHIPPED_IDS_SETTING, at, at)
   }
   ensureSeed()
+  rekeyShippedRows(
+    sqlite,
+    db,
+    deviceId,
+    () => seedChanges(options.resourcesDir).map(prepareRow),
+    now().toISOString()
+  )
   store.loadAliases()
   // The vocabulary loads in the background; a search before it is done reads the rest at once.
   setImmediate(() =>
@@ -375,7 +386,7 @@ export function createAddressService(options: AddressServiceOptions) {
       for (const id of ids) {
         if (queued('address_changes', id)) continue
         const row = store.byId(id)
-        if (!row || row.origin !== 'station') continue
+        if (!row || row.origin === 'sample') continue
         store.deleteRow(sqlite, row)
         removed += 1
       }

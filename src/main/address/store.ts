@@ -38,6 +38,8 @@ export interface Row {
 
 /** A station row as the server holds it (station/addresses.ts), in this PC's terms. */
 export interface StationRow extends Omit<Row, 'num' | 'origin'> {
+  /** The station's own row, or a shipped one a clerk changed. */
+  origin: 'station' | 'seed'
   createdAt: string
   updatedBy: string | null
   version: number
@@ -290,9 +292,18 @@ export function createAddressStore(sqlite: Database.Database) {
     rows: PreparedRow[],
     origin: Origin,
     at: string,
-    operatorId: string | null
+    operatorId: string | null,
+    /** The rows' ids in order (the shipped rows': shipped-ids.ts); random UUIDs otherwise. */
+    givenIds?: readonly string[]
   ): { ids: string[]; terms: VocabEntry[] } {
-    const writer = rowWriter(conn, origin, at, operatorId)
+    let next = 0
+    const writer = rowWriter(
+      conn,
+      origin,
+      at,
+      operatorId,
+      givenIds ? () => givenIds[next++]! : randomUUID
+    )
     const insertFts = conn.prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')
     const ids: string[] = []
     const terms = new Map<string, 'road' | 'division'>()
@@ -380,10 +391,19 @@ export function createAddressStore(sqlite: Database.Database) {
           `INSERT INTO address_changes (id, num, origin, level, old_text, new_text, old_key,
              new_key, old_road, old_no, new_road, new_no, effective, source, note, created_at,
              updated_at, updated_by, version)
-           VALUES (?, ?, 'station', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
              (SELECT id FROM operators WHERE id = ?), ?)`
         )
-        .run(row.id, num, ...fields, row.createdAt, row.updatedAt, row.updatedBy, row.version)
+        .run(
+          row.id,
+          num,
+          row.origin,
+          ...fields,
+          row.createdAt,
+          row.updatedAt,
+          row.updatedBy,
+          row.version
+        )
     }
     conn
       .prepare('INSERT INTO address_fts (rowid, old, new) VALUES (?, ?, ?)')

@@ -1,7 +1,8 @@
 /**
  * The station's address table on the server (issue #15). The station's own rows (origin
- * `station`: added, edited or imported at a window) are shared; the shipped rows (`seed`,
- * `sample`) are the same data on every PC and stay local.
+ * `station`: added, edited or imported at a window) are shared, and so are a clerk's changes and
+ * removals of the shipped administrative changes (`seed`: the same ids on every PC,
+ * address/shipped-ids.ts); the sample rows stay on each PC.
  *
  * - A new or changed row is queued by triggers (drizzle/0031) and stored on the server only over
  *   the version this PC's copy is based on. When another PC changed or removed it first with

@@ -87,7 +87,8 @@ export const SHARED_TABLES: SharedTable[] = [
     name: 'address_changes',
     key: ['id'],
     order: 'num',
-    where: "origin = 'station'",
+    // The shipped rows are seeded on every PC: only those a clerk changed go up.
+    where: "origin = 'station' OR (origin = 'seed' AND updated_by IS NOT NULL)",
     versioned: true
   },
   { name: 'address_removals', key: ['id'], order: 'removed_at, rowid' },
