@@ -345,5 +345,36 @@ describe('the station’s address table: the station’s own rows on every PC, c
     expect([a.services.station.status().pending, b.services.station.status().pending]).toEqual([
       0, 0
     ])
+
+    // A PC that corrected a shipped row before it was linked sends the correction at the link.
+    const c = await openPc('c')
+    try {
+      const byId = (pc: typeof a, id: string) =>
+        pc.services.sqlite
+          .prepare(
+            'SELECT id, old_text AS oldText, new_text AS newText, note FROM address_changes WHERE id = ?'
+          )
+          .get(id) as { id: string; oldText: string; newText: string; note: string }
+      const earlyId = c.services.sqlite
+        .prepare(
+          "SELECT id FROM address_changes WHERE origin = 'seed' ORDER BY num LIMIT 1 OFFSET 100"
+        )
+        .pluck()
+        .get() as string
+      const early = byId(c, earlyId)
+      expect(byId(a, earlyId)).toEqual(early)
+      c.address.update(
+        early.id,
+        { oldText: early.oldText, newText: early.newText, note: '链接前更正' },
+        c.admin.id
+      )
+      await c.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, c.admin.id)
+      expect(c.services.station.status().pending).toBe(0)
+      await a.round()
+      expect(byId(a, earlyId)).toEqual({ ...early, note: '链接前更正' })
+    } finally {
+      c.services.station.stop()
+      c.services.cleanup()
+    }
   })
 })

@@ -88,7 +88,7 @@ export const SHARED_TABLES: SharedTable[] = [
     key: ['id'],
     order: 'num',
     // The shipped rows are seeded on every PC: only those a clerk changed go up.
-    where: "origin = 'station' OR (origin = 'seed' AND updated_by IS NOT NULL)",
+    where: "(origin = 'station' OR (origin = 'seed' AND updated_by IS NOT NULL))",
     versioned: true
   },
   { name: 'address_removals', key: ['id'], order: 'removed_at, rowid' },
