@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
 import type { PreparedRow } from './rows'
+import { changeFields } from './store'
 
 /**
  * The shipped administrative changes (origin `seed`) get the same ids on every PC: a name-based
@@ -14,33 +15,10 @@ import type { PreparedRow } from './rows'
 /** The namespace of these ids (a random UUID, fixed here). */
 const NAMESPACE = Buffer.from('6f1d3c52a8e44b0f9a7e2d41c0b8e913', 'hex')
 
-type ShippedFields = Pick<
-  PreparedRow,
-  | 'level'
-  | 'oldText'
-  | 'newText'
-  | 'oldKey'
-  | 'newKey'
-  | 'oldRoad'
-  | 'newRoad'
-  | 'effective'
-  | 'source'
-  | 'note'
->
+/** A row's stored values, level … note (the search columns are derived from them). */
+type ShippedFields = Omit<PreparedRow, 'oldNorm' | 'newNorm'>
 
-const contentKey = (row: ShippedFields) =>
-  JSON.stringify([
-    row.level,
-    row.oldText,
-    row.newText,
-    row.oldKey,
-    row.newKey,
-    row.oldRoad,
-    row.newRoad,
-    row.effective,
-    row.source,
-    row.note
-  ])
+const contentKey = (row: ShippedFields) => JSON.stringify(changeFields(row))
 
 /** RFC 4122 §4.3: SHA-1 over namespace and name, version 5, variant 10. */
 function uuidV5(name: string): string {
@@ -90,7 +68,8 @@ export function rekeyShippedRows(
   const local = sqlite
     .prepare(
       `SELECT id, num, level, old_text AS oldText, new_text AS newText, old_key AS oldKey,
-         new_key AS newKey, old_road AS oldRoad, new_road AS newRoad, effective, source, note
+         new_key AS newKey, old_road AS oldRoad, old_no AS oldNo, new_road AS newRoad,
+         new_no AS newNo, effective, source, note
        FROM address_changes WHERE origin = 'seed' ORDER BY num`
     )
     .all() as (ShippedFields & { id: string; num: number })[]

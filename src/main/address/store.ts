@@ -46,7 +46,7 @@ export interface StationRow extends Omit<Row, 'num' | 'origin'> {
 }
 
 /** A row's values for the columns level, old_text … note, in table order. */
-const changeFields = (row: Omit<PreparedRow, 'oldNorm' | 'newNorm'>) => [
+export const changeFields = (row: Omit<PreparedRow, 'oldNorm' | 'newNorm'>) => [
   row.level,
   row.oldText,
   row.newText,
