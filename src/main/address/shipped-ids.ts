@@ -63,7 +63,9 @@ export function rekeyShippedRows(
   const byContent = new Map<string, number[]>()
   shipped.forEach((row, index) => {
     const key = contentKey(row)
-    byContent.set(key, [...(byContent.get(key) ?? []), index])
+    const indexes = byContent.get(key)
+    if (indexes) indexes.push(index)
+    else byContent.set(key, [index])
   })
   const local = sqlite
     .prepare(

@@ -61,6 +61,28 @@ export type AddressPush =
       serverVersion: number
     }
 
+const INSERT_COLUMNS = ['id', 'num', 'origin', ...ADDRESS_FIELDS, 'created_at', 'updated_at']
+
+/** Inserts rows the server does not hold yet, at version 1, in one statement; returns their ids. */
+async function insertNew(server: pg.ClientBase, rows: Row[]): Promise<Set<string>> {
+  const width = INSERT_COLUMNS.length + 1
+  const values = rows.map((_, r) => {
+    const at = (i: number) => `$${r * width + i + 1}`
+    return `(${INSERT_COLUMNS.map((_, i) => at(i)).join(', ')},
+             (SELECT id FROM operators WHERE id = ${at(INSERT_COLUMNS.length)}), 1)`
+  })
+  const result = await server.query<{ id: string }>(
+    `INSERT INTO address_changes (${INSERT_COLUMNS.join(', ')}, updated_by, version)
+     VALUES ${values.join(', ')}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    rows.flatMap((row) => [
+      ...INSERT_COLUMNS.map((column) => row[column] ?? null),
+      row.updated_by ?? null
+    ])
+  )
+  return new Set(result.rows.map((row) => row.id))
+}
+
 /**
  * Stores this PC's row over its base version, inside the caller's server transaction: a row new to
  * the server at version 1, a change over the version it was made on; the same values as the
@@ -72,15 +94,7 @@ export async function pushAddress(server: pg.ClientBase, row: Row): Promise<Addr
   const sent = fieldsOf(row)
   const removed = await server.query('SELECT 1 FROM address_removals WHERE id = $1', [id])
   if (removed.rowCount) return { id, kind: 'refused', base, sent, server: null, serverVersion: 0 }
-  const columns = ['id', 'num', 'origin', ...ADDRESS_FIELDS, 'created_at', 'updated_at']
-  const inserted = await server.query(
-    `INSERT INTO address_changes (${columns.join(', ')}, updated_by, version)
-     VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')},
-             (SELECT id FROM operators WHERE id = $${columns.length + 1}), 1)
-     ON CONFLICT (id) DO NOTHING`,
-    [...columns.map((column) => row[column] ?? null), row.updated_by ?? null]
-  )
-  if (inserted.rowCount === 1) return { id, kind: 'stored', version: 1 }
+  if ((await insertNew(server, [row])).has(id)) return { id, kind: 'stored', version: 1 }
   const { rows } = await server.query<Row>(
     `SELECT ${ADDRESS_FIELDS.join(', ')}, version FROM address_changes WHERE id = $1 FOR UPDATE`,
     [id]
@@ -113,8 +127,6 @@ const NEW_ROWS_PER_INSERT = 500
  * Returns one push per row, in order.
  */
 export async function pushNewAddresses(server: pg.ClientBase, rows: Row[]): Promise<AddressPush[]> {
-  const columns = ['id', 'num', 'origin', ...ADDRESS_FIELDS, 'created_at', 'updated_at']
-  const width = columns.length + 1
   const inserted = new Set<string>()
   for (let start = 0; start < rows.length; start += NEW_ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + NEW_ROWS_PER_INSERT)
@@ -126,21 +138,7 @@ export async function pushNewAddresses(server: pg.ClientBase, rows: Row[]): Prom
     const gone = new Set(removed.rows.map((row) => row.id))
     const fresh = chunk.filter((row) => !gone.has(String(row.id)))
     if (fresh.length === 0) continue
-    const values = fresh.map((_, r) => {
-      const at = (i: number) => `$${r * width + i + 1}`
-      return `(${columns.map((_, i) => at(i)).join(', ')},
-               (SELECT id FROM operators WHERE id = ${at(columns.length)}), 1)`
-    })
-    const result = await server.query<{ id: string }>(
-      `INSERT INTO address_changes (${columns.join(', ')}, updated_by, version)
-       VALUES ${values.join(', ')}
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      fresh.flatMap((row) => [
-        ...columns.map((column) => row[column] ?? null),
-        row.updated_by ?? null
-      ])
-    )
-    for (const { id } of result.rows) inserted.add(id)
+    for (const id of await insertNew(server, fresh)) inserted.add(id)
   }
   const pushes: AddressPush[] = []
   for (const row of rows) {
