@@ -28,7 +28,7 @@ import type { PgTable } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { phoneLog } from '../src/main/db/schema/pg'
 import { MAX_DEPTH, TEXT_COUNT_CAP } from '../src/main/logbooks/logbooks-repo'
-import { listPagePg, PAGE_WINDOW, type PageRoute } from '../src/main/logbooks/pg-page'
+import { listPagePg, PAGE_PROBE, PAGE_WINDOW, type PageRoute } from '../src/main/logbooks/pg-page'
 import { createServices } from '../src/main/services'
 import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
 import { linkStation } from '../src/main/station/uploader'
@@ -573,11 +573,12 @@ async function measureStation() {
     console.log(
       `First pages at ${ROWS.toLocaleString()} entries, ${QUERY_RUNS} runs each. PostgreSQL: ` +
         `listPagePg (src/main/logbooks/pg-page.ts, the list's port; a text filter's route chosen ` +
-        `from the capped count and a ${PAGE_WINDOW.toLocaleString()}-row window), over TLS; baseline ` +
+        `by the capped count, then a ${PAGE_PROBE.toLocaleString()}-row probe: page found there, ` +
+        `or in a ${PAGE_WINDOW.toLocaleString()}-row window, or every hit sorted), over TLS; baseline ` +
         `"planner only": the same filters as one page query and one count, routes left to the ` +
-        `planner; SQLite: the real repository (list()), encrypted at rest. PG total is ` +
-        `capped as the repository's date-ordered path caps it (${TEXT_COUNT_CAP} with a text, ` +
-        `${MAX_DEPTH} without); SQLite's repository counts a rarer text's full-text hits up to ` +
+        `planner; SQLite: the real repository (list()), encrypted at rest. Totals: a count ` +
+        `along the date order stops at ${TEXT_COUNT_CAP} with a text (${MAX_DEPTH} without) on ` +
+        `both; SQLite's full-text route and PG's "all hits sorted" count a text's hits up to ` +
         `${MAX_DEPTH}. "same page": PG's 50 ids equal SQLite's, in order.`
     )
     console.table(

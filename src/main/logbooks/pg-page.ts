@@ -5,9 +5,10 @@
 // Why: with a text filter PostgreSQL can either walk the date index and test each row (≈3 µs a
 // row) or take every trigram hit and sort them (≈4 µs a hit). Its row estimate for a LIKE on the
 // trigram index is often 100× off, so it picked the sort for 18,557 hits (80 ms) where the walk
-// takes 8 ms. The capped count, which the page needs anyway, tells few hits from many; for many,
-// a walk over the first PAGE_WINDOW rows of the order either fills the page (dense hits) or
-// proves the hits sparse, and then sorting all of them is the cheaper route.
+// takes 8 ms. The capped count, which the page needs anyway, tells few hits from many. For many,
+// a walk over the first PAGE_PROBE rows of the order comes next: dense hits fill the page there,
+// and otherwise the hits it found tell whether a walk of at most PAGE_WINDOW rows would fill it.
+// When it would not, every hit is sorted (and counted, as SQLite's full-text route counts).
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import type { PgTable } from 'drizzle-orm/pg-core'
@@ -21,6 +22,8 @@ import { identifierQuery, MAX_DEPTH, TEXT_COUNT_CAP } from './logbooks-repo'
 
 /** Rows of the sort order a text filter is tested on before all its hits are sorted instead. */
 export const PAGE_WINDOW = 5000
+/** Rows walked first: they fill the page for dense hits and measure the density otherwise. */
+export const PAGE_PROBE = 1000
 
 /** The columns every register shares (the PostgreSQL tables are typed as the SQLite ones). */
 type EntryTable = Pick<
@@ -36,7 +39,8 @@ type EntryTable = Pick<
 >
 
 /** How the page was found: for the benchmark's table and the tests. */
-export type PageRoute = 'planner' | 'identifier' | 'few hits' | 'window' | 'all hits sorted'
+export type PageRoute =
+  'planner' | 'identifier' | 'probe' | 'window' | 'few hits' | 'all hits sorted'
 
 export interface PgPage<Row> {
   rows: Row[]
@@ -51,6 +55,7 @@ export async function listPagePg<Row extends { id: string }>(
   query: ListQuery,
   options: {
     window?: number
+    probe?: number
     /** The blind-index token under the key the server's rows are indexed with (the station key). */
     blindIndex?: (kind: BlindKind, value: string) => string
   } = {}
@@ -108,25 +113,29 @@ export async function listPagePg<Row extends { id: string }>(
     query.text && !identifier ? containsText('pg', t.searchText, query.text) : undefined
   const where = and(...others, byIdentifier ?? textMatch)!
 
-  const cap = textMatch ? TEXT_COUNT_CAP : MAX_DEPTH
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
-    db
-      .select({ one: sql`1` })
-      .from(from)
-      .where(where)
-      .limit(cap + 1)
-      .as('hits')
-  )
-  const n = counted!.n
-  const page = (rows: Row[], route: PageRoute): PgPage<Row> => ({
+  // A count that walks the date order stops at the text cap; a count of every hit sorted is exact
+  // and shown to the list's depth, as on SQLite (its full-text route).
+  const walkCap = textMatch ? TEXT_COUNT_CAP : MAX_DEPTH
+  /** Hits counted to `cap` + 1: the list shows "cap+" beyond it, as SQLite's does. */
+  const cappedCount = async (cap = walkCap) => {
+    const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(from)
+        .where(where)
+        .limit(cap + 1)
+        .as('hits')
+    )
+    return counted!.n
+  }
+  const page = (rows: Row[], n: number, route: PageRoute, cap = walkCap): PgPage<Row> => ({
     rows,
     total: Math.min(n, cap),
     capped: n > cap,
     route
   })
-  /** The page with every filter, on `on` (the pool, or a transaction with its own settings). */
-  const plannerPage = (on: Pick<NodePgDatabase, 'select'> = db) =>
-    on
+  const plannerPage = () =>
+    db
       .select()
       .from(from)
       .where(where)
@@ -134,44 +143,84 @@ export async function listPagePg<Row extends { id: string }>(
       .limit(limit)
       .offset(offset) as unknown as Promise<Row[]>
 
-  if (byIdentifier) return page(await plannerPage(), 'identifier')
-  if (!textMatch) return page(await plannerPage(), 'planner')
-  // Few hits: the planner sorts them from the trigram index, as it estimates.
-  if (n <= cap) return page(await plannerPage(), 'few hits')
+  if (!textMatch) {
+    const rows = await plannerPage()
+    return page(rows, await cappedCount(), byIdentifier ? 'identifier' : 'planner')
+  }
 
-  // Many hits: test the first `window` rows of the order (the other filters' index walk);
-  // a full page among them is the page.
-  const newest = db
-    .select({
-      id: sql<string>`${t.id}`.as('id'),
-      sortValue: sql`${sortColumn}`.as('sort_value'),
-      text: sql<string>`${t.searchText}`.as('search_text')
-    })
-    .from(from)
-    .where(and(...others))
-    .orderBy(...order)
-    .limit(window)
-    .as('newest')
-  const windowHits = db
-    .select({ id: newest.id })
-    .from(newest)
-    .where(containsText('pg', newest.text, query.text!))
-    .orderBy(direction(newest.sortValue), direction(newest.id))
-    .limit(limit)
-    .offset(offset)
-  const fromWindow = (await db
-    .select()
-    .from(from)
-    .where(inArray(t.id, windowHits))
-    .orderBy(...order)) as unknown as Row[]
-  if (fromWindow.length === limit) return page(fromWindow, 'window')
+  // A text. The capped count comes first: cheap with few hits (a trigram bitmap and at most
+  // `cap` + 1 rows), and then the planner sorts them, as it estimates.
+  const counted = await cappedCount()
+  if (counted <= walkCap) return page(await plannerPage(), counted, 'few hits')
 
-  // Sparse hits: every hit from the trigram index, sorted. Index scans off for this statement
-  // only, so the planner cannot turn back to the long walk.
+  // Many hits: walk the first `probe` rows of the order (the other filters' index walk, stopping
+  // once the page is full), testing each. Dense hits fill the page there; otherwise the hits it
+  // found tell whether a walk of at most `window` rows would.
+  const needed = offset + limit
+  const probe = Math.min(options.probe ?? PAGE_PROBE, window)
+  const probeHits = await walkedHits(probe)
+  if (probeHits.length >= needed) return page(await entries(probeHits), counted, 'probe')
+  const rowsToFill = probeHits.length === 0 ? Infinity : (needed * probe) / probeHits.length
+  if (rowsToFill <= window) {
+    const windowHits = await walkedHits(window)
+    if (windowHits.length >= needed) return page(await entries(windowHits), counted, 'window')
+  }
+
+  // Sparse hits: every hit from the trigram index, sorted and counted in full in one statement
+  // (the list's depth is the cap then, as on SQLite's full-text route). Index scans are off for
+  // this statement only, so the planner cannot turn back to the long walk; a text too short for
+  // a trigram (under 3 characters) is left to the planner.
   const sorted = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_indexscan = off`)
-    await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-    return plannerPage(tx)
+    if ([...query.text!].length >= 3) {
+      await tx.execute(sql`SET LOCAL enable_indexscan = off`)
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`)
+    }
+    return tx
+      .select({ entry: from, hits: sql<number>`(count(*) OVER ())::int`.as('hits') })
+      .from(from)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
   })
-  return page(sorted, 'all hits sorted')
+  // Past the last hit no row carries the count.
+  const n = sorted.length > 0 ? sorted[0]!.hits : await cappedCount(MAX_DEPTH)
+  return page(
+    sorted.map(({ entry }) => entry as unknown as Row),
+    n,
+    'all hits sorted',
+    MAX_DEPTH
+  )
+
+  /** The ids of the hits among the first `rows` rows of the order, up to the page's end. */
+  async function walkedHits(rows: number): Promise<string[]> {
+    const first = db
+      .select({
+        id: sql<string>`${t.id}`.as('id'),
+        sortValue: sql`${sortColumn}`.as('sort_value'),
+        text: sql<string>`${t.searchText}`.as('search_text')
+      })
+      .from(from)
+      .where(and(...others))
+      .orderBy(...order)
+      .limit(rows)
+      .as('first')
+    const hits = await db
+      .select({ id: first.id })
+      .from(first)
+      .where(containsText('pg', first.text, query.text!))
+      .orderBy(direction(first.sortValue), direction(first.id))
+      .limit(needed)
+    return hits.map((hit) => hit.id)
+  }
+
+  /** The page's entries among `hits` (in the order), whole. */
+  async function entries(hits: string[]): Promise<Row[]> {
+    const ids = hits.slice(offset, offset + limit)
+    return (await db
+      .select()
+      .from(from)
+      .where(inArray(t.id, ids))
+      .orderBy(...order)) as unknown as Row[]
+  }
 }
