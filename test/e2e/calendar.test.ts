@@ -67,6 +67,25 @@ describe('农历公历, as a clerk uses it', () => {
     await page.getByTestId('conversion-result').getByText('2025年闰六月').waitFor()
   })
 
+  it('keeps only the start of a huge paste in a select’s search box, and still finds', async () => {
+    const { page } = app
+    const year = page.getByRole('combobox', { name: '农历年' })
+    await year.click()
+    await year.fill('1'.repeat(200_000))
+    expect(await year.inputValue()).toBe('1'.repeat(50))
+    await year.fill('1999')
+    expect(await year.inputValue()).toBe('1999')
+    await page.keyboard.press('Enter')
+    await page
+      .getByTestId('conversion-result')
+      .getByText(/1999年\S*月/)
+      .first()
+      .waitFor()
+    // A choice clears the search, as antd's own Select does.
+    expect(await year.inputValue()).toBe('')
+    expect(app.errors).toEqual([])
+  })
+
   it('shows the month view with holidays and swapped working days', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '月历' }).click()

@@ -7,6 +7,7 @@ import {
   lunarMonthsOf,
   type LunarDate
 } from '@shared/calendar'
+import { SearchSelect } from './SearchSelect'
 
 const years = Array.from(
   { length: LUNAR_YEAR_MAX - LUNAR_YEAR_MIN + 1 },
@@ -37,10 +38,9 @@ export function LunarPicker({
   }
   return (
     <Space wrap>
-      <Select
+      <SearchSelect
         id={`${idPrefix}-year`}
         aria-label="农历年"
-        showSearch
         optionFilterProp="label"
         value={value.year}
         style={{ width: 120 }}

@@ -38,6 +38,7 @@ import { entryPagination, occurredColumn, PAGE_SIZE } from './listParts'
 import { QuotaBoard } from '@renderer/features/staff/QuotaBoard'
 import { SignOffList } from './SignOffList'
 import { FollowupSection } from './FollowupSection'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 
 type T = LogbooksT
 type Lookup = {
@@ -163,20 +164,19 @@ function FieldInput({
         />
       )
     case 'operator':
-      return <Select {...props} showSearch optionFilterProp="label" options={lookup.operators} />
+      return <SearchSelect {...props} optionFilterProp="label" options={lookup.operators} />
     case 'operators':
       return (
-        <Select {...props} mode="multiple" optionFilterProp="label" options={lookup.operators} />
+        <SearchSelect
+          {...props}
+          mode="multiple"
+          optionFilterProp="label"
+          options={lookup.operators}
+        />
       )
     case 'committee':
       return (
-        <Select
-          {...props}
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          options={lookup.committees}
-        />
+        <SearchSelect {...props} allowClear optionFilterProp="label" options={lookup.committees} />
       )
     case 'entryLink':
       return <LinkSelect book={field.linkBook!} {...props} />
@@ -248,11 +248,10 @@ function LinkSelect({
       .catch(() => undefined)
   }, [book, value, options])
   return (
-    <Select
+    <SearchSelect
       {...control}
       value={value as string | undefined}
       allowClear
-      showSearch
       filterOption={false}
       onSearch={search}
       placeholder={t('linkSearch')}

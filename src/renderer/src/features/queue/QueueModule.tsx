@@ -35,6 +35,7 @@ import {
 } from '@shared/queue/contract'
 import { QUEUE_CHANGED, queueMessages, type QueueKey } from './messages'
 import { Slip } from './Slip'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 
 type T = (key: QueueKey, vars?: Record<string, string | number>) => string
 
@@ -491,7 +492,7 @@ function SettingsTab({
             <InputNumber data-testid="queue-window-number" min={1} max={99} />
           </Form.Item>
           <Form.Item name="serviceIds" label={t('services')} rules={[{ required: true }]}>
-            <Select
+            <SearchSelect
               mode="multiple"
               style={{ minWidth: 200 }}
               options={services.map((s) => ({ value: s.id, label: `${s.prefix} ${s.name}` }))}

@@ -9,6 +9,7 @@ import { daysInMonth } from '@shared/staff/quota'
 import { formatStationTime } from '@shared/logbooks/time'
 import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Complaint = Awaited<ReturnType<typeof loadComplaints>>['rows'][number]
@@ -150,10 +151,9 @@ function RulingForm(props: { t: T; complaintId: string; officers: Option[]; onDo
       style={{ rowGap: 4 }}
     >
       <Form.Item name="officerId" rules={[{ required: true, message: t('pickOfficer') }]}>
-        <Select
+        <SearchSelect
           aria-label={t('officer')}
           placeholder={t('officer')}
-          showSearch
           optionFilterProp="label"
           options={officers}
           style={{ width: 130 }}
@@ -219,9 +219,8 @@ function Ladder(props: { t: T; officers: Option[]; isDirector: boolean }) {
             data-testid="ladder-form"
           >
             <Form.Item name="officerId" label={t('officer')} rules={[{ required: true }]}>
-              <Select
+              <SearchSelect
                 data-testid="ladder-officer"
-                showSearch
                 optionFilterProp="label"
                 options={officers}
                 style={{ width: 130 }}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd'
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table } from 'antd'
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
 import { MAX_READER_GAP_MS, type StaffConfig } from '@shared/staff/contract'
 import type { useMessages } from '@renderer/i18n/context'
 import { STAFF_CONFIG_SAVED, type staffMessages } from './messages'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Cards = Awaited<ReturnType<typeof loadCards>>
@@ -170,9 +171,8 @@ function CardList({ t }: { t: T }) {
         style={{ marginTop: 12 }}
       >
         <Form.Item name="operatorId" label={t('officer')} rules={[{ required: true }]}>
-          <Select
+          <SearchSelect
             data-testid="card-officer"
-            showSearch
             optionFilterProp="label"
             options={officers}
             style={{ width: 160 }}

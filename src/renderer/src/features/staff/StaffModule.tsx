@@ -34,6 +34,7 @@ import { useWedge } from './useWedge'
 import { Supervision } from './Supervision'
 import { Discipline } from './Discipline'
 import { StaffSettings } from './Settings'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
 type Progress = Awaited<ReturnType<typeof loadProgress>>
@@ -476,7 +477,7 @@ function Awards({ t, month }: { t: T; month: string }) {
             onChange={(best) => setChoice((s) => ({ ...s, best }))}
           />
           <span>{t('excellent')}</span>
-          <Select
+          <SearchSelect
             mode="multiple"
             style={{ width: 260 }}
             options={options}
