@@ -158,13 +158,20 @@ export async function listPagePg<Row extends { id: string }>(
   // found tell whether a walk of at most `window` rows would.
   const needed = offset + limit
   const probe = Math.min(options.probe ?? PAGE_PROBE, window)
-  const probeHits = await walkedHits(probe)
-  if (probeHits.length >= needed) return page(await entries(probeHits), counted, 'probe')
-  const rowsToFill = probeHits.length === 0 ? Infinity : (needed * probe) / probeHits.length
-  if (rowsToFill <= window) {
-    const windowHits = await walkedHits(window)
-    if (windowHits.length >= needed) return page(await entries(windowHits), counted, 'window')
-  }
+  // One snapshot for both walks, so rows amended or added between them shift nothing.
+  const walk = await db.transaction(
+    async (tx) => {
+      const probeHits = await walkedHits(tx, 0, probe, needed)
+      if (probeHits.length >= needed) return { hits: probeHits, route: 'probe' as const }
+      const rowsToFill = probeHits.length === 0 ? Infinity : (needed * probe) / probeHits.length
+      if (rowsToFill > window) return null
+      // The walk goes on after the probe's rows (stepping over them costs no text test).
+      const rest = await walkedHits(tx, probe, window - probe, needed - probeHits.length)
+      return { hits: [...probeHits, ...rest], route: 'window' as const }
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' }
+  )
+  if (walk && walk.hits.length >= needed) return page(await entries(walk.hits), counted, walk.route)
 
   // Sparse hits: every hit from the trigram index, sorted and counted in full in one statement
   // (the list's depth is the cap then, as on SQLite's full-text route). Index scans are off for
@@ -192,9 +199,14 @@ export async function listPagePg<Row extends { id: string }>(
     MAX_DEPTH
   )
 
-  /** The ids of the hits among the first `rows` rows of the order, up to the page's end. */
-  async function walkedHits(rows: number): Promise<string[]> {
-    const first = db
+  /** The ids of the first `want` hits among `rows` rows of the order after the first `skip`. */
+  async function walkedHits(
+    on: Pick<NodePgDatabase, 'select'>,
+    skip: number,
+    rows: number,
+    want: number
+  ): Promise<string[]> {
+    const walked = on
       .select({
         id: sql<string>`${t.id}`.as('id'),
         sortValue: sql`${sortColumn}`.as('sort_value'),
@@ -204,13 +216,14 @@ export async function listPagePg<Row extends { id: string }>(
       .where(and(...others))
       .orderBy(...order)
       .limit(rows)
-      .as('first')
-    const hits = await db
-      .select({ id: first.id })
-      .from(first)
-      .where(containsText('pg', first.text, query.text!))
-      .orderBy(direction(first.sortValue), direction(first.id))
-      .limit(needed)
+      .offset(skip)
+      .as('walked')
+    const hits = await on
+      .select({ id: walked.id })
+      .from(walked)
+      .where(containsText('pg', walked.text, query.text!))
+      .orderBy(direction(walked.sortValue), direction(walked.id))
+      .limit(want)
     return hits.map((hit) => hit.id)
   }
 
