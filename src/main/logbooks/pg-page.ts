@@ -54,7 +54,9 @@ export async function listPagePg<Row extends { id: string }>(
   table: EntryTable,
   query: ListQuery,
   options: {
+    /** Rows of the order walked at most before every hit is sorted (PAGE_WINDOW). */
     window?: number
+    /** Rows walked first (PAGE_PROBE); the tests make both small to take every route. */
     probe?: number
     /** The blind-index token under the key the server's rows are indexed with (the station key). */
     blindIndex?: (kind: BlindKind, value: string) => string
