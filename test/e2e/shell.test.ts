@@ -79,7 +79,11 @@ describe('the shell, as a clerk meets it', () => {
     await app.screenshot('03-add-operator')
     await dialog.getByRole('button', { name: '确定' }).click()
     await page.getByRole('cell', { name: '李娜' }).waitFor()
-    expect((await app.services.operators.findByUsername('li.clerk'))?.role).toBe('clerk')
+    const created = await app.services.operators.findByUsername('li.clerk')
+    expect(created?.role).toBe('clerk')
+    // The administrator chose the password: 李娜 replaces it at her first sign-in.
+    expect(created?.passwordChangeRequired).toBe(true)
+    await page.getByRole('row', { name: /李娜/ }).getByText('待本人改密').waitFor()
   })
 
   it('shows the auditor the audit log and its checkpoints, and nothing else', async () => {
@@ -157,6 +161,12 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByLabel('用户名').fill('li.clerk')
     await page.getByLabel('密码').fill('Clerk12345')
     await page.getByRole('button', { name: '登录' }).click()
+    // Her first sign-in: the administrator's password is replaced by her own first.
+    await page.getByText('请设置新密码').waitFor()
+    await page.getByLabel('当前密码').fill('Clerk12345')
+    await page.getByLabel('新密码').fill('Clerk-2026x')
+    await page.getByLabel('确认密码').fill('Clerk-2026x')
+    await page.getByRole('button', { name: '修改密码' }).click()
     await page.getByTestId('status-operator').waitFor()
     expect(await page.getByTestId('status-operator').textContent()).toContain('李娜（窗口民警）')
     // A clerk sees no operator or audit administration.

@@ -71,11 +71,15 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
         .get()
     },
 
-    /** `onlyIfEmpty` makes first-start set-up atomic: it fails if anyone exists already. */
+    /**
+     * `onlyIfEmpty` makes first-start set-up atomic: it fails if anyone exists already.
+     * `temporaryPassword`: someone else chose it (an administrator's 添加操作员), so the new
+     * operator must change it at the first sign-in, as after a reset.
+     */
     async create(
       input: NewOperator,
       actorId: string | null,
-      options: { onlyIfEmpty?: boolean } = {}
+      options: { onlyIfEmpty?: boolean; temporaryPassword?: boolean } = {}
     ): Promise<OperatorRow> {
       const at = now().toISOString()
       const row: OperatorRow = {
@@ -87,7 +91,7 @@ export function createOperatorRepo({ db, deviceId, now }: RepoContext) {
         failedAttempts: 0,
         lockedUntil: null,
         lockouts: 0,
-        passwordChangeRequired: false,
+        passwordChangeRequired: options.temporaryPassword ?? false,
         active: true,
         createdAt: at,
         updatedAt: at,

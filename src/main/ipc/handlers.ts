@@ -63,9 +63,11 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
       list: async () => (await operators.list()).map(toOperatorView),
       create: async (input, context) => {
         const { password, ...rest } = input
+        // The administrator chose the password: the operator must change it at the first sign-in.
         const row = await operators.create(
           { ...rest, passwordHash: await auth.hashPassword(password) },
-          actorOf(context)
+          actorOf(context),
+          { temporaryPassword: true }
         )
         return toOperatorView(row)
       },

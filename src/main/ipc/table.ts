@@ -78,7 +78,7 @@ function checkAccess(def: CallDef, session: Session | null): AppError | null {
   if (session.locked && !def.whileLocked)
     return new AppError('SESSION_LOCKED', '屏幕已锁定，请先解锁')
   if (session.operator.passwordChangeRequired && !def.duringPasswordChange)
-    return new AppError('PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先设置新密码')
+    return new AppError('PASSWORD_CHANGE_REQUIRED', '请先把密码换成您自己的新密码')
   const role = session.operator.role
   const allowed =
     def.access === 'signedIn'

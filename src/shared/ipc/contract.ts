@@ -169,6 +169,7 @@ export const contract = {
   },
   operators: {
     list: call({ input: nothing, output: z.array(operatorView), access: ['admin'] }),
+    /** The password is temporary: the operator must change it at the first sign-in. */
     create: call({
       input: z
         .strictObject({ username, displayName, role, password: newPassword })

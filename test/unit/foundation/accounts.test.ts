@@ -116,6 +116,38 @@ describe('forced change after an administrator’s reset', () => {
   })
 })
 
+describe('a new account made by the administrator', () => {
+  it('has a temporary password: the operator must change it at the first sign-in', async () => {
+    const services = await openSignedIn()
+    cleanups.push(services.cleanup)
+    const table = createIpcTable(services, trustOrigins([ORIGIN]))
+    const created = await table.invoke(
+      'operators:create',
+      { username: 'zhao', displayName: '赵刚', role: 'clerk', password: 'Temp-2026' },
+      meta
+    )
+    expect(created.ok && (created.value as OperatorView).passwordChangeRequired).toBe(true)
+    const id = (created.ok && (created.value as OperatorView).id) as string
+    expect((await services.operators.findById(id))?.passwordChangeRequired).toBe(true)
+
+    await services.auth.signIn({ username: 'zhao', password: 'Temp-2026' })
+    const refused = await table.invoke('logbooks:rules', undefined, meta)
+    expect(refused.ok || refused.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
+    const changed = await table.invoke(
+      'auth:changePassword',
+      { current: 'Temp-2026', next: 'Mine-2026x' },
+      meta
+    )
+    expect(changed.ok).toBe(true)
+    expect((await table.invoke('logbooks:rules', undefined, meta)).ok).toBe(true)
+    expect((await services.operators.findById(id))?.passwordChangeRequired).toBe(false)
+
+    // The administrator's own account, made at first start, is not temporary.
+    const admin = await services.operators.findByUsername(ADMIN.username)
+    expect(admin?.passwordChangeRequired).toBe(false)
+  })
+})
+
 describe('a password from before the rules', () => {
   it('still signs in once, then must be changed before anything else', async () => {
     const { services, table, id } = await withOperator('clerk', 'password1')

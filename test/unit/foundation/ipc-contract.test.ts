@@ -156,6 +156,8 @@ describe('access', () => {
       )
       expect(created.ok).toBe(true)
       await other.auth.signIn({ username: 'li', password: 'Clerk12345' })
+      // The administrator chose it: the clerk first replaces it with an own password.
+      await other.auth.changePassword('Clerk12345', 'Clerk-2026x')
       const denied = await otherTable.invoke('operators:list', undefined, meta)
       expect(denied.ok || denied.error.code).toBe('FORBIDDEN')
       expect((await otherTable.invoke('audit:verify', undefined, meta)).ok).toBe(false)
@@ -163,7 +165,7 @@ describe('access', () => {
       await other.auth.lock()
       const locked = await otherTable.invoke(
         'auth:changePassword',
-        { current: 'Clerk12345', next: 'Clerk99999' },
+        { current: 'Clerk-2026x', next: 'Clerk99999' },
         meta
       )
       expect(locked.ok || locked.error.code).toBe('SESSION_LOCKED')

@@ -45,8 +45,10 @@ const zhCN = {
   'field.passwordRule':
     '至少 8 位，含大写字母、小写字母、数字、符号中的至少 3 类，不含用户名，不与最近 5 次相同',
   'auth.mustChange.title': '请设置新密码',
-  'auth.mustChange.hint': '管理员已重置您的密码。设置自己的新密码之前，不能进行其他操作。',
+  'auth.mustChange.hint':
+    '这个密码须由您本人换掉（由管理员设置或重置，或不合现行规则）。设置自己的新密码之前，不能进行其他操作。',
   'operators.mustChange': '待本人改密',
+  'operators.temporaryPassword': '临时密码：本人首次登录时须改为自己的密码',
   'status.operator': '操作员',
   'status.database': '数据库',
   'status.today': '今天',
@@ -226,8 +228,9 @@ const enUS: Record<MessageKey, string> = {
     'At least 8 characters from 3 of: upper case, lower case, digits, symbols; not containing the user name; none of the last 5',
   'auth.mustChange.title': 'Set a new password',
   'auth.mustChange.hint':
-    'An administrator reset your password. Set your own new password before doing anything else.',
+    'This password must be replaced by you (an administrator set or reset it, or it breaks the current rules). Set your own new password before doing anything else.',
   'operators.mustChange': 'Must change password',
+  'operators.temporaryPassword': 'Temporary: the operator must change it at the first sign-in',
   'status.operator': 'Operator',
   'status.database': 'Database',
   'status.today': 'Today',

@@ -191,7 +191,12 @@ export function OperatorsSettings() {
             <Form.Item
               name="password"
               label={t('field.password')}
-              extra={t('field.passwordRule')}
+              extra={
+                <>
+                  <div>{t('field.passwordRule')}</div>
+                  <div>{t('operators.temporaryPassword')}</div>
+                </>
+              }
               rules={passwordRules(t, () =>
                 editing?.mode === 'password'
                   ? editing.operator.username
