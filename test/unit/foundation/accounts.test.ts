@@ -26,6 +26,21 @@ async function withOperator(role: Role, password = 'Clerk12345', now?: () => Dat
   return { services, table, admin, id: row.id }
 }
 
+/** The operator's own change ends a forced change: every call is open again. */
+async function expectChangedThenFree(
+  services: Awaited<ReturnType<typeof openSignedIn>>,
+  table: ReturnType<typeof createIpcTable>,
+  id: string,
+  current: string,
+  next: string
+) {
+  const changed = await table.invoke('auth:changePassword', { current, next }, meta)
+  expect(changed.ok).toBe(true)
+  expect(services.auth.current()?.operator.passwordChangeRequired).toBe(false)
+  expect((await table.invoke('logbooks:rules', undefined, meta)).ok).toBe(true)
+  expect((await services.operators.findById(id))?.passwordChangeRequired).toBe(false)
+}
+
 describe('password rules (等保 2.0 level 3)', () => {
   it('wants 8 characters from 3 of 4 classes, without the user name', () => {
     expect(passwordProblem('Ab1!', 'li')).toBe('密码至少 8 位')
@@ -104,15 +119,7 @@ describe('forced change after an administrator’s reset', () => {
       meta
     )
     expect(same.ok || same.error.code).toBe('VALIDATION')
-    const changed = await table.invoke(
-      'auth:changePassword',
-      { current: 'Temp-2026', next: 'Mine-2026' },
-      meta
-    )
-    expect(changed.ok).toBe(true)
-    expect(services.auth.current()?.operator.passwordChangeRequired).toBe(false)
-    expect((await table.invoke('logbooks:rules', undefined, meta)).ok).toBe(true)
-    expect((await services.operators.findById(id))?.passwordChangeRequired).toBe(false)
+    await expectChangedThenFree(services, table, id, 'Temp-2026', 'Mine-2026')
   })
 })
 
@@ -133,14 +140,7 @@ describe('a new account made by the administrator', () => {
     await services.auth.signIn({ username: 'zhao', password: 'Temp-2026' })
     const refused = await table.invoke('logbooks:rules', undefined, meta)
     expect(refused.ok || refused.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
-    const changed = await table.invoke(
-      'auth:changePassword',
-      { current: 'Temp-2026', next: 'Mine-2026x' },
-      meta
-    )
-    expect(changed.ok).toBe(true)
-    expect((await table.invoke('logbooks:rules', undefined, meta)).ok).toBe(true)
-    expect((await services.operators.findById(id))?.passwordChangeRequired).toBe(false)
+    await expectChangedThenFree(services, table, id, 'Temp-2026', 'Mine-2026x')
 
     // The administrator's own account, made at first start, is not temporary.
     const admin = await services.operators.findByUsername(ADMIN.username)
