@@ -14,11 +14,34 @@ import {
 import { solarTermOn, SOLAR_TERM_NAMES } from '../../../src/shared/calendar/sexagenary'
 import { daysFromCivil } from '../../../src/shared/calendar/plain-date'
 import { buildTable } from './generate-table'
-import { loadHko } from './hko'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { HKO_DIR, HKO_FIXTURE_DIR, HKO_SHA256, loadHko } from './hko'
 
 const hko = loadHko()
 
+/** SHA-256 of the 200 year files concatenated in year order. */
+function tablesHash(read: (year: number) => Buffer): string {
+  const hash = createHash('sha256')
+  for (let year = 1901; year <= 2100; year++) hash.update(read(year))
+  return hash.digest('hex')
+}
+
 describe('HKO tables', () => {
+  it('the gzipped copy in test/fixtures/hko is the shared tables byte for byte', () => {
+    const gz = (year: number) =>
+      gunzipSync(readFileSync(path.join(HKO_FIXTURE_DIR, `T${year}c.txt.gz`)))
+    expect(tablesHash(gz)).toBe(HKO_SHA256)
+    // Beside `shared`, the originals too (a clone elsewhere has only the copy).
+    if (existsSync(HKO_DIR)) {
+      expect(tablesHash((year) => readFileSync(path.join(HKO_DIR, `T${year}c.txt`)))).toBe(
+        HKO_SHA256
+      )
+    }
+  })
+
   it('cover 73,049 days from 1901-01-01 to 2100-12-31 without gaps', () => {
     expect(hko.length).toBe(73049)
     const first = daysFromCivil(1901, 1, 1)

@@ -1,11 +1,23 @@
 // Reader for the Hong Kong Observatory Gregorian–lunar tables (T1901c.txt … T2100c.txt, Big5).
 // Used by the table generator, the tests and the benchmark.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const HKO_DIR = path.resolve(REPO_ROOT, '../shared/data/hko')
+/** The same files gzipped, for a clone that does not sit beside `shared` (README there). */
+export const HKO_FIXTURE_DIR = path.resolve(REPO_ROOT, 'test/fixtures/hko')
+/** SHA-256 of the 200 files concatenated in year order (../shared/data/hko/README.md). */
+export const HKO_SHA256 = '5f656e9a037506c7ddcd4d46d0d67d806ed3fc6a5d9e6833bf1e1be9ef818afb'
+
+/** One year's table, byte for byte: from `dir` when it is there, else from the gzipped copy. */
+export function readHkoYear(year: number, dir = HKO_DIR): Buffer {
+  const plain = path.join(dir, `T${year}c.txt`)
+  if (existsSync(plain)) return readFileSync(plain)
+  return gunzipSync(readFileSync(path.join(HKO_FIXTURE_DIR, `T${year}c.txt.gz`)))
+}
 
 /** HKO term names (traditional), in calendar order starting with 小寒. */
 export const HKO_TERM_NAMES = [
@@ -45,7 +57,7 @@ export function loadHko(dir = HKO_DIR): HkoDay[] {
   let leap = false
   const rowRe = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s+(\S+)\s+星期\S\s*(\S*)/
   for (let year = 1901; year <= 2100; year++) {
-    const text = decoder.decode(readFileSync(path.join(dir, `T${year}c.txt`)))
+    const text = decoder.decode(readHkoYear(year, dir))
     for (const line of text.split(/\r?\n/)) {
       const m = rowRe.exec(line)
       if (!m) continue

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { SolarDay } from 'tyme4ts'
 import { describe, expect, it } from 'vitest'
 import {
@@ -18,7 +16,7 @@ import {
   yearGanzhi,
   zodiacOf
 } from '../../../src/shared/calendar'
-import { HKO_DIR } from './hko'
+import { readHkoYear } from './hko'
 
 describe('干支 and 生肖', () => {
   it('year 干支/生肖 match the HKO title line of every year file', () => {
@@ -26,7 +24,7 @@ describe('干支 and 生肖', () => {
     const trad: Record<string, string> = { 龍: '龙', 馬: '马', 雞: '鸡', 豬: '猪', 犬: '狗' }
     let checked = 0
     for (let y = 1901; y <= 2100; y++) {
-      const first = dec.decode(readFileSync(path.join(HKO_DIR, `T${y}c.txt`))).split('\n')[0]
+      const first = dec.decode(readHkoYear(y)).split('\n')[0]
       const m = /^(\d{4})\((\S\S)\s*-\s*肖(\S)\)/.exec(first)
       if (!m) continue // T2058c.txt has no title
       expect(yearGanzhi(y)).toBe(m[2])
