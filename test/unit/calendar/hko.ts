@@ -12,11 +12,14 @@ export const HKO_FIXTURE_DIR = path.resolve(REPO_ROOT, 'test/fixtures/hko')
 /** SHA-256 of the 200 files concatenated in year order (../shared/data/hko/README.md). */
 export const HKO_SHA256 = '5f656e9a037506c7ddcd4d46d0d67d806ed3fc6a5d9e6833bf1e1be9ef818afb'
 
+/** One year's table from the gzipped copy in test/fixtures/hko. */
+export const readHkoCopy = (year: number): Buffer =>
+  gunzipSync(readFileSync(path.join(HKO_FIXTURE_DIR, `T${year}c.txt.gz`)))
+
 /** One year's table, byte for byte: from `dir` when it is there, else from the gzipped copy. */
 export function readHkoYear(year: number, dir = HKO_DIR): Buffer {
   const plain = path.join(dir, `T${year}c.txt`)
-  if (existsSync(plain)) return readFileSync(plain)
-  return gunzipSync(readFileSync(path.join(HKO_FIXTURE_DIR, `T${year}c.txt.gz`)))
+  return existsSync(plain) ? readFileSync(plain) : readHkoCopy(year)
 }
 
 /** HKO term names (traditional), in calendar order starting with 小寒. */
