@@ -235,6 +235,17 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
     await expect.poll(() => cellText('刘志强', '所长签字')).toBe(DIRECTOR.displayName)
     expect(await cellText('刘志强', '状态')).toBe('所长已审批')
     await app.screenshot('window-04-exit-signed')
+
+    // The clerk corrects the signed opinion: the form says the approval goes, and it does.
+    await at('2026-12-14T17:45', CLERK)
+    await openBook(title)
+    const correct = await amend('刘志强', title)
+    expect(await correct.textContent()).toContain('须所长重新审批')
+    await correct.getByLabel('审核意见').fill('经走访核实，同意出境，材料齐全')
+    await correct.getByLabel('更正理由').fill('意见抄录漏字')
+    await save(correct)
+    await expect.poll(() => cellText('刘志强', '状态')).toBe('意见已返回')
+    expect(await cellText('刘志强', '所长签字')).toBe('未签字')
   })
 
   it('a call-out 3 minutes late is red and counted per officer; an on-time one makes 50%', async () => {

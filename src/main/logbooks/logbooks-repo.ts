@@ -476,7 +476,7 @@ export function createLogbooksRepo({
 
     /**
      * A correction: a new version with the same root, the old one kept and marked superseded.
-     * `system` carries fields only the service sets (the director's extension approval).
+     * `system` carries fields only the service sets (the director's approvals; null voids one).
      */
     async amend(
       book: BookKey,
@@ -522,8 +522,10 @@ export function createLogbooksRepo({
         const blind = blindRows(book, newId, content.fields)
         if (blind.length) insertRows(tx, logbookBlindIndex, blind)
         const before = toView(book, old).fields
-        const changed = Object.keys(content.fields).filter(
-          (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(content.fields[key])
+        const after = toView(book, tx.select().from(t).where(eq(t.id, newId)).get() as Row).fields
+        // Fields set, changed or cleared, including an approval the amendment voided.
+        const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)
         )
         if (old.status !== content.status) changed.push('status')
         appendAudit(tx, deviceId, at, {

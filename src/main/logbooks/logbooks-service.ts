@@ -245,6 +245,38 @@ export function createLogbooksService({
   const extensionApproved = (entry: EntryView) =>
     typeof entry.fields.extensionApprovedAt === 'string'
 
+  /**
+   * The approval fields an amendment voids: the book's approval, when the entry has one and the
+   * amendment changes what it approved (the time or a form field before the approval's own steps).
+   * The steps after an approval cannot stay filled without it.
+   */
+  async function voidedApproval(
+    input: EntryInput,
+    current: EntryView,
+    form: Record<string, unknown>
+  ): Promise<readonly string[]> {
+    const approval = books[input.book].approval
+    if (!approval || !approval.system.some((key) => current.fields[key] !== undefined)) return []
+    const { fields } = await normalise(input)
+    const after = new Set(approval.after)
+    const keys = new Set([...Object.keys(form), ...Object.keys(fields)])
+    const changed =
+      canonicalTime(input.occurredAt) !== current.occurredAt ||
+      [...keys].some(
+        (key) =>
+          !after.has(key) &&
+          JSON.stringify(form[key] ?? null) !== JSON.stringify(fields[key] ?? null)
+      )
+    if (!changed) return []
+    const step = books[input.book].fields.find(
+      (f) => after.has(f.key) && fields[f.key] !== undefined
+    )
+    if (step) {
+      throw fieldError(step.key, `更改了所长已审批的内容，须所长重新审批后才能填写“${step.label}”`)
+    }
+    return approval.system
+  }
+
   /** The fields of an entry that main's own actions set, and the rest (the form's). */
   const splitSystem = (entry: EntryView) => {
     const systemKeys = new Set(books[entry.book].fields.filter((f) => f.system).map((f) => f.key))
@@ -297,15 +329,21 @@ export function createLogbooksService({
       const { id, reason, ...rest } = input
       checkNotAfterNow(rest as EntryInput)
       const current = await repo.current(input.book, id)
+      const { system, form } = splitSystem(current)
+      const voided = await voidedApproval(rest as EntryInput, current, form)
+      for (const key of voided) delete system[key]
       const built = await content(
         rest as EntryInput,
         actorId,
         extensionApproved(current),
         repo.ruleByCode,
-        splitSystem(current).system
+        system
       )
       checkStatusFlow(input.book, current.status, built.content.status)
-      const entry = await repo.amend(input.book, id, built.content, actorId, { reason })
+      const entry = await repo.amend(input.book, id, built.content, actorId, {
+        reason,
+        ...(voided.length && { system: Object.fromEntries(voided.map((key) => [key, null])) })
+      })
       return { entry, warnings: built.warnings }
     },
 

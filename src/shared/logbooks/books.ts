@@ -104,6 +104,12 @@ export interface BookSpec {
   deriveStatus?: (fields: Record<string, unknown>) => string
   /** Order and consistency of the steps, with the entry's own time. */
   checkSteps?: (fields: Record<string, unknown>, occurredAt: string) => StepProblem | null
+  /**
+   * The director's approval (its system fields) and the form fields that come after it: an
+   * amendment changing the entry's time or any other form field voids the approval, as an
+   * amendment leaves a signature behind, so corrected content is approved again.
+   */
+  approval?: { system: readonly string[]; after: readonly string[] }
 }
 
 const filled = (value: unknown) => value !== undefined && value !== null && value !== ''
@@ -151,6 +157,7 @@ const exitReview: BookSpec = {
   titleEn: 'Exit-entry review',
   paperTitle: '出入境申请审核登记簿',
   occurredLabel: '收表时间',
+  approval: { system: ['approvedBy', 'approvedAt'], after: ['toldAt', 'toldNote'] },
   statuses: [
     opt('entered', '已收表', 'Form received'),
     opt('file_checked', '档案已核', 'File checked'),

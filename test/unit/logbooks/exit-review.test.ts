@@ -156,6 +156,80 @@ describe('出入境审核: file check, field review, director approval, resident
     ).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 
+  it('a corrected opinion voids the approval: the director approves the new one', async () => {
+    clock.set('2026-09-30T03:00:00.000Z')
+    await services.auth.signIn(CLERK)
+    const entered = await saved('logbooks:create', form)
+    const reviewed = {
+      ...form.fields,
+      fileCheckedBy: ids.clerk,
+      fileCheckedAt: '2026-09-28T01:30:00.000Z',
+      fileResult: 'clean',
+      fieldOfficerId: ids.field,
+      handedAt: '2026-09-29T08:00:00.000Z',
+      reviewOpinion: '经审核，同意办理',
+      reviewReturnedAt: '2026-09-30T02:00:00.000Z'
+    }
+    const returned = await saved('logbooks:amend', { ...form, id: entered.id, fields: reviewed })
+    await services.auth.signIn(DIRECTOR)
+    const approved = await call<EntryView>('logbooks:approveExitReview', {
+      id: returned.id,
+      password: DIRECTOR.password
+    })
+    await services.auth.signIn(CLERK)
+    const told = await saved('logbooks:amend', {
+      ...form,
+      id: approved.id,
+      fields: { ...reviewed, toldAt: '2026-09-30T03:00:00.000Z', toldNote: '电话告知本人' }
+    })
+    expect(told.fields.approvedBy).toBe(ids.director)
+
+    // Told already: a changed opinion cannot keep the telling without a new approval.
+    const corrected = { ...reviewed, reviewOpinion: '经审核，不同意办理' }
+    await expect(
+      saved('logbooks:amend', {
+        ...form,
+        id: told.id,
+        reason: '意见抄录有误',
+        fields: { ...corrected, toldAt: '2026-09-30T03:00:00.000Z', toldNote: '电话告知本人' }
+      })
+    ).rejects.toMatchObject({ fields: { toldAt: expect.stringContaining('重新审批') } })
+
+    // Without the telling, the correction goes back to the director.
+    const back = await saved('logbooks:amend', {
+      ...form,
+      id: told.id,
+      reason: '意见抄录有误',
+      fields: corrected
+    })
+    expect(back.status).toBe('reviewed')
+    expect(back.fields.approvedBy).toBeUndefined()
+    expect(back.fields.approvedAt).toBeUndefined()
+    const audit = services.sqlite
+      .prepare(`SELECT detail FROM audit_log WHERE action = 'logbook.amend' AND entity_id = ?`)
+      .pluck()
+      .get(back.id) as string
+    expect(JSON.parse(audit).changed).toEqual(
+      expect.arrayContaining(['reviewOpinion', 'approvedBy', 'approvedAt', 'toldAt', 'toldNote'])
+    )
+    await services.auth.signIn(DIRECTOR)
+    const again = await call<EntryView>('logbooks:approveExitReview', {
+      id: back.id,
+      password: DIRECTOR.password
+    })
+    expect(again.status).toBe('approved')
+
+    // The time of receipt is approved content too.
+    await services.auth.signIn(CLERK)
+    const moved = await saved('logbooks:amend', {
+      ...form,
+      occurredAt: '2026-09-28T01:05:00.000Z',
+      id: again.id,
+      fields: corrected
+    })
+    expect(moved.status).toBe('reviewed')
+  })
+
   it('refuses a hand-over before a clean file check and approval before the opinion', async () => {
     clock.set('2026-09-28T02:00:00.000Z')
     await services.auth.signIn(CLERK)

@@ -478,7 +478,15 @@ function EntryForm(props: {
             ))}
           {entry && (
             <Col span={24}>
-              <Form.Item name="reason" label={t('reason')}>
+              <Form.Item
+                name="reason"
+                label={t('reason')}
+                extra={
+                  spec.approval?.system.some((key) => entry.fields[key] !== undefined)
+                    ? t('approvalVoidHint')
+                    : undefined
+                }
+              >
                 <Input maxLength={200} />
               </Form.Item>
             </Col>

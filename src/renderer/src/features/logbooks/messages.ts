@@ -38,6 +38,7 @@ const zh = {
   password: '请再次输入密码',
   signed: '已签字：{name} {at}',
   reason: '更正理由',
+  approvalVoidHint: '此记录已经所长审批：更改告知以外的内容后，须所长重新审批',
   recorder: '记录人',
   version: '第 {n} 版',
   total: '共 {n} 条',
@@ -139,6 +140,8 @@ export const messages: Dictionary<keyof typeof zh> = {
     password: 'Enter your password again',
     signed: 'Signed: {name} {at}',
     reason: 'Reason for the correction',
+    approvalVoidHint:
+      'Approved by the director: changing anything but the telling needs a new approval',
     recorder: 'Recorder',
     version: 'Version {n}',
     total: '{n} entries',
