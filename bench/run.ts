@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   forms: async () => (await import('./forms')).runFormsBench(),
   staff: async () => (await import('./staff')).runStaffBench(),
   queue: async () => (await import('./queue')).runQueueBench(),
+  signin: async () => (await import('./signin')).runSigninBench(),
   station: async () => (await import('./station')).runStationBench()
 }
 

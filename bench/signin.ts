@@ -1,0 +1,97 @@
+// Sign-in benchmark: a wrong password for an account against one for an unknown user name,
+// interleaved, 40 runs each. The unknown name is checked against a dummy hash, so both cost one
+// scrypt derivation and a user name cannot be probed by the answer's time (target: the unknown
+// name's median within 20 % of the account's). Baseline in the same run: a lookup of the unknown
+// name alone, what the answer would cost without the dummy hash. Writes bench/out/signin.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createServices } from '../src/main/services'
+import { hashPassword } from '../src/main/auth/password'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const RUNS = 40
+const TARGET_RATIO = 0.2
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+}
+const summary = (values: number[]) => ({
+  p50: Math.round(quantile(values, 0.5) * 100) / 100,
+  p95: Math.round(quantile(values, 0.95) * 100) / 100
+})
+
+export async function runSigninBench() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-signin-bench-'))
+  const services = await createServices({
+    dataDir,
+    migrationsFolder: path.join(ROOT, 'drizzle'),
+    appVersion: 'bench'
+  })
+  try {
+    await services.auth.setupAdmin({
+      username: 'admin',
+      displayName: '王建国',
+      password: 'Station2026'
+    })
+    const admin = services.auth.current()!.operator.id
+    await services.operators.create(
+      {
+        username: 'li',
+        displayName: '李娜',
+        role: 'clerk',
+        passwordHash: await hashPassword('Clerk12345')
+      },
+      admin
+    )
+    const clearCounters = services.sqlite.prepare(
+      'UPDATE operators SET failed_attempts = 0, locked_until = NULL'
+    )
+    const lookup = services.sqlite.prepare('SELECT id FROM operators WHERE username = ?')
+    const wrong = async (username: string) => {
+      const start = performance.now()
+      await services.auth.signIn({ username, password: 'wrong' }).catch(() => undefined)
+      return performance.now() - start
+    }
+    const known: number[] = []
+    const unknown: number[] = []
+    const lookupOnly: number[] = []
+    await wrong('li')
+    await wrong('nobody')
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, so machine load falls on both alike; no run reaches a lockout (5 failures).
+      clearCounters.run()
+      known.push(await wrong('li'))
+      unknown.push(await wrong(`nobody${i}`))
+      const start = performance.now()
+      lookup.get(`nobody${i}`)
+      lookupOnly.push(performance.now() - start)
+    }
+    const ratio = quantile(unknown, 0.5) / quantile(known, 0.5)
+    const result = {
+      runs: RUNS,
+      knownWrongMs: summary(known),
+      unknownWrongMs: summary(unknown),
+      baselineLookupOnlyMs: summary(lookupOnly),
+      medianRatio: Math.round(ratio * 1000) / 1000,
+      target: { ratioWithin: TARGET_RATIO },
+      meetsTarget: Math.abs(ratio - 1) <= TARGET_RATIO
+    }
+    console.table({
+      'wrong password, account': { ...summary(known), target: '' },
+      'wrong password, unknown name': {
+        ...summary(unknown),
+        target: `median within ${TARGET_RATIO * 100} % (${result.medianRatio}×)`
+      },
+      'baseline: the unknown name looked up only': { ...summary(lookupOnly), target: '' }
+    })
+    console.log(`meets target: ${result.meetsTarget}`)
+    mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
+    writeFileSync(path.join(ROOT, 'bench/out/signin.json'), JSON.stringify(result, null, 2) + '\n')
+  } finally {
+    services.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
