@@ -182,10 +182,15 @@ describe('the photo booth', () => {
            '窗口2', 'other-pc' FROM photos LIMIT 1`
       )
       .run(randomUUID())
+    // The PCs' names as a round keeps them (station_devices on the server).
+    app.services.sqlite
+      .prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('station.pcNames', ?, ?)`)
+      .run(JSON.stringify({ 'other-pc': '2号窗口' }), new Date().toISOString())
     await page.getByRole('tab', { name: '拍照' }).click()
     await page.getByRole('tab', { name: '照片记录' }).click()
     const row = page.locator('.ant-table-row', { hasText: '居民身份证' })
     await row.getByTestId('photo-elsewhere').waitFor()
+    expect(await row.getByTestId('photo-elsewhere').textContent()).toBe('在 2号窗口 上')
     await expect.poll(() => row.getByRole('button', { name: '查看' }).count()).toBe(0)
     await expect.poll(() => row.getByRole('button', { name: '导出' }).count()).toBe(0)
     expect(await row.locator('input[type=checkbox]').isDisabled()).toBe(true)
@@ -194,7 +199,7 @@ describe('the photo booth', () => {
       app.services.photo.image(
         (await app.services.photo.list({ page: 1, pageSize: 10 })).rows[0]!.id
       )
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('（2号窗口）') })
   })
 
   it('shows the camera setting and refuses a contradictory spec with the reason', async () => {

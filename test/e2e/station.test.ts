@@ -74,6 +74,7 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     await form.getByText('请填写本所密钥口令').waitFor()
     expect(app.services.station.status().configured).toBe(false)
     await form.getByLabel('本所密钥口令').fill(STATION_PASSPHRASE)
+    await form.getByLabel('本机名称').fill('  1号窗口 ')
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' })
 
     await page.getByRole('button', { name: '保存并上传本机登记' }).click()
@@ -87,6 +88,9 @@ describe('本所服务器: the administrator links this PC, the status bar follo
     try {
       const admins = await server.query('SELECT username FROM operators')
       expect(admins.rows.map((row) => row.username)).toEqual(['admin'])
+      // Its name, for the other PCs' photo records.
+      const names = await server.query('SELECT name FROM station_devices')
+      expect(names.rows).toEqual([{ name: '1号窗口' }])
     } finally {
       await server.end()
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StationChange } from '../../src/main/station/station-service'
@@ -51,7 +52,13 @@ describe('the station’s photo records: listed on every PC, the JPEG stays wher
   it('B lists A’s photo as taken elsewhere, refuses to open, export or print it, and sends nothing back', async () => {
     const shot = await a.services.photo.capture('resident-id')
     const kept = await a.services.photo.accept(shot.captureId, a.admin.id, { note: '迁入' })
-    await a.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, a.admin.id)
+    // A is named in its station settings; B is not, so it goes by its computer name.
+    await a.services.station.save(
+      { ...config, pcName: '1号窗口' },
+      WINDOW.password,
+      STATION_PASSPHRASE,
+      a.admin.id
+    )
     await b.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, b.admin.id)
 
     const listed = await b.history()
@@ -61,14 +68,26 @@ describe('the station’s photo records: listed on every PC, the JPEG stays wher
       operatorName: '管理员a',
       passed: kept.passed,
       note: '迁入',
-      elsewhere: true
+      elsewhere: true,
+      heldBy: '1号窗口'
     })
     expect(b.changes.at(-1)?.registers).toMatchObject({ photos: 1 })
+    const server = await superuserClient(database)
+    try {
+      const { rows } = await server.query('SELECT name FROM station_devices ORDER BY name')
+      expect(rows.map((row) => row.name).sort()).toEqual(['1号窗口', hostname()].sort())
+    } finally {
+      await server.end()
+    }
     // On A, its own photo opens as before.
-    expect((await a.history()).rows[0]).toMatchObject({ id: kept.id, elsewhere: false })
+    expect((await a.history()).rows[0]).toMatchObject({
+      id: kept.id,
+      elsewhere: false,
+      heldBy: null
+    })
     expect((await a.services.photo.image(kept.id)).image).toMatch(/^data:image\/jpeg;base64,/)
 
-    const refused = { code: 'NOT_FOUND', message: expect.stringContaining('那台电脑') }
+    const refused = { code: 'NOT_FOUND', message: expect.stringContaining('（1号窗口）上拍摄') }
     await expect(b.services.photo.image(kept.id)).rejects.toMatchObject(refused)
     await expect(b.services.photo.exportFile(kept.id, b.admin.id)).rejects.toMatchObject(refused)
     await expect(
@@ -100,6 +119,15 @@ describe('the station’s photo records: listed on every PC, the JPEG stays wher
     await a.services.station.uploadNow()
     await b.services.station.uploadNow()
     expect((await b.history()).rows.map((photo) => photo.id)).toEqual([second.id])
+    // A renamed: B hears it at its next round.
+    await a.services.station.save(
+      { ...config, pcName: '2号窗口（原1号）' },
+      undefined,
+      undefined,
+      a.admin.id
+    )
+    await b.services.station.uploadNow()
+    expect((await b.history()).rows[0]?.heldBy).toBe('2号窗口（原1号）')
     await b.services.photo.remove(second.id, { id: b.admin.id, role: 'admin' })
     await b.services.station.uploadNow()
     await a.services.station.uploadNow()
@@ -131,7 +159,9 @@ describe('the station’s photo records: listed on every PC, the JPEG stays wher
     try {
       await c.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, c.admin.id)
       const listed = await c.history()
-      expect(listed.rows.map((photo) => [photo.id, photo.elsewhere])).toEqual([[third.id, true]])
+      expect(listed.rows.map((photo) => [photo.id, photo.elsewhere, photo.heldBy])).toEqual([
+        [third.id, true, '2号窗口（原1号）']
+      ])
       // A, which holds the file, does not take its own records back as another PC's.
       await a.services.station.uploadNow()
       expect((await a.history()).rows).toEqual([

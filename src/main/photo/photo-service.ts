@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import type { Role } from '../../shared/roles'
 import type { CameraView, CaptureView, PhotoView, ReportView } from '../../shared/photo/contract'
+import { readPcNames } from '../station/pc-names'
 import type { SheetSize } from '../../shared/photo/sheet'
 import type { Nudge } from '../../shared/photo/geometry'
 import type { SpecRepo } from './spec-repo'
@@ -81,12 +82,16 @@ export function createPhotoService(context: PhotoServiceContext) {
   /** A record whose JPEG is in another PC's data folder (a station's photo records are shared). */
   const elsewhere = (row: typeof photos.$inferSelect) =>
     row.deviceId !== null && row.deviceId !== deviceId
+  /** The name of the PC that holds a photo's JPEG, when that is another PC whose name is known. */
+  const heldBy = (row: typeof photos.$inferSelect, names = readPcNames(db)) =>
+    elsewhere(row) ? (names.get(row.deviceId!) ?? null) : null
   /** A kept photo's JPEG, opened; refused for a photo taken on another PC. */
   const jpegOf = (row: typeof photos.$inferSelect) => {
     if (elsewhere(row)) {
+      const name = heldBy(row)
       throw new AppError(
         'NOT_FOUND',
-        '这张照片是在本所另一台电脑上拍摄的，照片文件只保存在那台电脑上：请到那台电脑查看、导出或打印'
+        `这张照片是在本所另一台电脑${name ? `（${name}）` : ''}上拍摄的，照片文件只保存在那台电脑上：请到那台电脑查看、导出或打印`
       )
     }
     return context.cipher.openFile(readFileSync(join(photoDir, row.file)), `photos/${row.file}`)
@@ -132,7 +137,11 @@ export function createPhotoService(context: PhotoServiceContext) {
     return p
   }
 
-  const rowView = (row: typeof photos.$inferSelect, operatorName: string | null): PhotoView => {
+  const rowView = (
+    row: typeof photos.$inferSelect,
+    operatorName: string | null,
+    names?: Map<string, string>
+  ): PhotoView => {
     const report = JSON.parse(row.report) as ReportView
     return {
       id: row.id,
@@ -147,7 +156,8 @@ export function createPhotoService(context: PhotoServiceContext) {
       subjectRef: row.subjectRef,
       note: row.note,
       failed: report.rules.filter((r) => !r.pass).map((r) => r.label),
-      elsewhere: elsewhere(row)
+      elsewhere: elsewhere(row),
+      heldBy: heldBy(row, names)
     }
   }
 
@@ -316,7 +326,8 @@ export function createPhotoService(context: PhotoServiceContext) {
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)
         .all()
-      return { total, rows: rows.map((r) => rowView(r.photo, r.operatorName)) }
+      const names = readPcNames(db)
+      return { total, rows: rows.map((r) => rowView(r.photo, r.operatorName, names)) }
     },
 
     async image(id: string) {

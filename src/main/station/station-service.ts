@@ -20,6 +20,7 @@ import type { DataCipher } from '../crypto/cipher'
 import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
+import { pcNameOf, takePcNames } from './pc-names'
 import {
   appliedServerMigrations,
   checkStationServer,
@@ -231,7 +232,15 @@ export function createStationService(deps: StationServiceDeps) {
         // The guide edited here but not yet in its station document (see guide-document.ts).
         db.transaction((tx) => storeGuideDocument(tx, at, null, false))
         const sendQueue = () =>
-          uploadOutbox({ sqlite, db, server: client, deviceId, now, transcoder: keys.up })
+          uploadOutbox({
+            sqlite,
+            db,
+            server: client,
+            deviceId,
+            pcName: pcNameOf(station.config.pcName),
+            now,
+            transcoder: keys.up
+          })
         const result = await sendQueue()
         // Then the station-wide settings and photo specs other PCs changed, and their registers.
         const pulled = await pullVersioned({ sqlite, db, server: client, deviceId, at })
@@ -246,6 +255,7 @@ export function createStationService(deps: StationServiceDeps) {
           at,
           ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
         })
+        await takePcNames(db, client, at)
         const registers = { ...downloaded.taken }
         if (downloaded.changed > 0) registers.changes = downloaded.changed
         const entries = Object.values(registers).reduce((sum, n) => sum + n, 0)

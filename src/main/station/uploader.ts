@@ -216,6 +216,8 @@ export interface UploadOptions {
   /** This PC's key to the station key (transcode.ts). */
   transcoder: RowTranscoder
   deviceId: string
+  /** This PC's name for the others (a photo's file is on it); unchanged on the server when absent. */
+  pcName?: string
   now: () => Date
   batchSize?: number
   /** Called after each batch committed on both sides (progress; tests pause here). */
@@ -369,8 +371,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
   const { sqlite, db, server, deviceId, now, transcoder } = options
   const batchSize = options.batchSize ?? 500
   await server.query(
-    'INSERT INTO station_devices (device_id) VALUES ($1) ON CONFLICT (device_id) DO NOTHING',
-    [deviceId]
+    `INSERT INTO station_devices (device_id, name) VALUES ($1, $2) ON CONFLICT (device_id)
+     DO UPDATE SET name = EXCLUDED.name
+     WHERE EXCLUDED.name IS NOT NULL AND station_devices.name IS DISTINCT FROM EXCLUDED.name`,
+    [deviceId, options.pcName ?? null]
   )
   const cursorOf = async () => {
     const { rows } = await server.query<{ seq: string }>(

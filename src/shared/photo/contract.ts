@@ -104,7 +104,9 @@ export const photoView = z.object({
   note: z.string().nullable(),
   failed: z.array(z.string()),
   /** Taken on another PC of the station: the record is here, the JPEG stays on that PC. */
-  elsewhere: z.boolean()
+  elsewhere: z.boolean(),
+  /** That PC's name, once this PC has heard it from the server (null: not yet, or here). */
+  heldBy: z.string().nullable()
 })
 
 export const cameraView = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from '../ipc/fields'
 
 /**
  * Where this PC finds the station's PostgreSQL server (issue #15). The password is not part of it:
@@ -37,6 +38,11 @@ export const stationServerConfig = z.strictObject({
     .max(20_000, '证书太长')
     .regex(/-----BEGIN CERTIFICATE-----/, '证书应为 PEM 格式（-----BEGIN CERTIFICATE-----）')
     .meta({ examples: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'] })
+    .optional(),
+  /** This PC's name for the others (a photo's file is on it); its host name when absent. */
+  pcName: text(40)
+    .trim()
+    .meta({ examples: ['2号窗口'] })
     .optional()
 })
 

@@ -80,6 +80,8 @@ const zhCN = {
   'station.tlsVerify': '加密并验证证书',
   'station.tlsOff': '不加密（仅限本机服务器）',
   'station.ca': '签发服务器证书的 CA（PEM）',
+  'station.pcName': '本机名称',
+  'station.pcNameHelp': '其他电脑的照片记录据此说明照片文件在哪台电脑上；不填则用本机的计算机名',
   'station.test': '测试连接',
   'station.save': '保存并上传本机登记',
   'station.saveConfirm':
@@ -262,6 +264,9 @@ const enUS: Record<MessageKey, string> = {
   'station.tlsVerify': 'Encrypted, certificate verified',
   'station.tlsOff': 'Not encrypted (server on this PC only)',
   'station.ca': 'CA that signed the server certificate (PEM)',
+  'station.pcName': 'This PC’s name',
+  'station.pcNameHelp':
+    'Other PCs’ photo records say by it which PC holds a photo’s file; the computer name when empty',
   'station.test': 'Test connection',
   'station.save': 'Save and upload this PC’s registers',
   'station.saveConfirm':

@@ -165,7 +165,11 @@ export function History({ version }: { version: number }) {
               <Space>
                 {row.elsewhere ? (
                   <Tooltip title={t('history.elsewhereHint')}>
-                    <Tag data-testid="photo-elsewhere">{t('history.elsewhere')}</Tag>
+                    <Tag data-testid="photo-elsewhere">
+                      {row.heldBy
+                        ? t('history.elsewhereNamed', { name: row.heldBy })
+                        : t('history.elsewhere')}
+                    </Tag>
                   </Tooltip>
                 ) : (
                   <>

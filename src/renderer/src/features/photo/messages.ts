@@ -35,6 +35,7 @@ const zh = {
   'history.passed': '合格',
   'history.view': '查看',
   'history.elsewhere': '在其他电脑上',
+  'history.elsewhereNamed': '在 {name} 上',
   'history.elsewhereHint':
     '本所另一台电脑拍摄：照片文件只保存在那台电脑上，请到那台电脑查看、导出或打印',
   'history.delete': '删除',
@@ -98,6 +99,7 @@ export const photoMessages: Dictionary<keyof typeof zh> = {
     'history.passed': 'Pass',
     'history.view': 'View',
     'history.elsewhere': 'On another PC',
+    'history.elsewhereNamed': 'On {name}',
     'history.elsewhereHint':
       'Taken on another PC of the station: its file stays on that PC; view, export or print it there',
     'history.delete': 'Delete',

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Radio } from 'antd'
 import { useI18n } from '@renderer/i18n/context'
 
 /**
- * Host, port, database, user, password, 本所密钥口令, TLS and CA. `kept`: what this PC holds already
+ * Host, port, database, user, password, 本所密钥口令, TLS, this PC's name and CA. `kept`: what this PC holds already
  * (its fields may then stay empty); at first start nothing is, so both secrets are required.
  */
 export function StationServerFields({
@@ -63,6 +63,9 @@ export function StationServerFields({
             { value: 'off', label: t('station.tlsOff') }
           ]}
         />
+      </Form.Item>
+      <Form.Item name="pcName" label={t('station.pcName')} extra={t('station.pcNameHelp')}>
+        <Input autoComplete="off" maxLength={40} />
       </Form.Item>
       <Form.Item name="caPem" label={t('station.ca')}>
         <Input.TextArea rows={3} maxLength={20_000} placeholder="-----BEGIN CERTIFICATE-----" />

@@ -11,15 +11,20 @@ export interface StationForm {
   passphrase?: string
   tls: 'off' | 'verify'
   caPem?: string
+  pcName?: string
 }
 
 export const stationFormDefaults: Partial<StationForm> = { port: 5432, tls: 'verify' }
 
-/** The form's values as the station calls take them (an empty password or passphrase kept out). */
+/** The form's values as the station calls take them (empty optional fields kept out). */
 export function stationInput(values: StationForm) {
-  const { password, passphrase, caPem, ...config } = values
+  const { password, passphrase, caPem, pcName, ...config } = values
   return {
-    config: { ...config, ...(caPem?.trim() ? { caPem: caPem.trim() } : {}) },
+    config: {
+      ...config,
+      ...(caPem?.trim() ? { caPem: caPem.trim() } : {}),
+      ...(pcName?.trim() ? { pcName: pcName.trim() } : {})
+    },
     ...(password ? { password } : {}),
     ...(passphrase ? { passphrase } : {})
   }
