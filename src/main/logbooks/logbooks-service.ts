@@ -173,8 +173,11 @@ export function createLogbooksService({
       rollToWorkingDay: rule.unit === 'calendarDays',
       officeEnd: officeHours().end
     })
+    // Clock rules keep the start's seconds: a call at 10:00:45 is due at 10:05:45, not 10:05.
+    const clock = rule.unit === 'minutes' || rule.unit === 'hours'
+    const subMinute = clock ? ((Date.parse(from) % 60_000) + 60_000) % 60_000 : 0
     return {
-      dueAt: fromWallClock(due.date, due.time),
+      dueAt: new Date(Date.parse(fromWallClock(due.date, due.time)) + subMinute).toISOString(),
       warnings: due.warnings.map((w) => w.message)
     }
   }

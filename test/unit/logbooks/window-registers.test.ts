@@ -166,7 +166,10 @@ describe('deadlines of the window registers', () => {
       ['2026-11-02T15:00:00.000Z', '2026-11-02T15:10:00.000Z'], // 23:00 → 23:10
       ['2026-11-02T15:55:00.000Z', '2026-11-02T16:05:00.000Z'], // 23:55 → 00:05 next day
       ['2026-11-02T21:59:00.000Z', '2026-11-02T22:09:00.000Z'], // 05:59 → 06:09 (night)
-      ['2026-11-02T22:00:00.000Z', '2026-11-02T22:05:00.000Z'] // 06:00 → 06:05 (day)
+      ['2026-11-02T22:00:00.000Z', '2026-11-02T22:05:00.000Z'], // 06:00 → 06:05 (day)
+      // The call's seconds stay (an import or a "now" carries them).
+      ['2026-11-02T02:10:45.500Z', '2026-11-02T02:15:45.500Z'], // 10:10:45.5 → 10:15:45.5
+      ['2026-11-02T15:59:59.000Z', '2026-11-02T16:09:59.000Z'] // 23:59:59 → 00:09:59 (night)
     ]
     for (const [occurredAt, dueAt] of cases) {
       const { entry } = await create(calloutAt(occurredAt))
@@ -511,6 +514,16 @@ describe('the today board and staff figures', () => {
     // Counted late: due on 11-02, not on time.
     const figures = await services.logbooks.repo.officerFigures('2026-11-02', '2026-11-03')
     expect(figures.get(ids.field)).toEqual({ entries: 1, due: 1, onTime: 0 })
+  })
+
+  it('a call-out at 11:00:45 reached at 11:05:30 is on time, in the figures too', async () => {
+    await clockAt('2026-11-02T04:00:00.000Z')
+    const { entry } = await create(
+      calloutAt('2026-11-02T03:00:45.000Z', { arrivedAt: '2026-11-02T03:05:30.000Z' })
+    )
+    expect(entry.dueAt).toBe('2026-11-02T03:05:45.000Z')
+    const figures = await services.logbooks.repo.officerFigures('2026-11-02', '2026-11-03')
+    expect(figures.get(ids.field)).toEqual({ entries: 1, due: 1, onTime: 1 })
   })
 
   it('a call-out counts for every officer sent; an amendment replaces the figures', async () => {
