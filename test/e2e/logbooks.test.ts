@@ -83,6 +83,37 @@ describe('a phone booking from the call to the printed book', () => {
     await app.screenshot('logbooks-02-phone-list')
   })
 
+  it('shows every register’s tab, wrapped rather than behind a menu, also on a narrow screen', async () => {
+    const { page } = app
+    const size = page.viewportSize()!
+    try {
+      for (const width of [size.width, 1024]) {
+        await page.setViewportSize({ width, height: size.height })
+        const strip = page.locator('.wrapping-tabs > .ant-tabs-nav .ant-tabs-nav-wrap').first()
+        const area = (await strip.boundingBox())!
+        const tabs = page.locator('.wrapping-tabs > .ant-tabs-nav').first().getByRole('tab')
+        // 今日 and the twelve registers.
+        expect(await tabs.count()).toBe(13)
+        for (const tab of await tabs.all()) {
+          const box = (await tab.boundingBox())!
+          expect(box.x + box.width, await tab.textContent()).toBeLessThanOrEqual(
+            area.x + area.width
+          )
+          expect(box.y + box.height, await tab.textContent()).toBeLessThanOrEqual(
+            area.y + area.height
+          )
+        }
+        // Clicked as a clerk would: the last register opens.
+        await tabs.last().click()
+        await expect.poll(() => tabs.last().getAttribute('aria-selected')).toBe('true')
+      }
+      await app.screenshot('logbooks-02-all-tabs-narrow')
+    } finally {
+      await page.setViewportSize(size)
+      await page.getByRole('tab', { name: '电话预约登记簿' }).click()
+    }
+  })
+
   it('shows the booking on the today board with its due time', async () => {
     const { page } = app
     const { rows } = await app.services.logbooks.repo.list(listPhone())

@@ -34,7 +34,7 @@ describe('window registers: exit-entry review, call-outs, consultations, back-of
   }
 
   /** Clicks a tab of the module; the strip may have scrolled it under the menu, out of reach. */
-  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).dispatchEvent('click')
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click()
 
   const openBook = async (title: string) => {
     await page.keyboard.press('F5')

@@ -997,6 +997,7 @@ export function LogbooksModule() {
   }
   return (
     <Tabs
+      className="wrapping-tabs"
       activeKey={tab}
       onChange={(key) => {
         setTab(key)
