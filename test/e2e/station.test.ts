@@ -453,4 +453,68 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       await joining.close()
     }
   })
+
+  it('the auditor reads the whole station’s audit log on the server and verifies each PC’s chain', async () => {
+    const { page, services } = app
+    const adminId = services.auth.current()!.operator.id
+    // Straight to the server again (the test before this unplugged its proxy), named.
+    await services.station.save(
+      {
+        host: 'localhost',
+        port: cluster.port,
+        database,
+        user: WINDOW.user,
+        tls: 'verify',
+        caPem: readFileSync(cluster.caFile, 'utf8'),
+        pcName: '1号窗口'
+      },
+      WINDOW.password,
+      undefined,
+      adminId
+    )
+    await services.operators.create(
+      {
+        username: 'shen.audit',
+        displayName: '沈审计',
+        role: 'auditor',
+        passwordHash: await services.auth.hashPassword('Audit-2026')
+      },
+      adminId
+    )
+    await services.station.uploadNow()
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByLabel('用户名').fill('shen.audit')
+    await page.getByLabel('密码').fill('Audit-2026')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('status-operator').getByText('沈审计').waitFor()
+    await page.getByRole('tab', { name: '审计日志' }).click()
+    await page.getByTestId('audit-scope').getByText('全所（本所服务器）').click()
+    const server = await roleClient(WINDOW, database, cluster)
+    let devices: number
+    let ownName: string
+    try {
+      devices = Number(
+        (await server.query('SELECT count(DISTINCT device_id) AS n FROM audit_log')).rows[0].n
+      )
+      ownName = (
+        await server.query('SELECT name FROM station_devices WHERE device_id = $1', [
+          services.deviceId
+        ])
+      ).rows[0].name
+    } finally {
+      await server.end()
+    }
+    const table = page.locator('.ant-table')
+    await table.getByRole('columnheader', { name: '电脑' }).waitFor()
+    // This PC's rows under its name, beside the other PCs' of this run.
+    await table.getByRole('cell', { name: ownName, exact: true }).first().waitFor()
+    await page.getByRole('button', { name: '校验审计链' }).click()
+    const verdict = page.getByTestId('audit-station-verification')
+    await verdict.waitFor()
+    const lines = await verdict.locator('.ant-alert-title > div').allTextContents()
+    expect(lines).toHaveLength(devices)
+    for (const line of lines) expect(line).toMatch(/：\d+ 条，审计链完整$/)
+    expect(lines.some((line) => line.startsWith(`${ownName}：`))).toBe(true)
+    await app.screenshot('station-11-audit-station')
+  })
 })

@@ -13,6 +13,8 @@ export function createStationHandlers(services: Services): HandlerMap<Contract>[
     join: ({ config, password, passphrase }) => station.join(config, password, passphrase),
     uploadNow: () => station.uploadNow(),
     conflicts: async () => station.conflicts(),
+    auditList: (query) => station.auditList(query),
+    auditVerify: () => station.auditVerify(),
     resolveConflict: ({ id, keep }, context) =>
       station.resolveConflict(id, keep, {
         id: actorOf(context),

@@ -21,6 +21,7 @@ import type { Db } from '../db/client'
 import { settings } from '../db/schema'
 import { writeSetting } from '../settings/settings-repo'
 import { pcNameOf, takePcNames } from './pc-names'
+import { listStationAudit, verifyStationAudit, type StationAuditQuery } from './station-audit'
 import {
   appliedServerMigrations,
   checkStationServer,
@@ -171,6 +172,20 @@ export function createStationService(deps: StationServiceDeps) {
 
   const connect = (station: StoredStation) =>
     connectTo(station.config, cipher.openText(station.sealedPassword, PASSWORD_PLACE))
+
+  /** A read on the server for one call: refused with a message when none is set or reachable. */
+  const withServer = async <T>(
+    read: (client: pg.Client, station: StoredStation) => Promise<T>
+  ): Promise<T> => {
+    const station = stored()
+    if (!station) throw new AppError('VALIDATION', '本机没有连接本所服务器：只能查看本机的审计日志')
+    const client = await connect(station)
+    try {
+      return await read(client, station)
+    } finally {
+      await client.end().catch(() => undefined)
+    }
+  }
 
   const heldStationKey = (station: StoredStation | null): Buffer | null =>
     station?.sealedStationKey
@@ -533,6 +548,25 @@ export function createStationService(deps: StationServiceDeps) {
     },
 
     uploadNow,
+
+    /** 全所审计日志: a page of every PC's uploaded audit rows, read on the server. */
+    async auditList(query: StationAuditQuery) {
+      return withServer((client) => listStationAudit(client, query))
+    },
+
+    /** Every PC's chain on the server verified, macs under the station key this PC holds. */
+    async auditVerify() {
+      return withServer(async (client, station) => {
+        const key = heldStationKey(station)
+        if (!key) {
+          throw new AppError(
+            'VALIDATION',
+            '本机还没有本所密钥：请管理员在 设置 → 本所服务器 输入本所密钥口令后保存'
+          )
+        }
+        return verifyStationAudit(client, stationKeySide(key).chainKey)
+      })
+    },
 
     /** Changes the server kept differently, not dealt with yet: per column, this PC's and the server's. */
     conflicts(): StationConflictView[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
-import { nothing } from '../ipc/fields'
+import { nothing, page, requiredText } from '../ipc/fields'
+import { AUDIT_READERS } from '../roles'
 import {
   conflictResolution,
   stationCheckReport,
@@ -23,9 +24,40 @@ const stationPassphrase = z
   .max(200, '本所密钥口令太长')
   .optional()
 
+/** One row of the station server's audit log, with the PC that wrote it. */
+export const stationAuditEntry = z.object({
+  id: z.string(),
+  seq: z.int(),
+  deviceId: z.string(),
+  /** The PC's 本机名称 (or computer name), as it last gave it to the server. */
+  pcName: z.string().nullable(),
+  at: z.string(),
+  operatorId: z.string().nullable(),
+  operatorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  detail: z.string().nullable()
+})
+
+/** One PC's audit chain on the server, checked link by link and mac by mac. */
+export const stationChainView = z.object({
+  deviceId: z.string(),
+  pcName: z.string().nullable(),
+  rows: z.int(),
+  ok: z.boolean(),
+  /** The first row that does not fit (a gap, a broken link, a changed field). */
+  brokenAt: z.int().nullable(),
+  /** The first row whose mac is not the station key's. */
+  badMacAt: z.int().nullable().optional()
+})
+
 export const stationContract = {
-  /** The status bar's 本所服务器 / 离线（n 条待上传）: every signed-in operator sees it. */
-  status: call({ input: nothing, output: stationStatus, access: 'signedIn' }),
+  /**
+   * The status bar's 本所服务器 / 离线（n 条待上传）: every signed-in operator sees it, the auditor
+   * too (the audit log offers the whole station's rows in station mode).
+   */
+  status: call({ input: nothing, output: stationStatus, access: 'signedIn', auditor: true }),
   get: call({
     input: nothing,
     output: z.object({
@@ -64,6 +96,17 @@ export const stationContract = {
     output: z.array(stationConflictView),
     access: ['admin', 'director']
   }),
+  /**
+   * The whole station's audit log on the server (every PC's uploaded rows, newest first): only
+   * the auditor, as the PC's own log. Needs the server reachable.
+   */
+  auditList: call({
+    input: page.extend({ action: requiredText(64).optional() }),
+    output: z.object({ total: z.int(), rows: z.array(stationAuditEntry) }),
+    access: AUDIT_READERS
+  }),
+  /** Every PC's chain on the server verified, macs under the station key. */
+  auditVerify: call({ input: nothing, output: z.array(stationChainView), access: AUDIT_READERS }),
   /** Deals with one conflict; sending this PC's setting again is the administrator's. */
   resolveConflict: call({
     input: conflictResolution,

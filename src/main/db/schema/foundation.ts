@@ -89,7 +89,9 @@ export function defineFoundation(kit: Kit) {
         ? uniqueIndex('audit_log_device_seq_unique').on(t.deviceId, t.seq)
         : uniqueIndex('audit_log_seq_unique').on(t.seq),
       index('audit_log_action_idx').on(t.action, t.seq),
-      index('audit_log_entity_idx').on(t.entity, t.entityId)
+      index('audit_log_entity_idx').on(t.entity, t.entityId),
+      // The server lists every PC's rows by time (station-audit.ts); a PC lists its own by seq.
+      ...(kit.dialect === 'pg' ? [index('audit_log_at_idx').on(t.at)] : [])
     ]
   )
 

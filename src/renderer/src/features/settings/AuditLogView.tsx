@@ -1,34 +1,93 @@
-import { Alert, Button, Space, Table } from 'antd'
+import { Alert, Button, Segmented, Space, Table } from 'antd'
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
-import { api, unwrap } from '@renderer/lib/api'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import type { AuditEntry, AuditVerification } from '@shared/ipc/contract'
+import type { z } from 'zod'
+import type { stationChainView } from '@shared/station/contract'
 import { shortId } from '@shared/ids'
 import { localDateTime } from '@shared/dates'
 
 const PAGE_SIZE = 20
 
+type StationChain = z.output<typeof stationChainView>
+type Scope = 'pc' | 'station'
+type Row = AuditEntry & { deviceId?: string; pcName?: string | null }
+
+/**
+ * The audit log, for the auditor: this PC's own chain, and in station mode the whole station's
+ * rows on the server (全所), each PC's chain verified there.
+ */
 export function AuditLogView() {
   const { t } = useI18n()
+  const [scope, setScope] = useState<Scope>('pc')
+  const [inStation, setInStation] = useState(false)
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<{ total: number; rows: AuditEntry[] }>({ total: 0, rows: [] })
+  const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] })
+  const [problem, setProblem] = useState<string | null>(null)
   const [verification, setVerification] = useState<AuditVerification | null>(null)
+  const [chains, setChains] = useState<StationChain[] | null>(null)
 
   useEffect(() => {
-    void unwrap(api.audit.list({ page, pageSize: PAGE_SIZE })).then(setData)
-  }, [page])
+    void unwrap(api.station.status()).then((status) => setInStation(status.configured))
+  }, [])
+
+  useEffect(() => {
+    const read: Promise<{ total: number; rows: Row[] }> =
+      scope === 'station'
+        ? unwrap(api.station.auditList({ page, pageSize: PAGE_SIZE }))
+        : unwrap(api.audit.list({ page, pageSize: PAGE_SIZE }))
+    read.then(
+      (listed) => {
+        setData(listed)
+        setProblem(null)
+      },
+      (error: unknown) => {
+        setData({ total: 0, rows: [] })
+        setProblem(errorMessage(error))
+      }
+    )
+  }, [page, scope])
+
+  const verify = () => {
+    setProblem(null)
+    if (scope === 'station') {
+      unwrap(api.station.auditVerify()).then(setChains, (error: unknown) =>
+        setProblem(errorMessage(error))
+      )
+    } else {
+      void unwrap(api.audit.verify()).then(setVerification)
+    }
+  }
+
+  const pcOf = (chain: StationChain) => chain.pcName ?? shortId(chain.deviceId)
 
   return (
     <>
       <Space className="toolbar" direction="vertical" style={{ width: '100%' }}>
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          onClick={() => unwrap(api.audit.verify()).then(setVerification)}
-        >
+        {inStation ? (
+          <Segmented<Scope>
+            data-testid="audit-scope"
+            value={scope}
+            onChange={(next) => {
+              setScope(next)
+              setPage(1)
+            }}
+            options={[
+              { value: 'pc', label: t('audit.scope.pc') },
+              { value: 'station', label: t('audit.scope.station') }
+            ]}
+          />
+        ) : null}
+        {scope === 'station' ? <Alert type="info" title={t('audit.stationNote')} /> : null}
+        <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
           {t('audit.verify')}
         </Button>
-        {verification ? (
+        {problem ? (
+          <Alert data-testid="audit-problem" type="error" showIcon title={problem} />
+        ) : null}
+        {scope === 'pc' && verification ? (
           <Alert
             data-testid="audit-verification"
             type={verification.ok ? 'success' : 'error'}
@@ -56,8 +115,24 @@ export function AuditLogView() {
             }
           />
         ) : null}
+        {scope === 'station' && chains ? (
+          <Alert
+            data-testid="audit-station-verification"
+            type={chains.every((chain) => chain.ok && !chain.badMacAt) ? 'success' : 'error'}
+            showIcon
+            title={chains.map((chain) => (
+              <div key={chain.deviceId}>
+                {!chain.ok
+                  ? t('audit.stationBroken', { pc: pcOf(chain), seq: chain.brokenAt ?? 0 })
+                  : chain.badMacAt
+                    ? t('audit.stationBadMac', { pc: pcOf(chain), seq: chain.badMacAt })
+                    : t('audit.stationOk', { pc: pcOf(chain), n: chain.rows })}
+              </div>
+            ))}
+          />
+        ) : null}
       </Space>
-      <Table<AuditEntry>
+      <Table<Row>
         rowKey="id"
         size="small"
         dataSource={data.rows}
@@ -69,6 +144,17 @@ export function AuditLogView() {
           showSizeChanger: false
         }}
         columns={[
+          ...(scope === 'station'
+            ? [
+                {
+                  title: t('audit.pc'),
+                  key: 'pc',
+                  width: 120,
+                  render: (_: unknown, row: Row) =>
+                    row.pcName ?? (row.deviceId ? shortId(row.deviceId) : '')
+                }
+              ]
+            : []),
           { title: '#', dataIndex: 'seq', width: 70 },
           {
             title: t('audit.time'),
