@@ -245,6 +245,22 @@ export function createLogbooksService({
     }
   }
 
+  /** Whether a new version's deadline comes from the same time, rule and step as the current one's. */
+  const sameDeadlineInputs = (book: BookKey, current: EntryView, next: EntryContent) => {
+    const how = books[book].deadline ?? { kind: 'rule' }
+    const source = (fields: Record<string, unknown>) =>
+      how.kind === 'field'
+        ? fields[how.field]
+        : how.kind === 'rule' && how.from
+          ? fields[how.from]
+          : null
+    return (
+      next.occurredAt === current.occurredAt &&
+      next.ruleCode === current.ruleCode &&
+      JSON.stringify(source(next.fields) ?? null) === JSON.stringify(source(current.fields) ?? null)
+    )
+  }
+
   const extensionApproved = (entry: EntryView) =>
     typeof entry.fields.extensionApprovedAt === 'string'
 
@@ -343,6 +359,15 @@ export function createLogbooksService({
         system
       )
       checkStatusFlow(input.book, current.status, built.content.status)
+      // A promise made stands: while what its deadline was computed from is unchanged, a rule or
+      // office hours edited since do not move the deadline of an entry made before.
+      if (
+        built.content.dueAt !== null &&
+        current.dueAt !== null &&
+        sameDeadlineInputs(input.book, current, built.content)
+      ) {
+        built.content.dueAt = current.dueAt
+      }
       const entry = await repo.amend(input.book, id, built.content, actorId, {
         reason,
         ...(voided.length && { system: Object.fromEntries(voided.map((key) => [key, null])) })

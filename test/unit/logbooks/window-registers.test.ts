@@ -253,6 +253,25 @@ describe('deadlines of the window registers', () => {
       id: first.entry.id
     })
     expect(kept.entry.dueAt).toBe('2026-10-08T09:30:00.000Z')
+    // And when the opinion comes back (an amendment): the promise made at the hand-over stands.
+    const base = handedOver('2026-09-30T01:00:00.000Z', '2026-09-30T02:00:00.000Z')
+    await clockAt('2026-10-09T02:00:00.000Z')
+    const returned = await amend({
+      ...base,
+      id: first.entry.id,
+      fields: {
+        ...base.fields,
+        reviewOpinion: '经审核，同意办理',
+        reviewReturnedAt: '2026-10-08T08:00:00.000Z'
+      }
+    })
+    expect(returned.entry).toMatchObject({ status: 'reviewed', dueAt: '2026-10-08T09:30:00.000Z' })
+    // A corrected hand-over time is a new start: today's rule applies.
+    const rehanded = await amend({
+      ...handedOver('2026-09-30T01:00:00.000Z', '2026-09-30T03:00:00.000Z'),
+      id: returned.entry.id
+    })
+    expect(rehanded.entry.dueAt).toBe('2026-10-09T09:30:00.000Z')
   })
 
   it('a visit is due when the answer was promised; one answered at once has no deadline', async () => {
@@ -326,6 +345,24 @@ describe('deadlines of the window registers', () => {
     expect(late2.entry.dueAt).toBe('2026-11-02T10:30:00.000Z') // 18:30
     const after = await create(backOfficeAt('2026-11-02T10:30:00.000Z')) // 18:30
     expect(after.entry.dueAt).toBe('2026-11-02T15:59:00.000Z')
+
+    // Items made before the change keep the deadline they were given when cleared…
+    const cleared = await amend({
+      ...backOfficeAt('2026-11-02T02:00:00.000Z', { clearedAt: '2026-11-02T10:00:00.000Z' }),
+      id: day.entry.id
+    })
+    expect(cleared.entry.dueAt).toBe('2026-11-02T09:30:00.000Z') // still 17:30: cleared late
+    const lateKept = await amend({
+      ...backOfficeAt('2026-11-02T10:10:00.000Z', { clearedAt: '2026-11-02T11:00:00.000Z' }),
+      id: late.entry.id
+    })
+    expect(lateKept.entry.dueAt).toBe('2026-11-02T15:59:00.000Z')
+    // …unless the correction moves the item's own time: then today's hours apply.
+    const moved = await amend({
+      ...backOfficeAt('2026-11-02T10:05:00.000Z', { clearedAt: '2026-11-02T11:00:00.000Z' }),
+      id: lateKept.entry.id
+    })
+    expect(moved.entry.dueAt).toBe('2026-11-02T10:30:00.000Z') // 18:05 → 18:30
   })
 })
 
