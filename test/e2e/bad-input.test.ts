@@ -54,6 +54,9 @@ const BAD_VALUES: BadValue[] = [
 const TYPABLE =
   'input:visible:not([type=checkbox]):not([type=radio]):not([type=password]):not([type=file]):not([readonly]):not([disabled]), textarea:visible:not([readonly]):not([disabled])'
 
+/** The same and password boxes: at first start, where there is no account to lock. */
+const TYPABLE_WITH_PASSWORDS = `${TYPABLE}, input:visible[type=password]:not([readonly]):not([disabled])`
+
 let browser: Browser
 let app: RunningApp
 
@@ -90,10 +93,16 @@ async function fill(field: Locator, value: string): Promise<boolean> {
 }
 
 /** Types every bad value into every box in `scope`, one at a time, pressing Enter after each. */
-async function sweepBoxes(page: Page, scope: Locator, where: string, closePopups = escape) {
-  const count = await scope.locator(TYPABLE).count()
+async function sweepBoxes(
+  page: Page,
+  scope: Locator,
+  where: string,
+  closePopups = escape,
+  typable = TYPABLE
+) {
+  const count = await scope.locator(typable).count()
   for (let i = 0; i < count; i++) {
-    const field = scope.locator(TYPABLE).nth(i)
+    const field = scope.locator(typable).nth(i)
     if (!(await field.isVisible().catch(() => false))) continue
     const name =
       (await field.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) ??
@@ -124,11 +133,12 @@ async function sweepForm(
   form: Locator,
   submit: Locator,
   where: string,
-  closePopups = escape
+  closePopups = escape,
+  typable = TYPABLE
 ) {
   for (const bad of BAD_VALUES) {
     const before = auditCount()
-    const fields = form.locator(TYPABLE)
+    const fields = form.locator(typable)
     const count = await fields.count()
     // A box with a length cap keeps only the start of a long paste: the form then holds ordinary
     // text, which it may accept. A refusal is owed only when some box holds the value whole.
@@ -292,23 +302,27 @@ describe('bad input at first start: the set-up and join forms', () => {
     async () => {
       const { page } = app
       const setup = page.locator('form').first()
-      await sweepBoxes(page, setup, '首次启动')
+      await sweepBoxes(page, setup, '首次启动', escape, TYPABLE_WITH_PASSWORDS)
       await sweepForm(
         page,
         setup,
         page.getByRole('button', { name: '创建并登录' }),
-        '首次启动 · form'
+        '首次启动 · form',
+        escape,
+        TYPABLE_WITH_PASSWORDS
       )
       expect(await app.services.operators.count()).toBe(0)
 
       await page.getByRole('button', { name: '本所已有服务器和账户？加入本所服务器' }).click()
       const join = page.getByTestId('join-form')
-      await sweepBoxes(page, join, '加入本所服务器')
+      await sweepBoxes(page, join, '加入本所服务器', escape, TYPABLE_WITH_PASSWORDS)
       await sweepForm(
         page,
         join,
         page.getByRole('button', { name: '连接并下载账户' }),
-        '加入本所服务器 · form'
+        '加入本所服务器 · form',
+        escape,
+        TYPABLE_WITH_PASSWORDS
       )
       expect(app.services.station.status().configured).toBe(false)
       expect(await app.services.operators.count()).toBe(0)
