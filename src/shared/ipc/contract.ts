@@ -9,6 +9,7 @@ import { photoContract } from '../photo/contract'
 import { staffContract } from '../staff/contract'
 import { queueContract } from '../queue/contract'
 import { stationContract } from '../station/contract'
+import { auditEntry } from '../audit-entry'
 import {
   displayName,
   isoDateTime,
@@ -67,17 +68,7 @@ export const appInfo = z.object({
   lastBackup: z.string().nullable()
 })
 
-export const auditEntry = z.object({
-  id: z.string(),
-  seq: z.int(),
-  at: z.string(),
-  operatorId: z.string().nullable(),
-  operatorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string().nullable(),
-  entityId: z.string().nullable(),
-  detail: z.string().nullable()
-})
+export { auditEntry }
 
 export const auditVerification = z.object({
   ok: z.boolean(),

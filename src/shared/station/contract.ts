@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
 import { nothing, page, requiredText } from '../ipc/fields'
 import { AUDIT_READERS } from '../roles'
+import { auditEntry } from '../audit-entry'
 import {
   conflictResolution,
   stationCheckReport,
@@ -25,19 +26,10 @@ const stationPassphrase = z
   .optional()
 
 /** One row of the station server's audit log, with the PC that wrote it. */
-export const stationAuditEntry = z.object({
-  id: z.string(),
-  seq: z.int(),
+export const stationAuditEntry = auditEntry.extend({
   deviceId: z.string(),
   /** The PC's 本机名称 (or computer name), as it last gave it to the server. */
-  pcName: z.string().nullable(),
-  at: z.string(),
-  operatorId: z.string().nullable(),
-  operatorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string().nullable(),
-  entityId: z.string().nullable(),
-  detail: z.string().nullable()
+  pcName: z.string().nullable()
 })
 
 /** One PC's audit chain on the server, checked link by link and mac by mac. */

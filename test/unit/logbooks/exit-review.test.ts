@@ -49,6 +49,18 @@ const form = {
   fields: { applicantName: '陈晓梅', applicantPhone: '13912345678', applicationKind: 'hkMacau' }
 }
 
+/** The form's fields once the file was checked, handed over and the opinion returned. */
+const reviewedFields = () => ({
+  ...form.fields,
+  fileCheckedBy: ids.clerk,
+  fileCheckedAt: '2026-09-28T01:30:00.000Z',
+  fileResult: 'clean',
+  fieldOfficerId: ids.field,
+  handedAt: '2026-09-29T08:00:00.000Z',
+  reviewOpinion: '经审核，同意办理',
+  reviewReturnedAt: '2026-09-30T02:00:00.000Z'
+})
+
 describe('出入境审核: file check, field review, director approval, resident told', () => {
   it('walks the chain; the deadline starts at the hand-over; approval is the director’s own step', async () => {
     // The steps are entered on Wednesday 30th 11:00, after they happened (none may lie ahead).
@@ -95,14 +107,7 @@ describe('出入境审核: file check, field review, director approval, resident
       id: handed.id,
       fields: {
         // The clerk's view masks the phone: the form starts from the values as entered.
-        ...form.fields,
-        fileCheckedBy: ids.clerk,
-        fileCheckedAt: '2026-09-28T01:30:00.000Z',
-        fileResult: 'clean',
-        fieldOfficerId: ids.field,
-        handedAt: '2026-09-29T08:00:00.000Z',
-        reviewOpinion: '经审核，同意办理',
-        reviewReturnedAt: '2026-09-30T02:00:00.000Z',
+        ...reviewedFields(),
         toldAt: '2026-09-30T03:00:00.000Z',
         toldNote: '电话告知本人'
       }
@@ -160,16 +165,7 @@ describe('出入境审核: file check, field review, director approval, resident
     clock.set('2026-09-30T03:00:00.000Z')
     await services.auth.signIn(CLERK)
     const entered = await saved('logbooks:create', form)
-    const reviewed = {
-      ...form.fields,
-      fileCheckedBy: ids.clerk,
-      fileCheckedAt: '2026-09-28T01:30:00.000Z',
-      fileResult: 'clean',
-      fieldOfficerId: ids.field,
-      handedAt: '2026-09-29T08:00:00.000Z',
-      reviewOpinion: '经审核，同意办理',
-      reviewReturnedAt: '2026-09-30T02:00:00.000Z'
-    }
+    const reviewed = reviewedFields()
     const returned = await saved('logbooks:amend', { ...form, id: entered.id, fields: reviewed })
     await services.auth.signIn(DIRECTOR)
     const approved = await call<EntryView>('logbooks:approveExitReview', {
