@@ -370,7 +370,7 @@ export function createLogbooksService({
       }
       const entry = await repo.amend(input.book, id, built.content, actorId, {
         reason,
-        ...(voided.length && { system: Object.fromEntries(voided.map((key) => [key, null])) })
+        ...(voided.length > 0 ? { system: Object.fromEntries(voided.map((k) => [k, null])) } : {})
       })
       return { entry, warnings: built.warnings }
     },
