@@ -33,12 +33,17 @@ export function readPcNames(db: Db): Map<string, string> {
   }
 }
 
-/** Reads every PC's name from the server and keeps them here when they changed. */
-export async function takePcNames(db: Db, server: pg.Client, at: string): Promise<boolean> {
+/** Every named PC on the server, by device id. */
+export async function serverPcNames(server: pg.ClientBase): Promise<Map<string, string>> {
   const { rows } = await server.query<{ device_id: string; name: string }>(
     'SELECT device_id, name FROM station_devices WHERE name IS NOT NULL ORDER BY device_id'
   )
-  const names = Object.fromEntries(rows.map((row) => [row.device_id, row.name]))
+  return new Map(rows.map((row) => [row.device_id, row.name]))
+}
+
+/** Reads every PC's name from the server and keeps them here when they changed. */
+export async function takePcNames(db: Db, server: pg.Client, at: string): Promise<boolean> {
+  const names = Object.fromEntries(await serverPcNames(server))
   const known = Object.fromEntries(readPcNames(db))
   if (JSON.stringify(names) === JSON.stringify(known)) return false
   writeSetting(db, PC_NAMES_KEY, names, at, null)

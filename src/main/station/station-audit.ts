@@ -7,6 +7,7 @@
 import type pg from 'pg'
 import type { DeviceChain } from './chain'
 import { verifyServerChains } from './chain'
+import { serverPcNames } from './pc-names'
 
 export interface StationAuditQuery {
   page: number
@@ -40,13 +41,6 @@ const SEALED_IN_TEXT = /enc1:[A-Za-z0-9_-]+/g
 export const maskSealed = (detail: string | null) =>
   detail?.replace(SEALED_IN_TEXT, '（已加密）') ?? null
 
-const pcNames = async (client: pg.ClientBase) => {
-  const { rows } = await client.query<{ device_id: string; name: string | null }>(
-    'SELECT device_id, name FROM station_devices'
-  )
-  return new Map(rows.map((row) => [row.device_id, row.name]))
-}
-
 /** One page of the server's audit rows, newest first (ties by PC and seq), with names. */
 export async function listStationAudit(
   client: pg.ClientBase,
@@ -78,7 +72,7 @@ export async function listStationAudit(
       LIMIT $2 OFFSET $3`,
     [action, query.pageSize, (query.page - 1) * query.pageSize]
   )
-  const names = await pcNames(client)
+  const names = await serverPcNames(client)
   return {
     total: Number(count.rows[0]!.n),
     rows: rows.map((row) => ({
@@ -103,6 +97,6 @@ export async function verifyStationAudit(
   macKey: Buffer
 ): Promise<StationChainView[]> {
   const chains = await verifyServerChains(client, macKey)
-  const names = await pcNames(client)
+  const names = await serverPcNames(client)
   return chains.map((chain) => ({ ...chain, pcName: names.get(chain.deviceId) ?? null }))
 }
