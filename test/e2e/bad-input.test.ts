@@ -187,9 +187,8 @@ async function eachTab(page: Page, visit: (tab: string) => Promise<void>) {
   if (!tabs.length) return visit('')
   for (const tab of tabs) {
     const handle = page.locator('.shell-content [role=tab]', { hasText: tab }).first()
-    // A tab scrolled out of a long strip (behind its … menu) takes no pointer click: send the
-    // click to it, and make sure it is the one on screen before sweeping.
-    await handle.dispatchEvent('click')
+    // Clicked as a clerk would: every module's strip wraps, so no tab hides behind a … menu.
+    await handle.click()
     await expect.poll(() => handle.getAttribute('aria-selected'), { message: tab }).toBe('true')
     await page.waitForTimeout(200)
     await visit(tab)

@@ -3,6 +3,15 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
+/** The modules with tabs (地址对照 and 办事指南 have none at the top), by F-key and title. */
+const TABBED_MODULES = [
+  ['F2', '照相', 'Photo'],
+  ['F4', '农历公历', 'Calendar'],
+  ['F5', '登记簿', 'Logbooks'],
+  ['F7', '考核', 'Assessment'],
+  ['F8', '取号叫号', 'Queue'],
+  ['F9', '设置', 'Settings']
+] as const
 
 describe('the shell, as a clerk meets it', () => {
   let browser: Browser
@@ -84,6 +93,54 @@ describe('the shell, as a clerk meets it', () => {
     // The administrator chose the password: 李娜 replaces it at her first sign-in.
     expect(created?.passwordChangeRequired).toBe(true)
     await page.getByRole('row', { name: /李娜/ }).getByText('待本人改密').waitFor()
+  })
+
+  it('shows every module’s tabs, wrapped rather than behind a menu, also on a narrow screen', async () => {
+    const { page } = app
+    const size = page.viewportSize()!
+    const hidden: string[] = []
+    const language = async (name: string, tab: string) => {
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('F9')
+      await page.locator('.shell-content [role=tab]').first().click()
+      await page.getByText(name, { exact: true }).click()
+      await page.getByRole('tab', { name: tab }).waitFor()
+    }
+    try {
+      for (const english of [false, true]) {
+        if (english) await language('English', 'General')
+        for (const width of [size.width, 1024]) {
+          await page.setViewportSize({ width, height: size.height })
+          for (const [key, chinese, title] of TABBED_MODULES) {
+            await page.keyboard.press('Escape')
+            await page.keyboard.press(key)
+            await page.locator('.shell-title', { hasText: english ? title : chinese }).waitFor()
+            const nav = page.locator('.shell-content .ant-tabs-nav').first()
+            await nav.waitFor()
+            await page.waitForTimeout(300)
+            const area = (await nav.locator('.ant-tabs-nav-wrap').boundingBox())!
+            for (const tab of await nav.getByRole('tab').all()) {
+              const box = await tab.boundingBox()
+              if (
+                !box ||
+                box.x + box.width > area.x + area.width + 0.5 ||
+                box.y + box.height > area.y + area.height + 0.5
+              ) {
+                hidden.push(`${width} ${chinese} ${(await tab.textContent()) ?? ''}`)
+              }
+            }
+            // Clicked as a clerk would: the last tab opens.
+            const last = nav.getByRole('tab').last()
+            await last.click()
+            await expect.poll(() => last.getAttribute('aria-selected')).toBe('true')
+          }
+        }
+      }
+    } finally {
+      await page.setViewportSize(size)
+      await language('简体中文', '常规')
+    }
+    expect(hidden).toEqual([])
   })
 
   it('shows the auditor the audit log and its checkpoints, and nothing else', async () => {

@@ -13,6 +13,7 @@ export function CalendarModule() {
   const work = useWorkCalendar()
   return (
     <Tabs
+      className="wrapping-tabs"
       destroyOnHidden
       items={[
         { key: 'converter', label: t('converter'), children: <Converter /> },

@@ -31,6 +31,7 @@ export function PhotoModule() {
   if (!specs) return <Spin />
   return (
     <Tabs
+      className="wrapping-tabs"
       destroyOnHidden
       items={[
         {

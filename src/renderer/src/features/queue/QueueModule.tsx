@@ -72,6 +72,7 @@ export function QueueModule() {
         <Button onClick={() => window.open('#/display', '_self')}>{t('openDisplay')}</Button>
       </Space>
       <Tabs
+        className="wrapping-tabs"
         items={[
           {
             key: 'issue',

@@ -28,5 +28,5 @@ export function SettingsModule() {
       : []),
     { key: 'about', label: t('settings.about'), children: <AboutData /> }
   ]
-  return <Tabs items={tabs} destroyOnHidden />
+  return <Tabs className="wrapping-tabs" items={tabs} destroyOnHidden />
 }

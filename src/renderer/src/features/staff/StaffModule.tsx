@@ -62,6 +62,7 @@ export function StaffModule() {
         />
       </Space>
       <Tabs
+        className="wrapping-tabs"
         items={[
           {
             key: 'attendance',
