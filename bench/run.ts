@@ -10,7 +10,8 @@ const benches: Record<string, () => Promise<void>> = {
   staff: async () => (await import('./staff')).runStaffBench(),
   queue: async () => (await import('./queue')).runQueueBench(),
   signin: async () => (await import('./signin')).runSigninBench(),
-  station: async () => (await import('./station')).runStationBench()
+  station: async () => (await import('./station')).runStationBench(),
+  'station-audit': async () => (await import('./station-audit')).runStationAuditBench()
 }
 
 const requested = process.argv.slice(2)

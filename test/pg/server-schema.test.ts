@@ -150,6 +150,31 @@ describe('station server schema (PostgreSQL)', () => {
       officerId,
       now
     ])
+    // The auditor's totals are kept by a trigger with the owner's rights; the window only reads.
+    const audited = async () =>
+      Number(
+        (
+          await window.query(
+            `SELECT coalesce(sum(n), 0) AS n FROM station_audit_counts WHERE action = 'logbook.create'`
+          )
+        ).rows[0].n
+      )
+    const before = await audited()
+    await window.query(
+      `INSERT INTO audit_log (id, seq, device_id, at, operator_id, action, entity, entity_id,
+         prev_hash, hash)
+       SELECT gen_random_uuid()::text, s, 'pc-schema', $1, $2, 'logbook.create', 'logbook_liaison',
+              $3, 'p' || s, 'h' || s
+         FROM generate_series(1, 3) AS s`,
+      [now, officerId, entryId]
+    )
+    // A row sent again (ON CONFLICT DO NOTHING, as the uploader does) is not counted twice.
+    await window.query(
+      `INSERT INTO audit_log (id, seq, device_id, at, action, prev_hash, hash)
+       SELECT id, seq, device_id, at, action, prev_hash, hash FROM audit_log
+        WHERE device_id = 'pc-schema' ON CONFLICT DO NOTHING`
+    )
+    expect(await audited()).toBe(before + 3)
     const refused = async (statement: string, params: unknown[] = []) => {
       await expect(window.query(statement, params)).rejects.toThrow(
         /permission denied|must be owner/
@@ -160,6 +185,7 @@ describe('station server schema (PostgreSQL)', () => {
     await refused(`DELETE FROM audit_log`)
     await refused(`UPDATE audit_log SET action = 'x'`)
     await refused(`UPDATE staff_figures SET entries = 99`)
+    await refused(`UPDATE station_audit_counts SET n = 0`)
     await refused(`INSERT INTO staff_figures (officer_id, day, book) VALUES ('a', 'b', 'c')`)
     await refused(`UPDATE queue_calls SET id = id`)
     await refused(`CREATE TABLE smuggled (x int)`)

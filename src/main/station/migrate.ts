@@ -101,6 +101,8 @@ export async function grantAppRole(client: pg.Client | pg.PoolClient): Promise<v
   // The download feed (drizzle-pg/0010, server-only): appended by uploads, read by every PC.
   await client.query(`GRANT SELECT, INSERT ON station_feed TO ${app}`)
   await client.query(`GRANT USAGE ON SEQUENCE station_feed_seq_seq TO ${app}`)
+  // The 全所审计日志's totals (drizzle-pg/0016, server-only): kept by a trigger, read by the auditor.
+  await client.query(`GRANT SELECT ON station_audit_counts TO ${app}`)
   // The windows read the schema version (station check) but cannot change it.
   await client.query(`GRANT USAGE ON SCHEMA drizzle TO ${app}`)
   await client.query(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${app}`)

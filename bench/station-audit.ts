@@ -1,0 +1,195 @@
+// 全所审计日志 benchmark (issue #15): the auditor's page of every PC's audit rows, read on the
+// station server (src/main/station/station-audit.ts), at STATION_AUDIT_ROWS (default 1,000,000)
+// rows from 10 PCs in a throwaway PostgreSQL cluster with durable defaults, migrated with
+// drizzle-pg. Measures listStationAudit (the page, its total and the PCs' names) for the first
+// page, a deep page, a common and a rare action filter; baseline in the same run: the first page's
+// rows alone (no total, no names), and count(*) over the log (how the total was taken before
+// drizzle-pg/0016's per-PC counts). Target: p95 ≤ 50 ms, as the registers' first page.
+// Writes bench/out/station-audit.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
+import { listStationAudit, type StationAuditQuery } from '../src/main/station/station-audit'
+import { startPgCluster } from '../test/helpers/pg-cluster'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const ROWS = Number(process.env.STATION_AUDIT_ROWS ?? 1_000_000)
+const DEVICES = 10
+const RUNS = 40
+const PAGE_SIZE = 50
+const TARGET_P95_MS = 50
+const DATABASE = 'station_audit_bench'
+
+/** Actions by share of the rows (the rest: logbook.view); station.link once per PC. */
+const ACTIONS: [string, number][] = [
+  ['auth.signIn', 0.1],
+  ['logbook.create', 0.25],
+  ['logbook.amend', 0.05],
+  ['logbook.signOff', 0.05],
+  ['photo.capture', 0.05]
+]
+const COMMON = 'logbook.create'
+const RARE = 'station.link'
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
+const round = (n: number) => Math.round(n * 100) / 100
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+}
+
+/** `ROWS` rows, one a minute from 2025-01-01, PCs in turn, each PC's seq from 1. */
+async function load(client: pg.ClientBase) {
+  for (let d = 0; d < DEVICES; d++) {
+    await client.query(
+      `INSERT INTO operators (id, username, display_name, role, password_hash, active, created_at, updated_at)
+       VALUES ($1, $2, $3, 'clerk', 'x', true, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+      [`op-${d}`, `clerk${d}`, `民警${d}`]
+    )
+    await client.query(`INSERT INTO station_devices (device_id, name) VALUES ($1, $2)`, [
+      `pc-${d}`,
+      `${d + 1}号窗口`
+    ])
+  }
+  let bound = 0
+  const cases = ACTIONS.map(([action, share]) => {
+    const from = bound
+    bound += share
+    return `WHEN r >= ${from} AND r < ${bound} THEN '${action}'`
+  }).join(' ')
+  await client.query(
+    `INSERT INTO audit_log (id, seq, device_id, at, operator_id, action, entity, entity_id, detail,
+                            prev_hash, hash)
+     SELECT gen_random_uuid()::text, g / ${DEVICES} + 1, 'pc-' || (g % ${DEVICES}),
+            to_char(timestamp '2025-01-01' + g * interval '1 minute',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'op-' || (g % ${DEVICES}),
+            CASE WHEN g < ${DEVICES} THEN '${RARE}' ${cases} ELSE 'logbook.view' END,
+            'logbook_phone', gen_random_uuid()::text, '{"fields":["callerName","matter"]}',
+            md5(g::text) || md5(g::text), md5((g + 1)::text) || md5((g + 1)::text)
+       FROM (SELECT g, random() AS r FROM generate_series(0, ${ROWS - 1}) AS g) AS s`
+  )
+  await client.query('VACUUM ANALYZE audit_log')
+}
+
+async function timed(runs: number, run: () => Promise<unknown>) {
+  await run()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    await run()
+    times.push(ms(start))
+  }
+  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) }
+}
+
+export async function runStationAuditBench(): Promise<void> {
+  const loadBefore = loadavg().map(round)
+  const cluster = await startPgCluster({ durable: true })
+  const admin = new pg.Client({
+    host: cluster.socketDir,
+    port: cluster.port,
+    user: cluster.superuser,
+    database: 'postgres'
+  })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${DATABASE}`)
+  await admin.query(`CREATE ROLE ${APP_ROLE} NOLOGIN`)
+  await admin.end()
+  const client = new pg.Client({
+    host: cluster.socketDir,
+    port: cluster.port,
+    user: cluster.superuser,
+    database: DATABASE
+  })
+  try {
+    await client.connect()
+    await migrateServerDatabase(client, path.join(ROOT, 'drizzle-pg'))
+    const loadStart = process.hrtime.bigint()
+    await load(client)
+    const loadMs = ms(loadStart)
+    // The totals the page shows come from the trigger's counts: checked against the rows.
+    const { rows: differing } = await client.query(
+      `SELECT coalesce(c.action, r.action) AS action FROM station_audit_counts c
+         FULL JOIN (SELECT device_id, action, count(*) AS n FROM audit_log GROUP BY 1, 2) r
+           ON r.device_id = c.device_id AND r.action = c.action
+        WHERE c.n IS DISTINCT FROM r.n`
+    )
+    if (differing.length > 0) throw new Error(`audit counts differ: ${JSON.stringify(differing)}`)
+    const page = (query: Partial<StationAuditQuery>) => () =>
+      listStationAudit(client, { page: 1, pageSize: PAGE_SIZE, ...query })
+    const shapes: [string, () => Promise<unknown>][] = [
+      ['first page', page({})],
+      ['page 20', page({ page: 20 })],
+      [`action ${COMMON} (≈25 %)`, page({ action: COMMON })],
+      [`action ${RARE} (${DEVICES} rows)`, page({ action: RARE })]
+    ]
+    const results: { shape: string; p50: number; p95: number; total: number }[] = []
+    for (const [shape, run] of shapes) {
+      const { total } = (await run()) as { total: number }
+      results.push({ shape, total, ...(await timed(RUNS, run)) })
+    }
+    const baseline = await timed(RUNS, () =>
+      client.query(
+        `SELECT a.id FROM audit_log a ORDER BY a.at DESC, a.device_id, a.seq DESC LIMIT $1`,
+        [PAGE_SIZE]
+      )
+    )
+    // The total as it was counted before drizzle-pg/0016.
+    const counted = await timed(RUNS, () => client.query('SELECT count(*) FROM audit_log'))
+    const worst = Math.max(...results.map((result) => result.p95))
+    const report = {
+      at: new Date().toISOString(),
+      rows: ROWS,
+      devices: DEVICES,
+      runs: RUNS,
+      loadMs: Math.round(loadMs),
+      load: { before: loadBefore, after: loadavg().map(round) },
+      targetP95Ms: TARGET_P95_MS,
+      results,
+      baseline,
+      countedBaseline: counted,
+      met: worst <= TARGET_P95_MS
+    }
+    console.log(
+      `全所审计日志 at ${ROWS.toLocaleString('en')} audit rows from ${DEVICES} PCs ` +
+        `(loaded in ${(loadMs / 1000).toFixed(1)} s; load ${loadBefore.join(' ')}):`
+    )
+    console.table([
+      ...results.map((result) => ({
+        shape: result.shape,
+        total: result.total,
+        'p50 ms': result.p50,
+        'p95 ms': result.p95,
+        target: `≤ ${TARGET_P95_MS} ms`,
+        met: result.p95 <= TARGET_P95_MS ? 'yes' : 'no'
+      })),
+      {
+        shape: '(baseline) count(*), the total before 0016',
+        total: '',
+        'p50 ms': counted.p50,
+        'p95 ms': counted.p95,
+        target: '',
+        met: ''
+      },
+      {
+        shape: '(baseline) first page rows alone',
+        total: '',
+        'p50 ms': baseline.p50,
+        'p95 ms': baseline.p95,
+        target: '',
+        met: ''
+      }
+    ])
+    mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
+    writeFileSync(
+      path.join(ROOT, 'bench/out/station-audit.json'),
+      JSON.stringify(report, null, 2) + '\n'
+    )
+  } finally {
+    await client.end().catch(() => undefined)
+    cluster.stop()
+  }
+}
