@@ -227,6 +227,89 @@ describe('a phone booking from the call to the printed book', () => {
     await detail.waitFor({ state: 'hidden' })
   })
 
+  it('the director approves a case’s extension; its reason then stays as approved', async () => {
+    const clerk = (await app.services.operators.findByUsername(CLERK.username))!
+    // Yesterday: inside the list's default range.
+    const occurredAt = new Date(Date.now() - 86_400_000).toISOString()
+    const caseFields = {
+      kind: 'security',
+      parties: [{ name: '钱进' }],
+      summary: '盗窃自行车',
+      officerId: clerk.id
+    }
+    const { entry } = await app.services.logbooks.service.create(
+      {
+        book: 'case',
+        occurredAt,
+        status: 'accepted',
+        fields: caseFields
+      },
+      clerk.id
+    )
+    await app.services.logbooks.service.amend(
+      {
+        id: entry.id,
+        book: 'case',
+        occurredAt,
+        status: 'investigating',
+        fields: { ...caseFields, extensionReason: '需调取监控' }
+      },
+      clerk.id
+    )
+    await signInAs(DIRECTOR)
+    const { page } = app
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '案件纠纷受理' }).click()
+    const row = page.locator('.ant-table-row', { hasText: '盗窃自行车' })
+    await row.click()
+    const detail = page.getByTestId('entry-detail')
+    await detail.waitFor()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('请再次输入密码').fill(DIRECTOR.password)
+    await drawer.getByTestId('approve-extension').click()
+    await detail.waitFor({ state: 'hidden' })
+    await row.click()
+    await detail.waitFor()
+    expect(await page.getByTestId('extension-approved').textContent()).toMatch(
+      new RegExp(`^延期已批准：${DIRECTOR.displayName} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`)
+    )
+    expect(await drawer.getByTestId('approve-extension').count()).toBe(0)
+    await app.screenshot('logbooks-06-extension-approved')
+    await page.keyboard.press('Escape')
+    await detail.waitFor({ state: 'hidden' })
+
+    // The clerk's correction form shows the approved reason fixed, and says why.
+    await signInAs(CLERK)
+    await page.keyboard.press('F5')
+    await page.getByRole('tab', { name: '案件纠纷受理' }).click()
+    await row.click()
+    await detail.waitFor()
+    await drawer.getByRole('button', { name: '更正' }).click()
+    const dialog = page.getByRole('dialog')
+    const reason = dialog.getByLabel('延期理由')
+    await reason.waitFor()
+    expect(await reason.isDisabled()).toBe(true)
+    expect(await reason.inputValue()).toBe('需调取监控')
+    await dialog.getByText('所长已批准，不能更改').waitFor()
+    await dialog.getByLabel('案情摘要').fill('盗窃电动自行车')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const current = await app.services.logbooks.repo.list({
+      book: 'case',
+      sort: 'occurredAt',
+      order: 'desc',
+      page: 1,
+      pageSize: 10
+    })
+    expect(current.rows[0]!.fields).toMatchObject({
+      summary: '盗窃电动自行车',
+      extensionReason: '需调取监控',
+      extensionApprovedBy: expect.any(String),
+      // 承办民警 came into the form from the entry: the clerk did not pick it again.
+      officerId: clerk.id
+    })
+  })
+
   it("the administrator edits a promise rule and adds a residents' committee", async () => {
     await signInAs(E2E_ADMIN)
     const { page } = app

@@ -108,6 +108,12 @@ const COMMON_KEYS = new Set([
   'signedBy',
   'signedAt'
 ])
+/** Books with an `officerId` form field, stored in the common officer_id column. */
+const officerInForm = new Set(
+  Object.values(books)
+    .filter((spec) => spec.fields.some((field) => field.key === 'officerId'))
+    .map((spec) => spec.key)
+)
 /** Fields stored as JSON text. */
 const JSON_FIELDS = new Set(['officerIds', 'parties'])
 /** Fields set by the director's approvals (case extension, exit-entry review), not by the form. */
@@ -308,6 +314,9 @@ export function createLogbooksRepo({
       if (COMMON_KEYS.has(key) || value === null) continue
       fields[key] = openField(book, key, JSON_FIELDS.has(key) ? JSON.parse(value as string) : value)
     }
+    // A book whose form names the officer (案件的承办民警) keeps it in the common column: the form,
+    // the detail and the printout read it among the fields.
+    if (row.officerId && officerInForm.has(book)) fields.officerId = row.officerId
     return {
       id: row.id,
       book,

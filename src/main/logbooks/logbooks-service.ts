@@ -33,6 +33,18 @@ const canonicalTime = (iso: string) => new Date(iso).toISOString()
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION', `输入有误（${field}）：${message}`, { [field]: message })
 
+/** The text a list's search finds an entry by: its words and parties' names, no ids. */
+const searchTextOf = (fields: Record<string, unknown>) =>
+  Object.values(fields)
+    .flatMap((value) =>
+      Array.isArray(value)
+        ? value.map((v) => (typeof v === 'object' ? (v as { name: string }).name : ''))
+        : typeof value === 'string' && !/^[0-9a-f-]{36}$/.test(value)
+          ? [value]
+          : []
+    )
+    .join(' ')
+
 /** Case status only moves forward: accepted → investigating → decided → closed. */
 function checkStatusFlow(book: BookKey, from: string, to: string) {
   if (book !== 'case') return
@@ -222,15 +234,7 @@ export function createLogbooksService({
       spec.metBy !== undefined &&
       spec.closedStatuses.includes(status) &&
       fields[spec.metBy] === undefined
-    const searchText = Object.values(fields)
-      .flatMap((value) =>
-        Array.isArray(value)
-          ? value.map((v) => (typeof v === 'object' ? (v as { name: string }).name : ''))
-          : typeof value === 'string' && !/^[0-9a-f-]{36}$/.test(value)
-            ? [value]
-            : []
-      )
-      .join(' ')
+    const searchText = searchTextOf(fields)
     return {
       content: {
         occurredAt,
@@ -296,6 +300,23 @@ export function createLogbooksService({
     return approval.system
   }
 
+  /** What the director approved stands: a field locked by a set approval cannot change. */
+  async function checkLockedFields(input: EntryInput, current: EntryView) {
+    const locked = books[input.book].fields.filter(
+      (field) => field.lockedBy && current.fields[field.lockedBy] !== undefined
+    )
+    if (locked.length === 0) return
+    const { fields } = await normalise(input)
+    for (const field of locked) {
+      if (
+        JSON.stringify(fields[field.key] ?? null) !==
+        JSON.stringify(current.fields[field.key] ?? null)
+      ) {
+        throw fieldError(field.key, `所长已批准，“${field.label}”不能再更改`)
+      }
+    }
+  }
+
   /** The fields of an entry that main's own actions set, and the rest (the form's). */
   const splitSystem = (entry: EntryView) => {
     const systemKeys = new Set(books[entry.book].fields.filter((f) => f.system).map((f) => f.key))
@@ -350,6 +371,7 @@ export function createLogbooksService({
       const current = await repo.current(input.book, id)
       const { system, form } = splitSystem(current)
       const voided = await voidedApproval(rest as EntryInput, current, form)
+      await checkLockedFields(rest as EntryInput, current)
       for (const key of voided) delete system[key]
       const built = await content(
         rest as EntryInput,
@@ -408,9 +430,7 @@ export function createLogbooksService({
           ruleCode: current.ruleCode,
           dueAt: due.dueAt,
           officerId: current.officerId,
-          searchText: Object.values(fields)
-            .filter((v) => typeof v === 'string')
-            .join(' '),
+          searchText: searchTextOf(fields),
           fields
         },
         director.id,

@@ -54,6 +54,8 @@ export interface FieldSpec {
   linkBook?: BookKey
   /** Set by main through its own action (the director's approval), never by the form. */
   system?: true
+  /** Cannot change once this system field is set: what the director approved stands. */
+  lockedBy?: string
   /**
    * datetime: when something happened (an arrival, a step done), so not after now; main refuses
    * a later time. Promised and agreed times are left without it: they lie ahead by nature.
@@ -1100,7 +1102,8 @@ export const books: Record<BookKey, BookSpec> = {
         label: '延期理由',
         labelEn: 'Extension reason',
         kind: 'text',
-        max: 300
+        max: 300,
+        lockedBy: 'extensionApprovedAt'
       }
     ]
   },

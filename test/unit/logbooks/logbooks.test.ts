@@ -182,12 +182,66 @@ describe('deadlines from the promise rules and the working-day calendar', () => 
     await expect(
       call('logbooks:approveExtension', { id: amended.entry.id, password: 'wrong-pass1' })
     ).rejects.toMatchObject({ code: 'AUTH_FAILED' })
-    const extended = await call<{ dueAt: string; fields: Record<string, unknown> }>(
+    const extended = await call<{ id: string; dueAt: string; fields: Record<string, unknown> }>(
       'logbooks:approveExtension',
       { id: amended.entry.id, password: DIRECTOR.password }
     )
     expect(extended.dueAt).toBe('2026-10-26T09:30:00.000Z')
-    expect(extended.fields.extensionApprovedBy).toBe(services.auth.current()!.operator.id)
+    const director = services.auth.current()!.operator.id
+    expect(extended.fields.extensionApprovedBy).toBe(director)
+    // The approved version is found by its party's name, and names its officer among its fields
+    // (the correction form starts from them).
+    expect(extended.fields.officerId).toBe(clerkId)
+    const found = await call<{ rows: { id: string }[] }>('logbooks:list', {
+      book: 'case',
+      text: '钱进',
+      sort: 'occurredAt',
+      order: 'desc',
+      page: 1,
+      pageSize: 10
+    })
+    expect(found.rows.map((row) => row.id)).toEqual([extended.id])
+
+    // The approved reason stands: reworded or cleared, the amendment is refused and saves nothing;
+    // the rest of the case may still be corrected, the extension kept.
+    await signInAs(CLERK)
+    const caseFields = {
+      kind: 'security',
+      parties: [{ name: '钱进' }],
+      summary: '盗窃自行车',
+      officerId: clerkId
+    }
+    const amend = (fields: Record<string, unknown>) =>
+      call<{ entry: { id: string; dueAt: string; fields: Record<string, unknown> } }>(
+        'logbooks:amend',
+        {
+          id: extended.id,
+          book: 'case',
+          occurredAt: '2026-09-30T02:00:00.000Z',
+          status: 'investigating',
+          reason: '补充情况',
+          fields
+        }
+      )
+    for (const extensionReason of ['需调取监控和走访', undefined]) {
+      await expect(amend({ ...caseFields, extensionReason })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        fields: { extensionReason: '所长已批准，“延期理由”不能再更改' }
+      })
+    }
+    expect((await services.logbooks.repo.current('case', extended.id)).current).toBe(true)
+    const corrected = await amend({
+      ...caseFields,
+      summary: '盗窃电动自行车',
+      extensionReason: '需调取监控'
+    })
+    expect(corrected.entry.dueAt).toBe('2026-10-26T09:30:00.000Z')
+    expect(corrected.entry.fields).toMatchObject({
+      summary: '盗窃电动自行车',
+      extensionReason: '需调取监控',
+      extensionApprovedBy: director,
+      officerId: clerkId
+    })
   })
 })
 

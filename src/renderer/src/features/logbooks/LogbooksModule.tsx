@@ -139,6 +139,7 @@ function FieldInput({
   id?: string
   value?: unknown
   onChange?: (value: unknown) => void
+  disabled?: boolean
 }) {
   const { locale } = useI18n()
   const props = control as Record<string, never>
@@ -380,6 +381,10 @@ function EntryForm(props: {
     }
   }, [book, entry, draftKey, form, modal, spec, t])
 
+  /** A field the director's approval fixed (main refuses a change to it too). */
+  const lockedField = (field: FieldSpec) =>
+    Boolean(field.lockedBy && entry && entry.fields[field.lockedBy] !== undefined)
+
   /** Every change is kept as a draft in the database, so a lock or a crash loses nothing. */
   const keepDraft = () => {
     if (timer.current) clearTimeout(timer.current)
@@ -471,8 +476,9 @@ function EntryForm(props: {
                   name={field.key}
                   label={locale === 'zh-CN' ? field.label : field.labelEn}
                   required={field.required}
+                  extra={lockedField(field) ? t('lockedByApproval') : undefined}
                 >
-                  <FieldInput field={field} lookup={lookup} />
+                  <FieldInput field={field} lookup={lookup} disabled={lockedField(field)} />
                 </Form.Item>
               </Col>
             ))}
@@ -608,6 +614,23 @@ function EntryDrawer(props: {
   // 出入境审核: the supervising director approves a returned review opinion.
   const mayApprove =
     isDirector && entry.current && entry.book === 'exitReview' && entry.status === 'reviewed'
+  // A case's extension (7 → 14 working days), once the clerk has recorded its reason.
+  const extensionApprovedAt = entry.fields.extensionApprovedAt as string | undefined
+  const mayExtend =
+    isDirector &&
+    entry.current &&
+    entry.book === 'case' &&
+    entry.fields.extensionReason !== undefined &&
+    extensionApprovedAt === undefined
+  const approveExtension = async () => {
+    try {
+      await unwrap(api.logbooks.approveExtension({ id: entry.id, password }))
+      message.success(t('extensionApproved'))
+      onClose(true)
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
   const approve = async () => {
     try {
       await unwrap(api.logbooks.approveExitReview({ id: entry.id, password }))
@@ -643,6 +666,14 @@ function EntryDrawer(props: {
               {f.label}：{show(f, entry.fields[f.key])}
             </List.Item>
           ))}
+        {extensionApprovedAt && (
+          <List.Item data-testid="extension-approved">
+            {t('extensionApprovedBy', {
+              name: names.get(entry.fields.extensionApprovedBy as string) ?? '',
+              at: formatStationTime(extensionApprovedAt)
+            })}
+          </List.Item>
+        )}
         <List.Item>
           {t('recorder')}：{entry.createdByName}
         </List.Item>
@@ -662,22 +693,27 @@ function EntryDrawer(props: {
         {entry.current && (!entry.masked || mayReveal) && (
           <Button onClick={amend}>{t('amend')}</Button>
         )}
-        {entry.current && isDirector && (!entry.signedAt || mayApprove) && (
+        {entry.current && isDirector && (!entry.signedAt || mayApprove || mayExtend) && (
           <>
             <Input.Password
               aria-label={t('password')}
               placeholder={t('password')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              onPressEnter={mayApprove ? approve : sign}
+              onPressEnter={mayApprove ? approve : mayExtend ? approveExtension : sign}
             />
+            {mayExtend && (
+              <Button type="primary" onClick={approveExtension} data-testid="approve-extension">
+                {t('approveExtension')}
+              </Button>
+            )}
             {mayApprove && (
               <Button type="primary" onClick={approve} data-testid="approve-exit-review">
                 {t('approveExitReview')}
               </Button>
             )}
             {!entry.signedAt && (
-              <Button type={mayApprove ? 'default' : 'primary'} onClick={sign}>
+              <Button type={mayApprove || mayExtend ? 'default' : 'primary'} onClick={sign}>
                 {t('signOff')}
               </Button>
             )}

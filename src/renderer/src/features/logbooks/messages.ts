@@ -39,6 +39,7 @@ const zh = {
   signed: '已签字：{name} {at}',
   reason: '更正理由',
   approvalVoidHint: '此记录已经所长审批：更改告知以外的内容后，须所长重新审批',
+  lockedByApproval: '所长已批准，不能更改',
   recorder: '记录人',
   version: '第 {n} 版',
   total: '共 {n} 条',
@@ -95,7 +96,10 @@ const zh = {
   households: '户数',
   persons: '人数',
   approveExitReview: '所长审批',
-  approved: '已审批'
+  approved: '已审批',
+  approveExtension: '批准延期',
+  extensionApproved: '已批准延期',
+  extensionApprovedBy: '延期已批准：{name} {at}'
 }
 
 export const messages: Dictionary<keyof typeof zh> = {
@@ -142,6 +146,7 @@ export const messages: Dictionary<keyof typeof zh> = {
     reason: 'Reason for the correction',
     approvalVoidHint:
       'Approved by the director: changing anything but the telling needs a new approval',
+    lockedByApproval: 'Approved by the director: cannot be changed',
     recorder: 'Recorder',
     version: 'Version {n}',
     total: '{n} entries',
@@ -198,7 +203,10 @@ export const messages: Dictionary<keyof typeof zh> = {
     households: 'Households',
     persons: 'Persons',
     approveExitReview: 'Approve (director)',
-    approved: 'Approved'
+    approved: 'Approved',
+    approveExtension: 'Approve the extension',
+    extensionApproved: 'Extension approved',
+    extensionApprovedBy: 'Extension approved: {name} {at}'
   }
 }
 
