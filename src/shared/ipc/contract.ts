@@ -1,3 +1,4 @@
+import '../zod-locale'
 import { z } from 'zod'
 import { AUDIT_READERS, roles } from '../roles'
 import { call, type ContractShape } from './define'
@@ -23,6 +24,7 @@ import {
   username,
   uuid
 } from './fields'
+import { wholeNumber } from '../numbers'
 
 /** The one IPC contract: main's handlers, the preload and the renderer's types all derive from it. */
 
@@ -196,7 +198,7 @@ export const contract = {
     }),
     update: call({
       input: z.strictObject({
-        idleLockMinutes: z.int({ error: '应为整数' }).min(1).max(120).optional(),
+        idleLockMinutes: wholeNumber(1, 120).optional(),
         stationName: requiredText(60).optional()
       }),
       output: settingsView,

@@ -12,6 +12,7 @@ import {
 } from '../ipc/fields'
 import { bookKeys, books, type BookKey, type FieldSpec } from './books'
 import { idNumber, personName, phoneNumber } from './fields'
+import { wholeNumber } from '../numbers'
 
 export const dueUnits = ['minutes', 'hours', 'calendarDays', 'workingDays'] as const
 export const book = z.enum(bookKeys, { error: '无效的登记簿' })
@@ -232,11 +233,11 @@ export const logbooksContract = {
     input: z.strictObject({
       id: uuid,
       name: requiredText(60),
-      amount: z.int({ error: '应为整数' }).min(0).max(100_000),
+      amount: wholeNumber(0, 100_000),
       unit: z.enum(dueUnits, { error: '无效的期限单位' }),
-      maxAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable(),
+      maxAmount: wholeNumber(0, 100_000).nullable(),
       // Minutes rules at night (SLA-EMERGENCY); left out: unchanged.
-      nightAmount: z.int({ error: '应为整数' }).min(0).max(100_000).nullable().optional(),
+      nightAmount: wholeNumber(0, 100_000).nullable().optional(),
       nightStart: clock.nullable().optional(),
       nightEnd: clock.nullable().optional()
     }),

@@ -4,6 +4,7 @@ import { nothing, page, text, uuid } from '../ipc/fields'
 import { photoSpec } from './spec'
 import { sheetSizes, type SheetSize } from './sheet'
 import seed from '../../../resources/photo/specs.json'
+import { wholeNumber } from '../numbers'
 
 /** The photo booth's calls: specs, camera, capture → adjust → accept, history, sheets. */
 
@@ -133,8 +134,8 @@ export const photoContract = {
       device: text(200)
         .nullable()
         .meta({ examples: ['/dev/video0'] }),
-      width: z.int({ error: '应为整数' }).min(160).max(7680),
-      height: z.int({ error: '应为整数' }).min(120).max(4320)
+      width: wholeNumber(160, 7680),
+      height: wholeNumber(120, 4320)
     }),
     output: cameraView,
     access: 'signedIn'
@@ -190,7 +191,7 @@ export const photoContract = {
         .max(60)
         .meta({ examples: [['7d3c2a9e-4f6b-4c1d-9a8e-2b5f0c6d1e3a']] }),
       size: sheetSize,
-      copies: z.int({ error: '应为整数' }).min(1).max(60),
+      copies: wholeNumber(1, 60),
       gapMm: z.number({ error: '应为数字' }).min(0).max(10)
     }),
     output: z.object({ file: z.string(), photos: z.int(), pages: z.int() }),

@@ -1,12 +1,16 @@
 import { z } from 'zod'
 import { requiredText, text } from '../ipc/fields'
+import { wholeNumber } from '../numbers'
 
 /**
  * A document photo spec as data. All geometry is in pixels of the finished photo, measured from
  * its edges: the table is editable, and a spec whose numbers contradict each other is refused.
  */
 
-const px = z.number({ error: '应为数字' }).min(0, { error: '不能为负数' }).max(10_000)
+const px = z
+  .number({ error: '应为数字' })
+  .min(0, { error: '不能为负数' })
+  .max(10_000, { error: '不能大于 10000' })
 
 export const band = z.strictObject({ min: px.optional(), max: px.optional() })
 export type Band = z.output<typeof band>
@@ -62,11 +66,17 @@ export const photoSpec = z.strictObject({
     .meta({ examples: ['resident-id'] }),
   name: requiredText(40),
   source: text(200),
-  widthMm: z.number().positive({ error: '应大于 0' }).max(300),
-  heightMm: z.number().positive({ error: '应大于 0' }).max(300),
-  widthPx: z.int({ error: '应为整数' }).min(50).max(4000),
-  heightPx: z.int({ error: '应为整数' }).min(50).max(4000),
-  dpi: z.int({ error: '应为整数' }).min(72).max(1200),
+  widthMm: z
+    .number({ error: '应为数字' })
+    .positive({ error: '应大于 0' })
+    .max(300, { error: '不能大于 300' }),
+  heightMm: z
+    .number({ error: '应为数字' })
+    .positive({ error: '应大于 0' })
+    .max(300, { error: '不能大于 300' }),
+  widthPx: wholeNumber(50, 4000),
+  heightPx: wholeNumber(50, 4000),
+  dpi: wholeNumber(72, 1200),
   geometry,
   background: z.strictObject({
     colours: z

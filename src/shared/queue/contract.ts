@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call, type Namespace } from '../ipc/define'
 import { isoDate, nothing, requiredText, text, uuid } from '../ipc/fields'
 import { phoneNumber } from '../logbooks/fields'
+import { wholeNumber } from '../numbers'
 
 export const lanes = ['normal', 'priority'] as const
 export const priorityReasons = ['老弱病残孕', '军人依法优先', '消防救援'] as const
@@ -50,13 +51,13 @@ export const ticketNumber = z
   .meta({ examples: ['A001'] })
 
 export const queueConfig = z.strictObject({
-  interleave: z.int({ error: '应为整数' }).min(1).max(20),
-  maxWaitMinutes: z.int({ error: '应为整数' }).min(5).max(480),
+  interleave: wholeNumber(1, 20),
+  maxWaitMinutes: wholeNumber(5, 480),
   /** Recalls after the first call. */
-  maxRecalls: z.int({ error: '应为整数' }).min(0).max(3),
-  recallGapSeconds: z.int({ error: '应为整数' }).min(0).max(300),
+  maxRecalls: wholeNumber(0, 3),
+  recallGapSeconds: wholeNumber(0, 300),
   /** A called ticket may be marked missed once it has been called this many times. */
-  missAfterCalls: z.int({ error: '应为整数' }).min(1).max(4)
+  missAfterCalls: wholeNumber(1, 4)
 })
 
 export const serviceView = z.object({
@@ -134,7 +135,7 @@ export const printerConfig = z.strictObject({
     })
     .meta({ examples: ['192.168.1.50'] })
     .optional(),
-  port: z.int({ error: '应为整数' }).min(1).max(65535).optional()
+  port: wholeNumber(1, 65535).optional()
 })
 
 export const printOutcome = z.object({
@@ -212,7 +213,7 @@ export const queueContract = {
       name: requiredText(40),
       guideBusinessId: uuid.nullable().optional(),
       active: z.boolean({ error: '应为是或否' }).optional(),
-      sort: z.int().min(0).max(999).optional()
+      sort: wholeNumber(0, 999).optional()
     }),
     output: serviceView,
     access: ['admin', 'director']
@@ -221,7 +222,7 @@ export const queueContract = {
   saveWindow: call({
     input: z.strictObject({
       id: uuid.optional(),
-      number: z.int({ error: '应为整数' }).min(1).max(99),
+      number: wholeNumber(1, 99),
       serviceIds: z.array(uuid).min(1, { error: '至少选择一项业务' }).max(26),
       priority: z.boolean({ error: '应为是或否' })
     }),
@@ -288,7 +289,7 @@ export const queueContract = {
   rate: call({
     input: z.strictObject({
       ticketId: uuid,
-      level: z.int({ error: '应为整数' }).min(1).max(5),
+      level: wholeNumber(1, 5),
       reasons: z
         .array(z.enum(ratingReasons, { error: '无效的理由' }))
         .max(7)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wholeNumber } from '../numbers'
 import { call, type Namespace } from '../ipc/define'
 import { clock, isoDate, month, nothing, requiredText, text, uuid } from '../ipc/fields'
 import { bookKeys } from '../logbooks/books'
@@ -18,8 +19,11 @@ const cardNumber = z
   .regex(/^\d{6,20}$/, { error: '卡号应为 6–20 位数字' })
   .meta({ examples: ['0012345678'] })
 
-const count = (max: number) => z.int({ error: '应为整数' }).min(0, { error: '不能为负数' }).max(max)
-const weight = z.number({ error: '应为数字' }).min(-1000).max(1000)
+const count = (max: number) => wholeNumber(0, max)
+const weight = z
+  .number({ error: '应为数字' })
+  .min(-1000, { error: '不能小于 -1000' })
+  .max(1000, { error: '不能大于 1000' })
 
 export const satisfactionLevels = [
   { value: 5, label: '非常满意', labelEn: 'Very satisfied' },
@@ -44,9 +48,9 @@ export const staffConfig = z.strictObject({
   }),
   officeHours: z.strictObject({ start: clock, end: clock }),
   wedge: z.strictObject({
-    maxGapMs: z.int().min(5).max(500),
-    minDigits: z.int().min(4).max(20),
-    maxDigits: z.int().min(4).max(20)
+    maxGapMs: wholeNumber(5, 500),
+    minDigits: wholeNumber(4, 20),
+    maxDigits: wholeNumber(4, 20)
   })
 })
 
@@ -275,7 +279,7 @@ export const staffContract = {
     access: ['director', 'admin']
   }),
   drawSpotCheck: call({
-    input: z.strictObject({ quarter, size: z.int().min(1).max(100) }),
+    input: z.strictObject({ quarter, size: wholeNumber(1, 100) }),
     output: spotCheck,
     access: 'signedIn'
   }),

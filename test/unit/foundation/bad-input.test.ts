@@ -101,6 +101,46 @@ describe('the IPC boundary under bad input', () => {
     expect(services.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before)
   })
 
+  it('a number out of range is refused with its range, in Chinese, and changes nothing', async () => {
+    const config = await table.invoke('queue:config', undefined, meta)
+    expect(config.ok).toBe(true)
+    const current = (config as { value: Record<string, number> }).value
+    const refused = async (channel: string, input: unknown, field: string, message: string) => {
+      const result = await table.invoke(channel, input, meta)
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      const fields = (result as { error: { fields: Record<string, string> } }).error.fields
+      expect(fields[field]).toBe(message)
+    }
+    await refused(
+      'queue:updateConfig',
+      { ...current, interleave: 2026 },
+      'interleave',
+      '不能大于 20'
+    )
+    await refused(
+      'queue:updateConfig',
+      { ...current, maxWaitMinutes: 1 },
+      'maxWaitMinutes',
+      '不能小于 5'
+    )
+    await refused('queue:updateConfig', { ...current, maxRecalls: -1 }, 'maxRecalls', '不能为负数')
+    await refused('queue:updateConfig', { ...current, interleave: 1.5 }, 'interleave', '应为整数')
+    await refused(
+      'photo:setCamera',
+      { device: null, width: 2026, height: 99_999 },
+      'height',
+      '不能大于 4320'
+    )
+    // A check written without its own words still answers in Chinese (zod's zh-CN messages).
+    const page = await table.invoke('logbooks:list', { book: 'phone', pageSize: 500 }, meta)
+    const message = (page as { error: { fields: Record<string, string> } }).error.fields.pageSize
+    expect(message).toMatch(/^[^A-Za-z]*数值过大/)
+    expect(await table.invoke('queue:config', undefined, meta)).toEqual({
+      ok: true,
+      value: current
+    })
+  })
+
   it('a screen that failed is written to the log file (0600) with its module and masked input', async () => {
     const result = await table.invoke(
       'app:reportError',
