@@ -7,6 +7,7 @@ import type { PrintedDocument } from '../../shared/ipc/documents'
 import type { AuditRepo } from '../audit/audit-repo'
 import type { createSchedulesRepo } from './schedules-repo'
 import { printLunarTable } from './print-table'
+import { fileStamp } from '../../shared/logbooks/time'
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay()
 
@@ -77,7 +78,7 @@ export function createCalendarService(deps: {
         await deps.stationName()
       )
       mkdirSync(deps.exportDir, { recursive: true })
-      const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
+      const stamp = fileStamp(deps.now())
       const fileName = `公历农历对照表-${fromYear}-${toYear}-${stamp}.pdf`
       const path = join(deps.exportDir, fileName)
       writeFileSync(path, bytes)

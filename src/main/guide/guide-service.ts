@@ -10,6 +10,7 @@ import type { createAuditRepo } from '../audit/audit-repo'
 import type { SettingsRepo } from '../settings/settings-repo'
 import { renderChecklistPdf } from './checklist-pdf'
 import type { GuideRepo } from './guide-repo'
+import { fileStamp } from '../../shared/logbooks/time'
 
 export interface GuideServiceDeps {
   repo: GuideRepo
@@ -21,8 +22,6 @@ export interface GuideServiceDeps {
   /** Opens a document in the system viewer for printing (given by main; absent in tests/CLI). */
   openDocument?: ((path: string) => Promise<void>) | undefined
 }
-
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
 
 /** The guide's behaviour over its repository: search, checklists, the voice script. */
 export function createGuideService(deps: GuideServiceDeps) {
@@ -77,7 +76,7 @@ export function createGuideService(deps: GuideServiceDeps) {
       }
       const list = composeChecklist(business, input.conditions, office, localDate(at))
       const pdf = await renderChecklistPdf(list, input.size)
-      const path = join(outDir(), `checklist-${business.code}-${stamp(at)}.pdf`)
+      const path = join(outDir(), `checklist-${business.code}-${fileStamp(at)}.pdf`)
       writeFileSync(path, pdf.bytes)
       await audit.record({
         operatorId: actorId,
@@ -108,7 +107,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         categories: tree.categories
       })
       if (!save) return { text, path: null }
-      const path = join(outDir(), `voice-menu-${stamp(now())}.txt`)
+      const path = join(outDir(), `voice-menu-${fileStamp(now())}.txt`)
       writeFileSync(path, text, 'utf8')
       await audit.record({
         operatorId: actorId,

@@ -7,6 +7,7 @@ import type { HandlerMap, CallContext } from '../ipc/table'
 import type { Services } from '../services'
 import { exportRows, printPdf, type Names } from './output'
 import { maskEntry, revealEntry } from './reveal'
+import { fileStamp } from '../../shared/logbooks/time'
 
 /** Roles that may print or export unmasked ID numbers and phones, when they ask for it. */
 export const FULL_DATA_ROLES: readonly Role[] = ['director']
@@ -47,7 +48,7 @@ export async function produce(
     names: await nameLookups(services),
     now: services.now().toISOString()
   }
-  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const stamp = fileStamp(services.now())
   const defaultFile = `${books[request.book].title}_${request.from}_${request.to}_${stamp}.${output.kind}`
   const file =
     'file' in output && output.file

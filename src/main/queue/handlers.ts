@@ -6,6 +6,7 @@ import { auditedFile } from '../audit/audited-file'
 import { actorOf, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { exportQueueStats } from './stats-output'
+import { fileStamp } from '../../shared/logbooks/time'
 
 /** Prints a slip on the chosen printer; a failure is reported, never thrown (the ticket stands). */
 async function printSlip(services: Services, slip: string[]): Promise<PrintOutcome> {
@@ -30,7 +31,7 @@ export async function exportStats(
   actorId: string
 ) {
   const stats = services.queue.stats(from, to)
-  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const stamp = fileStamp(services.now())
   const path = join(services.paths.exportDir, `叫号统计-${stats.from}-${stats.to}-${stamp}.xlsx`)
   const { stationName } = await services.settings.get()
   const done = await auditedFile(

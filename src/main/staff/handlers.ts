@@ -7,6 +7,7 @@ import { actorOf, type CallContext, type HandlerMap } from '../ipc/table'
 import type { Services } from '../services'
 import { printStaffReport } from './report-pdf'
 import { exportAttendance, printAttendance } from './attendance-output'
+import { fileStamp } from '../../shared/logbooks/time'
 
 /** Prints the month's report into the exports folder and audits it. */
 export async function printMonthReport(services: Services, month: string, actorId: string) {
@@ -19,7 +20,7 @@ export async function printMonthReport(services: Services, month: string, actorI
     quota: staff.config().quota
   })
   mkdirSync(services.paths.exportDir, { recursive: true })
-  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const stamp = fileStamp(services.now())
   const path = join(services.paths.exportDir, `月度考核报告-${month}-${stamp}.pdf`)
   await auditedFile(
     path,
@@ -44,7 +45,7 @@ export async function produceAttendance(
     hours: staff.config().officeHours,
     rows: await staff.attendanceSheet(month)
   }
-  const stamp = services.now().toISOString().replace(/[:.]/g, '-')
+  const stamp = fileStamp(services.now())
   const path = file ?? join(services.paths.exportDir, `考勤表-${month}-${stamp}.${format}`)
   const done = await auditedFile(
     path,

@@ -15,6 +15,13 @@ export function wallClock(iso: string): { date: string; time: string } {
   return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) }
 }
 
+/** A file name's stamp in station time, to the millisecond (sorts by time): 20261207-200722-172. */
+export function fileStamp(date: Date): string {
+  const shifted = new Date(date.getTime() + OFFSET_MS).toISOString()
+  const digits = shifted.replace(/\D/g, '')
+  return `${digits.slice(0, 8)}-${digits.slice(8, 14)}-${digits.slice(14, 17)}`
+}
+
 export const fromWallClock = (date: string, time: string) =>
   new Date(`${date}T${time}:00+08:00`).toISOString()
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
 import type { EntryInput } from '../../../src/shared/logbooks/contract'
@@ -466,6 +466,10 @@ describe('print and export', () => {
     })
     expect(printed.rows).toBe(1)
     expect(printed.pages).toBe(1)
+    // Named by the station's clock (10:00 there), not UTC.
+    expect(basename(printed.path)).toMatch(
+      /^电话预约登记簿_2026-11-01_2026-11-30_20261103-100000-\d{3}\.pdf$/
+    )
     expect(execFileSync('pdfinfo', [printed.path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
     const text = execFileSync('pdftotext', ['-layout', printed.path, '-']).toString()
     expect(text).toMatch(/便民服务电话预约登记簿/)
