@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
 import { listStationAudit, type StationAuditQuery } from '../src/main/station/station-audit'
-import { startPgCluster } from '../test/helpers/pg-cluster'
+import { startPgCluster, superuserConnection } from '../test/helpers/pg-cluster'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.STATION_AUDIT_ROWS ?? 1_000_000)
@@ -88,23 +88,16 @@ async function timed(runs: number, run: () => Promise<unknown>) {
 export async function runStationAuditBench(): Promise<void> {
   const loadBefore = loadavg().map(round)
   const cluster = await startPgCluster({ durable: true })
-  const admin = new pg.Client({
-    host: cluster.socketDir,
-    port: cluster.port,
-    user: cluster.superuser,
-    database: 'postgres'
-  })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${DATABASE}`)
-  await admin.query(`CREATE ROLE ${APP_ROLE} NOLOGIN`)
-  await admin.end()
-  const client = new pg.Client({
-    host: cluster.socketDir,
-    port: cluster.port,
-    user: cluster.superuser,
-    database: DATABASE
-  })
+  const client = new pg.Client(superuserConnection(cluster, DATABASE))
   try {
+    const admin = new pg.Client(superuserConnection(cluster, 'postgres'))
+    await admin.connect()
+    try {
+      await admin.query(`CREATE DATABASE ${DATABASE}`)
+      await admin.query(`CREATE ROLE ${APP_ROLE} NOLOGIN`)
+    } finally {
+      await admin.end()
+    }
     await client.connect()
     await migrateServerDatabase(client, path.join(ROOT, 'drizzle-pg'))
     const loadStart = process.hrtime.bigint()

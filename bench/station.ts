@@ -34,7 +34,7 @@ import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
 import { linkStation } from '../src/main/station/uploader'
 import type { ListQuery } from '../src/shared/logbooks/contract'
 import { fromWallClock, nextDayStart } from '../src/shared/logbooks/time'
-import { startPgCluster, type PgCluster } from '../test/helpers/pg-cluster'
+import { startPgCluster, superuserConnection, type PgCluster } from '../test/helpers/pg-cluster'
 import {
   bookStart,
   loadPgPhoneBook,
@@ -255,12 +255,7 @@ async function measureStation() {
   let services: Awaited<ReturnType<typeof createServices>> | undefined
   try {
     // 1. The station database, migrated, and the role the clients log in with (not a superuser).
-    const admin = new pg.Client({
-      host: cluster.socketDir,
-      port: cluster.port,
-      user: cluster.superuser,
-      database: 'postgres'
-    })
+    const admin = new pg.Client(superuserConnection(cluster, 'postgres'))
     await admin.connect()
     const password = randomUUID()
     await admin.query(`CREATE DATABASE ${DATABASE}`)
@@ -271,12 +266,7 @@ async function measureStation() {
         'full_page_writes', 'shared_buffers', 'work_mem', 'server_version')`
     )
     await admin.end()
-    const superPool = new pg.Pool({
-      host: cluster.socketDir,
-      port: cluster.port,
-      user: cluster.superuser,
-      database: DATABASE
-    })
+    const superPool = new pg.Pool(superuserConnection(cluster, DATABASE))
     pools.push(superPool)
     // Migrated and granted as the app does it (the superuser stands in for the owner here).
     const migrator = await superPool.connect()

@@ -38,6 +38,14 @@ export interface PgCluster extends PgClusterInfo {
   stop(): void
 }
 
+/** The superuser's connection over the socket folder (no password), for setup only. */
+export const superuserConnection = (info: PgClusterInfo, database: string) => ({
+  host: info.socketDir,
+  port: info.port,
+  user: info.superuser,
+  database
+})
+
 /** The newest server in /usr/lib/postgresql/<major>/bin, or undefined when none is installed. */
 export function findPgBin(): string | undefined {
   const root = '/usr/lib/postgresql'

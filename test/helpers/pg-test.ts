@@ -6,7 +6,7 @@ import { inject } from 'vitest'
 import { join } from 'node:path'
 import { migrateServerDatabase } from '../../src/main/station/migrate'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import type { PgClusterInfo } from './pg-cluster'
+import { superuserConnection, type PgClusterInfo } from './pg-cluster'
 import { repoRoot } from './services'
 
 export function clusterInfo() {
@@ -18,12 +18,7 @@ export async function superuserClient(
   database = 'postgres',
   info: PgClusterInfo = clusterInfo()
 ): Promise<pg.Client> {
-  const client = new pg.Client({
-    host: info.socketDir,
-    port: info.port,
-    user: info.superuser,
-    database
-  })
+  const client = new pg.Client(superuserConnection(info, database))
   await client.connect()
   return client
 }
