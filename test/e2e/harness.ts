@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { createServer, type Server } from 'node:http'
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { extname, join } from 'node:path'
@@ -170,4 +171,21 @@ export async function startApp(
       if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`)
     }
   }
+}
+
+/**
+ * The status bar's date keeps one line, however much the left side holds (a wrapped one split
+ * 农历十月 from its day).
+ */
+export async function expectStatusDateOnOneLine(page: Page): Promise<void> {
+  const today = page.getByTestId('status-today')
+  // One line is about 1.5 font sizes high; two are 3.
+  const fontSize = await today.evaluate((node) => {
+    const view = globalThis as unknown as {
+      getComputedStyle: (element: unknown) => { fontSize: string }
+    }
+    return parseFloat(view.getComputedStyle(node).fontSize)
+  })
+  expect(fontSize).toBeGreaterThan(0)
+  expect((await today.boundingBox())!.height).toBeLessThan(fontSize * 2.2)
 }

@@ -122,6 +122,19 @@ describe('a phone booking from the call to the printed book', () => {
     await soon.getByText('张秀兰').waitFor()
     expect(await soon.textContent()).toContain(`期限 ${formatStationTime(entry.dueAt!)}`)
     expect(await page.getByTestId('board-awaitingSignOff').textContent()).toContain('张秀兰')
+    // The long title wraps inside the card: the due time stays whole within it, on a narrow
+    // window too.
+    const size = page.viewportSize()!
+    try {
+      for (const width of [size.width, 1024]) {
+        await page.setViewportSize({ width, height: size.height })
+        const card = (await soon.boundingBox())!
+        const due = (await soon.getByText(`期限 ${formatStationTime(entry.dueAt!)}`).boundingBox())!
+        expect(due.x + due.width, `${width} px`).toBeLessThanOrEqual(card.x + card.width)
+      }
+    } finally {
+      await page.setViewportSize(size)
+    }
     await app.screenshot('logbooks-03-today-board')
   })
 

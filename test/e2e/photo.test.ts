@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, startApp, type RunningApp } from './harness'
+import { expectStatusDateOnOneLine, launchBrowser, startApp, type RunningApp } from './harness'
 import { tempDir } from '../helpers/services'
 import { makeWallPortrait } from '../helpers/photo-faces'
 
@@ -90,6 +90,7 @@ describe('the photo booth', () => {
     // The frame keeps the spec's aspect ratio (358×441).
     const box = (await preview.getByTestId('guide-frame').boundingBox())!
     expect(box.width / box.height).toBeCloseTo(358 / 441, 2)
+    await expectStatusDateOnOneLine(app.page)
     await app.screenshot('photo-01-preview')
   })
 

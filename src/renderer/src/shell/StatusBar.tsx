@@ -63,7 +63,7 @@ export function StatusBar({
           <StationStatus role={session.operator.role} />
         )}
       </Space>
-      <span data-testid="status-today">
+      <span className="status-today" data-testid="status-today">
         <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历
         {lunarMonthName(lunar.month, lunar.leap)}
         {lunarDayName(lunar.day)}

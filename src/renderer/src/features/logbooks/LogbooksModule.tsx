@@ -84,10 +84,18 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
           locale={{ emptyText: t('none') }}
           renderItem={(item) => (
             <List.Item>
-              <Button type="link" danger={red} onClick={() => onOpen(item)} style={{ padding: 0 }}>
+              {/* A long title wraps inside the card; the time keeps its line beside it. */}
+              <Button
+                type="link"
+                danger={red}
+                onClick={() => onOpen(item)}
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+              >
                 [{title(item.book)}] {item.title}
               </Button>
-              <span style={{ color: red ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>
+              <span
+                style={{ color: red ? '#cf1322' : undefined, whiteSpace: 'nowrap', marginLeft: 12 }}
+              >
                 {item.dueAt
                   ? `${t('due')} ${formatStationTime(item.dueAt)}`
                   : formatStationTime(item.occurredAt)}
