@@ -143,6 +143,16 @@ describe('the shell, as a clerk meets it', () => {
     expect(hidden).toEqual([])
   })
 
+  it('says in Chinese why the camera preview did not open (this browser has no camera)', async () => {
+    const { page } = app
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('F2')
+    await page
+      .locator('.photo-preview-alert')
+      .getByText('无法打开摄像头预览：未找到摄像头。仍可按空格由主机拍照。')
+      .waitFor()
+  })
+
   it('shows the auditor the audit log and its checkpoints, and nothing else', async () => {
     const { page } = app
     const admin = app.services.auth.current()!.operator.id

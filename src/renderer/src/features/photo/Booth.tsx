@@ -10,7 +10,22 @@ import { Guide } from './Guide'
 import { RuleList } from './ResultPanel'
 import { photoMessages } from './messages'
 
-type Preview = { state: 'starting' | 'live' | 'paused' } | { state: 'failed'; reason: string }
+type Preview =
+  | { state: 'starting' | 'live' | 'paused' }
+  | { state: 'failed'; reason: string; cause: CameraFailure | null }
+
+/** The camera failures the browser names (its own words are English), in the clerk's. */
+const CAMERA_FAILURES = {
+  NotFoundError: 'preview.notFound',
+  NotAllowedError: 'preview.notAllowed',
+  NotReadableError: 'preview.busy',
+  OverconstrainedError: 'preview.unsupported'
+} as const
+type CameraFailure = (typeof CAMERA_FAILURES)[keyof typeof CAMERA_FAILURES]
+const cameraFailure = (error: unknown): CameraFailure | null =>
+  error instanceof Error && error.name in CAMERA_FAILURES
+    ? CAMERA_FAILURES[error.name as keyof typeof CAMERA_FAILURES]
+    : null
 
 const NUDGE_PX = 2
 const NUDGE_SCALE = 1.02
@@ -70,7 +85,8 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
         if (video.current) video.current.srcObject = media
         setPreview({ state: 'live' })
       },
-      (error: unknown) => setPreview({ state: 'failed', reason: errorMessage(error) })
+      (error: unknown) =>
+        setPreview({ state: 'failed', reason: errorMessage(error), cause: cameraFailure(error) })
     )
   }, [stopPreview])
 
@@ -253,7 +269,9 @@ export function Booth({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: () => v
               type="warning"
               showIcon
               className="photo-preview-alert"
-              title={t('preview.failed', { reason: preview.reason })}
+              title={t('preview.failed', {
+                reason: preview.cause ? t(preview.cause) : preview.reason
+              })}
             />
           ) : null}
           {shot && shot.original ? (
