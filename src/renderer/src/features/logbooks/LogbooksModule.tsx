@@ -609,15 +609,20 @@ function EntryDrawer(props: {
     ) : (
       String(value)
     )
-  const sign = async () => {
+  /** A director's action with the password typed above: done, the drawer closes. */
+  const directorAction = (action: () => Promise<unknown>, done: string) => async () => {
     try {
-      await unwrap(api.logbooks.signOff({ book: entry.book, id: entry.id, password }))
-      message.success(t('saved'))
+      await action()
+      message.success(done)
       onClose(true)
     } catch (error) {
       message.error(errorMessage(error))
     }
   }
+  const sign = directorAction(
+    () => unwrap(api.logbooks.signOff({ book: entry.book, id: entry.id, password })),
+    t('saved')
+  )
   const isDirector = session.operator.role === 'director'
   // 出入境审核: the supervising director approves a returned review opinion.
   const mayApprove =
@@ -630,24 +635,14 @@ function EntryDrawer(props: {
     entry.book === 'case' &&
     entry.fields.extensionReason !== undefined &&
     extensionApprovedAt === undefined
-  const approveExtension = async () => {
-    try {
-      await unwrap(api.logbooks.approveExtension({ id: entry.id, password }))
-      message.success(t('extensionApproved'))
-      onClose(true)
-    } catch (error) {
-      message.error(errorMessage(error))
-    }
-  }
-  const approve = async () => {
-    try {
-      await unwrap(api.logbooks.approveExitReview({ id: entry.id, password }))
-      message.success(t('approved'))
-      onClose(true)
-    } catch (error) {
-      message.error(errorMessage(error))
-    }
-  }
+  const approveExtension = directorAction(
+    () => unwrap(api.logbooks.approveExtension({ id: entry.id, password })),
+    t('extensionApproved')
+  )
+  const approve = directorAction(
+    () => unwrap(api.logbooks.approveExitReview({ id: entry.id, password })),
+    t('approved')
+  )
   return (
     <Drawer
       open
