@@ -300,14 +300,13 @@ export function createLogbooksService({
     return approval.system
   }
 
-  /** What the director approved stands: a field locked by a set approval cannot change. */
-  async function checkLockedFields(input: EntryInput, current: EntryView) {
-    const locked = books[input.book].fields.filter(
-      (field) => field.lockedBy && current.fields[field.lockedBy] !== undefined
-    )
-    if (locked.length === 0) return
-    const { fields } = await normalise(input)
-    for (const field of locked) {
+  /**
+   * What the director approved stands: a field locked by a set approval cannot change. `fields`:
+   * the new version's, as content() normalised them.
+   */
+  function checkLockedFields(book: BookKey, current: EntryView, fields: Record<string, unknown>) {
+    for (const field of books[book].fields) {
+      if (!field.lockedBy || current.fields[field.lockedBy] === undefined) continue
       if (
         JSON.stringify(fields[field.key] ?? null) !==
         JSON.stringify(current.fields[field.key] ?? null)
@@ -371,7 +370,6 @@ export function createLogbooksService({
       const current = await repo.current(input.book, id)
       const { system, form } = splitSystem(current)
       const voided = await voidedApproval(rest as EntryInput, current, form)
-      await checkLockedFields(rest as EntryInput, current)
       for (const key of voided) delete system[key]
       const built = await content(
         rest as EntryInput,
@@ -380,6 +378,7 @@ export function createLogbooksService({
         repo.ruleByCode,
         system
       )
+      checkLockedFields(input.book, current, built.content.fields)
       checkStatusFlow(input.book, current.status, built.content.status)
       // A promise made stands: while what its deadline was computed from is unchanged, a rule or
       // office hours edited since do not move the deadline of an entry made before.
