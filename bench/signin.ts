@@ -3,12 +3,10 @@
 // scrypt derivation and a user name cannot be probed by the answer's time (target: the unknown
 // name's median within 20 % of the account's). Baseline in the same run: a lookup of the unknown
 // name alone, what the answer would cost without the dummy hash. Writes bench/out/signin.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createServices } from '../src/main/services'
-import { hashPassword } from '../src/main/auth/password'
+import { addClerk, openSignedIn } from '../test/helpers/services'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const RUNS = 40
@@ -24,28 +22,9 @@ const summary = (values: number[]) => ({
 })
 
 export async function runSigninBench() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bianmin-signin-bench-'))
-  const services = await createServices({
-    dataDir,
-    migrationsFolder: path.join(ROOT, 'drizzle'),
-    appVersion: 'bench'
-  })
+  const services = await openSignedIn()
   try {
-    await services.auth.setupAdmin({
-      username: 'admin',
-      displayName: '王建国',
-      password: 'Station2026'
-    })
-    const admin = services.auth.current()!.operator.id
-    await services.operators.create(
-      {
-        username: 'li',
-        displayName: '李娜',
-        role: 'clerk',
-        passwordHash: await hashPassword('Clerk12345')
-      },
-      admin
-    )
+    await addClerk(services)
     const clearCounters = services.sqlite.prepare(
       'UPDATE operators SET failed_attempts = 0, locked_until = NULL'
     )
@@ -91,7 +70,6 @@ export async function runSigninBench() {
     mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true })
     writeFileSync(path.join(ROOT, 'bench/out/signin.json'), JSON.stringify(result, null, 2) + '\n')
   } finally {
-    services.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    services.cleanup()
   }
 }

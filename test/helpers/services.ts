@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { hashPassword } from '../../src/main/auth/password'
 import { createServices, type ServiceOptions, type Services } from '../../src/main/services'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
@@ -48,4 +49,19 @@ export async function openSignedIn(options: Partial<ServiceOptions> = {}) {
   const services = await openTestServices(options)
   await services.auth.setupAdmin(ADMIN)
   return services
+}
+
+export const CLERK = { username: 'li', displayName: '李娜', password: 'Clerk12345' }
+
+/** Adds the clerk 李娜 (CLERK), made by the administrator signed in on `services`. */
+export async function addClerk(services: Services): Promise<void> {
+  await services.operators.create(
+    {
+      username: CLERK.username,
+      displayName: CLERK.displayName,
+      role: 'clerk',
+      passwordHash: await hashPassword(CLERK.password)
+    },
+    services.auth.current()!.operator.id
+  )
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN, fakeClock, openSignedIn, openTestServices } from '../../helpers/services'
+import { addClerk, ADMIN, fakeClock, openSignedIn, openTestServices } from '../../helpers/services'
 import { hashPassword, verifyPassword } from '../../../src/main/auth/password'
 
 const cleanups: (() => void)[] = []
@@ -36,16 +36,7 @@ describe('sign-in lockout', () => {
     const clock = fakeClock()
     const services = await openSignedIn({ now: clock.now })
     cleanups.push(services.cleanup)
-    const admin = services.auth.current()!.operator.id
-    await services.operators.create(
-      {
-        username: 'li',
-        displayName: '李娜',
-        role: 'clerk',
-        passwordHash: await hashPassword('Clerk12345')
-      },
-      admin
-    )
+    await addClerk(services)
     return { services, clock }
   }
 
