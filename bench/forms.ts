@@ -32,6 +32,7 @@ import {
   STREETS,
   SURNAMES
 } from './phone-book'
+import { ms, percentile, round } from './stats'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.FORMS_BENCH_ROWS ?? 1_000_000)
@@ -39,13 +40,6 @@ const INSERTS = 10_000
 const QUERY_RUNS = 200
 const NAIVE_ROWS = 10_000
 const TARGETS = { pageP95Ms: 50, insertMs: 2000, exportMs: 15_000 }
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-const round = (n: number) => Math.round(n * 100) / 100
 
 /** The booking whose whole phone number is searched for (the blind-index route). */
 const PHONE_ROW = Math.min(123_457, ROWS - 1)

@@ -7,18 +7,15 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { addClerk, openSignedIn } from '../test/helpers/services'
+import { percentile, round } from './stats'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const RUNS = 40
 const TARGET_RATIO = 0.2
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-}
 const summary = (values: number[]) => ({
-  p50: Math.round(quantile(values, 0.5) * 100) / 100,
-  p95: Math.round(quantile(values, 0.95) * 100) / 100
+  p50: round(percentile(values, 50)),
+  p95: round(percentile(values, 95))
 })
 
 export async function runSigninBench() {
@@ -48,7 +45,7 @@ export async function runSigninBench() {
       lookup.get(`nobody${i}`)
       lookupOnly.push(performance.now() - start)
     }
-    const ratio = quantile(unknown, 0.5) / quantile(known, 0.5)
+    const ratio = percentile(unknown, 50) / percentile(known, 50)
     const result = {
       runs: RUNS,
       knownWrongMs: summary(known),

@@ -13,6 +13,7 @@ import pg from 'pg'
 import { APP_ROLE, migrateServerDatabase } from '../src/main/station/migrate'
 import { listStationAudit, type StationAuditQuery } from '../src/main/station/station-audit'
 import { startPgCluster, superuserConnection } from '../test/helpers/pg-cluster'
+import { ms, percentile, round } from './stats'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.STATION_AUDIT_ROWS ?? 1_000_000)
@@ -32,13 +33,6 @@ const ACTIONS: [string, number][] = [
 ]
 const COMMON = 'logbook.create'
 const RARE = 'station.link'
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
-const round = (n: number) => Math.round(n * 100) / 100
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-}
 
 /** `ROWS` rows, one a minute from 2025-01-01, PCs in turn, each PC's seq from 1. */
 async function load(client: pg.ClientBase) {
@@ -82,7 +76,7 @@ async function timed(runs: number, run: () => Promise<unknown>) {
     await run()
     times.push(ms(start))
   }
-  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) }
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) }
 }
 
 export async function runStationAuditBench(): Promise<void> {

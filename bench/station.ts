@@ -46,6 +46,7 @@ import {
 } from './phone-book'
 import type { ClientJob, ClientMessage } from './station-client'
 import { measureDownload, measureUpload, type UploadRun } from './station-upload'
+import { ms, percentile, round } from './stats'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ROWS = Number(process.env.STATION_BENCH_ROWS ?? 1_000_000)
@@ -60,12 +61,6 @@ const DATABASE = 'station_bench'
 const ROLE = 'station_window'
 const CLIENT_APP = 'bianmin-desk-bench-client'
 
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-const round = (n: number) => Math.round(n * 100) / 100
 const load = () => loadavg().map((n) => round(n))
 
 /** The list's query shapes (the same as the forms benchmark's, minus blind index and deep page). */
