@@ -179,6 +179,23 @@ describe('the shell, as a clerk meets it', () => {
     await verdict.waitFor()
     expect(await verdict.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/)
     expect(await verdict.textContent()).toMatch(/签名检查点 \d+ 个，最近一个到第 \d+ 条/)
+    // Events, objects and details by name, not by code.
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row')
+    await rows.first().waitFor()
+    const table = await page.locator('.ant-table-tbody').innerText()
+    expect(table).toContain('登录成功')
+    expect(table).not.toMatch(/auth\.signIn|operator\.create|"username"/)
+    const filter = page.getByTestId('audit-action-filter')
+    await filter.click()
+    await page.keyboard.type('新增账户')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rows.filter({ hasText: 'shen.audit' }).count()).toBe(1)
+    const created = rows.filter({ hasText: 'shen.audit' })
+    expect(await created.innerText()).toMatch(
+      /新增账户\s+账户 [0-9a-f]{8}\s+用户名：shen\.audit；角色：审计员/
+    )
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('新增账户')
+    await page.keyboard.press('Escape')
     await app.screenshot('04-audit-log')
 
     await page.getByRole('button', { name: '退出登录' }).click()

@@ -19,6 +19,9 @@ export const bookKeys = [
 ] as const
 export type BookKey = (typeof bookKeys)[number]
 
+export const isBookKey = (key: string): key is BookKey =>
+  (bookKeys as readonly string[]).includes(key)
+
 export type FieldKind =
   | 'text'
   | 'longText'

@@ -1,13 +1,20 @@
-import { Alert, Button, Segmented, Space, Table } from 'antd'
+import { Alert, Button, Segmented, Space, Table, Typography } from 'antd'
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
+import { SearchSelect } from '@renderer/components/SearchSelect'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import type { AuditEntry, AuditVerification } from '@shared/ipc/contract'
 import type { z } from 'zod'
 import type { stationChainView } from '@shared/station/contract'
 import { shortId } from '@shared/ids'
 import { localDateTime } from '@shared/dates'
+import {
+  auditActionName,
+  auditActionOptions,
+  auditDetailText,
+  auditEntityText
+} from '@shared/audit-names'
 
 const PAGE_SIZE = 20
 
@@ -20,8 +27,9 @@ type Row = AuditEntry & { deviceId?: string; pcName?: string | null }
  * rows on the server (全所), each PC's chain verified there.
  */
 export function AuditLogView() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [scope, setScope] = useState<Scope>('pc')
+  const [action, setAction] = useState<string | undefined>(undefined)
   const [inStation, setInStation] = useState(false)
   const [page, setPage] = useState(1)
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] })
@@ -36,8 +44,8 @@ export function AuditLogView() {
   useEffect(() => {
     const read: Promise<{ total: number; rows: Row[] }> =
       scope === 'station'
-        ? unwrap(api.station.auditList({ page, pageSize: PAGE_SIZE }))
-        : unwrap(api.audit.list({ page, pageSize: PAGE_SIZE }))
+        ? unwrap(api.station.auditList({ page, pageSize: PAGE_SIZE, action }))
+        : unwrap(api.audit.list({ page, pageSize: PAGE_SIZE, action }))
     read.then(
       (listed) => {
         setData(listed)
@@ -48,7 +56,7 @@ export function AuditLogView() {
         setProblem(errorMessage(error))
       }
     )
-  }, [page, scope])
+  }, [page, scope, action])
 
   const verify = () => {
     setProblem(null)
@@ -81,9 +89,25 @@ export function AuditLogView() {
           />
         ) : null}
         {scope === 'station' ? <Alert type="info" title={t('audit.stationNote')} /> : null}
-        <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
-          {t('audit.verify')}
-        </Button>
+        <Space wrap>
+          <SearchSelect<string>
+            data-testid="audit-action-filter"
+            aria-label={t('audit.filterAction')}
+            placeholder={t('audit.allActions')}
+            allowClear
+            optionFilterProp="label"
+            style={{ width: 280 }}
+            value={action}
+            options={auditActionOptions(locale)}
+            onChange={(next: string | undefined) => {
+              setAction(next)
+              setPage(1)
+            }}
+          />
+          <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
+            {t('audit.verify')}
+          </Button>
+        </Space>
         {problem ? (
           <Alert data-testid="audit-problem" type="error" showIcon title={problem} />
         ) : null}
@@ -167,17 +191,28 @@ export function AuditLogView() {
             dataIndex: 'operatorName',
             render: (name: string | null) => name ?? '—'
           },
-          { title: t('audit.action'), dataIndex: 'action' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            // The code stays one hover away: it is what the row's hash covers.
+            render: (code: string) => (
+              <span title={code}>
+                {auditActionName(code, locale) ?? <Typography.Text code>{code}</Typography.Text>}
+              </span>
+            )
+          },
           {
             title: t('audit.entity'),
-            render: (_, row) =>
-              row.entity ? `${row.entity} ${row.entityId ? shortId(row.entityId) : ''}` : '—'
+            render: (_, row) => auditEntityText(row.entity, row.entityId, locale)
           },
           {
             title: t('audit.detail'),
             dataIndex: 'detail',
-            ellipsis: true,
-            render: (detail: string | null) => detail ?? ''
+            ellipsis: { showTitle: false },
+            render: (detail: string | null) => {
+              const text = auditDetailText(detail, locale)
+              return <span title={text}>{text}</span>
+            }
           }
         ]}
       />
