@@ -14,6 +14,7 @@ import { checkPersonName } from '../../shared/logbooks/person-name'
 import { checkPhone } from '../../shared/logbooks/phone'
 import { CLOCK_SKEW_MS, fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
 import { officeCloseDue, ruleAmount } from '../../shared/logbooks/deadline'
+import { entryTitle } from '../../shared/logbooks/entry-title'
 import type { AuthService } from '../auth/auth-service'
 import type { EntryContent, LogbooksRepo } from './logbooks-repo'
 
@@ -493,26 +494,13 @@ export function createLogbooksService({
       const until = soon > todayEnd ? soon : todayEnd
       const board = await repo.board(nowIso, until, todayStart)
       const item = ({ book, view }: { book: BookKey; view: EntryView }) => {
-        const spec = books[book]
-        const name = spec.fields.find((f) => f.kind === 'name' || f.kind === 'text')
-        const text =
-          spec.fields.find((f) => f.kind === 'longText') ??
-          spec.fields.find((f) => f.key === spec.summaryField)
-        const first = name ? view.fields[name.key] : undefined
-        const parties = view.fields.parties as { name: string }[] | undefined
-        const title = [
-          typeof first === 'string' ? first : parties?.map((p) => p.name).join('、'),
-          text ? String(view.fields[text.key] ?? '').slice(0, 40) : ''
-        ]
-          .filter(Boolean)
-          .join('：')
         return {
           book,
           id: view.id,
           occurredAt: view.occurredAt,
           dueAt: view.dueAt,
           status: view.status,
-          title,
+          title: entryTitle(book, view.fields),
           signed: view.signedAt !== null
         }
       }

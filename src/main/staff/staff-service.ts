@@ -18,6 +18,8 @@ import {
 } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
+import { isBookKey } from '../../shared/logbooks/books'
+import { entryTitle } from '../../shared/logbooks/entry-title'
 import type { LogbooksRepo } from '../logbooks/logbooks-repo'
 import { fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
 import {
@@ -316,6 +318,33 @@ export function createStaffService({
     }
   }
 
+  /**
+   * The spot check as the director reads it: each drawn entry with its date and its title, so
+   * the list says which entries to pull out. An entry that cannot be read keeps its place.
+   */
+  const spotCheckView = async (quarter: string) => {
+    const drawn = spotCheck(quarter)
+    if (!drawn) return null
+    const entries = await Promise.all(
+      drawn.entries.map(async (entry) => {
+        if (!isBookKey(entry.book)) return { ...entry, occurredAt: null, title: '' }
+        try {
+          const view = await logbooks.current(entry.book, entry.id)
+          return {
+            ...entry,
+            occurredAt: view.occurredAt,
+            title: entryTitle(entry.book, view.fields)
+          }
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'NOT_FOUND')
+            return { ...entry, occurredAt: null, title: '' }
+          throw error
+        }
+      })
+    )
+    return { ...drawn, entries }
+  }
+
   /** The pool of a quarter's entries as 'book:id' keys, for drawing and redrawing. */
   const quarterPool = async (quarter: string) => {
     const { from, to } = quarterRange(quarter)
@@ -350,7 +379,7 @@ export function createStaffService({
     awards,
     progress,
     checks,
-    spotCheck,
+    spotCheck: spotCheckView,
     ladder,
 
     async updateConfig(next: StaffConfig, actorId: string) {
@@ -646,7 +675,7 @@ export function createStaffService({
             .run()
         }
       )
-      return spotCheck(quarter)!
+      return (await spotCheckView(quarter))!
     },
 
     /** Redraws from the recorded seed: the same entries unless the quarter's pool has changed. */

@@ -164,13 +164,19 @@ const ruling = z.object({
   ruledAt: z.string()
 })
 
-const entryRef = z.object({ book: z.string(), id: z.string() })
+/** A drawn entry, with its date and title (null and empty when it can no longer be read). */
+const drawnEntry = z.object({
+  book: z.string(),
+  id: z.string(),
+  occurredAt: z.string().nullable(),
+  title: z.string()
+})
 const spotCheck = z.object({
   quarter: z.string(),
   seed: z.int(),
   size: z.int(),
   poolSize: z.int(),
-  entries: z.array(entryRef),
+  entries: z.array(drawnEntry),
   drawnByName: z.string(),
   drawnAt: z.string()
 })

@@ -523,12 +523,21 @@ describe('director supervision', () => {
       })
     }
     await services.auth.signIn(DIRECTOR)
-    const drawn = await call<{ seed: number; entries: { id: string }[]; poolSize: number }>(
-      'staff:drawSpotCheck',
-      { quarter: '2026-Q4', size: 5 }
-    )
+    type Drawn = {
+      seed: number
+      entries: { id: string; occurredAt: string | null; title: string }[]
+      poolSize: number
+    }
+    const drawn = await call<Drawn>('staff:drawSpotCheck', { quarter: '2026-Q4', size: 5 })
     expect(drawn.poolSize).toBe(12)
     expect(drawn.entries).toHaveLength(5)
+    // Each drawn entry says which one it is: its date and its contact and matter.
+    for (const entry of drawn.entries) {
+      const day = Number(entry.occurredAt!.slice(8, 10))
+      expect(entry.occurredAt).toMatch(/^2026-10-\d\dT02:00:00\.000Z$/)
+      expect(entry.title).toBe(`孙丽：事项${day - 1}`)
+    }
+    expect(await call('staff:spotCheck', { quarter: '2026-Q4' })).toEqual(drawn)
     expect(await services.staff.verifySpotCheck('2026-Q4')).toBe(true)
     await expect(
       call('staff:drawSpotCheck', { quarter: '2026-Q4', size: 5 })

@@ -8,6 +8,7 @@ import type { useMessages } from '@renderer/i18n/context'
 import type { staffMessages } from './messages'
 import { books, type BookKey } from '@shared/logbooks/books'
 import { shortId } from '@shared/ids'
+import { wallClock } from '@shared/logbooks/time'
 import { EntryPreview } from './EntryPreview'
 
 type T = ReturnType<typeof useMessages<keyof (typeof staffMessages)['zh-CN']>>
@@ -98,8 +99,23 @@ export function Supervision({ t }: { t: T }) {
                 dataSource={spot.entries}
                 renderItem={(e, i) => (
                   <List.Item>
-                    <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(e)}>
-                      {`${i + 1}. ${books[e.book as BookKey]?.title ?? e.book} · ${shortId(e.id)}`}
+                    <Button
+                      type="link"
+                      style={{
+                        padding: 0,
+                        height: 'auto',
+                        whiteSpace: 'normal',
+                        textAlign: 'left'
+                      }}
+                      onClick={() => setOpen(e)}
+                    >
+                      {[
+                        `${i + 1}. ${books[e.book as BookKey]?.title ?? e.book}`,
+                        e.occurredAt ? wallClock(e.occurredAt).date : null,
+                        e.title || shortId(e.id)
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Button>
                   </List.Item>
                 )}
