@@ -267,6 +267,10 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.getByRole('button', { name: /抽\s*取/ }).click()
     const spot = page.getByTestId('spot-check')
     await spot.getByText(/已抽取 2 条/).waitFor()
+    // Each drawn entry by its book, date and title, not by an id.
+    const drawn = (await spot.getByRole('button').allInnerTexts()).join('\n')
+    expect(drawn).toMatch(/^\d\. .+ · \d{4}-\d{2}-\d{2} · 孙丽：居住证续签咨询$/m)
+    expect(drawn).toMatch(/^\d\. .+ · \d{4}-\d{2}-\d{2} · 周强：.*窗口民警赵刚态度生硬/m)
     await spot.getByRole('button', { name: /^1\. / }).click()
     const entry = page.getByTestId('spot-entry')
     await entry.getByText(/孙丽|周强/).waitFor()
