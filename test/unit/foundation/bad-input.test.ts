@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
@@ -131,10 +132,18 @@ describe('the IPC boundary under bad input', () => {
       'height',
       '不能大于 4320'
     )
-    // A check written without its own words still answers in Chinese (zod's zh-CN messages).
-    const page = await table.invoke('logbooks:list', { book: 'phone', pageSize: 500 }, meta)
-    const message = (page as { error: { fields: Record<string, string> } }).error.fields.pageSize
-    expect(message).toMatch(/^[^A-Za-z]*数值过大/)
+    // A check written without its own words still answers in plain Chinese (zod-locale.ts).
+    const fieldsOf = async (channel: string, input: unknown) =>
+      ((await table.invoke(channel, input, meta)) as { error: { fields: Record<string, string> } })
+        .error.fields
+    expect((await fieldsOf('logbooks:list', { book: 'phone', pageSize: 500 })).pageSize).toBe(
+      '不能大于 200'
+    )
+    expect((await fieldsOf('logbooks:list', { book: 'phone', page: 0 })).page).toBe('不能小于 1')
+    expect((await fieldsOf('logbooks:list', { book: 'phone', pageSize: '50' })).pageSize).toBe(
+      '应为数字'
+    )
+    expect((await fieldsOf('logbooks:list', { book: 'phone', sort: 'x' })).sort).toBe('无效的排序')
     expect(await table.invoke('queue:config', undefined, meta)).toEqual({
       ok: true,
       value: current
@@ -186,5 +195,31 @@ describe('the IPC boundary under bad input', () => {
     const log = readFileSync(join(services.paths.logDir, 'bianmin.log'), 'utf8')
     const entry = JSON.parse(log.trimEnd().split('\n').at(-1)!)
     expect(entry).toMatchObject({ source: 'ipc', channel: 'guide:search', error: 'disk I/O error' })
+  })
+})
+
+describe('zod checks without their own words', () => {
+  const messageOf = (schema: z.ZodType, input: unknown) =>
+    schema.safeParse(input).error?.issues[0]?.message
+
+  it('answer in the plain Chinese of the forms, never with a type word', () => {
+    expect(messageOf(z.int().max(200), 201)).toBe('不能大于 200')
+    expect(messageOf(z.number().lt(10), 10)).toBe('应小于 10')
+    expect(messageOf(z.int().min(0), -1)).toBe('不能为负数')
+    expect(messageOf(z.number().gt(5), 5)).toBe('应大于 5')
+    expect(messageOf(z.number(), '5')).toBe('应为数字')
+    expect(messageOf(z.string(), 5)).toBe('应为文字')
+    expect(messageOf(z.boolean(), 'yes')).toBe('应为“是”或“否”')
+    expect(messageOf(z.object({ name: z.string() }), {})).toBe('必填')
+    expect(messageOf(z.string().min(1), '')).toBe('不能为空')
+    expect(messageOf(z.string().min(6), 'abc')).toBe('至少 6 个字')
+    expect(messageOf(z.string().max(3), 'abcd')).toBe('最多 3 个字')
+    expect(messageOf(z.array(z.string()).min(1), [])).toBe('至少一项')
+    expect(messageOf(z.array(z.string()).max(2), ['a', 'b', 'c'])).toBe('最多 2 项')
+    expect(messageOf(z.enum(['A4', 'A5']), 'B5')).toBe('不在可选范围内')
+    expect(messageOf(z.iso.date(), '2026-13-01')).toBe('格式不对')
+    expect(messageOf(z.int().multipleOf(5), 7)).toBe('应为 5 的倍数')
+    // A check with its own words keeps them.
+    expect(messageOf(z.int().max(20, { error: '最多 20 个窗口' }), 21)).toBe('最多 20 个窗口')
   })
 })
