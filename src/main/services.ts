@@ -25,7 +25,7 @@ import { createSpecRepo } from './photo/spec-repo'
 import { createPhotoService } from './photo/photo-service'
 import type { CameraConfig } from './photo/camera'
 import type { AuthStatus } from '../shared/ipc/contract'
-import { localDate } from '../shared/dates'
+import { stationDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
 import { GUIDE_DOCUMENT_KEY } from './guide/guide-document'
@@ -334,7 +334,7 @@ export async function createServices(options: ServiceOptions) {
       const result = await rotateDailyBackup(
         sqlite,
         paths.backupDir,
-        localDate(now()),
+        stationDate(now()),
         keys.key('backup-cipher')
       )
       if (result.created) copyCheckpointsBeside(paths.checkpointFile, result.file)

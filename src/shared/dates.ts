@@ -1,12 +1,29 @@
-const pad = (n: number) => String(n).padStart(2, '0')
+/**
+ * Dates and times as the station reads them: China Standard Time (UTC+8, no daylight saving),
+ * whatever zone the machine is set to, so that every screen, printout and "today" agrees with the
+ * registers' deadlines and day boundaries (logbooks/time.ts).
+ */
+const OFFSET_MS = 8 * 3_600_000
+const INVALID = '----------T--:--:--.---Z'
 
-/** The workstation's calendar date (local time) as YYYY-MM-DD. */
-export const localDate = (date: Date) =>
-  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+/** The instant as an ISO string shifted to station time (an invalid date stays visible as dashes). */
+const shifted = (at: Date) =>
+  Number.isNaN(at.getTime()) ? INVALID : new Date(at.getTime() + OFFSET_MS).toISOString()
 
-/** Local time as HH:mm. */
-export const localTime = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`
+/** The station's date of an instant (now by default), YYYY-MM-DD. */
+export const stationDate = (at: Date = new Date()) => shifted(at).slice(0, 10)
 
-/** Local date and time as YYYY-MM-DD HH:mm:ss, for lists and printouts. */
-export const localDateTime = (date: Date) =>
-  `${localDate(date)} ${localTime(date)}:${pad(date.getSeconds())}`
+/** The station's time of an instant as HH:mm. */
+export const stationTime = (at: Date) => shifted(at).slice(11, 16)
+
+/** The station's time of an ISO instant as HH:mm:ss. */
+export const stationClock = (iso: string) => shifted(new Date(iso)).slice(11, 19)
+
+/** The station's date and time as YYYY-MM-DD HH:mm:ss, for lists and printouts. */
+export const stationDateTime = (at: Date) => {
+  const text = shifted(at)
+  return `${text.slice(0, 10)} ${text.slice(11, 19)}`
+}
+
+/** The day of the week of a YYYY-MM-DD date, 0 for Sunday. */
+export const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay()

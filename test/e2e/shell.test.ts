@@ -281,6 +281,16 @@ describe('the shell, as a clerk meets it', () => {
     await page.getByTestId('status-operator').waitFor()
     expect(app.services.auth.current()?.operator.passwordChangeRequired).toBe(false)
   })
+
+  // Last in this group: the page's clock stays fixed from here on.
+  it('shows today in station time (UTC+8), as the registers count it, whatever the PC’s zone', async () => {
+    const { page } = app
+    // 20:00 UTC: still 7 December on this machine (UTC), already 8 December 04:00 at the station.
+    await page.clock.setFixedTime(new Date('2026-12-07T20:00:00.000Z'))
+    await page.reload()
+    await page.getByTestId('status-today').waitFor()
+    expect(await page.getByTestId('status-today').innerText()).toContain('2026-12-08 星期二')
+  })
 })
 
 describe('the shell while main is slow to answer', () => {

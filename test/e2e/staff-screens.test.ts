@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { localDate } from '../../src/shared/dates'
+import { stationDate } from '../../src/shared/dates'
 import { inLastWeek } from '../../src/shared/staff/quota'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 import { addOfficers, CLERK, DIRECTOR, FIELD } from './staff-setup'
@@ -65,7 +65,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     const row = board.locator('tr', { hasText: '李娜' })
     await row.getByText('0/3').first().waitFor()
     const behind = await row.getByText('落后').count()
-    expect(behind).toBe(inLastWeek(localDate(new Date())) ? 1 : 0)
+    expect(behind).toBe(inLastWeek(stationDate(new Date())) ? 1 : 0)
     await app.screenshot('staff-screens-01-today-board')
   })
 
@@ -141,7 +141,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     const row = sheet.locator('tr', { hasText: '李娜' }).first()
     await row.waitFor()
     await row.getByRole('button').first().click() // expand
-    await sheet.getByText(localDate(new Date())).first().waitFor()
+    await sheet.getByText(stationDate(new Date())).first().waitFor()
     // A swipe taken by the status bar's box on this screen shows in the sheet at once.
     const director = sheet.locator('tr', { hasText: '张所长' }).first()
     await director.locator('td').nth(3).getByText('0', { exact: true }).waitFor()
@@ -161,7 +161,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     const path = (await written.textContent())!.match(/已写出：(\S+\.pdf)/)![1]!
     expect(path.startsWith(services.paths.exportDir)).toBe(true)
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
-    expect(text).toContain(`${localDate(new Date()).slice(0, 7)} 考勤表`)
+    expect(text).toContain(`${stationDate(new Date()).slice(0, 7)} 考勤表`)
     expect(text).toMatch(/李娜\s+\d+\s+1\s+\d\s+\d\s+\d+/)
     expect(text).toContain('民警：赵刚')
     execFileSync('pdftoppm', [
@@ -245,7 +245,7 @@ describe('考核 screens: app-wide swipe, today board, attendance sheet, setting
     await page.keyboard.press('Enter')
     await row.getByRole('button', { name: /裁\s*定/ }).click()
     await row.getByText(/赵刚：有责（张所长/).waitFor()
-    const awards = await services.staff.awards(localDate(new Date()).slice(0, 7))
+    const awards = await services.staff.awards(stationDate(new Date()).slice(0, 7))
     expect(awards.rows.find((r) => r.officerName === '赵刚')!.complaintsUpheld).toBe(1)
 
     const form = page.getByTestId('ladder-form')

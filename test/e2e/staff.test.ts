@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { localDate } from '../../src/shared/dates'
+import { stationDate } from '../../src/shared/dates'
 import { quarterOf } from '../../src/shared/staff/sampler'
 import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
 import { addOfficers, CLERK, DIRECTOR } from './staff-setup'
@@ -54,7 +54,7 @@ describe('考核: swipe, follow-up, awards, report', () => {
     const quota = page.getByTestId('my-quota')
     await quota.getByText('李娜: 0/3 · 0/3').waitFor()
     await page.getByTestId('followup-date').click()
-    await page.keyboard.type(localDate(new Date()))
+    await page.keyboard.type(stationDate(new Date()))
     await page.keyboard.press('Enter')
     await page.getByTestId('followup-name').fill('月坛北街居委会')
     await page.getByTestId('followup-outcome').fill('居住证已办好，群众满意')
@@ -115,7 +115,9 @@ describe('考核: swipe, follow-up, awards, report', () => {
     // No logbook entries this quarter: the draw is refused and nothing is recorded.
     await page.getByRole('button', { name: '抽取' }).click()
     await page.getByText(/季度没有任何登记，无从抽查；本次未抽取/).waitFor()
-    expect(await app.services.staff.spotCheck(quarterOf(localDate(new Date())).quarter)).toBeNull()
+    expect(
+      await app.services.staff.spotCheck(quarterOf(stationDate(new Date())).quarter)
+    ).toBeNull()
     await app.screenshot('staff-05-supervision')
   })
 })

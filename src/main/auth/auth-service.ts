@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors'
 import type { AuthStatus, OperatorView } from '../../shared/ipc/contract'
 import type { Role } from '../../shared/roles'
 import type { AuditRepo } from '../audit/audit-repo'
-import { localTime } from '../../shared/dates'
+import { stationTime } from '../../shared/dates'
 import { randomBytes } from 'node:crypto'
 import { PASSWORD_HISTORY, REUSE_RULE, passwordProblem } from '../../shared/password-policy'
 import { hashPassword, verifyPassword } from './password'
@@ -36,7 +36,7 @@ interface AttemptState {
   lockouts: number
 }
 
-const clock = (iso: string) => localTime(new Date(iso))
+const clock = (iso: string) => stationTime(new Date(iso))
 
 /**
  * The one signed-in session of this workstation (a single window serves one clerk at a time).

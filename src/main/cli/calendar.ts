@@ -10,7 +10,7 @@ import {
   toDays,
   type DayDescription
 } from '../../shared/calendar'
-import { localDate } from '../../shared/dates'
+import { stationDate } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
 import { UsageError, type Command } from './command'
 
@@ -134,7 +134,7 @@ export const calendarCommands: Record<string, Command> = {
       }
       const text = positionals.join('')
       if (!text) throw new UsageError('请给出日期，例如 1987-07-28 或 1987年闰六月初三')
-      printDay(describeDay(resolveDateText(text)), localDate(services.now()), values.json)
+      printDay(describeDay(resolveDateText(text)), stationDate(services.now()), values.json)
       return 0
     }
   },
@@ -160,7 +160,7 @@ export const calendarCommands: Record<string, Command> = {
         positiveInteger(text, ['年', '月', '日'][index]!)
       ) as [number, number, number]
       const solar = lunarToSolar({ year, month, day, leap: values.leap })
-      printDay(describeDay(solar), localDate(services.now()), values.json)
+      printDay(describeDay(solar), stationDate(services.now()), values.json)
       return 0
     }
   },

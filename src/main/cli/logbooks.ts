@@ -1,4 +1,4 @@
-import { localDate } from '../../shared/dates'
+import { stationDate } from '../../shared/dates'
 import { bookKeys, type BookKey } from '../../shared/logbooks/books'
 import { checkIdNumber } from '../../shared/logbooks/id-number'
 import { AppError } from '../../shared/errors'
@@ -17,7 +17,7 @@ export const logbooksCommands: Record<string, Command> = {
     async run(_services, args) {
       const id = args.find((a) => !a.startsWith('--'))
       if (!id) throw new UsageError('请给出身份证号 / give an ID number')
-      const result = checkIdNumber(id, { today: localDate(new Date()) })
+      const result = checkIdNumber(id, { today: stationDate(new Date()) })
       if (result.upgradedFrom) console.log(`18 位号码 / 18-digit: ${result.normalized}`)
       if (!result.valid) {
         console.log(`无效 / invalid: ${result.error!.message}`)

@@ -1,4 +1,4 @@
-import { localDate } from '../../shared/dates'
+import { stationDate } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
 import { dayRemark } from '../staff/attendance-output'
 import { produceAttendance } from '../staff/handlers'
@@ -11,7 +11,7 @@ const option = (args: string[], name: string) => {
 }
 
 const monthOf = (args: string[]) => {
-  const month = option(args, 'month') ?? localDate(new Date()).slice(0, 7)
+  const month = option(args, 'month') ?? stationDate(new Date()).slice(0, 7)
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw new AppError('VALIDATION', '月份格式应为 YYYY-MM / month as YYYY-MM')
   }

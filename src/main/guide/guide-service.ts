@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { localDate } from '../../shared/dates'
+import { stationDate } from '../../shared/dates'
 import type { BusinessInput, CategoryInput, PaperSize } from '../../shared/guide/contract'
 import { composeChecklist } from '../../shared/guide/checklist'
 import { voiceScript } from '../../shared/guide/menu'
@@ -74,7 +74,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         ...(await repo.office()),
         stationName: (await deps.settings.get()).stationName
       }
-      const list = composeChecklist(business, input.conditions, office, localDate(at))
+      const list = composeChecklist(business, input.conditions, office, stationDate(at))
       const pdf = await renderChecklistPdf(list, input.size)
       const path = join(outDir(), `checklist-${business.code}-${fileStamp(at)}.pdf`)
       writeFileSync(path, pdf.bytes)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { safeCharacters } from '../ipc/fields'
-import { localDate } from '../dates'
+import { stationDate } from '../dates'
 import { checkIdNumber } from './id-number'
 import { checkPersonName } from './person-name'
 import { checkPhone } from './phone'
@@ -26,7 +26,7 @@ export const personName = capped(200)
 
 export const idNumber = capped(40)
   .superRefine((value, ctx) => {
-    const { error } = checkIdNumber(value, { today: localDate(new Date()) })
+    const { error } = checkIdNumber(value, { today: stationDate(new Date()) })
     if (error) ctx.addIssue({ code: 'custom', message: error.message })
   })
   .meta({ examples: ['11010519491231002X'] })

@@ -1,13 +1,5 @@
-/** The monthly attendance sheet from swipes (local times), against office hours and the work calendar. */
-import { wallClock } from '../logbooks/time'
+/** The monthly attendance sheet from swipes (station times), against office hours and the work calendar. */
 import { daysInMonth } from './quota'
-
-/** HH:mm:ss of an ISO instant in station time (UTC+8), whatever the machine's zone. */
-export const stationClock = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 19)
-
-/** The station's date (UTC+8) of an instant, YYYY-MM-DD; the current one by default. */
-export const stationDate = (at: Date = new Date()) => wallClock(at.toISOString()).date
 
 export interface OfficeHours {
   /** 'HH:mm' */

@@ -1,4 +1,10 @@
-import { stationClock, stationDate } from '../../../src/shared/staff/attendance'
+import {
+  stationClock,
+  stationDate,
+  stationDateTime,
+  stationTime,
+  weekdayOf
+} from '../../../src/shared/dates'
 import { csvCell } from '../../../src/main/logbooks/output'
 import { shortId } from '../../../src/shared/ids'
 import { describe, expect, it } from 'vitest'
@@ -430,5 +436,12 @@ describe('station time', () => {
   it('gives swipe times and today in station time (UTC+8), whatever the machine zone', () => {
     expect(stationClock('2026-11-09T23:55:03.000Z')).toBe('07:55:03')
     expect(stationDate(new Date('2026-11-30T16:30:00.000Z'))).toBe('2026-12-01')
+    // Every screen's date and time, the status bar's today and weekday included.
+    const evening = new Date('2026-12-07T17:05:09.000Z')
+    expect(stationDateTime(evening)).toBe('2026-12-08 01:05:09')
+    expect(stationTime(evening)).toBe('01:05')
+    expect(weekdayOf(stationDate(evening))).toBe(2)
+    // A stored time that does not parse shows as dashes instead of throwing in a list.
+    expect(stationDateTime(new Date('garbage'))).toBe('---------- --:--:--')
   })
 })

@@ -4,12 +4,15 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import type { AppInfo, SessionView } from '@shared/ipc/contract'
 import type { CameraView } from '@shared/photo/contract'
-import { localDate } from '@shared/dates'
+import { stationDate, weekdayOf } from '@shared/dates'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 import { SwipeStatus } from '@renderer/features/staff/SwipeStatus'
 import { StationStatus } from './StationStatus'
 
-const weekdays = { 'zh-CN': '日一二三四五六', 'en-US': '' }
+const weekdays = {
+  'zh-CN': ['日', '一', '二', '三', '四', '五', '六'],
+  'en-US': ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+}
 
 function useToday() {
   const [today, setToday] = useState(() => new Date())
@@ -35,11 +38,10 @@ export function StatusBar({
 }) {
   const { t, locale, roleName } = useI18n()
   const today = useToday()
-  const lunar = solarToLunar(localDate(today))
-  const weekday =
-    locale === 'zh-CN'
-      ? `星期${weekdays['zh-CN'][today.getDay()]}`
-      : today.toLocaleDateString('en-US', { weekday: 'long' })
+  const date = stationDate(today)
+  const lunar = solarToLunar(date)
+  const day = weekdayOf(date)
+  const weekday = locale === 'zh-CN' ? `星期${weekdays['zh-CN'][day]}` : weekdays['en-US'][day]
   return (
     <footer className="status-bar" role="contentinfo">
       <Space size="large" wrap>
@@ -64,7 +66,7 @@ export function StatusBar({
         )}
       </Space>
       <span className="status-today" data-testid="status-today">
-        <CalendarOutlined /> {t('status.today')}：{localDate(today)} {weekday} · 农历
+        <CalendarOutlined /> {t('status.today')}：{date} {weekday} · 农历
         {lunarMonthName(lunar.month, lunar.leap)}
         {lunarDayName(lunar.day)}
       </span>

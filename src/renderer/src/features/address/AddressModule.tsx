@@ -23,6 +23,7 @@ import { TableBrowser } from './TableBrowser'
 import { Highlighted } from './Highlighted'
 import { ImportDialog } from './ImportDialog'
 import { ReadingEditor } from './ReadingEditor'
+import { stationDateTime } from '@shared/dates'
 import { addressMessages, type AddressMessage } from './messages'
 import './address.css'
 
@@ -285,7 +286,7 @@ export function AddressModule() {
               <List.Item
                 className="address-hit"
                 onClick={() => setQuery(item.query)}
-                extra={new Date(item.at).toLocaleString()}
+                extra={stationDateTime(new Date(item.at))}
               >
                 <Space>
                   <Tag>{item.query}</Tag>

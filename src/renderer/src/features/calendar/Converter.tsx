@@ -23,7 +23,7 @@ import {
   parseLunarDate,
   solarToLunar
 } from '@shared/calendar'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/dates'
 import { LunarPicker } from '@renderer/components/LunarPicker'
 import { useMessages } from '@renderer/i18n/context'
 import { calendarMessages } from './messages'
@@ -31,7 +31,7 @@ import { calendarMessages } from './messages'
 /** Gregorian and lunar inputs side by side, always showing the same day. */
 export function Converter() {
   const t = useMessages(calendarMessages)
-  const today = localDate(new Date())
+  const today = stationDate(new Date())
   const [solar, setSolar] = useState(today)
   const [typed, setTyped] = useState('')
   const [typedError, setTypedError] = useState<string | null>(null)

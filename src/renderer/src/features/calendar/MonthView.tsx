@@ -1,7 +1,7 @@
 import { Alert, Button, Space, Typography } from 'antd'
 import { LeftOutlined, RightOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/dates'
 import type { WorkCalendar } from '@shared/calendar'
 import { useMessages } from '@renderer/i18n/context'
 import { calendarMessages } from './messages'
@@ -10,7 +10,7 @@ import { MonthGrid } from './MonthGrid'
 /** One month, large; PageUp/PageDown (or the buttons) move by a month. */
 export function MonthView({ calendar }: { calendar: WorkCalendar }) {
   const t = useMessages(calendarMessages)
-  const today = localDate(new Date())
+  const today = stationDate(new Date())
   const [cursor, setCursor] = useState(() => ({
     year: Number(today.slice(0, 4)),
     month: Number(today.slice(5, 7))

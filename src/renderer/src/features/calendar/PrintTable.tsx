@@ -5,11 +5,12 @@ import type { PrintedDocument } from '@shared/ipc/documents'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
 import { calendarMessages } from './messages'
+import { stationDate } from '@shared/dates'
 
 /** The printable 阴阳历对照表 for a range of years, as a PDF to open and print. */
 export function PrintTable() {
   const t = useMessages(calendarMessages)
-  const thisYear = new Date().getFullYear()
+  const thisYear = Number(stationDate().slice(0, 4))
   const [busy, setBusy] = useState(false)
   const [printed, setPrinted] = useState<PrintedDocument | null>(null)
   const [error, setError] = useState<string | null>(null)

@@ -1,12 +1,12 @@
 import { Button, InputNumber, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { yearGanzhi, zodiacOf, type WorkCalendar } from '@shared/calendar'
-import { localDate } from '@shared/dates'
+import { stationDate } from '@shared/dates'
 import { MonthGrid } from './MonthGrid'
 
 /** Twelve months at a glance, like the year page of a wall calendar. */
 export function YearView({ calendar }: { calendar: WorkCalendar }) {
-  const today = localDate(new Date())
+  const today = stationDate(new Date())
   const [year, setYear] = useState(Number(today.slice(0, 4)))
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

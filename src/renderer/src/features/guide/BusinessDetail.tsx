@@ -19,7 +19,7 @@ import { useI18n, useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useNavigate } from '@renderer/shell/navigation'
 import type { GuideBusiness, GuideCategory, GuideChange, PaperSize } from '@shared/guide/contract'
-import { localDateTime } from '@shared/dates'
+import { stationDateTime } from '@shared/dates'
 import { books } from '@shared/logbooks/books'
 import { BusinessEditor } from './BusinessEditor'
 import { guideMessages } from './messages'
@@ -126,7 +126,7 @@ export function BusinessDetail({ code, categories, isAdmin, onSaved, revision }:
                   key: change.id,
                   content: t('changedBy', {
                     name: change.operatorName ?? '—',
-                    at: localDateTime(new Date(change.at)),
+                    at: stationDateTime(new Date(change.at)),
                     action: change.action === 'create' ? t('created') : t('updated')
                   })
                 }))}

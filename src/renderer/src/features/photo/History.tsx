@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
 import { useApp } from '@renderer/AppContext'
-import { localDateTime } from '@shared/dates'
+import { stationDateTime } from '@shared/dates'
 import type { PhotoView, ReportView } from '@shared/photo/contract'
 import { sheetSizes, type SheetSize } from '@shared/photo/sheet'
 import { RuleList } from './ResultPanel'
@@ -41,7 +41,7 @@ export function History({ version }: { version: number }) {
     modal.confirm({
       title: t('history.deleteConfirm'),
       content: t('history.deleteDetail', {
-        time: localDateTime(new Date(row.takenAt)),
+        time: stationDateTime(new Date(row.takenAt)),
         spec: row.specName
       }),
       okButtonProps: { danger: true },
@@ -136,7 +136,7 @@ export function History({ version }: { version: number }) {
           {
             title: t('history.time'),
             dataIndex: 'takenAt',
-            render: (v: string) => localDateTime(new Date(v))
+            render: (v: string) => stationDateTime(new Date(v))
           },
           { title: t('spec'), dataIndex: 'specName' },
           { title: t('history.operator'), dataIndex: 'operatorName' },

@@ -4,11 +4,11 @@ import { useMessages } from '@renderer/i18n/context'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 import type { BoardView } from '@shared/queue/contract'
 import { callText } from '@shared/queue/text'
+import { stationClock, stationDate, weekdayOf } from '@shared/dates'
 import { queueMessages } from './messages'
 import { createCaller } from './voice'
 
 const weekdays = '日一二三四五六'
-const pad = (n: number) => String(n).padStart(2, '0')
 
 /**
  * The hall display (second monitor): the current call large and flashing, each window's last
@@ -62,16 +62,16 @@ export function DisplayPage() {
   }, [])
 
   const latest = board?.calls[0] ?? null
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  const date = stationDate(now)
   const lunar = solarToLunar(date)
   return (
     <div className="hall-display" data-testid="hall-display">
       <header className="hall-head">
         <span data-testid="hall-clock" className="hall-clock">
-          {pad(now.getHours())}:{pad(now.getMinutes())}:{pad(now.getSeconds())}
+          {stationClock(now.toISOString())}
         </span>
         <span data-testid="hall-date">
-          {date} 星期{weekdays[now.getDay()]} · 农历{lunarMonthName(lunar.month, lunar.leap)}
+          {date} 星期{weekdays[weekdayOf(date)]} · 农历{lunarMonthName(lunar.month, lunar.leap)}
           {lunarDayName(lunar.day)}
         </span>
       </header>

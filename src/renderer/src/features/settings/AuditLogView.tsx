@@ -8,7 +8,7 @@ import type { AuditEntry, AuditVerification } from '@shared/ipc/contract'
 import type { z } from 'zod'
 import type { stationChainView } from '@shared/station/contract'
 import { shortId } from '@shared/ids'
-import { localDateTime } from '@shared/dates'
+import { stationDateTime } from '@shared/dates'
 import {
   auditActionName,
   auditActionOptions,
@@ -133,7 +133,7 @@ export function AuditLogView() {
                       n: verification.checkpoints.count,
                       seq: verification.checkpoints.lastSeq ?? 0,
                       time: verification.checkpoints.lastAt
-                        ? localDateTime(new Date(verification.checkpoints.lastAt))
+                        ? stationDateTime(new Date(verification.checkpoints.lastAt))
                         : ''
                     })
             }
@@ -183,7 +183,7 @@ export function AuditLogView() {
           {
             title: t('audit.time'),
             dataIndex: 'at',
-            render: (at: string) => localDateTime(new Date(at)),
+            render: (at: string) => stationDateTime(new Date(at)),
             width: 190
           },
           {

@@ -7,7 +7,7 @@ import { showFieldErrors } from '@renderer/lib/forms'
 import { passwordRules } from '@renderer/screens/passwordRules'
 import type { OperatorView } from '@shared/ipc/contract'
 import { DISPLAY_NAME_MAX, USERNAME_MAX } from '@shared/ipc/fields'
-import { localDateTime } from '@shared/dates'
+import { stationDateTime } from '@shared/dates'
 import { roles, type Role } from '@shared/roles'
 
 type Editing =
@@ -114,7 +114,7 @@ export function OperatorsSettings() {
                 {operator.lockedUntil && new Date(operator.lockedUntil) > new Date() ? (
                   <Tag color="red">
                     {t('operators.lockedUntil', {
-                      time: localDateTime(new Date(operator.lockedUntil))
+                      time: stationDateTime(new Date(operator.lockedUntil))
                     })}
                   </Tag>
                 ) : null}

@@ -1,5 +1,5 @@
 import { App, Button, Space, Table } from 'antd'
-import { localDateTime } from '@shared/dates'
+import { stationDateTime } from '@shared/dates'
 import { books, type BookKey } from '@shared/logbooks/books'
 import { roles, type Role } from '@shared/roles'
 import { GUIDE_DOCUMENT_KEY } from '@shared/guide/contract'
@@ -161,7 +161,7 @@ export function StationConflicts(props: {
           title: t('station.at'),
           dataIndex: 'conflict',
           onCell: nowrap,
-          render: (c: StationConflictView) => localDateTime(new Date(c.at))
+          render: (c: StationConflictView) => stationDateTime(new Date(c.at))
         },
         {
           title: t('station.action'),

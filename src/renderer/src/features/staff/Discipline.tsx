@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag } from
 import { useApp } from '@renderer/AppContext'
 import { api, unwrap } from '@renderer/lib/api'
 import { showFieldErrors } from '@renderer/lib/forms'
-import { stationDate } from '@shared/staff/attendance'
+import { stationDate } from '@shared/dates'
 import { ladderSteps } from '@shared/staff/contract'
 import { daysInMonth } from '@shared/staff/quota'
 import { formatStationTime } from '@shared/logbooks/time'

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Card, Progress, Space, Table, Tag } from 'antd'
 import { useMessages } from '@renderer/i18n/context'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
-import { stationDate } from '@shared/staff/attendance'
+import { stationDate } from '@shared/dates'
 import type { StaffConfig } from '@shared/staff/contract'
 import { staffMessages } from './messages'
 

@@ -27,7 +27,7 @@ import {
   type AwardTable,
   type AttendanceRowView
 } from '@shared/staff/contract'
-import { stationDate } from '@shared/staff/attendance'
+import { stationDate } from '@shared/dates'
 import { STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'

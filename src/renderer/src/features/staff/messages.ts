@@ -1,5 +1,5 @@
 import type { Dictionary } from '@renderer/i18n/context'
-import { stationClock } from '@shared/staff/attendance'
+import { stationClock } from '@shared/dates'
 
 const zh = {
   attendance: '刷卡考勤',
