@@ -104,10 +104,36 @@ describe('农历公历, as a clerk uses it', () => {
     await app.screenshot('calendar-02-month')
   })
 
-  it('shows the year view', async () => {
+  it('shows the year view, every festival name on one line, also on a narrow screen', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '年历' }).click()
     await page.getByRole('grid', { name: '2026年12月' }).waitFor()
+    const size = page.viewportSize()!
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: size.height })
+      // 劳动节, 妇女节, 建军节…: a label inside its cell, one line high.
+      const labels = await page.locator('.month-grid.compact .month-cell').evaluateAll((cells) =>
+        cells.flatMap((cell) => {
+          const label = cell.querySelector('.lunar-day')
+          if (!label) return []
+          const box = label.getBoundingClientRect()
+          const room = cell.getBoundingClientRect()
+          const lineHeight =
+            parseFloat(
+              (
+                globalThis as unknown as {
+                  getComputedStyle(e: typeof label): { lineHeight: string }
+                }
+              ).getComputedStyle(label).lineHeight
+            ) || 14
+          const fits =
+            box.height <= lineHeight + 1 && box.left >= room.left && box.right <= room.right
+          return fits ? [] : [label.textContent ?? '']
+        })
+      )
+      expect({ width, labels }).toEqual({ width, labels: [] })
+    }
+    await page.setViewportSize(size)
     await app.screenshot('calendar-03-year')
   })
 
