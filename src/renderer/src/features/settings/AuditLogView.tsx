@@ -69,7 +69,9 @@ export function AuditLogView() {
     }
   }
 
-  const pcOf = (chain: StationChain) => chain.pcName ?? shortId(chain.deviceId)
+  /** A PC by its name, else by its short id (rows of the 全所 list and verified chains). */
+  const pcOf = (row: { pcName?: string | null; deviceId?: string }) =>
+    row.pcName ?? (row.deviceId ? shortId(row.deviceId) : '')
 
   return (
     <>
@@ -174,8 +176,7 @@ export function AuditLogView() {
                   title: t('audit.pc'),
                   key: 'pc',
                   width: 120,
-                  render: (_: unknown, row: Row) =>
-                    row.pcName ?? (row.deviceId ? shortId(row.deviceId) : '')
+                  render: (_: unknown, row: Row) => pcOf(row)
                 }
               ]
             : []),
