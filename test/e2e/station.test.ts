@@ -234,6 +234,22 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       const row = dialog.getByRole('row', { name: /单位名称/ })
       await row.getByText('月坛派出所一号窗口').waitFor()
       await row.getByText('月坛派出所户籍窗口').waitFor()
+      await row.getByText('设置值').waitFor()
+      // Every header on one line (字段 was squeezed into 字/段): one line box per header text.
+      type Doc = {
+        createRange(): {
+          selectNodeContents(node: unknown): void
+          getClientRects(): { length: number }
+        }
+      }
+      const lines = await dialog.locator('th').evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = (globalThis as unknown as { document: Doc }).document.createRange()
+          range.selectNodeContents(cell)
+          return `${cell.textContent ?? ''}:${range.getClientRects().length}`
+        })
+      )
+      expect(lines.filter((line) => !line.endsWith(':1') && !line.endsWith(':0'))).toEqual([])
       // The dialog's zoom has finished (its class drops ant-zoom), so the picture shows it whole.
       await page.locator('.ant-modal:not(.ant-zoom)').waitFor()
       await app.screenshot('station-04-conflict')

@@ -92,7 +92,7 @@ export function StationStatus({ role }: { role: Role }) {
       <Modal
         open={conflicts !== null}
         title={t('station.conflicts')}
-        width={960}
+        width={1040}
         footer={null}
         onCancel={() => setConflicts(null)}
         destroyOnHidden

@@ -69,11 +69,13 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
 }
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } })
+/** Room for a station name or an address before it wraps. */
+const valueCell = () => ({ style: { minWidth: 150 } })
 
-/** A setting's stored JSON, shown briefly. */
 /** Operators' columns stored as 0/1. */
 const FLAG_COLUMNS = new Set(['active', 'password_change_required'])
 
+/** A setting's stored JSON, shown briefly. */
 const shown = (value: string | null) => {
   if (value === null) return '—'
   const text = value.length > 160 ? `${value.slice(0, 160)}…` : value
@@ -124,6 +126,7 @@ export function StationConflicts(props: {
       rowKey="id"
       pagination={false}
       data-testid="station-conflicts"
+      className="station-conflicts"
       {...(props.heading ? { title: () => t('station.conflicts') } : {})}
       dataSource={props.conflicts.flatMap((conflict) =>
         conflict.fields.map((field, index) => ({
@@ -137,7 +140,11 @@ export function StationConflicts(props: {
       )}
       columns={[
         { title: t('station.kind'), dataIndex: 'where', onCell: nowrap },
-        { title: t('station.record'), dataIndex: 'what' },
+        {
+          title: t('station.record'),
+          dataIndex: 'what',
+          onCell: () => ({ style: { minWidth: 96 } })
+        },
         {
           title: t('station.field'),
           dataIndex: 'column',
@@ -150,11 +157,13 @@ export function StationConflicts(props: {
         {
           title: t('station.localValue'),
           dataIndex: 'local',
+          onCell: valueCell,
           render: (value: string | null, row) => valueOf(row.column, value)
         },
         {
           title: t('station.serverValue'),
           dataIndex: 'server',
+          onCell: valueCell,
           render: (value: string | null, row) => valueOf(row.column, value)
         },
         {
