@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, screenshotDir, startApp, type RunningApp } from './harness'
+import { launchBrowser, screenshotDir, startApp, wrappedTexts, type RunningApp } from './harness'
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 
@@ -47,6 +47,10 @@ describe('the service guide at the window', () => {
     await page.getByTestId('guide-business-name').waitFor()
     expect(await page.getByTestId('guide-business-name').textContent()).toBe('户口迁出')
     expect(await keyPath.textContent()).toContain('1 › 1')
+    // 办理窗口, 承诺时限, 法律依据: each label on one line beside its text.
+    expect(await wrappedTexts(page.locator('.guide-fields .ant-descriptions-item-label'))).toEqual(
+      []
+    )
     await app.screenshot('guide-01-hukou-move-out')
   })
 

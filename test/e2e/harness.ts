@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { createIpcTable, trustOrigins } from '../../src/main/ipc/handlers'
 import { resolveInside } from '../../src/main/paths'
 import { createServices, type Services } from '../../src/main/services'
@@ -188,4 +188,34 @@ export async function expectStatusDateOnOneLine(page: Page): Promise<void> {
   })
   expect(fontSize).toBeGreaterThan(0)
   expect((await today.boundingBox())!.height).toBeLessThan(fontSize * 2.2)
+}
+
+/**
+ * The texts among `cells` that take more than one line (a label squeezed into 办理窗/口): the
+ * distinct line tops of each element's text nodes, measured through DOM ranges.
+ */
+export async function wrappedTexts(cells: Locator): Promise<string[]> {
+  type Rects = { length: number; [index: number]: { top: number } }
+  type Node = { nodeType: number; childNodes: ArrayLike<Node>; textContent: string | null }
+  type Doc = {
+    createRange(): { selectNodeContents(node: Node): void; getClientRects(): Rects }
+  }
+  const measured = await cells.evaluateAll((elements) =>
+    elements.map((element) => {
+      const doc = (globalThis as unknown as { document: Doc }).document
+      const tops = new Set<number>()
+      const visit = (node: Node) => {
+        if (node.nodeType === 3 && node.textContent?.trim()) {
+          const range = doc.createRange()
+          range.selectNodeContents(node)
+          const rects = range.getClientRects()
+          for (let i = 0; i < rects.length; i++) tops.add(Math.round(rects[i]!.top))
+        }
+        for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!)
+      }
+      visit(element as unknown as Node)
+      return { text: element.textContent ?? '', lines: tops.size }
+    })
+  )
+  return measured.filter((cell) => cell.lines > 1).map((cell) => cell.text)
 }
