@@ -159,4 +159,31 @@ describe('农历公历, as a clerk uses it', () => {
     ])
     await app.screenshot('calendar-04-print')
   })
+
+  it('shows a refused holiday schedule at its fields, not in a message naming the field', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '节假日安排' }).click()
+    await page.getByRole('button', { name: '录入年度安排' }).click()
+    const dialog = page.getByRole('dialog', { name: '录入年度安排' })
+    await dialog.getByLabel('依据文件').fill('国办发明电〔2027〕1号')
+    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    // Main refuses a schedule without holidays: said under the list.
+    await dialog.getByText('至少一个假日').waitFor()
+    // A holiday named by spaces only: said under that holiday's name.
+    await dialog.getByRole('button', { name: '添加' }).first().click()
+    const date = dialog.locator('.ant-picker input').first()
+    await date.click()
+    await date.fill('2027-01-01')
+    await date.press('Enter')
+    await dialog.getByPlaceholder('名称').first().fill('   ')
+    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    await dialog.getByText('不能为空').waitFor()
+    await expect.poll(() => dialog.getByText('至少一个假日').count()).toBe(0)
+    expect((await page.locator('.ant-message-notice').allInnerTexts()).join('\n')).not.toMatch(
+      /holidays|输入有误/
+    )
+    expect((await app.services.calendar.list()).map((s) => s.year)).not.toContain(2027)
+    await dialog.getByRole('button', { name: /取\s*消/ }).click()
+    expect(app.errors).toEqual([])
+  })
 })

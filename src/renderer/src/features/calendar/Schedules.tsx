@@ -18,6 +18,7 @@ import { useState } from 'react'
 import type { HolidaySchedule } from '@shared/calendar'
 import { useApp } from '@renderer/AppContext'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
+import { showFieldErrors } from '@renderer/lib/forms'
 import { useMessages } from '@renderer/i18n/context'
 import { calendarMessages } from './messages'
 import type { useWorkCalendar } from './useWorkCalendar'
@@ -61,6 +62,11 @@ export function Schedules({ work }: { work: ReturnType<typeof useWorkCalendar> }
   }
 
   const save = async (values: FormValues) => {
+    // A list has no rules of its own to clear main's earlier message at the next save.
+    form.setFields([
+      { name: 'holidays', errors: [] },
+      { name: 'workdays', errors: [] }
+    ])
     try {
       const saved = await unwrap(
         api.calendar.saveSchedule({
@@ -80,7 +86,8 @@ export function Schedules({ work }: { work: ReturnType<typeof useWorkCalendar> }
       setEditing(false)
       message.success(t('saved'))
     } catch (error) {
-      message.error(errorMessage(error))
+      const rest = showFieldErrors(form, error)
+      if (rest) message.error(rest)
     }
   }
 
@@ -94,7 +101,7 @@ export function Schedules({ work }: { work: ReturnType<typeof useWorkCalendar> }
 
   const dateList = (name: 'holidays' | 'workdays', withRequiredName: boolean) => (
     <Form.List name={name}>
-      {(fields, { add, remove: drop }) => (
+      {(fields, { add, remove: drop }, { errors }) => (
         <>
           {fields.map((field) => (
             <Space key={field.key} align="baseline">
@@ -116,6 +123,7 @@ export function Schedules({ work }: { work: ReturnType<typeof useWorkCalendar> }
           <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
             {t('add')}
           </Button>
+          <Form.ErrorList errors={errors} />
         </>
       )}
     </Form.List>
