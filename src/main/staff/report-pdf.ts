@@ -1,6 +1,7 @@
 import { createPdf, MM, type PdfDocument } from '../pdf/document'
 import type { AwardTable } from '../../shared/staff/contract'
 import { maskIdentifiersInText } from '../../shared/identifiers'
+import { stationDate } from '../../shared/dates'
 
 export interface ReportData {
   stationName: string
@@ -101,7 +102,7 @@ export async function printStaffReport(data: ReportData) {
   doc.fontSize(10)
   const c = awards.confirmation
   const chosen = c
-    ? `所长确认：最佳服务标兵 ${name.get(c.bestId) ?? ''}；优质服务标兵 ${c.excellentIds.map((id) => name.get(id) ?? '').join('、')}（${c.confirmedByName}，${c.confirmedAt.slice(0, 10)}）${c.reason ? `；理由：${maskIdentifiersInText(c.reason)}` : ''}`
+    ? `所长确认：最佳服务标兵 ${name.get(c.bestId) ?? ''}；优质服务标兵 ${c.excellentIds.map((id) => name.get(id) ?? '').join('、')}（${c.confirmedByName}，${stationDate(new Date(c.confirmedAt))}）${c.reason ? `；理由：${maskIdentifiersInText(c.reason)}` : ''}`
     : '所长尚未确认本月评比'
   const suggested = `系统建议：最佳 ${name.get(awards.suggestion.best ?? '') ?? '—'}；优质 ${awards.suggestion.excellent.map((id) => name.get(id) ?? '').join('、') || '—'}`
   pdf.text(suggested, LEFT, 25 * MM, { width: WIDTH })

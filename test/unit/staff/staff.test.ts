@@ -475,15 +475,26 @@ describe('monthly awards', () => {
   it('prints the monthly report with the table, the charts and the confirmation', async () => {
     await services.auth.signIn(DIRECTOR)
     await call('staff:addFollowup', followup({ households: 3, persons: 3 }))
-    const { path, pages } = await call<{ path: string; pages: number }>('staff:printReport', {
-      month: '2026-11'
-    })
-    expect(pages).toBeGreaterThanOrEqual(1)
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+    const print = async () => {
+      const { path, pages } = await call<{ path: string; pages: number }>('staff:printReport', {
+        month: '2026-11'
+      })
+      expect(pages).toBeGreaterThanOrEqual(1)
+      return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+    }
+    const text = await print()
     expect(text).toContain('2026-11 月度考核报告')
     expect(text).toContain('按时办结率')
     expect(text).toContain('张所长')
     expect(text).toContain('所长尚未确认本月评比')
+    // Confirmed at 23:55 UTC on 9 November: the 10th at the station, as the report says.
+    await call('staff:confirmAwards', {
+      month: '2026-11',
+      bestId: ids.clerk,
+      excellentIds: [ids.field, ids.field2],
+      reason: '李娜本月两次上门服务受群众来信表扬'
+    })
+    expect((await print()).replace(/\s+/g, '')).toContain('（张所长，2026-11-10）')
   })
 })
 
