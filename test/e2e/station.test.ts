@@ -84,6 +84,13 @@ describe('本所服务器: the administrator links this PC, the status bar follo
       .getByTestId('status-station')
       .getByText('本所服务器：已同步')
       .waitFor({ timeout: 20_000 })
+    // The last upload in station time (UTC+8), as every other time on screen: a minute ago,
+    // not eight hours.
+    const shown = (await page.getByTestId('station-status').innerText()).match(
+      /最近一次上传：(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})/
+    )!
+    const uploadedAt = Date.parse(`${shown[1]}T${shown[2]}+08:00`)
+    expect(Math.abs(Date.now() - uploadedAt)).toBeLessThan(120_000)
     const server = await roleClient(WINDOW, database, cluster)
     try {
       const admins = await server.query('SELECT username FROM operators')

@@ -6,6 +6,7 @@ import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import type { StationCheckReport, StationConflictView, StationStatus } from '@shared/station/config'
 import { StationConflicts } from './StationConflicts'
 import { StationServerFields } from './StationServerFields'
+import { stationDateTime } from '@shared/dates'
 import {
   showStationFieldErrors,
   stationFormDefaults,
@@ -156,7 +157,7 @@ export function StationSettings() {
             </span>
             {status.lastAttempt ? (
               <span>
-                {t('station.lastAttempt')}：{status.lastAttempt.at.slice(0, 19).replace('T', ' ')}{' '}
+                {t('station.lastAttempt')}：{stationDateTime(new Date(status.lastAttempt.at))}{' '}
                 {status.lastAttempt.message}
               </span>
             ) : null}
