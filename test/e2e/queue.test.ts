@@ -116,7 +116,7 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     await dialog.getByText('请对本次服务作出评价（A001 号）').waitFor()
     await dialog.getByRole('button', { name: '不满意', exact: true }).click()
     await dialog.getByText('等候时间长').click()
-    await dialog.getByTestId('rating-phone').fill('13812345678')
+    await dialog.getByLabel('联系电话（可不填，便于回访）').fill('13812345678')
     await app.screenshot('queue-04-rating')
     await dialog.getByRole('button', { name: '提交评价' }).click()
     await page.getByText(/感谢您的评价；已登记回访，期限 \d{4}-\d{2}-\d{2} 17:30/).waitFor()

@@ -95,11 +95,14 @@ export function RatingDialog({ ticket, onClose }: { ticket: TicketView; onClose:
               </Tag.CheckableTag>
             ))}
           </Space>
+          {/* Labelled, not only by a placeholder that goes as the resident types. */}
+          <label htmlFor="rating-phone" className="rating-phone-label">
+            {t('phone')}
+          </label>
           <Input
+            id="rating-phone"
             data-no-swipe
             data-testid="rating-phone"
-            style={{ marginTop: 12 }}
-            placeholder={t('phone')}
             maxLength={20}
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
