@@ -27,3 +27,12 @@ export const stationDateTime = (at: Date) => {
 
 /** The day of the week of a YYYY-MM-DD date, 0 for Sunday. */
 export const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay()
+
+const WEEKDAYS = {
+  'zh-CN': ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  'en-US': ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+} as const
+
+/** A YYYY-MM-DD date's day of the week by name: 星期二, Tuesday. */
+export const weekdayName = (date: string, locale: 'zh-CN' | 'en-US' = 'zh-CN') =>
+  WEEKDAYS[locale][weekdayOf(date)] ?? ''

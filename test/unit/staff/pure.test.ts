@@ -3,6 +3,7 @@ import {
   stationDate,
   stationDateTime,
   stationTime,
+  weekdayName,
   weekdayOf
 } from '../../../src/shared/dates'
 import { csvCell } from '../../../src/main/logbooks/output'
@@ -441,6 +442,8 @@ describe('station time', () => {
     expect(stationDateTime(evening)).toBe('2026-12-08 01:05:09')
     expect(stationTime(evening)).toBe('01:05')
     expect(weekdayOf(stationDate(evening))).toBe(2)
+    expect(weekdayName('2026-12-08')).toBe('星期二')
+    expect(weekdayName('2026-12-06', 'en-US')).toBe('Sunday')
     // A stored time that does not parse shows as dashes instead of throwing in a list.
     expect(stationDateTime(new Date('garbage'))).toBe('---------- --:--:--')
   })

@@ -4,15 +4,10 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import type { AppInfo, SessionView } from '@shared/ipc/contract'
 import type { CameraView } from '@shared/photo/contract'
-import { stationDate, weekdayOf } from '@shared/dates'
+import { stationDate, weekdayName } from '@shared/dates'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 import { SwipeStatus } from '@renderer/features/staff/SwipeStatus'
 import { StationStatus } from './StationStatus'
-
-const weekdays = {
-  'zh-CN': ['日', '一', '二', '三', '四', '五', '六'],
-  'en-US': ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-}
 
 function useToday() {
   const [today, setToday] = useState(() => new Date())
@@ -40,8 +35,7 @@ export function StatusBar({
   const today = useToday()
   const date = stationDate(today)
   const lunar = solarToLunar(date)
-  const day = weekdayOf(date)
-  const weekday = locale === 'zh-CN' ? `星期${weekdays['zh-CN'][day]}` : weekdays['en-US'][day]
+  const weekday = weekdayName(date, locale)
   return (
     <footer className="status-bar" role="contentinfo">
       <Space size="large" wrap>

@@ -4,11 +4,9 @@ import { useMessages } from '@renderer/i18n/context'
 import { lunarDayName, lunarMonthName, solarToLunar } from '@shared/calendar'
 import type { BoardView } from '@shared/queue/contract'
 import { callText } from '@shared/queue/text'
-import { stationClock, stationDate, weekdayOf } from '@shared/dates'
+import { stationClock, stationDate, weekdayName } from '@shared/dates'
 import { queueMessages } from './messages'
 import { createCaller } from './voice'
-
-const weekdays = '日一二三四五六'
 
 /**
  * The hall display (second monitor): the current call large and flashing, each window's last
@@ -71,7 +69,7 @@ export function DisplayPage() {
           {stationClock(now.toISOString())}
         </span>
         <span data-testid="hall-date">
-          {date} 星期{weekdays[weekdayOf(date)]} · 农历{lunarMonthName(lunar.month, lunar.leap)}
+          {date} {weekdayName(date)} · 农历{lunarMonthName(lunar.month, lunar.leap)}
           {lunarDayName(lunar.day)}
         </span>
       </header>
