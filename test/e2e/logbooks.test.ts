@@ -335,6 +335,12 @@ describe('a phone booking from the call to the printed book', () => {
     await expect
       .poll(async () => (await app.services.logbooks.repo.ruleByCode('SLA-DOOR'))?.amount)
       .toBe(6)
+    // An emptied box changes nothing (it saved 0, a deadline of no days) and shows the rule again.
+    await amount.fill('')
+    await amount.press('Tab')
+    await page.getByText('期限不能为空，未更改').waitFor()
+    await expect.poll(() => amount.inputValue()).toBe('6')
+    expect((await app.services.logbooks.repo.ruleByCode('SLA-DOOR'))?.amount).toBe(6)
     await page.getByLabel('居委会名称').fill('测试社区居委会')
     await page.getByRole('button', { name: '添加居委会' }).click()
     await page.getByRole('cell', { name: '测试社区居委会', exact: true }).waitFor()

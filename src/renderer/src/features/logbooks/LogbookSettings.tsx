@@ -17,6 +17,8 @@ export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRule
   const [rules, setRules] = useState<PromiseRule[]>([])
   const [committees, setCommittees] = useState<Committee[]>([])
   const [newName, setNewName] = useState('')
+  /** Per rule, how often its emptied box was put back to the stored deadline (remounts it). */
+  const [restored, setRestored] = useState<Record<string, number>>({})
   const load = useCallback(
     () =>
       Promise.all([unwrap(api.logbooks.rules()), unwrap(api.logbooks.committees())]).then(
@@ -76,13 +78,21 @@ export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRule
                 title: t('amount'),
                 render: (_: unknown, rule: PromiseRule) => (
                   <InputNumber
+                    key={`${rule.id}-${rule.amount}-${restored[rule.id] ?? 0}`}
                     aria-label={`${rule.code} ${t('amount')}`}
                     min={0}
                     max={100_000}
                     precision={0}
                     defaultValue={rule.amount}
                     onBlur={(e) => {
-                      const amount = Number(e.target.value)
+                      const raw = e.target.value.trim()
+                      // Emptied: not a deadline of 0 (Number('') is 0); the stored one comes back.
+                      if (raw === '') {
+                        message.warning(t('amountRequired'))
+                        setRestored((n) => ({ ...n, [rule.id]: (n[rule.id] ?? 0) + 1 }))
+                        return
+                      }
+                      const amount = Number(raw)
                       if (Number.isInteger(amount) && amount !== rule.amount) {
                         void saveRule(rule, { amount })
                       }
