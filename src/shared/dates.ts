@@ -1,14 +1,14 @@
+import { stationIso } from './logbooks/time'
+
 /**
  * Dates and times as the station reads them: China Standard Time (UTC+8, no daylight saving),
  * whatever zone the machine is set to, so that every screen, printout and "today" agrees with the
  * registers' deadlines and day boundaries (logbooks/time.ts).
  */
-const OFFSET_MS = 8 * 3_600_000
 const INVALID = '----------T--:--:--.---Z'
 
 /** The instant as an ISO string shifted to station time (an invalid date stays visible as dashes). */
-const shifted = (at: Date) =>
-  Number.isNaN(at.getTime()) ? INVALID : new Date(at.getTime() + OFFSET_MS).toISOString()
+const shifted = (at: Date) => (Number.isNaN(at.getTime()) ? INVALID : stationIso(at.getTime()))
 
 /** The station's date of an instant (now by default), YYYY-MM-DD. */
 export const stationDate = (at: Date = new Date()) => shifted(at).slice(0, 10)

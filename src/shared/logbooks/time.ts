@@ -4,6 +4,9 @@
  */
 const OFFSET_MS = 8 * 3_600_000
 
+/** An instant (ms since the epoch) as an ISO string read on the station's clock. */
+export const stationIso = (ms: number) => new Date(ms + OFFSET_MS).toISOString()
+
 /**
  * How far ahead of main's clock a time of something that happened may lie (a workstation clock a
  * little fast) before main refuses it as in the future.
@@ -11,14 +14,13 @@ const OFFSET_MS = 8 * 3_600_000
 export const CLOCK_SKEW_MS = 5 * 60_000
 
 export function wallClock(iso: string): { date: string; time: string } {
-  const shifted = new Date(Date.parse(iso) + OFFSET_MS).toISOString()
+  const shifted = stationIso(Date.parse(iso))
   return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) }
 }
 
 /** A file name's stamp in station time, to the millisecond (sorts by time): 20261207-200722-172. */
 export function fileStamp(date: Date): string {
-  const shifted = new Date(date.getTime() + OFFSET_MS).toISOString()
-  const digits = shifted.replace(/\D/g, '')
+  const digits = stationIso(date.getTime()).replace(/\D/g, '')
   return `${digits.slice(0, 8)}-${digits.slice(8, 14)}-${digits.slice(14, 17)}`
 }
 
