@@ -327,7 +327,8 @@ export function createStaffService({
     if (!drawn) return null
     const entries = await Promise.all(
       drawn.entries.map(async (entry) => {
-        if (!isBookKey(entry.book)) return { ...entry, occurredAt: null, title: '' }
+        const unread = { ...entry, occurredAt: null, title: '' }
+        if (!isBookKey(entry.book)) return unread
         try {
           const view = await logbooks.current(entry.book, entry.id)
           return {
@@ -336,8 +337,7 @@ export function createStaffService({
             title: entryTitle(entry.book, view.fields)
           }
         } catch (error) {
-          if (error instanceof AppError && error.code === 'NOT_FOUND')
-            return { ...entry, occurredAt: null, title: '' }
+          if (error instanceof AppError && error.code === 'NOT_FOUND') return unread
           throw error
         }
       })

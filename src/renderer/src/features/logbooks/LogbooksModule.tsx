@@ -85,12 +85,7 @@ function Board({ t, onOpen }: { t: T; onOpen: (item: BoardItem) => void }) {
           renderItem={(item) => (
             <List.Item>
               {/* A long title wraps inside the card; the time keeps its line beside it. */}
-              <Button
-                type="link"
-                danger={red}
-                onClick={() => onOpen(item)}
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-              >
+              <Button type="link" danger={red} onClick={() => onOpen(item)} className="link-wraps">
                 [{title(item.book)}] {item.title}
               </Button>
               <span

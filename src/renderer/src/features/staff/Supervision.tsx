@@ -99,16 +99,7 @@ export function Supervision({ t }: { t: T }) {
                 dataSource={spot.entries}
                 renderItem={(e, i) => (
                   <List.Item>
-                    <Button
-                      type="link"
-                      style={{
-                        padding: 0,
-                        height: 'auto',
-                        whiteSpace: 'normal',
-                        textAlign: 'left'
-                      }}
-                      onClick={() => setOpen(e)}
-                    >
+                    <Button type="link" className="link-wraps" onClick={() => setOpen(e)}>
                       {[
                         `${i + 1}. ${books[e.book as BookKey]?.title ?? e.book}`,
                         e.occurredAt ? wallClock(e.occurredAt).date : null,
