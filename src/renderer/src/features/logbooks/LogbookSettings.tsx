@@ -78,7 +78,7 @@ export function LogbookSettings({ t, canEditRules }: { t: LogbooksT; canEditRule
                 title: t('amount'),
                 render: (_: unknown, rule: PromiseRule) => (
                   <InputNumber
-                    key={`${rule.id}-${rule.amount}-${restored[rule.id] ?? 0}`}
+                    key={`${rule.id}-${restored[rule.id] ?? 0}`}
                     aria-label={`${rule.code} ${t('amount')}`}
                     min={0}
                     max={100_000}
