@@ -245,6 +245,9 @@ const MODULES: [string, string][] = [
   ['F9', '设置']
 ]
 
+/** Forms shown in the page after a button is pressed (module › tab: the button's name). */
+const INLINE_OPENERS: Record<string, string> = { '照相 › 规格与摄像头': '编辑' }
+
 /** Buttons that open a form in a dialog (matched on their text, icons aside). */
 const DIALOG_OPENERS = /^(新登记|新增对照|录入年度安排|本所信息|添加操作员)$/
 
@@ -267,6 +270,8 @@ describe('bad input never blanks the window, on any screen', () => {
     await eachTab(page, async (tab) => {
       const where = `${name}${tab ? ` › ${tab}` : ''}`
       const content = page.locator('.shell-content')
+      const opener = INLINE_OPENERS[where]
+      if (opener) await content.getByRole('button', { name: opener, exact: true }).first().click()
       await sweepBoxes(page, content, where)
       // Forms on the page: each one with its own submit button.
       const forms = content.locator('form:has(button[type=submit])')

@@ -203,24 +203,54 @@ describe('the photo booth', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('（2号窗口）') })
   })
 
-  it('shows the camera setting and refuses a contradictory spec with the reason', async () => {
+  it('edits a spec in a form: a number out of range at its box, a contradiction with its reason', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '规格与摄像头' }).click()
     // The camera is a choice among detected devices (the harness's still shows as the current one).
     const device = page.locator('.photo-camera .ant-select').first()
     await expect.poll(() => device.textContent()).toMatch(/file:\/.*still\.jpg/)
     await page.getByRole('button', { name: '编辑' }).first().click()
-    const spec = await app.services.photoSpecs.get('resident-id')
-    const broken = { ...spec, geometry: { ...spec.geometry, faceWidth: { min: 400 } } }
-    await page.locator('.photo-spec-editor textarea').fill(JSON.stringify(broken, null, 2))
+    const editor = page.locator('.photo-spec-editor')
+    await expect
+      .poll(() => editor.locator('.ant-card-head-title').textContent())
+      .toContain('resident-id')
+    // The form shows the stored numbers (no JSON to edit).
+    expect(await editor.locator('textarea.photo-spec-json').count()).toBe(0)
+    expect(await page.getByLabel('脸宽 下限').inputValue()).toBe('193')
+    expect(await page.getByLabel('脸宽 上限').inputValue()).toBe('221')
+    await editor.locator('.ant-card-head').scrollIntoViewIfNeeded()
+    await app.screenshot('photo-05-spec-form')
+    const stored = async () => app.services.photoSpecs.get('resident-id')
+    const before = await stored()
+
+    const dpi = page.getByLabel('dpi', { exact: true })
+    await dpi.fill('2026')
+    await page.getByRole('button', { name: '保存规格' }).click()
+    const dpiItem = editor.locator('.ant-form-item', { has: dpi })
+    await expect
+      .poll(() => dpiItem.locator('.ant-form-item-explain').textContent())
+      .toBe('不能大于 1200')
+    expect(await stored()).toEqual(before)
+
+    await dpi.fill('350')
+    await page.getByLabel('脸宽 下限').fill('400')
     await page.getByRole('button', { name: '保存规格' }).click()
     await expect
       .poll(() => page.getByTestId('spec-problem').textContent())
-      .toBe('规格自相矛盾：脸宽下限 400 px 不小于照片宽 358 px')
+      .toBe('规格自相矛盾：脸宽：下限 400 px 大于上限 221 px；脸宽下限 400 px 不小于照片宽 358 px')
     await app.screenshot('photo-05-spec-refused')
-    expect((await app.services.photoSpecs.get('resident-id')).geometry.faceWidth).toEqual({
-      min: 193,
-      max: 221
-    })
+    expect(await stored()).toEqual(before)
+
+    // Both limits emptied: the rule is not checked; saved as such.
+    await page.getByLabel('脸宽 下限').fill('')
+    await page.getByLabel('脸宽 上限').fill('')
+    await page.getByRole('button', { name: '保存规格' }).click()
+    await expect.poll(() => editor.count()).toBe(0)
+    const saved = await stored()
+    expect(saved.geometry.faceWidth).toBeUndefined()
+    expect({
+      ...saved,
+      geometry: { ...saved.geometry, faceWidth: before.geometry.faceWidth }
+    }).toEqual(before)
   })
 })
