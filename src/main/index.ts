@@ -245,6 +245,7 @@ async function start(): Promise<void> {
       emit(hallWindow?.webContents, 'station.changed', change)
     },
     onStationProgress: (progress) => emit(mainWindow?.webContents, 'station.progress', progress),
+    onAuditProgress: (progress) => emit(mainWindow?.webContents, 'audit.progress', progress),
     onSessionChange: (status) => {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)

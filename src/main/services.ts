@@ -24,7 +24,7 @@ import { createAddressService } from './address/service'
 import { createSpecRepo } from './photo/spec-repo'
 import { createPhotoService } from './photo/photo-service'
 import type { CameraConfig } from './photo/camera'
-import type { AuthStatus } from '../shared/ipc/contract'
+import type { AuthStatus, Progress } from '../shared/ipc/contract'
 import { stationDate } from '../shared/dates'
 import { createGuideRepo } from './guide/guide-repo'
 import { createGuideService } from './guide/guide-service'
@@ -73,6 +73,8 @@ export interface ServiceOptions {
   onStationChange?: (change: StationChange) => void
   /** Other PCs' rows being taken from the station server: how far (main tells the windows). */
   onStationProgress?: (progress: DownloadProgress) => void
+  /** Audit rows verified so far, this PC's or the station's (main tells the window). */
+  onAuditProgress?: (progress: Progress) => void
 }
 
 /**
@@ -311,6 +313,8 @@ export async function createServices(options: ServiceOptions) {
     db,
     settings,
     audit,
+    /** `audit.verify` and `station.auditVerify` report how far they are through this. */
+    onAuditProgress: options.onAuditProgress,
     operators,
     auth,
     calendar,

@@ -117,7 +117,8 @@ export async function startApp(
       : {}),
     onSessionChange: (status) => emit('session.changed', status),
     onStationChange: (change) => emit('station.changed', change),
-    onStationProgress: (progress) => emit('station.progress', progress)
+    onStationProgress: (progress) => emit('station.progress', progress),
+    onAuditProgress: (progress) => emit('audit.progress', progress)
   })
   if (options.signedIn) await services.auth.setupAdmin(E2E_ADMIN)
   const { server, origin } = await serveRenderer()

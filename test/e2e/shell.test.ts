@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
+import { appendAudit } from '../../src/main/audit/audit-repo'
 import { launchBrowser, startApp, type RunningApp } from './harness'
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Station2026' }
@@ -174,9 +175,28 @@ describe('the shell, as a clerk meets it', () => {
     expect(await page.locator('.shell-sider [role=menuitem]').count()).toBe(1)
     expect(await page.getByRole('tab', { name: '操作员' }).count()).toBe(0)
     await page.getByRole('tab', { name: '审计日志' }).click()
+    // A year of lookups at a busy window: the verification shows how far it is.
+    const { db, deviceId } = app.services
+    db.transaction((tx) => {
+      for (let i = 0; i < 60_000; i++) {
+        appendAudit(tx, deviceId, '2026-06-01T02:00:00.000Z', {
+          operatorId: admin,
+          action: 'logbook.view',
+          entity: 'logbook_phone',
+          entityId: `entry-${i}`
+        })
+      }
+    })
+    const total = await app.services.audit.count()
     await page.getByRole('button', { name: '校验审计链' }).click()
+    const progress = page.getByTestId('audit-verify-progress')
+    await progress.waitFor()
+    expect(await progress.textContent()).toMatch(
+      new RegExp(`已校验 \\d+ / (${total}|${total + 1}) 条`)
+    )
     const verdict = page.getByTestId('audit-verification')
     await verdict.waitFor()
+    expect(await progress.count()).toBe(0)
     expect(await verdict.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/)
     expect(await verdict.textContent()).toMatch(/签名检查点 \d+ 个，最近一个到第 \d+ 条/)
     // Events, objects and details by name, not by code.

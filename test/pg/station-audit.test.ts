@@ -13,7 +13,8 @@ const AUDITOR = { username: 'audit_zhou', displayName: '周督察', password: 'A
 
 /** One PC with its own administrator and a phone booking made there. */
 async function openPc(name: string) {
-  const services = await openTestServices()
+  const progress: { done: number; total: number }[] = []
+  const services = await openTestServices({ onAuditProgress: (p) => progress.push(p) })
   await services.auth.setupAdmin({
     username: `admin_${name}`,
     displayName: `管理员${name}`,
@@ -41,7 +42,7 @@ async function openPc(name: string) {
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
     return result.value as T
   }
-  return { services, admin, call }
+  return { services, admin, call, progress }
 }
 
 interface Listed {
@@ -130,7 +131,15 @@ describe('全所审计日志: the auditor reads and verifies every PC’s audit 
 
   it('verifies every PC’s chain, and names the PC whose row was changed on the server', async () => {
     await a.services.auth.signIn(AUDITOR)
+    a.progress.length = 0
     const chains = await a.call<Chain[]>('station:auditVerify')
+    // How far, of every PC's rows on the server, reported to the window as it goes.
+    const rows = chains.reduce((sum, chain) => sum + chain.rows, 0)
+    expect(a.progress.length).toBeGreaterThanOrEqual(2)
+    expect(a.progress.at(-1)).toEqual({ done: rows, total: rows })
+    expect(a.progress.map((p) => p.done)).toEqual(
+      [...a.progress.map((p) => p.done)].sort((x, y) => x - y)
+    )
     expect(chains.map((chain) => [chain.pcName, chain.ok, chain.badMacAt])).toEqual(
       expect.arrayContaining([
         ['1号窗口', true, null],

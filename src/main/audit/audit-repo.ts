@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import { auditLog, operators } from '../db/schema'
-import type { AuditEntry, AuditVerification } from '../../shared/ipc/contract'
+import type { AuditEntry, AuditVerification, Progress } from '../../shared/ipc/contract'
 import { readCheckpoints, type Checkpoint } from './checkpoints'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -291,9 +291,10 @@ export function createAuditRepo({
     /**
      * Walks the chain in order (link, hash and mac of every row), then holds the result against
      * every signed checkpoint: a checkpoint past the last row means the log was truncated, one
-     * whose head hash differs means it was re-chained. Reports the first bad row.
+     * whose head hash differs means it was re-chained. Reports the first bad row. Yields to the
+     * event loop between batches (a long chain never holds up other calls) and reports how far.
      */
-    async verify(): Promise<AuditVerification> {
+    async verify(onProgress?: (progress: Progress) => void): Promise<AuditVerification> {
       const read = readCheckpoints(checkpointFile, checkpointKey)
       const wanted = new Set(read.checkpoints.map((cp) => cp.seq))
       const seen = new Map<number, string>()
@@ -301,7 +302,19 @@ export function createAuditRepo({
       let expectedSeq = 1
       let checked = 0
       let firstBroken: AuditVerification['firstBroken'] = null
+      // Rows written meanwhile are checked too: the total grows with them.
+      const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0
+      let reported = -1
+      const report = () => {
+        if (checked === reported) return
+        reported = checked
+        onProgress?.({ done: checked, total: Math.max(total, checked) })
+      }
       walk: for (;;) {
+        if (checked > 0) {
+          report()
+          await new Promise((resolve) => setImmediate(resolve))
+        }
         // Batches keep memory flat on a long chain.
         const rows = db
           .select()
@@ -334,6 +347,7 @@ export function createAuditRepo({
           checked += 1
         }
       }
+      report()
       // Held against the checkpoints only up to the first bad row: beyond it nothing is trusted.
       for (const cp of read.checkpoints) {
         const problem = checkpointMismatch(cp, checked, seen.get(cp.seq))

@@ -91,7 +91,7 @@ export function createHandlers(services: Services): HandlerMap<Contract> {
     },
     audit: {
       list: (input) => audit.list(input),
-      verify: () => audit.verify()
+      verify: () => audit.verify(services.onAuditProgress)
     },
     logbooks: createLogbooksHandlers(services),
     guide: createGuideHandlers(services),

@@ -6,6 +6,7 @@
  * someone without the key does not pass.
  */
 import type pg from 'pg'
+import type { Progress } from '../../shared/ipc/contract'
 import {
   GENESIS_HASH,
   hashStoredAuditRow,
@@ -27,7 +28,9 @@ export interface DeviceChain {
 export async function verifyDeviceChain(
   client: pg.ClientBase,
   deviceId: string,
-  macKey?: Buffer
+  macKey?: Buffer,
+  /** After each page: rows of this chain checked so far. */
+  onPage?: (checked: number) => void
 ): Promise<DeviceChain> {
   let prev = GENESIS_HASH
   let expected = 1
@@ -54,21 +57,45 @@ export async function verifyDeviceChain(
       prev = row.hash
       expected += 1
     }
+    onPage?.(expected - 1)
     if (rows.length < 5000) {
       return withMacs({ deviceId, rows: expected - 1, ok: true, brokenAt: null })
     }
   }
 }
 
-/** Every device's chain on the server. */
+/**
+ * Every device's chain on the server; `onProgress` after each page, of all PCs' rows (the totals
+ * drizzle-pg/0016 keeps; rows uploaded meanwhile make it grow).
+ */
 export async function verifyServerChains(
   client: pg.ClientBase,
-  macKey?: Buffer
+  macKey?: Buffer,
+  onProgress?: (progress: Progress) => void
 ): Promise<DeviceChain[]> {
+  // The PCs from the rows themselves (never from derived counts): a loose index scan.
   const { rows } = await client.query<{ device_id: string }>(
-    'SELECT DISTINCT device_id FROM audit_log ORDER BY device_id'
+    `WITH RECURSIVE devices AS (
+       SELECT min(device_id) AS device_id FROM audit_log
+       UNION ALL
+       SELECT (SELECT min(device_id) FROM audit_log WHERE device_id > devices.device_id)
+         FROM devices WHERE devices.device_id IS NOT NULL
+     )
+     SELECT device_id FROM devices WHERE device_id IS NOT NULL`
   )
+  const counted = await client.query<{ n: string | null }>(
+    'SELECT sum(n) AS n FROM station_audit_counts'
+  )
+  const total = Number(counted.rows[0]?.n ?? 0)
   const chains: DeviceChain[] = []
-  for (const { device_id } of rows) chains.push(await verifyDeviceChain(client, device_id, macKey))
+  let before = 0
+  for (const { device_id } of rows) {
+    const chain = await verifyDeviceChain(client, device_id, macKey, (checked) => {
+      const done = before + checked
+      onProgress?.({ done, total: Math.max(total, done) })
+    })
+    chains.push(chain)
+    before += chain.rows
+  }
   return chains
 }

@@ -14,7 +14,7 @@ export function createStationHandlers(services: Services): HandlerMap<Contract>[
     uploadNow: () => station.uploadNow(),
     conflicts: async () => station.conflicts(),
     auditList: (query) => station.auditList(query),
-    auditVerify: () => station.auditVerify(),
+    auditVerify: () => station.auditVerify(services.onAuditProgress),
     resolveConflict: ({ id, keep }, context) =>
       station.resolveConflict(id, keep, {
         id: actorOf(context),

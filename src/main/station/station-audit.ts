@@ -8,6 +8,7 @@ import type pg from 'pg'
 import type { DeviceChain } from './chain'
 import { verifyServerChains } from './chain'
 import { serverPcNames } from './pc-names'
+import type { Progress } from '../../shared/ipc/contract'
 
 export interface StationAuditQuery {
   page: number
@@ -95,9 +96,10 @@ export async function listStationAudit(
 /** Every PC's chain on the server, links, hashes and (with the station's mac key) macs. */
 export async function verifyStationAudit(
   client: pg.ClientBase,
-  macKey: Buffer
+  macKey: Buffer,
+  onProgress?: (progress: Progress) => void
 ): Promise<StationChainView[]> {
-  const chains = await verifyServerChains(client, macKey)
+  const chains = await verifyServerChains(client, macKey, onProgress)
   const names = await serverPcNames(client)
   return chains.map((chain) => ({ ...chain, pcName: names.get(chain.deviceId) ?? null }))
 }

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm'
 import type Database from 'better-sqlite3'
 import pg from 'pg'
 import { AppError } from '../../shared/errors'
+import type { Progress } from '../../shared/ipc/contract'
 import type {
   StationCheckReport,
   StationConflictView,
@@ -555,7 +556,7 @@ export function createStationService(deps: StationServiceDeps) {
     },
 
     /** Every PC's chain on the server verified, macs under the station key this PC holds. */
-    async auditVerify() {
+    async auditVerify(onProgress?: (progress: Progress) => void) {
       return withServer(async (client, station) => {
         const key = heldStationKey(station)
         if (!key) {
@@ -564,7 +565,7 @@ export function createStationService(deps: StationServiceDeps) {
             '本机还没有本所密钥：请管理员在 设置 → 本所服务器 输入本所密钥口令后保存'
           )
         }
-        return verifyStationAudit(client, stationKeySide(key).chainKey)
+        return verifyStationAudit(client, stationKeySide(key).chainKey, onProgress)
       })
     },
 

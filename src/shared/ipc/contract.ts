@@ -226,6 +226,10 @@ export const contract = {
 
 export type Contract = typeof contract
 
+/** How far a long piece of work is: items done of the total. */
+const progress = z.object({ done: z.int().min(0), total: z.int().min(0) })
+export type Progress = z.output<typeof progress>
+
 /** Events main pushes to the renderer (payloads validated in main before sending). */
 export const events = {
   'session.changed': authStatus,
@@ -239,7 +243,9 @@ export const events = {
     registers: z.record(z.string().max(100), z.int().min(0))
   }),
   /** Other PCs' rows being taken from the station server (a joining PC takes them all). */
-  'station.progress': z.object({ done: z.int().min(0), total: z.int().min(0) })
+  'station.progress': progress,
+  /** Audit rows verified so far (本机 or 全所 校验), of those there were. */
+  'audit.progress': progress
 } as const
 
 export type Events = typeof events

@@ -1,10 +1,10 @@
-import { Alert, Button, Segmented, Space, Table, Typography } from 'antd'
+import { Alert, Button, Progress, Segmented, Space, Table, Typography } from 'antd'
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import { useI18n } from '@renderer/i18n/context'
 import { SearchSelect } from '@renderer/components/SearchSelect'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
-import type { AuditEntry, AuditVerification } from '@shared/ipc/contract'
+import type { AuditEntry, AuditVerification, Progress as Done } from '@shared/ipc/contract'
 import type { z } from 'zod'
 import type { stationChainView } from '@shared/station/contract'
 import { shortId } from '@shared/ids'
@@ -36,6 +36,11 @@ export function AuditLogView() {
   const [problem, setProblem] = useState<string | null>(null)
   const [verification, setVerification] = useState<AuditVerification | null>(null)
   const [chains, setChains] = useState<StationChain[] | null>(null)
+  const [verifying, setVerifying] = useState(false)
+  const [checked, setChecked] = useState<Done | null>(null)
+
+  // A long chain takes a while: how far the verification is.
+  useEffect(() => (verifying ? api.on('audit.progress', setChecked) : undefined), [verifying])
 
   useEffect(() => {
     void unwrap(api.station.status()).then((status) => setInStation(status.configured))
@@ -60,13 +65,15 @@ export function AuditLogView() {
 
   const verify = () => {
     setProblem(null)
-    if (scope === 'station') {
-      unwrap(api.station.auditVerify()).then(setChains, (error: unknown) =>
-        setProblem(errorMessage(error))
-      )
-    } else {
-      void unwrap(api.audit.verify()).then(setVerification)
-    }
+    setChecked(null)
+    setVerifying(true)
+    const done =
+      scope === 'station'
+        ? unwrap(api.station.auditVerify()).then(setChains)
+        : unwrap(api.audit.verify()).then(setVerification)
+    done
+      .catch((error: unknown) => setProblem(errorMessage(error)))
+      .finally(() => setVerifying(false))
   }
 
   /** A PC by its name, else by its short id (rows of the 全所 list and verified chains). */
@@ -106,9 +113,19 @@ export function AuditLogView() {
               setPage(1)
             }}
           />
-          <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
+          <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={verifying}>
             {t('audit.verify')}
           </Button>
+          {verifying && checked && checked.total > 0 ? (
+            <Space data-testid="audit-verify-progress">
+              <Progress
+                percent={Math.floor((checked.done / checked.total) * 100)}
+                size="small"
+                style={{ width: 200 }}
+              />
+              <span>{t('audit.verifying', { done: checked.done, total: checked.total })}</span>
+            </Space>
+          ) : null}
         </Space>
         {problem ? (
           <Alert data-testid="audit-problem" type="error" showIcon title={problem} />
