@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -154,6 +154,28 @@ describe('the photo booth', () => {
     await page.getByRole('tab', { name: '照片记录' }).click()
     await page.getByRole('cell', { name: '居民身份证' }).waitFor()
     await app.screenshot('photo-03-history')
+    // The paper's name is shown whole, and a sheet of the kept photo is made.
+    const paper = page.locator('.photo-sheet-paper')
+    const paperName = paper.getByText('6 寸（152×102 mm）', { exact: true })
+    expect(
+      await paperName.evaluate((element) => {
+        const box = element as unknown as { scrollWidth: number; clientWidth: number }
+        return box.scrollWidth <= box.clientWidth
+      })
+    ).toBe(true)
+    await page
+      .getByRole('row', { name: /居民身份证/ })
+      .getByRole('checkbox')
+      .check()
+    await page.getByRole('button', { name: '排版打印' }).click()
+    const made = page.locator('.ant-modal-confirm-title', {
+      hasText: '已生成相纸 PDF（4 张，1 页）'
+    })
+    await made.waitFor()
+    const sheetFile = /：(\S+\.pdf)/.exec((await made.textContent()) ?? '')?.[1]
+    expect(sheetFile && existsSync(sheetFile)).toBe(true)
+    await page.keyboard.press('Escape')
+    await made.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: '删除' }).click()
     const confirm = page.getByRole('dialog')
     await confirm.locator('.ant-modal-confirm-title', { hasText: '删除这张照片？' }).waitFor()

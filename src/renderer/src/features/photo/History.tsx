@@ -100,7 +100,10 @@ export function History({ version }: { version: number }) {
           value={sheet.size}
           onChange={(size) => setSheet({ ...sheet, size })}
           options={Object.entries(sheetSizes).map(([value, s]) => ({ value, label: s.label }))}
-          style={{ width: 200 }}
+          aria-label={t('sheet.size')}
+          className="photo-sheet-paper"
+          popupMatchSelectWidth={false}
+          style={{ width: 250 }}
         />
         <span>{t('sheet.copies')}</span>
         <InputNumber
