@@ -74,11 +74,18 @@ describe('考核: swipe, follow-up, awards, report', () => {
     await page.getByRole('tab', { name: '月度评比' }).click()
     const table = page.getByTestId('award-table')
     await table.getByText('李娜').waitFor()
-    await page.getByText(/建议：最佳 李娜/).waitFor()
+    await page.getByText(/^系统建议：最佳 李娜；优质 /).waitFor()
+    // The quota column says what the printed report says.
+    expect(await table.locator('tbody').innerText()).toMatch(/已完成[\s\S]*未完成/)
     await page.getByTestId('award-confirm').click()
+    // The same words as the printed report's, with the day of the confirmation.
     await page
       .getByTestId('award-confirmed')
-      .getByText(/已确认：最佳 李娜.*张所长/)
+      .getByText(
+        new RegExp(
+          `^所长确认：最佳服务标兵 李娜；优质服务标兵 .+（张所长，${stationDate(services.now())}）$`
+        )
+      )
       .waitFor()
     await app.screenshot('staff-03-awards')
     await page.getByTestId('staff-print').click()

@@ -441,7 +441,7 @@ function Awards({ t, month }: { t: T; month: string }) {
           { title: t('onTimeRate'), render: (_, r) => `${r.onTimeRate.toFixed(1)}%` },
           {
             title: t('quotaMet'),
-            render: (_, r) => (r.quotaMet ? <Tag color="green">{t('yes')}</Tag> : t('no'))
+            render: (_, r) => (r.quotaMet ? <Tag color="green">{t('met')}</Tag> : t('notMet'))
           },
           {
             title: t('satisfaction'),
@@ -465,8 +465,10 @@ function Awards({ t, month }: { t: T; month: string }) {
           title={t('confirmed', {
             best: name(c.bestId),
             excellent: c.excellentIds.map(name).join('、'),
-            by: c.confirmedByName
+            by: c.confirmedByName,
+            date: stationDate(new Date(c.confirmedAt))
           })}
+          description={c.reason ? t('confirmedReason', { reason: c.reason }) : undefined}
         />
       ) : isDirector ? (
         <Space wrap>
