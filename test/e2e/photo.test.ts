@@ -231,6 +231,16 @@ describe('the photo booth', () => {
     // The camera is a choice among detected devices (the harness's still shows as the current one).
     const device = page.locator('.photo-camera .ant-select').first()
     await expect.poll(() => device.textContent()).toMatch(/file:\/.*still\.jpg/)
+    // Saved five times in a row: at most three toasts on screen, the newest last.
+    const saveCamera = page.getByRole('button', { name: '保存摄像头设置' })
+    for (let i = 0; i < 5; i++) {
+      await saveCamera.click()
+      await page.getByText('摄像头设置已保存').first().waitFor()
+    }
+    // (Those pushed out leave with a short animation; a toast stays 3 s.)
+    await expect
+      .poll(() => page.locator('.ant-message-notice').count(), { timeout: 1000 })
+      .toBeLessThanOrEqual(3)
     await page.getByRole('button', { name: '编辑' }).first().click()
     const editor = page.locator('.photo-spec-editor')
     await expect

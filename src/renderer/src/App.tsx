@@ -103,7 +103,8 @@ export function App() {
       theme={theme}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
+      {/* A counter's quick saves never pile up a column of toasts over the page. */}
+      <AntApp message={{ maxCount: 3 }}>
         <RefusalNotice />
         <I18nProvider locale={locale}>
           {/* Reader bursts at sign-in and lock are taken back, never submitted as a password. */}
