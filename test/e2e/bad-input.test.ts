@@ -67,10 +67,12 @@ async function healthy(page: Page, step: string) {
   await page.waitForTimeout(30)
   const state = await page.evaluate(() => ({
     text: document.body.innerText.trim().length,
-    crashed: document.querySelectorAll('[data-testid="module-error"], .fatal-error').length
+    crashed: document.querySelectorAll('[data-testid="module-error"], .fatal-error').length,
+    // A refusal names no field by main's path (输入有误（night.amount）): at its box, or in words.
+    fieldPath: /输入有误（[A-Za-z0-9_.]+）/.exec(document.body.innerText)?.[0] ?? null
   }))
   expect({ step, errors: app.errors }).toEqual({ step, errors: [] })
-  expect({ step, ...state }).toMatchObject({ step, crashed: 0 })
+  expect({ step, ...state }).toMatchObject({ step, crashed: 0, fieldPath: null })
   expect(state.text, step).toBeGreaterThan(0)
 }
 

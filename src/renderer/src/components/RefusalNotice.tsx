@@ -1,6 +1,6 @@
 import { App } from 'antd'
 import { useEffect } from 'react'
-import { ApiError } from '@renderer/lib/api'
+import { ApiError, errorMessage } from '@renderer/lib/api'
 
 /**
  * A call that main refused (bad input, no permission, record gone) and that the screen did not
@@ -13,7 +13,8 @@ export function RefusalNotice() {
     const onRejection = (event: PromiseRejectionEvent) => {
       if (!(event.reason instanceof ApiError)) return
       event.preventDefault()
-      void message.error({ content: event.reason.message, key: event.reason.message })
+      const text = errorMessage(event.reason)
+      void message.error({ content: text, key: text })
     }
     window.addEventListener('unhandledrejection', onRejection)
     return () => window.removeEventListener('unhandledrejection', onRejection)

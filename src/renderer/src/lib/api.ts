@@ -21,5 +21,12 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   return result.value
 }
 
+/**
+ * Main names a refused field by its path (输入有误（night.amount）：…), which a form turns into a
+ * message at the box (showFieldErrors); shown anywhere else, the path means nothing to a clerk.
+ */
+const FIELD_PATH = /^输入有误（[A-Za-z0-9_.]+）：/
+
+/** A failure as the clerk reads it. */
 export const errorMessage = (error: unknown) =>
-  error instanceof Error ? error.message : '操作失败'
+  error instanceof Error ? error.message.replace(FIELD_PATH, '输入有误：') : '操作失败'

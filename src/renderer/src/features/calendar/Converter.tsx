@@ -25,6 +25,7 @@ import {
 } from '@shared/calendar'
 import { stationDate } from '@shared/dates'
 import { LunarPicker } from '@renderer/components/LunarPicker'
+import { errorMessage } from '@renderer/lib/api'
 import { useMessages } from '@renderer/i18n/context'
 import { calendarMessages } from './messages'
 
@@ -48,7 +49,7 @@ export function Converter() {
       setSolar(lunarToSolar(parseLunarDate(typed)))
       setTypedError(null)
     } catch (error) {
-      setTypedError(error instanceof Error ? error.message : String(error))
+      setTypedError(errorMessage(error))
     }
   }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Descriptions, Modal } from 'antd'
-import { api, unwrap } from '@renderer/lib/api'
+import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { books, statusLabel, type BookKey, type FieldSpec } from '@shared/logbooks/books'
 import type { EntryView } from '@shared/logbooks/contract'
 import { formatStationTime } from '@shared/logbooks/time'
@@ -47,7 +47,7 @@ export function EntryPreview(props: {
   useEffect(() => {
     unwrap(api.logbooks.get({ book, id: entry.id })).then(
       (r) => setView(r.entry),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => setError(errorMessage(e))
     )
     void Promise.all([unwrap(api.logbooks.officers()), unwrap(api.logbooks.committees())]).then(
       ([officers, committees]) =>
