@@ -24,7 +24,8 @@ import {
   writePrivateFile,
   type KeyStorage
 } from './keys/key-vault'
-import { chooseHallDisplay, planHallWindow } from './queue/hall-display'
+import { hallTarget, planHallWindow } from './queue/hall-display'
+import type { HallDisplayMode } from '../shared/queue/contract'
 import type { SystemPrinter } from './queue/printing'
 
 registerAppScheme()
@@ -116,10 +117,11 @@ function createWindow(): BrowserWindow {
 
 /**
  * The hall display: full screen on the second monitor, opened, moved or closed as monitors come
- * and go (the choice itself is `chooseHallDisplay`, unit-tested).
+ * and go, or closed while this PC's setting has it off (the choice itself is `hallTarget`,
+ * unit-tested).
  */
-function placeHallWindow(): void {
-  const target = chooseHallDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
+function placeHallWindow(mode: HallDisplayMode): void {
+  const target = hallTarget(mode, screen.getAllDisplays(), screen.getPrimaryDisplay().id)
   const plan = planHallWindow(target, {
     open: hallWindow !== undefined && !hallWindow.isDestroyed(),
     displayId: hallDisplayId
@@ -231,6 +233,8 @@ async function start(): Promise<void> {
   session.defaultSession.setSpellCheckerEnabled(false)
   serveRenderer(join(import.meta.dirname, '../renderer'))
 
+  /** Places the hall window under the current setting (set once the services are open). */
+  let placeHall: () => void = () => undefined
   const dataDir = resolveDataDir(process.argv)
   const keyStorage = safeStorageKeys(dataDir)
   const services = await createServices({
@@ -246,6 +250,7 @@ async function start(): Promise<void> {
     },
     onStationProgress: (progress) => emit(mainWindow?.webContents, 'station.progress', progress),
     onAuditProgress: (progress) => emit(mainWindow?.webContents, 'audit.progress', progress),
+    onHallDisplayChange: () => placeHall(),
     onSessionChange: (status) => {
       emit(mainWindow?.webContents, 'session.changed', status)
       emit(hallWindow?.webContents, 'session.changed', status)
@@ -258,9 +263,10 @@ async function start(): Promise<void> {
   })
   registerIpc(createIpcTable(services, isOwnPage))
   mainWindow = createWindow()
-  placeHallWindow()
-  screen.on('display-added', placeHallWindow)
-  screen.on('display-removed', placeHallWindow)
+  placeHall = () => placeHallWindow(services.queue.hallDisplay())
+  placeHall()
+  screen.on('display-added', placeHall)
+  screen.on('display-removed', placeHall)
   // The hall display has no frame: it closes with the clerk's window.
   mainWindow.on('closed', () => hallWindow?.close())
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts

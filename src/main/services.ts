@@ -75,6 +75,8 @@ export interface ServiceOptions {
   onStationProgress?: (progress: DownloadProgress) => void
   /** Audit rows verified so far, this PC's or the station's (main tells the window). */
   onAuditProgress?: (progress: Progress) => void
+  /** The hall display was switched on or off here (main opens or closes its window). */
+  onHallDisplayChange?: () => void
 }
 
 /**
@@ -315,6 +317,7 @@ export async function createServices(options: ServiceOptions) {
     audit,
     /** `audit.verify` and `station.auditVerify` report how far they are through this. */
     onAuditProgress: options.onAuditProgress,
+    onHallDisplayChange: options.onHallDisplayChange,
     operators,
     auth,
     calendar,

@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS: Record<string, Name> = {
   'queue.service.update': ['修改叫号业务', 'Queue service changed'],
   'queue.config.update': ['修改叫号设置', 'Queue settings changed'],
   'queue.printer.update': ['设置取号打印机', 'Ticket printer set'],
+  'queue.hallDisplay.update': ['设置叫号显示屏', 'Hall display set'],
   'queue.stats.export': ['导出叫号统计', 'Queue figures exported'],
   'staff.attendance.swipe': ['刷卡', 'Card swiped'],
   'staff.attendance.print': ['打印考勤表', 'Attendance printed'],
@@ -179,6 +180,7 @@ const DETAIL_KEYS: Record<string, Name> = {
   failedAttempts: ['连续失败次数', 'failed attempts'],
   locked: ['已锁定', 'locked'],
   note: ['备注', 'note'],
+  mode: ['方式', 'mode'],
   direction: ['方向', 'direction']
 }
 

@@ -199,6 +199,19 @@ describe('取号叫号: kiosk, window bar in another module, hall display, ratin
     expect(await row.textContent()).toContain('预约')
   })
 
+  it('switches off this PC’s hall display in the settings (its second monitor is for other work)', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '设置', exact: true }).click()
+    const hall = page.getByTestId('queue-hall-display')
+    const auto = hall.getByRole('radio', { name: '接上第二块屏幕时在上面全屏显示叫号' })
+    const off = hall.getByRole('radio', { name: '不显示（第二块屏幕另作他用）' })
+    await expect.poll(() => auto.isChecked()).toBe(true)
+    await hall.getByText('不显示（第二块屏幕另作他用）').click()
+    await expect.poll(() => app.services.queue.hallDisplay()).toBe('off')
+    await expect.poll(() => off.isChecked()).toBe(true)
+    expect(await auto.isChecked()).toBe(false)
+  })
+
   it('the hall display never shows the sign-in form on the public monitor', async () => {
     await app.services.auth.signOut()
     const hall = await app.page.context().newPage()

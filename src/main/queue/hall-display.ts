@@ -1,3 +1,5 @@
+import type { HallDisplayMode } from '../../shared/queue/contract'
+
 /**
  * Where the hall display goes. Pure (no Electron), so index.ts hands in `screen.getAllDisplays()`
  * and the primary display's id and only applies the answer.
@@ -34,6 +36,15 @@ export function chooseHallDisplay<D extends DisplayLike>(
       (a, b) => area(b) - area(a) || a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y
     )[0] ?? null
   )
+}
+
+/** The display for the hall window under this PC's setting: none while it is switched off. */
+export function hallTarget<D extends DisplayLike>(
+  mode: HallDisplayMode,
+  displays: readonly D[],
+  primaryId: number
+): D | null {
+  return mode === 'off' ? null : chooseHallDisplay(displays, primaryId)
 }
 
 /** What to do with the hall window after the displays changed. */

@@ -70,6 +70,12 @@ export function createQueueHandlers(
     printer: async () => queue.printer(),
     savePrinter: async (input, context) => queue.savePrinter(input, actorOf(context)),
     printers: () => services.printing.list(),
+    hallDisplay: async () => queue.hallDisplay(),
+    setHallDisplay: async ({ mode }, context) => {
+      const saved = queue.setHallDisplay(mode, actorOf(context))
+      services.onHallDisplayChange?.()
+      return saved
+    },
     callNext: async (_input, context) => queue.callNext(actorOf(context)),
     callNumber: async ({ number }, context) => queue.callNumber(number, actorOf(context)),
     recall: async (_input, context) => queue.recall(actorOf(context)),

@@ -26,6 +26,8 @@ import {
   ratingLevels,
   type BoardView,
   type DeskView,
+  hallDisplayMode,
+  type HallDisplayMode,
   type IssuedView,
   type PrinterConfig,
   type QueueConfig,
@@ -45,6 +47,8 @@ export const defaultQueueConfig: QueueConfig = {
 
 const CONFIG_KEY = 'queue.config'
 const PRINTER_KEY = 'queue.printer'
+/** This PC's own (never shared with the station): whether its second monitor is the hall display. */
+const HALL_DISPLAY_KEY = 'queue.hallDisplay'
 export const defaultPrinter: PrinterConfig = { kind: 'none', paperWidth: '80' }
 /** The promise rule of the follow-up a poor rating opens (seeded by migration). */
 export const FOLLOWUP_RULE = 'QUEUE-RATING'
@@ -604,6 +608,24 @@ export function createQueueService({
       const row = db.select().from(settings).where(eq(settings.key, PRINTER_KEY)).get()
       const parsed = row ? printerConfig.safeParse(JSON.parse(row.value)) : null
       return parsed?.success ? parsed.data : defaultPrinter
+    },
+
+    hallDisplay(): HallDisplayMode {
+      const row = db.select().from(settings).where(eq(settings.key, HALL_DISPLAY_KEY)).get()
+      const parsed = row ? hallDisplayMode.safeParse(JSON.parse(row.value)) : null
+      return parsed?.success ? parsed.data : 'auto'
+    },
+
+    setHallDisplay(mode: HallDisplayMode, actorId: string): HallDisplayMode {
+      audited(
+        actorId,
+        'queue.hallDisplay.update',
+        'settings',
+        HALL_DISPLAY_KEY,
+        { mode },
+        (tx, at) => writeSetting(tx, HALL_DISPLAY_KEY, mode, at, actorId)
+      )
+      return mode
     },
 
     /** A system printer needs its name; a network printer its address (port 9100 by default). */

@@ -138,6 +138,9 @@ export const printerConfig = z.strictObject({
   port: wholeNumber(1, 65535).optional()
 })
 
+/** The hall display on this PC: full screen on a second monitor when one is connected, or never. */
+export const hallDisplayMode = z.enum(['auto', 'off'], { error: '无效的显示屏设置' })
+
 export const printOutcome = z.object({
   status: z.enum(['none', 'printed', 'failed']),
   message: z.string().nullable()
@@ -257,6 +260,12 @@ export const queueContract = {
   }),
   printer: call({ input: nothing, output: printerConfig, access: 'signedIn', whileLocked: true }),
   savePrinter: call({ input: printerConfig, output: printerConfig, access: ['admin', 'director'] }),
+  hallDisplay: call({ input: nothing, output: hallDisplayMode, access: 'signedIn' }),
+  setHallDisplay: call({
+    input: z.strictObject({ mode: hallDisplayMode }),
+    output: hallDisplayMode,
+    access: ['admin', 'director']
+  }),
   /** The system's printers by name (none where the app cannot print, as in the CLI). */
   printers: call({ input: nothing, output: z.array(z.string()), access: ['admin', 'director'] }),
   callNext: call({ input: nothing, output: deskView, access: 'signedIn' }),
@@ -334,5 +343,6 @@ export type IssuedView = z.output<typeof issuedView>
 export type BoardView = z.output<typeof boardView>
 export type PrinterConfig = z.output<typeof printerConfig>
 export type PrintOutcome = z.output<typeof printOutcome>
+export type HallDisplayMode = z.output<typeof hallDisplayMode>
 export type StatsView = z.output<typeof statsView>
 export type RatingReason = (typeof ratingReasons)[number]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseHallDisplay, planHallWindow } from '../../../src/main/queue/hall-display'
+import { chooseHallDisplay, hallTarget, planHallWindow } from '../../../src/main/queue/hall-display'
 
 const primary = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
 const tv = { id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } }
@@ -48,5 +48,16 @@ describe('hall display placement', () => {
       action: 'move',
       displayId: 3
     })
+  })
+
+  it('opens no hall window while this PC has it switched off, and closes one that is open', () => {
+    expect(hallTarget('auto', [primary, tv], 1)).toBe(tv)
+    expect(hallTarget('off', [primary, tv], 1)).toBeNull()
+    expect(
+      planHallWindow(hallTarget('off', [primary, tv], 1), { open: true, displayId: 2 })
+    ).toEqual({ action: 'close' })
+    expect(
+      planHallWindow(hallTarget('off', [primary, tv], 1), { open: false, displayId: null })
+    ).toEqual({ action: 'none' })
   })
 })

@@ -209,3 +209,38 @@ describe('printing when a ticket is taken', () => {
     })
   })
 })
+
+describe('the hall display setting (this PC only)', () => {
+  const ORIGIN = 'app://bianmin'
+  const meta = { senderUrl: `${ORIGIN}/index.html` }
+
+  it('is on by default; switched off it is stored, audited and main is told to place the window', async () => {
+    let told = 0
+    const services = await openSignedIn({ onHallDisplayChange: () => (told += 1) })
+    try {
+      const table = createIpcTable(services, trustOrigins([ORIGIN]))
+      const call = async (channel: string, input?: unknown) => {
+        const result = await table.invoke(channel, input, meta)
+        if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+        return result.value
+      }
+      expect(await call('queue:hallDisplay')).toBe('auto')
+      expect(await call('queue:setHallDisplay', { mode: 'off' })).toBe('off')
+      expect(told).toBe(1)
+      expect(services.queue.hallDisplay()).toBe('off')
+      const audit = await services.audit.list({
+        page: 1,
+        pageSize: 5,
+        action: 'queue.hallDisplay.update'
+      })
+      expect(audit.rows.map((row) => JSON.parse(row.detail!))).toEqual([{ mode: 'off' }])
+      await expect(call('queue:setHallDisplay', { mode: 'tv' })).rejects.toMatchObject({
+        code: 'VALIDATION'
+      })
+      expect(told).toBe(1)
+      expect(services.queue.hallDisplay()).toBe('off')
+    } finally {
+      services.cleanup()
+    }
+  })
+})

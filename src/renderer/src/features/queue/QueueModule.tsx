@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Select,
   Space,
   Table,
@@ -24,6 +25,7 @@ import { formatStationTime } from '@shared/logbooks/time'
 import {
   priorityReasons,
   sources,
+  type HallDisplayMode,
   type IssuedView,
   type PrinterConfig,
   type PrintOutcome,
@@ -507,6 +509,7 @@ function SettingsTab({
       </Card>
 
       <PrinterCard t={t} />
+      <HallDisplayCard t={t} />
 
       {config && (
         <Card size="small" title={t('rules')}>
@@ -546,6 +549,39 @@ function SettingsTab({
       )}
       {!services.length && <Alert type="info" message={t('addService')} />}
     </Space>
+  )
+}
+
+/** Whether this PC's second monitor is the hall display (it opens there full screen) or not. */
+function HallDisplayCard({ t }: { t: T }) {
+  const { message } = App.useApp()
+  const [mode, setMode] = useState<HallDisplayMode | null>(null)
+  useEffect(() => {
+    unwrap(api.queue.hallDisplay()).then(setMode, () => undefined)
+  }, [])
+  if (!mode) return null
+  return (
+    <Card size="small" title={t('hallDisplay')}>
+      <Radio.Group
+        data-testid="queue-hall-display"
+        value={mode}
+        onChange={(event) =>
+          void unwrap(
+            api.queue.setHallDisplay({ mode: event.target.value as HallDisplayMode })
+          ).then(
+            (saved) => {
+              setMode(saved)
+              void message.success(t('saved'))
+            },
+            (error: unknown) => message.error(errorMessage(error))
+          )
+        }
+        options={(['auto', 'off'] as const).map((value) => ({
+          value,
+          label: t(`hallDisplay_${value}`)
+        }))}
+      />
+    </Card>
   )
 }
 
