@@ -304,17 +304,7 @@ export function createAuditRepo({
       let firstBroken: AuditVerification['firstBroken'] = null
       // Rows written meanwhile are checked too: the total grows with them.
       const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0
-      let reported = -1
-      const report = () => {
-        if (checked === reported) return
-        reported = checked
-        onProgress?.({ done: checked, total: Math.max(total, checked) })
-      }
       walk: for (;;) {
-        if (checked > 0) {
-          report()
-          await new Promise((resolve) => setImmediate(resolve))
-        }
         // Batches keep memory flat on a long chain.
         const rows = db
           .select()
@@ -346,8 +336,10 @@ export function createAuditRepo({
           expectedSeq += 1
           checked += 1
         }
+        onProgress?.({ done: checked, total: Math.max(total, checked) })
+        if (rows.length < 5000) break
+        await new Promise((resolve) => setImmediate(resolve))
       }
-      report()
       // Held against the checkpoints only up to the first bad row: beyond it nothing is trusted.
       for (const cp of read.checkpoints) {
         const problem = checkpointMismatch(cp, checked, seen.get(cp.seq))
