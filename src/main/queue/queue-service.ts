@@ -1,4 +1,4 @@
-import { writeSetting } from '../settings/settings-repo'
+import { readSetting, writeSetting } from '../settings/settings-repo'
 import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
 import type { DataCipher } from '../crypto/cipher'
@@ -10,8 +10,7 @@ import {
   queueRatings,
   queueServices,
   queueTickets,
-  queueWindows,
-  settings
+  queueWindows
 } from '../db/schema'
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
@@ -102,12 +101,7 @@ export function createQueueService({
     })
   }
 
-  const config = (): QueueConfig => {
-    const row = db.select().from(settings).where(eq(settings.key, CONFIG_KEY)).get()
-    if (!row) return defaultQueueConfig
-    const parsed = queueConfig.safeParse(JSON.parse(row.value))
-    return parsed.success ? parsed.data : defaultQueueConfig
-  }
+  const config = (): QueueConfig => readSetting(db, CONFIG_KEY, queueConfig, defaultQueueConfig)
 
   const serviceRows = () =>
     db
@@ -604,17 +598,10 @@ export function createQueueService({
       return issuedOf(ticket, service)
     },
 
-    printer(): PrinterConfig {
-      const row = db.select().from(settings).where(eq(settings.key, PRINTER_KEY)).get()
-      const parsed = row ? printerConfig.safeParse(JSON.parse(row.value)) : null
-      return parsed?.success ? parsed.data : defaultPrinter
-    },
+    printer: (): PrinterConfig => readSetting(db, PRINTER_KEY, printerConfig, defaultPrinter),
 
-    hallDisplay(): HallDisplayMode {
-      const row = db.select().from(settings).where(eq(settings.key, HALL_DISPLAY_KEY)).get()
-      const parsed = row ? hallDisplayMode.safeParse(JSON.parse(row.value)) : null
-      return parsed?.success ? parsed.data : 'auto'
-    },
+    hallDisplay: (): HallDisplayMode =>
+      readSetting<HallDisplayMode>(db, HALL_DISPLAY_KEY, hallDisplayMode, 'auto'),
 
     setHallDisplay(mode: HallDisplayMode, actorId: string): HallDisplayMode {
       audited(

@@ -23,6 +23,19 @@ export function writeSetting(
   tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run()
 }
 
+/** One setting read against its schema; absent or no longer valid, the fallback. */
+export function readSetting<T>(
+  db: Tx | Db,
+  key: string,
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+  fallback: T
+): T {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  if (!row) return fallback
+  const parsed = schema.safeParse(JSON.parse(row.value))
+  return parsed.success ? parsed.data : fallback
+}
+
 type SettingKey = keyof SettingsView
 
 const KEY_FINGERPRINT = 'dataKeyFingerprint'

@@ -1,4 +1,4 @@
-import { writeSetting } from '../settings/settings-repo'
+import { readSetting, writeSetting } from '../settings/settings-repo'
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client'
@@ -6,7 +6,6 @@ import type { DataCipher } from '../crypto/cipher'
 import {
   operators,
   queueRatings,
-  settings,
   staffAttendance,
   staffAwards,
   staffCards,
@@ -116,12 +115,7 @@ export function createStaffService({
       .orderBy(asc(operators.displayName))
       .all()
 
-  const config = (): StaffConfig => {
-    const row = db.select().from(settings).where(eq(settings.key, CONFIG_KEY)).get()
-    if (!row) return defaultStaffConfig
-    const parsed = staffConfig.safeParse(JSON.parse(row.value))
-    return parsed.success ? parsed.data : defaultStaffConfig
-  }
+  const config = (): StaffConfig => readSetting(db, CONFIG_KEY, staffConfig, defaultStaffConfig)
 
   const today = () => wallClock(now().toISOString()).date
 
