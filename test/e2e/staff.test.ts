@@ -77,7 +77,11 @@ describe('考核: swipe, follow-up, awards, report', () => {
     await page.getByText(/^系统建议：最佳 李娜；优质 /).waitFor()
     // The quota column says what the printed report says.
     expect(await table.locator('tbody').innerText()).toMatch(/已完成[\s\S]*未完成/)
+    // A reason naming a resident's ID number shows masked, as on the printed report.
+    await page.getByPlaceholder('理由（与建议不同时必填）').fill('另见 11010519491231002X 的来信')
     await page.getByTestId('award-confirm').click()
+    const reason = page.getByTestId('award-confirmed').getByText(/^理由：/)
+    expect(await reason.textContent()).toBe('理由：另见 110105********002X 的来信')
     // The same words as the printed report's, with the day of the confirmation.
     await page
       .getByTestId('award-confirmed')

@@ -28,6 +28,7 @@ import {
   type AttendanceRowView
 } from '@shared/staff/contract'
 import { stationDate } from '@shared/dates'
+import { maskIdentifiersInText } from '@shared/identifiers'
 import { STAFF_SWIPED, staffMessages, swipeText } from './messages'
 import { Bars } from './Bars'
 import { useWedge } from './useWedge'
@@ -468,7 +469,10 @@ function Awards({ t, month }: { t: T; month: string }) {
             by: c.confirmedByName,
             date: stationDate(new Date(c.confirmedAt))
           })}
-          description={c.reason ? t('confirmedReason', { reason: c.reason }) : undefined}
+          description={
+            // Masked as on the printed report: the table is open to every officer.
+            c.reason ? t('confirmedReason', { reason: maskIdentifiersInText(c.reason) }) : undefined
+          }
         />
       ) : isDirector ? (
         <Space wrap>
