@@ -36,7 +36,6 @@ import { createQueueService, FOLLOWUP_RULE } from './queue/queue-service'
 import { defaultKeyStorage, openKeyVault, type KeyStorage, type KeyVault } from './keys/key-vault'
 import { createSlipPrinting, type SystemPrinter } from './queue/printing'
 import { createStationService, type StationChange } from './station/station-service'
-import type { DownloadProgress } from './station/downloader'
 
 export interface ServiceOptions {
   dataDir: string
@@ -72,7 +71,7 @@ export interface ServiceOptions {
   /** Newer station-wide settings were taken from the station server (main tells the windows). */
   onStationChange?: (change: StationChange) => void
   /** Other PCs' rows being taken from the station server: how far (main tells the windows). */
-  onStationProgress?: (progress: DownloadProgress) => void
+  onStationProgress?: (progress: Progress) => void
   /** Audit rows verified so far, this PC's or the station's (main tells the window). */
   onAuditProgress?: (progress: Progress) => void
   /** The hall display was switched on or off here (main opens or closes its window). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import type { DownloadProgress } from '../../src/main/station/downloader'
+import type { Progress } from '../../src/shared/ipc/contract'
 import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
@@ -8,7 +8,7 @@ import { STATION_PASSPHRASE } from '../helpers/station-keys'
 const ADMIN_A = { username: 'admin', displayName: '王建国', password: 'Station2026' }
 const CLERK = { username: 'li.na', password: 'Clerk12345' }
 
-const openPc = (onStationProgress?: (progress: DownloadProgress) => void) =>
+const openPc = (onStationProgress?: (progress: Progress) => void) =>
   openTestServices({
     now: fakeClock('2026-09-30T02:00:00.000Z').now,
     ...(onStationProgress ? { onStationProgress } : {})
@@ -27,7 +27,7 @@ const errorOf = async (work: Promise<unknown>) => {
 describe('a new PC joins the station at first start instead of setting up its own administrator', () => {
   let config: StationServerConfig
   let database: string
-  const progress: DownloadProgress[] = []
+  const progress: Progress[] = []
   let a: Pc
   let b: Pc
   const opened: Pc[] = []

@@ -19,6 +19,7 @@
  */
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
+import type { Progress } from '../../shared/ipc/contract'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
 import { findUnsafeCharacter, stripUnsafeCharacters } from '../../shared/text-safety'
@@ -103,12 +104,7 @@ export interface DownloadOptions {
   at: string
   batchSize?: number
   /** After each batch: feed entries taken this round, of those waiting when it started. */
-  onProgress?: (progress: DownloadProgress) => void
-}
-
-export interface DownloadProgress {
-  done: number
-  total: number
+  onProgress?: (progress: Progress) => void
 }
 
 /** Takes what the other PCs uploaded since this PC's last download (see the module comment). */
@@ -125,7 +121,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
     return statement
   }
-  let progress: DownloadProgress | null = null
+  let progress: Progress | null = null
   for (;;) {
     const from = position.get() as number | undefined
     if (from === undefined) return result

@@ -33,7 +33,7 @@ import {
 import { keyFingerprint } from '../keys/key-vault'
 import { establishStationKey, readServerKey, type StationKeyResult } from './station-key'
 import { createTranscoder, stationKeySide, type KeySide } from './transcode'
-import { downloadFeed, type DownloadProgress } from './downloader'
+import { downloadFeed } from './downloader'
 import type { StationAddresses } from './addresses'
 import { afterTaken, pullVersioned, versionedTable, type PulledRecords } from './versioned'
 import {
@@ -79,7 +79,7 @@ export interface StationServiceDeps {
   /** A round took newer station-wide settings or photo specs (the windows re-read them). */
   onChange?: (change: StationChange) => void
   /** Other PCs' rows being taken (a joining PC takes the whole station's): how far. */
-  onProgress?: (progress: DownloadProgress) => void
+  onProgress?: (progress: Progress) => void
 }
 
 export interface StationChange extends Omit<PulledRecords, 'problems'> {

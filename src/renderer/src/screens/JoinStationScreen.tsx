@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { api, errorMessage, unwrap } from '@renderer/lib/api'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
-import type { AuthStatus } from '@shared/ipc/contract'
+import type { AuthStatus, Progress as Done } from '@shared/ipc/contract'
 import { StationServerFields } from '@renderer/features/settings/StationServerFields'
 import {
   showStationFieldErrors,
@@ -29,7 +29,7 @@ export function JoinStationScreen({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   /** The first round takes the whole station's rows: how far, while it runs. */
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [progress, setProgress] = useState<Done | null>(null)
   useEffect(() => (busy ? api.on('station.progress', setProgress) : undefined), [busy])
 
   const submit = async (values: StationForm) => {
