@@ -18,6 +18,8 @@ import {
 import { appendAudit } from '../audit/audit-repo'
 import { AppError } from '../../shared/errors'
 import { isBookKey } from '../../shared/logbooks/books'
+import { maskIdentifiersInText } from '../../shared/identifiers'
+import { staffNotePlace } from './sealed-notes'
 import { entryTitle } from '../../shared/logbooks/entry-title'
 import type { LogbooksRepo } from '../logbooks/logbooks-repo'
 import { fromWallClock, monthRange, wallClock } from '../../shared/logbooks/time'
@@ -97,6 +99,11 @@ export function createStaffService({
       return result
     })
   }
+
+  const sealNote = (table: string, column: string, text: string | null) =>
+    text === null ? null : cipher.sealEmbedded(text, staffNotePlace(table, column))
+  const openNote = (table: string, column: string, text: string | null) =>
+    text === null ? null : cipher.openEmbedded(text, staffNotePlace(table, column))
 
   const names = () =>
     new Map(
@@ -258,7 +265,7 @@ export function createStaffService({
         ? {
             bestId: confirmed.bestId,
             excellentIds: JSON.parse(confirmed.excellentIds) as string[],
-            reason: confirmed.reason,
+            reason: openNote('staff_awards', 'reason', confirmed.reason),
             confirmedBy: confirmed.confirmedBy,
             confirmedByName: who.get(confirmed.confirmedBy) ?? '',
             confirmedAt: confirmed.confirmedAt
@@ -291,7 +298,7 @@ export function createStaffService({
         item,
         count: counts[item],
         checked: Boolean(tick),
-        note: tick?.note ?? null,
+        note: openNote('staff_checks', 'note', tick?.note ?? null),
         checkedByName: tick ? (who.get(tick.checkedBy) ?? '') : null,
         checkedAt: tick?.checkedAt ?? null
       }
@@ -363,7 +370,7 @@ export function createStaffService({
         officerName: who.get(r.officerId) ?? '',
         step: r.step,
         date: r.date,
-        note: r.note
+        note: cipher.openEmbedded(r.note, staffNotePlace('staff_ladder', 'note'))
       }))
   }
 
@@ -563,7 +570,7 @@ export function createStaffService({
           officerName: who.get(r.officerId) ?? '',
           upheld: r.upheld,
           date: r.date,
-          note: r.note,
+          note: openNote('staff_complaint_rulings', 'note', r.note),
           ruledByName: who.get(r.ruledBy) ?? '',
           ruledAt: r.ruledAt
         }))
@@ -621,8 +628,14 @@ export function createStaffService({
     },
 
     async tickCheck(date: string, item: string, note: string | undefined, directorId: string) {
-      audited(directorId, 'staff.check.tick', 'staff.check', date, { item, note }, (tx, at) => {
-        const row = { note: note?.trim() || null, checkedBy: directorId, checkedAt: at }
+      const text = note?.trim() || null
+      const detail = { item, note: maskIdentifiersInText(text ?? '') || undefined }
+      audited(directorId, 'staff.check.tick', 'staff.check', date, detail, (tx, at) => {
+        const row = {
+          note: sealNote('staff_checks', 'note', text),
+          checkedBy: directorId,
+          checkedAt: at
+        }
         tx.insert(staffChecks)
           .values({ id: randomUUID(), date, item, ...row })
           .onConflictDoUpdate({ target: [staffChecks.date, staffChecks.item], set: row })
@@ -711,7 +724,7 @@ export function createStaffService({
           month: input.month,
           bestId: input.bestId,
           excellentIds: input.excellentIds,
-          reason,
+          reason: reason && maskIdentifiersInText(reason),
           suggestion: table.suggestion
         },
         (tx, at) => {
@@ -726,7 +739,7 @@ export function createStaffService({
               }),
               bestId: input.bestId,
               excellentIds: JSON.stringify(input.excellentIds),
-              reason,
+              reason: sealNote('staff_awards', 'reason', reason),
               confirmedBy: directorId,
               confirmedAt: at
             })
@@ -746,12 +759,13 @@ export function createStaffService({
       },
       directorId: string
     ) {
+      const note = input.note?.trim() || null
       audited(
         directorId,
         'staff.complaint.rule',
         'logbook.complaint',
         input.complaintId,
-        { ...input },
+        { ...input, note: maskIdentifiersInText(note ?? '') || undefined },
         (tx, at) => {
           const complaint = tx.get(
             sql`SELECT 1 AS found FROM logbook_complaint
@@ -761,7 +775,7 @@ export function createStaffService({
           const row = {
             upheld: input.upheld,
             date: input.date,
-            note: input.note?.trim() || null,
+            note: sealNote('staff_complaint_rulings', 'note', note),
             ruledBy: directorId,
             ruledAt: at
           }
@@ -792,9 +806,16 @@ export function createStaffService({
     ) {
       if (!names().has(input.officerId)) throw new AppError('NOT_FOUND', '找不到该民警')
       const id = randomUUID()
-      audited(directorId, 'staff.ladder.add', 'staff.ladder', id, { ...input }, (tx, at) => {
+      const detail = { ...input, note: maskIdentifiersInText(input.note) }
+      audited(directorId, 'staff.ladder.add', 'staff.ladder', id, detail, (tx, at) => {
         tx.insert(staffLadder)
-          .values({ id, ...input, createdBy: directorId, createdAt: at })
+          .values({
+            id,
+            ...input,
+            note: cipher.sealEmbedded(input.note, staffNotePlace('staff_ladder', 'note')),
+            createdBy: directorId,
+            createdAt: at
+          })
           .run()
       })
       return ladder(input.officerId)

@@ -167,6 +167,20 @@ describe('ID numbers, phone numbers and photos at rest', () => {
     )
     expect(followup.outcome).toBe(`回访满意，身份证 ${ID}`)
 
+    // The director's notes about an officer, with the numbers typed into them.
+    const checks = await services.staff.tickCheck(
+      '2026-12-03',
+      'unsigned',
+      `已督促，回电 ${MOBILE}`,
+      adminId
+    )
+    expect(checks.find((c) => c.item === 'unsigned')!.note).toBe(`已督促，回电 ${MOBILE}`)
+    const ladder = services.staff.addLadderStep(
+      { officerId: adminId, step: 'education', date: '2026-12-03', note: `涉及群众 ${ID}` },
+      adminId
+    )
+    expect(ladder[0]!.note).toBe(`涉及群众 ${ID}`)
+
     // A poor queue rating with a phone (it also opens a complaint entry carrying the phone).
     const service = await call<ServiceView>('queue:saveService', { prefix: 'A', name: '户籍业务' })
     const window = await call<WindowView>('queue:saveWindow', {
@@ -527,6 +541,65 @@ describe('a database written before encryption at rest', () => {
         } as never)
       ).rows[0]!.fields.callerPhone
     ).toBe(MOBILE)
+  })
+
+  it("seals the director's notes left in plain text by a release whose sealing step came before them", async () => {
+    const dataDir = tempDir()
+    const first = await openTestServices({ dataDir })
+    cleanups.push(first.cleanup)
+    await first.auth.setupAdmin(ADMIN)
+    const admin = first.sqlite.prepare('SELECT id FROM operators LIMIT 1').pluck().get() as string
+    const at = '2026-11-20T02:00:00.000Z'
+    // What that release wrote: the notes as typed, and the record of its own (first) step.
+    const raw = first.sqlite
+    raw
+      .prepare(
+        `INSERT INTO staff_ladder (id, officer_id, step, date, note, created_by, created_at)
+         VALUES (?, ?, 'education', '2026-11-20', ?, ?, ?)`
+      )
+      .run(randomUUID(), admin, `谈话教育，涉及群众 ${ID}`, admin, at)
+    raw
+      .prepare(
+        `INSERT INTO staff_checks (id, date, item, note, checked_by, checked_at)
+         VALUES (?, '2026-11-20', 'unsigned', ?, ?, ?)`
+      )
+      .run(randomUUID(), `回电 ${MOBILE}`, admin, at)
+    raw
+      .prepare(
+        `INSERT INTO staff_checks (id, date, item, note, checked_by, checked_at)
+         VALUES (?, '2026-11-20', 'yesterday', '无号码的备注', ?, ?)`
+      )
+      .run(randomUUID(), admin, at)
+    raw
+      .prepare('UPDATE settings SET value = ? WHERE key = ?')
+      .run(JSON.stringify({ version: 1, at }), SEALED_AT_REST)
+    first.close()
+    expect(grepDataFolder(dataDir, [ID, MOBILE]).length).toBeGreaterThan(0)
+
+    const services = await openTestServices({ dataDir })
+    cleanups.push(services.cleanup)
+    expect(services.staff.ladder(admin).map((l) => l.note)).toEqual([`谈话教育，涉及群众 ${ID}`])
+    const notes = services.sqlite
+      .prepare('SELECT note FROM staff_checks ORDER BY item')
+      .pluck()
+      .all() as string[]
+    expect(notes[1]).toBe('无号码的备注')
+    expect(notes[0]).not.toContain(MOBILE)
+    expect(
+      services.sqlite
+        .prepare("SELECT detail FROM audit_log WHERE action = 'crypto.sealAtRest'")
+        .pluck()
+        .all()
+    ).toEqual([JSON.stringify({ entries: 0, photos: 0, other: 2 })])
+    expect(
+      JSON.parse(
+        services.sqlite
+          .prepare('SELECT value FROM settings WHERE key = ?')
+          .pluck()
+          .get(SEALED_AT_REST) as string
+      )
+    ).toMatchObject({ version: 2 })
+    expect(grepDataFolder(dataDir, [ID, MOBILE])).toEqual([])
   })
 
   it('leaves the plaintext database as it was, readable, when sealing fails part-way', async () => {

@@ -9,6 +9,7 @@ import type { AttendanceRowView, AwardTable } from '../../../src/shared/staff/co
 import { ADMIN, fakeClock, openSignedIn } from '../../helpers/services'
 import { cardTag } from '../../../src/shared/staff/wedge'
 import { createStaffService } from '../../../src/main/staff/staff-service'
+import { holdsSealed } from '../../../src/main/crypto/cipher'
 
 const ORIGIN = 'app://bianmin'
 const meta = { senderUrl: `${ORIGIN}/index.html` }
@@ -510,6 +511,76 @@ describe('director supervision', () => {
       checkedByName: '张所长'
     })
     expect(rows.find((r) => r.item === 'yesterday')!.checked).toBe(false)
+  })
+
+  it("keeps ID and phone numbers in the director's notes sealed at rest and masked in the audit log", async () => {
+    const id = '11010519491231002X'
+    const mobile = '13912345678'
+    await services.auth.signIn(DIRECTOR)
+    const checks = await call<{ item: string; note: string | null }[]>('staff:tickCheck', {
+      date: '2026-11-10',
+      item: 'unsigned',
+      note: `已提醒 ${mobile}`
+    })
+    expect(checks.find((r) => r.item === 'unsigned')!.note).toBe(`已提醒 ${mobile}`)
+    const confirmed = await call<AwardTable>('staff:confirmAwards', {
+      month: '2026-11',
+      bestId: ids.clerk,
+      excellentIds: [ids.field, ids.field2],
+      reason: `群众（身份证 ${id}）来信表扬`
+    })
+    expect(confirmed.confirmation!.reason).toBe(`群众（身份证 ${id}）来信表扬`)
+    const { entry } = await services.logbooks.service.create(
+      {
+        book: 'complaint',
+        occurredAt: '2026-11-09T02:00:00.000Z',
+        status: 'open',
+        fields: { complainantName: '周强', subject: '窗口态度生硬' }
+      },
+      ids.director
+    )
+    await call('staff:ruleComplaint', {
+      complaintId: entry.id,
+      officerId: ids.field,
+      upheld: true,
+      date: '2026-11-10',
+      note: `回访投诉人 ${mobile}`
+    })
+    const rulings = await call<{ note: string | null }[]>('staff:rulings', { month: '2026-11' })
+    expect(rulings.map((r) => r.note)).toEqual([`回访投诉人 ${mobile}`])
+    const ladder = await call<{ note: string }[]>('staff:addLadderStep', {
+      officerId: ids.field,
+      step: 'education',
+      date: '2026-11-10',
+      note: `谈话教育，涉及群众 ${id}`
+    })
+    expect(ladder.map((l) => l.note)).toEqual([`谈话教育，涉及群众 ${id}`])
+
+    const stored = [
+      'SELECT note FROM staff_checks',
+      'SELECT reason FROM staff_awards',
+      'SELECT note FROM staff_complaint_rulings',
+      'SELECT note FROM staff_ladder'
+    ].map((query) => services.sqlite.prepare(query).pluck().get() as string)
+    expect(stored).toHaveLength(4)
+    for (const text of stored) {
+      expect(text).not.toContain(id)
+      expect(text).not.toContain(mobile)
+      expect(holdsSealed(text)).toBe(true)
+    }
+    expect(stored[1]!.startsWith('群众（身份证 ')).toBe(true)
+    const details = services.sqlite
+      .prepare(
+        `SELECT detail FROM audit_log WHERE action IN
+           ('staff.check.tick', 'staff.awards.confirm', 'staff.complaint.rule', 'staff.ladder.add')`
+      )
+      .pluck()
+      .all() as string[]
+    expect(details).toHaveLength(4)
+    expect(details.join('\n')).not.toContain(id)
+    expect(details.join('\n')).not.toContain(mobile)
+    expect(details.join('\n')).toContain('110105********002X')
+    expect(details.join('\n')).toContain('139****5678')
   })
 
   it('refuses to draw a spot check for a quarter without entries, and records nothing', async () => {
