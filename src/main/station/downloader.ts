@@ -46,6 +46,8 @@ export interface DownloadResult {
   changed: number
   /** Rows whose text had to be mended before storing (listed in station_conflicts). */
   mended: number
+  /** Other PCs' amendments not stored: this PC had amended the same version (see store()). */
+  skipped: number
 }
 
 /** Longer than any field the app accepts, sealed values and search text included. */
@@ -111,7 +113,7 @@ export interface DownloadOptions {
 export async function downloadFeed(options: DownloadOptions): Promise<DownloadResult> {
   const { sqlite, db, server, deviceId, transcoder, at } = options
   const batchSize = options.batchSize ?? 1000
-  const result: DownloadResult = { taken: {}, changed: 0, mended: 0 }
+  const result: DownloadResult = { taken: {}, changed: 0, mended: 0, skipped: 0 }
   const position = sqlite.prepare('SELECT pulled_seq FROM station_link').pluck()
   const columns = new Map(FEED_TABLES.map((table) => [table, localColumns(sqlite, table)]))
   const queued = queuedCheck(sqlite)
@@ -154,7 +156,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
       for (const row of found) rows.get(String(row.id))!.row = row
     }
     const last = Number(feed[feed.length - 1]!.seq)
-    const batch = { taken: {} as Record<string, number>, changed: 0, mended: 0 }
+    const batch = { taken: {} as Record<string, number>, changed: 0, mended: 0, skipped: 0 }
     let committed = false
     try {
       sqlite.transaction(() => {
@@ -171,7 +173,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
         sqlite.prepare('DELETE FROM station_pulling').run()
         sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
         const takenRows = Object.values(batch.taken).reduce((sum, n) => sum + n, 0)
-        if (takenRows + batch.changed > 0) {
+        if (takenRows + batch.changed + batch.skipped > 0) {
           appendAudit(db, deviceId, at, {
             operatorId: null,
             action: 'station.download',
@@ -181,7 +183,8 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
               toSeq: last,
               taken: batch.taken,
               changed: batch.changed,
-              ...(batch.mended ? { mended: batch.mended } : {})
+              ...(batch.mended ? { mended: batch.mended } : {}),
+              ...(batch.skipped ? { skipped: batch.skipped } : {})
             }
           })
         }
@@ -195,6 +198,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     }
     result.changed += batch.changed
     result.mended += batch.mended
+    result.skipped += batch.skipped
     if (progress) {
       // Entries committed meanwhile by other PCs are taken too: the total grows with them.
       progress = {
@@ -270,6 +274,9 @@ function takeAddresses(
   if (stored > 0) batch.taken[table] = (batch.taken[table] ?? 0) + stored
 }
 
+const isVersionClash = (error: unknown, table: string) =>
+  String(error).includes(`UNIQUE constraint failed: ${table}.root_id, ${table}.version`)
+
 /** Stores one table's rows of a feed batch, inside the download's transaction. */
 function store(
   sqlite: Database.Database,
@@ -303,6 +310,12 @@ function store(
     try {
       inserted = insert(values)
     } catch (error) {
+      if (registerTables.has(table) && isVersionClash(error, table)) {
+        // Another PC's amendment of an entry this PC amended too, before its own went up: the
+        // server places this PC's after it (uploader.ts, insertEntries); this PC keeps its own.
+        batch.skipped += 1
+        continue
+      }
       const clash =
         table === 'operators' && /UNIQUE constraint failed: operators\.username/.test(String(error))
       if (!clash) throw error

@@ -284,13 +284,14 @@ export function createStationService(deps: StationServiceDeps) {
               .map((r) => r.key)
           ])
         ]
-        if (taken + entries > 0) {
+        if (taken + entries + downloaded.skipped > 0) {
           // The audit rows of what was taken go up in the same round (with any change made
           // meanwhile, whose refusal or merge counts with the first upload's).
           const again = await sendQueue()
           result.conflicts.push(...again.conflicts)
           result.refused.push(...again.refused)
           result.merged.push(...again.merged)
+          result.rebased.push(...again.rebased)
         }
         if (taken + entries + result.refused.length + result.merged.length > 0) {
           deps.onChange?.({
@@ -310,6 +311,9 @@ export function createStationService(deps: StationServiceDeps) {
               : null,
             result.merged.length > 0
               ? '本机对办事指南的修改与另一台电脑的修改互不相关，已合并后上传'
+              : null,
+            result.rebased.length > 0
+              ? `${result.rebased.length} 条登记在本机更正时，另一台电脑已先更正了同一条：两次更正都已保存，本机的在后、为当前版本，请核对`
               : null,
             taken > 0 ? `已从服务器更新 ${taken} 项本所设置或照片规格` : null,
             ...pulled.problems,

@@ -5,7 +5,8 @@
  * server's foreign keys accept; from then on triggers (drizzle/0023) queue each new row and each
  * allowed change in the same transaction as the change. `uploadOutbox` sends the queue in seq
  * order, one PostgreSQL transaction per batch: rows by `INSERT … ON CONFLICT (key) DO NOTHING`
- * (append-only rows keyed by UUID never clash), allowed changes (superseded_by, sign-off, audit
+ * (append-only rows keyed by UUID; only two PCs' amendments of one entry clash, see
+ * insertEntries), allowed changes (superseded_by, sign-off, audit
  * mac) only where the server has none yet, and the device's cursor in station_devices advanced in
  * the same transaction. A PC killed at any point resumes after what committed: nothing is lost and
  * nothing arrives twice. Confirmed entries stay queued-but-acknowledged for 30 days, so a server
@@ -205,6 +206,8 @@ export interface UploadResult {
   refused: { table: string; key: string }[]
   /** Records both PCs changed in different parts: merged here and queued again (the guide). */
   merged: { table: string; key: string }[]
+  /** This PC's amendments of entries another PC had amended first (insertEntries). */
+  rebased: RebasedAmendment[]
 }
 
 export interface UploadOptions {
@@ -335,6 +338,74 @@ async function insertOperators(
   return renamed
 }
 
+const registerTables = new Set<string>(REGISTER_TABLES)
+
+/** An amendment of an entry another PC amended first: placed after the server's current version. */
+export interface RebasedAmendment {
+  table: string
+  id: string
+  /** Its version on the server (this PC keeps its own number). */
+  version: number
+  /** The server's current version it now follows (another PC's amendment). */
+  follows: string
+}
+
+/**
+ * A register's rows. Two PCs that amend one entry before either uploads both write version n+1;
+ * the one uploaded second does not fit (`*_root_version_unique`). It is kept, not refused: it goes
+ * up as the version after the server's current one and supersedes it, so the server and the other
+ * PCs keep both corrections in the history and show the later upload as current. This PC's
+ * pointer from the old version to its own amendment then differs from the server's and is listed
+ * as a conflict (see `applyChange`).
+ */
+async function insertEntries(
+  server: pg.Client,
+  table: SharedTable,
+  rows: Row[]
+): Promise<RebasedAmendment[]> {
+  await server.query('SAVEPOINT entries')
+  try {
+    await insertRows(server, table, rows)
+    await server.query('RELEASE SAVEPOINT entries')
+    return []
+  } catch (error) {
+    if (!isVersionClash(error, table)) throw error
+    await server.query('ROLLBACK TO SAVEPOINT entries')
+  }
+  const rebased: RebasedAmendment[] = []
+  for (const row of rows) {
+    await server.query('SAVEPOINT entries')
+    try {
+      await insertRows(server, table, [row])
+      await server.query('RELEASE SAVEPOINT entries')
+      continue
+    } catch (error) {
+      if (!isVersionClash(error, table)) throw error
+      await server.query('ROLLBACK TO SAVEPOINT entries')
+    }
+    const name = quote(table.name)
+    const { rows: current } = await server.query<{ id: string; version: number }>(
+      `SELECT id, version FROM ${name} WHERE root_id = $1 ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+      [row.root_id]
+    )
+    const top = current[0]!
+    const version = Number(top.version) + 1
+    await insertRows(server, table, [{ ...row, version }])
+    await server.query(
+      `UPDATE ${name} SET superseded_by = $2 WHERE id = $1 AND superseded_by IS NULL`,
+      [top.id, row.id]
+    )
+    await server.query('RELEASE SAVEPOINT entries')
+    rebased.push({ table: table.name, id: String(row.id), version, follows: top.id })
+  }
+  return rebased
+}
+
+const isVersionClash = (error: unknown, table: SharedTable) => {
+  const { code, constraint } = error as { code?: string; constraint?: string }
+  return code === '23505' && constraint === `${table.name}_root_version_unique`
+}
+
 /** A "who" column set together with its "when" column: only while the "when" is unset. */
 const SET_WITH: Record<string, string> = { signed_by: 'signed_at', removed_by: 'removed_at' }
 
@@ -409,7 +480,8 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     remaining: 0,
     conflicts: [],
     refused: [],
-    merged: []
+    merged: [],
+    rebased: []
   }
   const nextBatch = sqlite.prepare(
     'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
@@ -428,6 +500,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     const sentRecords = new Set<string>()
     const accountPushes: { seq: number; push: AccountPush }[] = []
     const addressPushes: { seq: number; push: AddressPush | RemovalPush }[] = []
+    const rebased: RebasedAmendment[] = []
     let last = 0
     await server.query('BEGIN')
     try {
@@ -462,6 +535,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
             deviceId
           )) {
             conflicts.push({ ...clash, seq: seqs.get(clash.key)! })
+          }
+        } else if (pending && registerTables.has(pending.table.name)) {
+          for (const amendment of await insertEntries(server, pending.table, pending.rows)) {
+            rebased.push(amendment)
+            // The other PCs take the new pointer of the version it follows.
+            feed.push({ tbl: amendment.table, pk: amendment.follows, op: 'update' })
           }
         } else if (pending) {
           await insertRows(server, pending.table, pending.rows)
@@ -569,6 +648,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     })()
     result.uploaded += batch.length
     result.batches += 1
+    result.rebased.push(...rebased)
     result.conflicts.push(...conflicts)
     result.merged.push(...merged)
     const isMerged = (table: string, key: string) =>

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EntryInput } from '../../src/shared/logbooks/contract'
+import type { StationServerConfig } from '../../src/shared/station/config'
+import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { fakeClock, openTestServices } from '../helpers/services'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
+
+const booking = (phone: string, day = 1): EntryInput => ({
+  book: 'phone',
+  occurredAt: `2026-09-${String(day).padStart(2, '0')}T02:00:00.000Z`,
+  status: 'open',
+  fields: {
+    callerName: '王秀兰',
+    sex: 'female',
+    address: '月坛北街 3 号楼',
+    matter: '预约上门办理居住登记',
+    callerPhone: phone
+  }
+})
+
+async function openPc(name: string) {
+  const clock = fakeClock('2026-09-30T02:00:00.000Z')
+  const services = await openTestServices({ now: clock.now })
+  await services.auth.setupAdmin({
+    username: `admin_${name}`,
+    displayName: `管理员${name}`,
+    password: 'Station2026'
+  })
+  const adminId = services.auth.current()!.operator.id
+  const clerkId = (
+    await services.operators.create(
+      {
+        username: `clerk_${name}`,
+        displayName: `窗口${name}`,
+        role: 'clerk',
+        passwordHash: await services.auth.hashPassword('Window12345')
+      },
+      adminId
+    )
+  ).id
+  const amend = async (id: string, phone: string, reason: string) =>
+    (await services.logbooks.service.amend({ ...booking(phone), id, reason } as never, clerkId))
+      .entry
+  /** The entry's versions here: version, id, superseded_by, oldest first. */
+  const versions = (rootId: string) =>
+    services.sqlite
+      .prepare(
+        'SELECT version, id, superseded_by AS next FROM logbook_phone WHERE root_id = ? ORDER BY version'
+      )
+      .all(rootId) as { version: number; id: string; next: string | null }[]
+  const current = async (rootId: string) =>
+    (
+      await services.logbooks.service.list({
+        book: 'phone',
+        sort: 'occurredAt',
+        order: 'desc',
+        page: 1,
+        pageSize: 50
+      })
+    ).rows.filter((entry) => entry.rootId === rootId)
+  return { services, adminId, clerkId, amend, versions, current }
+}
+
+describe('two PCs amend one entry before either uploads', () => {
+  let config: StationServerConfig
+  let database: string
+  let a: Awaited<ReturnType<typeof openPc>>
+  let b: Awaited<ReturnType<typeof openPc>>
+
+  beforeAll(async () => {
+    ;({ config, database } = await migratedStation('amendrace'))
+    a = await openPc('a')
+    b = await openPc('b')
+  })
+  afterAll(() => {
+    for (const pc of [a, b]) {
+      pc?.services.station.stop()
+      pc?.services.cleanup()
+    }
+  })
+
+  it('keeps both corrections in order, the later upload current, and the second PC keeps uploading', async () => {
+    const [rootId] = await a.services.logbooks.service.createMany(
+      [booking('13812345678')],
+      a.clerkId
+    )
+    await a.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, a.adminId)
+    await b.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, b.adminId)
+    expect(b.versions(rootId!)).toHaveLength(1)
+
+    // Both correct version 1 while neither has uploaded.
+    const fromA = await a.amend(rootId!, '13812345679', 'A 改电话')
+    const fromB = await b.amend(rootId!, '13812345670', 'B 改电话')
+    expect(fromA.version).toBe(2)
+    expect(fromB.version).toBe(2)
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+
+    // B also writes a new entry; its round must not stop at the clash.
+    await b.services.logbooks.service.createMany([booking('13700002222', 3)], b.clerkId)
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt).toMatchObject({ ok: true })
+    expect(round.lastAttempt?.message).toContain('1 条登记在本机更正时，另一台电脑已先更正了同一条')
+    expect(round.pending).toBe(0)
+
+    // The server: A's correction, then B's, one current version; B's new entry is there.
+    const server = await superuserClient(database)
+    try {
+      const { rows } = await server.query<{ id: string; version: number; next: string | null }>(
+        `SELECT id, version, superseded_by AS next FROM logbook_phone
+          WHERE root_id = $1 ORDER BY version`,
+        [rootId]
+      )
+      expect(rows).toEqual([
+        { id: rootId, version: 1, next: fromA.id },
+        { id: fromA.id, version: 2, next: fromB.id },
+        { id: fromB.id, version: 3, next: null }
+      ])
+      const { rows: all } = await server.query('SELECT count(*)::int AS n FROM logbook_phone')
+      expect(all[0].n).toBe(4)
+    } finally {
+      await server.end()
+    }
+
+    // A takes B's correction as current; B keeps its own and does not take A's (same number).
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect(a.versions(rootId!)).toEqual([
+      { version: 1, id: rootId, next: fromA.id },
+      { version: 2, id: fromA.id, next: fromB.id },
+      { version: 3, id: fromB.id, next: null }
+    ])
+    const onA = await a.current(rootId!)
+    expect(onA.map((entry) => [entry.id, entry.fields.callerPhone])).toEqual([
+      [fromB.id, '13812345670']
+    ])
+    const onB = await b.current(rootId!)
+    expect(onB.map((entry) => [entry.id, entry.fields.callerPhone])).toEqual([
+      [fromB.id, '13812345670']
+    ])
+    expect(b.versions(rootId!).map((v) => v.id)).toEqual([rootId, fromB.id])
+    // B's pointer from version 1 differs from the server's: listed for the administrator.
+    expect(b.services.station.conflicts()).toMatchObject([
+      {
+        table: 'logbook_phone',
+        key: rootId,
+        fields: [{ column: 'superseded_by', local: fromB.id, server: fromA.id }]
+      }
+    ])
+
+    // Later rounds and a further correction on B go on as usual.
+    const further = await b.amend(fromB.id, '13812345671', 'B 再改')
+    const again = await b.services.station.uploadNow()
+    expect(again.lastAttempt?.ok).toBe(true)
+    expect(again.pending).toBe(0)
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect((await a.current(rootId!)).map((entry) => entry.id)).toEqual([further.id])
+    expect(a.versions(rootId!).map((v) => v.version)).toEqual([1, 2, 3, 4])
+    expect(await a.services.audit.verify()).toMatchObject({ ok: true })
+    expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+  })
+})
