@@ -221,6 +221,7 @@ export async function measureUpload(
         { cipher: services.cipher, chainKey: services.keys.key('audit-chain') },
         stationKeySide(stationKey)
       ),
+      addresses: services.address.station,
       batchSize
     })
     const uploadMs = ms(uploadStart)

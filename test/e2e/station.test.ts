@@ -196,7 +196,8 @@ describe('本所服务器: the administrator links this PC, the status bar follo
             server,
             deviceId: other.deviceId,
             now: () => new Date(),
-            transcoder: stationTranscoder(other, await serverStationKey(server))
+            transcoder: stationTranscoder(other, await serverStationKey(server)),
+            addresses: other.address.station
           })
           const pulled = await pullVersioned({
             sqlite: other.sqlite,

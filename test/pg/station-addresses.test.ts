@@ -2,10 +2,15 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { memoryBatches } from '../../src/main/address/import'
 import { pushNewAddresses } from '../../src/main/station/addresses'
+import { downloadFeed } from '../../src/main/station/downloader'
+import {
+  createTranscoder,
+  stationKeySide as stationTranscoderSide
+} from '../../src/main/station/transcode'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices } from '../helpers/services'
-import { STATION_PASSPHRASE } from '../helpers/station-keys'
+import { serverStationKey, STATION_PASSPHRASE } from '../helpers/station-keys'
 
 /** One window's PC in station mode (rounds on demand). */
 async function openPc(name: string) {
@@ -376,5 +381,80 @@ describe('the station’s address table: the station’s own rows on every PC, c
       c.services.station.stop()
       c.services.cleanup()
     }
+  })
+
+  it('a change saved while a round downloads, refused at the next, leaves this PC with the server’s row', async () => {
+    const row = b.address.create(
+      { oldText: '宣武区牛街 17 号', newText: '西城区牛街 17 号' },
+      b.admin.id
+    )
+    await b.round()
+    await a.round()
+    b.address.update(
+      row.id,
+      { oldText: '宣武区牛街 17 号', newText: '西城区牛街 17 号院' },
+      b.admin.id
+    )
+    await b.round()
+    // A's round has uploaded; the clerk saves a change over version 1; then the round downloads,
+    // passing over B's change while A's is queued.
+    a.address.update(
+      row.id,
+      { oldText: '宣武区牛街 17 号', newText: '西城区牛街 17 号楼' },
+      a.admin.id
+    )
+    const client = await roleClient(WINDOW, database)
+    try {
+      await downloadFeed({
+        sqlite: a.services.sqlite,
+        db: a.services.db,
+        server: client,
+        deviceId: a.services.deviceId,
+        transcoder: createTranscoder(stationTranscoderSide(await serverStationKey(client)), {
+          cipher: a.services.cipher,
+          chainKey: a.services.keys.key('audit-chain')
+        }),
+        addresses: a.services.address.station,
+        at: new Date().toISOString()
+      })
+    } finally {
+      await client.end()
+    }
+    const newText = () =>
+      a.services.sqlite
+        .prepare('SELECT new_text AS text, version FROM address_changes WHERE id = ?')
+        .get(row.id)
+    expect(newText()).toEqual({ text: '西城区牛街 17 号楼', version: 1 })
+
+    // The next round refuses A's change, lists it, and A takes the server's row.
+    const status = await a.round()
+    expect(status.conflicts).toBe(1)
+    expect(newText()).toEqual({ text: '西城区牛街 17 号院', version: 2 })
+    expect(a.found('牛街 17')).toContain('西城区牛街 17 号院')
+    expect(status.pending).toBe(0)
+    const [conflict] = a.services.station.conflicts()
+    expect(conflict!.fields).toEqual(
+      expect.arrayContaining([
+        { column: 'new_text', local: '西城区牛街 17 号楼', server: '西城区牛街 17 号院' }
+      ])
+    )
+    await a.services.station.resolveConflict(conflict!.id, 'server', a.admin)
+
+    // A's next change is made over the server's version and stored.
+    a.address.update(
+      row.id,
+      { oldText: '宣武区牛街 17 号', newText: '西城区牛街 17 号甲' },
+      a.admin.id
+    )
+    await a.round()
+    expect(a.services.station.conflicts()).toEqual([])
+    await b.round()
+    expect(
+      b.services.sqlite
+        .prepare('SELECT new_text FROM address_changes WHERE id = ?')
+        .pluck()
+        .get(row.id)
+    ).toBe('西城区牛街 17 号甲')
+    expect(await a.services.audit.verify()).toMatchObject({ ok: true })
   })
 })

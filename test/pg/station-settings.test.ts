@@ -32,7 +32,8 @@ async function openPc(name: string) {
       server,
       deviceId: services.deviceId,
       now: clock.now,
-      transcoder: stationTranscoder(services)
+      transcoder: stationTranscoder(services),
+      addresses: services.address.station
     })
   /** The settings keys a pull took (photo specs: pullSpecs). */
   const pullAll = (server: pg.Client) =>

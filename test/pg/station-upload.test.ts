@@ -101,6 +101,7 @@ const uploadFrom = (
     deviceId: pc.services.deviceId,
     now: pc.clock.now,
     transcoder: stationTranscoder(pc.services),
+    addresses: pc.services.address.station,
     ...(batchSize ? { batchSize } : {})
   })
 

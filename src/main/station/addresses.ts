@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
-import { conflictRecorder } from './outbox'
+import { conflictRecorder, queuedCheck } from './outbox'
 
 /** A row's fields a clerk changes (and the derived index columns that go with them). */
 export const ADDRESS_FIELDS = [
@@ -59,6 +59,8 @@ export type AddressPush =
       sent: Row
       server: Row | null
       serverVersion: number
+      /** The server's whole row, which this PC takes in its place (null: removed there). */
+      serverRow: Row | null
     }
 
 const INSERT_COLUMNS = ['id', 'num', 'origin', ...ADDRESS_FIELDS, 'created_at', 'updated_at']
@@ -93,17 +95,27 @@ export async function pushAddress(server: pg.ClientBase, row: Row): Promise<Addr
   const base = Number(row.version)
   const sent = fieldsOf(row)
   const removed = await server.query('SELECT 1 FROM address_removals WHERE id = $1', [id])
-  if (removed.rowCount) return { id, kind: 'refused', base, sent, server: null, serverVersion: 0 }
+  if (removed.rowCount) {
+    return { id, kind: 'refused', base, sent, server: null, serverVersion: 0, serverRow: null }
+  }
   if ((await insertNew(server, [row])).has(id)) return { id, kind: 'stored', version: 1 }
   const { rows } = await server.query<Row>(
-    `SELECT ${ADDRESS_FIELDS.join(', ')}, version FROM address_changes WHERE id = $1 FOR UPDATE`,
+    'SELECT * FROM address_changes WHERE id = $1 FOR UPDATE',
     [id]
   )
   const current = rows[0]!
   const version = Number(current.version)
   if (sameFields(fieldsOf(current), sent)) return { id, kind: 'stored', version }
   if (version !== base) {
-    return { id, kind: 'refused', base, sent, server: fieldsOf(current), serverVersion: version }
+    return {
+      id,
+      kind: 'refused',
+      base,
+      sent,
+      server: fieldsOf(current),
+      serverVersion: version,
+      serverRow: current
+    }
   }
   const updated = await server.query<{ version: number }>(
     `UPDATE address_changes
@@ -152,7 +164,15 @@ export async function pushNewAddresses(server: pg.ClientBase, rows: Row[]): Prom
 
 export type RemovalPush =
   | { id: string; kind: 'removed' }
-  | { id: string; kind: 'refused'; base: number; removed: Row; server: Row; serverVersion: number }
+  | {
+      id: string
+      kind: 'refused'
+      base: number
+      removed: Row
+      server: Row
+      serverVersion: number
+      serverRow: Row
+    }
 
 /**
  * Removes a row on the server at the version this PC removed, inside the caller's server
@@ -165,7 +185,7 @@ export async function pushAddressRemoval(
   const id = String(removal.id)
   const base = Number(removal.version)
   const { rows } = await server.query<Row>(
-    `SELECT ${ADDRESS_FIELDS.join(', ')}, version FROM address_changes WHERE id = $1 FOR UPDATE`,
+    'SELECT * FROM address_changes WHERE id = $1 FOR UPDATE',
     [id]
   )
   const current = rows[0]
@@ -176,7 +196,8 @@ export async function pushAddressRemoval(
       base,
       removed: removal,
       server: fieldsOf(current),
-      serverVersion: Number(current.version)
+      serverVersion: Number(current.version),
+      serverRow: current
     }
   }
   if (current) await server.query('DELETE FROM address_changes WHERE id = $1', [id])
@@ -190,16 +211,20 @@ export async function pushAddressRemoval(
 
 /**
  * Notes on this PC what the server did (in the caller's SQLite transaction, after the server
- * committed): the version of each stored row; each refusal as a conflict with an audit row (the
- * download then brings the server's row or its removal).
+ * committed): the version of each stored row; each refusal as a conflict with an audit row, and
+ * the server's row (or its removal) taken here unless this PC changed the row again meanwhile,
+ * whose own upload then decides. (The download cannot bring it: it passed over the server's row
+ * while this PC's change was queued.)
  */
 export function noteAddressPushes(
   sqlite: Database.Database,
   db: Db,
   deviceId: string,
   pushes: { seq: number; push: AddressPush | RemovalPush }[],
-  at: string
+  at: string,
+  addresses: StationAddresses
 ): void {
+  const queued = queuedCheck(sqlite)
   const setVersion = sqlite.prepare('UPDATE address_changes SET version = ? WHERE id = ?')
   const recordConflict = conflictRecorder(sqlite)
   for (const { seq, push } of pushes) {
@@ -228,8 +253,29 @@ export function noteAddressPushes(
       entityId: push.id,
       detail: { conflictId, localVersion: push.base, serverVersion: push.serverVersion }
     })
+    // Taken as a download is: not queued to go back up.
+    sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
+    if (push.serverRow) {
+      addresses.take([sqliteRow(push.serverRow)], queued)
+    } else {
+      addresses.remove([push.id], queued)
+    }
+    sqlite.prepare('DELETE FROM station_pulling').run()
   }
 }
+
+/** A row from PostgreSQL as SQLite stores it. */
+const sqliteRow = (row: Row): Row =>
+  Object.fromEntries(
+    Object.entries(row).map(([name, value]) => [
+      name,
+      typeof value === 'boolean'
+        ? Number(value)
+        : value instanceof Date
+          ? value.toISOString()
+          : value
+    ])
+  )
 
 /** The address service's side of a download: rows and removals taken into its table and index. */
 export interface StationAddresses {

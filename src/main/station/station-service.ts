@@ -255,7 +255,8 @@ export function createStationService(deps: StationServiceDeps) {
             deviceId,
             pcName: pcNameOf(station.config.pcName),
             now,
-            transcoder: keys.up
+            transcoder: keys.up,
+            addresses: deps.addresses
           })
         const result = await sendQueue()
         // Then the station-wide settings and photo specs other PCs changed, and their registers.

@@ -50,7 +50,8 @@ import {
   pushAddressRemoval,
   pushNewAddresses,
   type AddressPush,
-  type RemovalPush
+  type RemovalPush,
+  type StationAddresses
 } from './addresses'
 import type { RowTranscoder } from './transcode'
 import { quoteIdent as quote, serverTables } from './server-tables'
@@ -223,6 +224,8 @@ export interface UploadOptions {
   pcName?: string
   now: () => Date
   batchSize?: number
+  /** The address service's side: takes the server's row in place of a refused change. */
+  addresses: StationAddresses
   /** Called after each batch committed on both sides (progress; tests pause here). */
   afterBatch?: (progress: { uploaded: number; remaining: number }) => void | Promise<void>
 }
@@ -635,17 +638,23 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     }
     const at = now().toISOString()
     let merged: { table: string; key: string }[] = []
-    sqlite.transaction(() => {
-      setAcked.run(last)
-      ;({ merged } = notePushed(sqlite, db, deviceId, versionedPushes, at))
-      noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
-      noteAddressPushes(sqlite, db, deviceId, addressPushes, at)
-      // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
-      prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
-      for (const conflict of conflicts) {
-        recordConflict({ ...conflict, pk: conflict.key, at })
-      }
-    })()
+    let noted = false
+    try {
+      sqlite.transaction(() => {
+        setAcked.run(last)
+        ;({ merged } = notePushed(sqlite, db, deviceId, versionedPushes, at))
+        noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
+        noteAddressPushes(sqlite, db, deviceId, addressPushes, at, options.addresses)
+        // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
+        prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
+        for (const conflict of conflicts) {
+          recordConflict({ ...conflict, pk: conflict.key, at })
+        }
+      })()
+      noted = true
+    } finally {
+      options.addresses.commit(noted)
+    }
     result.uploaded += batch.length
     result.batches += 1
     result.rebased.push(...rebased)
