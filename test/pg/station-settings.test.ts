@@ -249,3 +249,81 @@ describe('station-wide settings on the server: versions, refusals kept as confli
     expect((await a.services.photoSpecs.get('resident-id')).name).toBe('二代居民身份证')
   })
 })
+
+describe('a PC killed after the server committed a batch, before it noted the outcome', () => {
+  let server: pg.Client
+  let a: Pc
+  let b: Pc
+
+  beforeAll(async () => {
+    const database = await createServerDatabase('settingscrash')
+    const owner = await roleClient(OWNER, database)
+    await migrateServerDatabase(owner, join(repoRoot, 'drizzle-pg'))
+    await owner.end()
+    server = await roleClient(WINDOW, database)
+    a = await openPc('a')
+    b = await openPc('b')
+  })
+  afterAll(async () => {
+    await server?.end()
+    for (const pc of [a, b]) pc?.services.cleanup()
+  })
+
+  /** A's upload dying where a kill -9 would: the server committed, SQLite's note never ran. */
+  const uploadKilledAfterCommit = (pc: Pc) => {
+    const sqlite = new Proxy(pc.services.sqlite, {
+      get(target, property) {
+        if (property === 'transaction') {
+          return () => () => {
+            throw new Error('killed after the server committed')
+          }
+        }
+        const value = Reflect.get(target, property) as unknown
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+      }
+    })
+    return uploadOutbox({
+      sqlite,
+      db: pc.services.db,
+      server,
+      deviceId: pc.services.deviceId,
+      now: () => new Date(),
+      transcoder: stationTranscoder(pc.services),
+      addresses: pc.services.address.station
+    })
+  }
+
+  it('learns at restart what the server did: the refusal listed and followed, the stored version noted', async () => {
+    await a.upload(server)
+    await b.upload(server)
+    await b.change({ stationName: '月坛派出所（乙）' })
+    await b.upload(server)
+    // A, offline: the same setting over version 0 (refused), and another one new to the server.
+    await a.change({ stationName: '月坛派出所（甲）', idleLockMinutes: 20 })
+    await expect(uploadKilledAfterCommit(a)).rejects.toThrow('killed after the server committed')
+    expect(await serverSetting(server, 'idleLockMinutes')).toEqual({ value: 20, version: 1 })
+    expect(a.version('idleLockMinutes')).toBe(0)
+
+    // The restarted PC's upload.
+    const restarted = await a.upload(server)
+    expect(restarted.refused).toEqual([{ table: 'settings', key: 'stationName' }])
+    expect(a.services.station.conflicts()).toMatchObject([
+      {
+        table: 'settings',
+        key: 'stationName',
+        fields: [{ column: 'value', local: '"月坛派出所（甲）"', server: '"月坛派出所（乙）"' }]
+      }
+    ])
+    expect(a.audits('station.settings.refused')).toHaveLength(1)
+    expect((await a.services.settings.get()).stationName).toBe('月坛派出所（乙）')
+    expect(a.version('idleLockMinutes')).toBe(1)
+    expect(a.queuedSettings()).toEqual([])
+
+    // A's next change of the stored setting goes up over version 1, not refused.
+    await a.change({ idleLockMinutes: 25 })
+    expect((await a.upload(server)).refused).toEqual([])
+    expect(await serverSetting(server, 'idleLockMinutes')).toEqual({ value: 25, version: 2 })
+    await a.upload(server)
+    expect(await verifyDeviceChain(server, a.services.deviceId)).toMatchObject({ ok: true })
+  })
+})

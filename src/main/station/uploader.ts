@@ -463,10 +463,13 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
   await server.query('COMMIT')
   const acked = ackedSeq(sqlite)
   const setAcked = sqlite.prepare('UPDATE station_link SET acked_seq = ?')
-  if (confirmed > acked) {
-    // A run killed after the server committed, before this PC noted it.
-    setAcked.run(confirmed)
-  } else if (confirmed < acked) {
+  /**
+   * A run killed after the server committed, before this PC noted it: the entries up to the
+   * server's cursor are run again in a transaction that is rolled back, only to learn what the
+   * server did (a refusal, a version, a conflict), and noted as the killed run would have.
+   */
+  const replayTo = confirmed > acked ? confirmed : 0
+  if (confirmed < acked) {
     // The server lost recent commits (a crash with asynchronous commit, a restored backup):
     // send again from where it stands; everything again if those entries were pruned here.
     sqlite.transaction(() => {
@@ -492,7 +495,11 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
   const prune = sqlite.prepare('DELETE FROM station_outbox WHERE seq <= ? AND queued_at < ?')
   const recordConflict = conflictRecorder(sqlite)
   for (;;) {
-    const batch = nextBatch.all(ackedSeq(sqlite), batchSize) as OutboxEntry[]
+    const from = ackedSeq(sqlite)
+    const replaying = from < replayTo
+    const batch = (nextBatch.all(from, batchSize) as OutboxEntry[]).filter(
+      (entry) => !replaying || entry.seq <= replayTo
+    )
     if (batch.length === 0) break
     const conflicts: UploadConflict[] = []
     const versionedPushes: { seq: number; push: VersionedPush }[] = []
@@ -556,7 +563,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       }
       for (const entry of batch) {
         last = entry.seq
-        if (entry.seq <= cursor || entry.tbl === BLIND_INDEX.name) continue
+        if (entry.tbl === BLIND_INDEX.name) continue
+        // Rows the server holds already; only a change's outcome is learned again.
+        if (entry.seq <= cursor && (!replaying || entry.op === 'insert')) continue
         const table = byName.get(entry.tbl)
         if (!table) throw new Error(`outbox names an unknown table: ${entry.tbl}`)
         const stored = readRow(sqlite, table, entry.pk)
@@ -626,12 +635,16 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         }
       }
       await flush()
-      await appendFeed(server, deviceId, feed)
-      await server.query(
-        'UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3 WHERE device_id = $1',
-        [deviceId, Math.max(last, cursor), now().toISOString()]
-      )
-      await server.query('COMMIT')
+      if (replaying) {
+        await server.query('ROLLBACK')
+      } else {
+        await appendFeed(server, deviceId, feed)
+        await server.query(
+          'UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3 WHERE device_id = $1',
+          [deviceId, Math.max(last, cursor), now().toISOString()]
+        )
+        await server.query('COMMIT')
+      }
     } catch (error) {
       await server.query('ROLLBACK').catch(() => undefined)
       throw error
@@ -655,8 +668,10 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     } finally {
       options.addresses.commit(noted)
     }
-    result.uploaded += batch.length
-    result.batches += 1
+    if (!replaying) {
+      result.uploaded += batch.length
+      result.batches += 1
+    }
     result.rebased.push(...rebased)
     result.conflicts.push(...conflicts)
     result.merged.push(...merged)
