@@ -99,6 +99,10 @@ export const AUDIT_ACTIONS: Record<string, Name> = {
   'station.configure': ['设置本所服务器', 'Station server set'],
   'station.link': ['连接本所服务器', 'Linked to the station server'],
   'station.download': ['下载本所数据', 'Station data downloaded'],
+  'station.download.rewound': [
+    '服务器恢复过备份，重新下载本所数据',
+    'Station server restored: data downloaded again'
+  ],
   'station.conflict.resolve': ['处理冲突', 'Conflict resolved'],
   'station.operators.refused': ['本所账户未采用', 'Station accounts not applied'],
   'station.settings.merged': ['合并本所设置', 'Station settings merged'],

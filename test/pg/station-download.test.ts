@@ -240,3 +240,95 @@ describe('every window sees the station’s registers: other PCs’ rows are dow
     ).toBe(1)
   })
 })
+
+describe('a server restored from a backup numbers its feed again: no other PC’s new row is passed over', () => {
+  let config: StationServerConfig
+  let database: string
+  let a: Awaited<ReturnType<typeof openPc>>
+  let b: Awaited<ReturnType<typeof openPc>>
+  let c: Awaited<ReturnType<typeof openPc>>
+
+  beforeAll(async () => {
+    ;({ config, database } = await migratedStation('restored'))
+    a = await openPc('a', '李娜')
+    b = await openPc('b', '赵磊')
+    c = await openPc('c', '孙丽')
+  })
+  afterAll(() => {
+    for (const pc of [a, b, c]) {
+      pc?.services.station.stop()
+      pc?.services.cleanup()
+    }
+  })
+
+  it('B takes C’s entry written after the restore, and A’s lost entries come back', async () => {
+    for (const pc of [a, b, c]) {
+      await pc.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, pc.adminId)
+    }
+    for (const pc of [a, b, c]) await pc.services.station.uploadNow()
+    const admin = await superuserClient(database)
+    let lost: string[] = []
+    try {
+      // The backup: the feed's end and each PC's upload cursor.
+      const backupSeq = Number(
+        (await admin.query('SELECT max(seq) AS m FROM station_feed')).rows[0].m
+      )
+      const cursors = (
+        await admin.query<{ device_id: string; uploaded_seq: string }>(
+          'SELECT device_id, uploaded_seq FROM station_devices'
+        )
+      ).rows
+      lost = await a.services.logbooks.service.createMany(
+        ['甲', '乙', '丙'].map((name, i) => booking(`${name}女士`, `1390000000${i}`, i + 1)),
+        a.clerkId
+      )
+      await a.services.station.uploadNow()
+      await b.services.station.uploadNow()
+      expect((await b.phones()).total).toBe(3)
+
+      // The server goes back to the backup (what A uploaded after it is gone).
+      await admin.query('SET session_replication_role = replica')
+      await admin.query('DELETE FROM station_feed WHERE seq > $1', [backupSeq])
+      await admin.query('DELETE FROM logbook_blind_index WHERE entry_id = ANY($1)', [lost])
+      await admin.query('DELETE FROM logbook_phone WHERE id = ANY($1)', [lost])
+      await admin.query(`SELECT setval('station_feed_seq_seq', $1)`, [backupSeq])
+      for (const cursor of cursors) {
+        await admin.query('UPDATE station_devices SET uploaded_seq = $2 WHERE device_id = $1', [
+          cursor.device_id,
+          cursor.uploaded_seq
+        ])
+      }
+      await admin.query('SET session_replication_role = DEFAULT')
+    } finally {
+      await admin.end()
+    }
+
+    const [fromC] = await c.services.logbooks.service.createMany(
+      [booking('刘丽华', '13700002222', 9)],
+      c.clerkId
+    )
+    expect((await c.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt?.ok).toBe(true)
+    const onB = (await b.phones()).rows.map((entry) => entry.id)
+    expect(onB).toContain(fromC)
+    expect(onB).toEqual(expect.arrayContaining(lost))
+    expect((await b.phones()).total).toBe(4)
+    expect(
+      b.services.sqlite
+        .prepare("SELECT count(*) FROM audit_log WHERE action = 'station.download.rewound'")
+        .pluck()
+        .get()
+    ).toBe(1)
+    // A quiet round after it does not start over again.
+    await b.services.station.uploadNow()
+    expect(
+      b.services.sqlite
+        .prepare("SELECT count(*) FROM audit_log WHERE action = 'station.download.rewound'")
+        .pluck()
+        .get()
+    ).toBe(1)
+    expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+  })
+})

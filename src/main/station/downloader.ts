@@ -109,6 +109,44 @@ export interface DownloadOptions {
   onProgress?: (progress: Progress) => void
 }
 
+const feedIdentity = (device: string, tbl: string, pk: string) =>
+  JSON.stringify({ device, tbl, pk })
+
+/**
+ * A server restored from a backup numbers its feed again from the backup's last seq, so the
+ * entries after this PC's position could be new ones it would pass over. The entry at the
+ * position is checked: absent or another one, the feed is taken again from the start (what is
+ * here already is skipped by id; changes are taken only where this PC has none).
+ */
+async function rewindAfterRestore(
+  sqlite: Database.Database,
+  db: Db,
+  server: pg.ClientBase,
+  deviceId: string,
+  at: string
+): Promise<void> {
+  const link = sqlite
+    .prepare('SELECT pulled_seq AS seq, pulled_entry AS entry FROM station_link')
+    .get() as { seq: number; entry: string | null } | undefined
+  if (!link || link.seq === 0) return
+  const { rows } = await server.query<{ device_id: string; tbl: string; pk: string }>(
+    'SELECT device_id, tbl, pk FROM station_feed WHERE seq = $1',
+    [link.seq]
+  )
+  const there = rows[0] ? feedIdentity(rows[0].device_id, rows[0].tbl, rows[0].pk) : null
+  // A position from before pulled_entry was kept is checked only for being there.
+  if (there !== null && (link.entry === null || link.entry === there)) return
+  sqlite.transaction(() => {
+    sqlite.prepare('UPDATE station_link SET pulled_seq = 0, pulled_entry = NULL').run()
+    appendAudit(db, deviceId, at, {
+      operatorId: null,
+      action: 'station.download.rewound',
+      entity: 'station',
+      detail: { fromSeq: link.seq }
+    })
+  })()
+}
+
 /** Takes what the other PCs uploaded since this PC's last download (see the module comment). */
 export async function downloadFeed(options: DownloadOptions): Promise<DownloadResult> {
   const { sqlite, db, server, deviceId, transcoder, at } = options
@@ -123,6 +161,7 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
     return statement
   }
+  await rewindAfterRestore(sqlite, db, server, deviceId, at)
   let progress: Progress | null = null
   for (;;) {
     const from = position.get() as number | undefined
@@ -171,7 +210,10 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
           }
         }
         sqlite.prepare('DELETE FROM station_pulling').run()
-        sqlite.prepare('UPDATE station_link SET pulled_seq = ?').run(last)
+        const lastEntry = feed[feed.length - 1]!
+        sqlite
+          .prepare('UPDATE station_link SET pulled_seq = ?, pulled_entry = ?')
+          .run(last, feedIdentity(lastEntry.device_id, lastEntry.tbl, lastEntry.pk))
         const takenRows = Object.values(batch.taken).reduce((sum, n) => sum + n, 0)
         if (takenRows + batch.changed + batch.skipped > 0) {
           appendAudit(db, deviceId, at, {
