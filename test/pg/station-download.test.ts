@@ -331,4 +331,34 @@ describe('a server restored from a backup numbers its feed again: no other PC’
     ).toBe(1)
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
   })
+
+  it('another PC’s committee of a name this PC has is taken as name@PC and listed; rounds go on', async () => {
+    // B renames a committee (renames stay on their PC); C then adds one of that name.
+    const [first] = await b.services.logbooks.repo.committees()
+    await b.services.logbooks.repo.saveCommittee(
+      { id: first!.id, name: '月坛北街社区居委会（新）', active: true },
+      b.adminId
+    )
+    const added = await c.services.logbooks.repo.saveCommittee(
+      { name: '月坛北街社区居委会（新）', active: true },
+      c.adminId
+    )
+    expect((await c.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt?.ok, round.lastAttempt?.message).toBe(true)
+    const taken = (await b.services.logbooks.repo.committees()).find((k) => k.id === added.id)
+    expect(taken?.name).toBe(`月坛北街社区居委会（新）@${c.services.deviceId.slice(0, 8)}`)
+    expect(b.services.station.conflicts()).toMatchObject([
+      {
+        table: 'logbook_committees',
+        key: added.id,
+        fields: [{ column: 'name', local: taken!.name, server: '月坛北街社区居委会（新）' }]
+      }
+    ])
+    // B writes on; the next round is quiet.
+    await b.services.logbooks.service.createMany([booking('周强', '13600001111', 10)], b.clerkId)
+    const again = await b.services.station.uploadNow()
+    expect(again.lastAttempt?.ok).toBe(true)
+    expect(again.pending).toBe(0)
+  })
 })

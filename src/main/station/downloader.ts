@@ -335,6 +335,7 @@ function store(
     'INSERT OR IGNORE INTO logbook_blind_index (token, book, entry_id) VALUES (?, ?, ?)'
   )
   const mend = mendAndList(sqlite, table, batch, at)
+  const recordConflict = conflictRecorder(sqlite)
   for (const [, { row: serverRow, device }] of rows) {
     if (serverRow.id === undefined) continue
     const { row, blindRows } = transcoder.recode(table, serverRow)
@@ -358,10 +359,27 @@ function store(
         batch.skipped += 1
         continue
       }
-      const clash =
-        table === 'operators' && /UNIQUE constraint failed: operators\.username/.test(String(error))
-      if (!clash) throw error
-      inserted = insert({ ...values, username: deviceUsername(String(values.username), device) })
+      const message = String(error)
+      if (table === 'operators' && /UNIQUE constraint failed: operators\.username/.test(message)) {
+        inserted = insert({ ...values, username: deviceUsername(String(values.username), device) })
+      } else if (
+        table === 'logbook_committees' &&
+        /UNIQUE constraint failed: logbook_committees\.name/.test(message)
+      ) {
+        // This PC has a committee of that name (one renamed here: renames stay on their PC).
+        const name = deviceUsername(String(values.name), device)
+        inserted = insert({ ...values, name })
+        recordConflict({
+          seq: 0,
+          table,
+          pk: String(values.id),
+          local: { name },
+          server: { name: values.name },
+          at
+        })
+      } else {
+        throw error
+      }
     }
     if (inserted > 0) {
       batch.taken[table] = (batch.taken[table] ?? 0) + 1

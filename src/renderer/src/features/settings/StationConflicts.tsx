@@ -23,6 +23,7 @@ const COLUMN_LABELS: Record<string, MessageKey> = {
   value: 'station.column.value',
   data: 'station.column.specData',
   username: 'station.column.username',
+  name: 'station.column.name',
   signed_by: 'station.column.signedBy',
   signed_at: 'station.column.signedAt',
   superseded_by: 'station.column.supersededBy',
@@ -63,6 +64,11 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
       where: t('station.kindOperator'),
       what: name ?? conflict.fields[0]?.local ?? conflict.key
     }
+  }
+  if (conflict.table === 'logbook_committees') {
+    // Another PC's committee of a name this PC has: kept here as name@PC.
+    const name = conflict.fields.find((field) => field.column === 'name')?.server
+    return { where: t('station.kindCommittee'), what: name ?? conflict.key }
   }
   const book = conflict.table.replace(/^logbook_/, '') as BookKey
   return { where: books[book]?.title ?? conflict.table, what: conflict.key }
