@@ -250,6 +250,9 @@ describe('the photo booth', () => {
     expect(await editor.locator('textarea.photo-spec-json').count()).toBe(0)
     expect(await page.getByLabel('脸宽 下限').inputValue()).toBe('193')
     expect(await page.getByLabel('脸宽 上限').inputValue()).toBe('221')
+    // Each colour's R, G, B and its remove button say which colour they belong to.
+    expect(await page.getByLabel('背景颜色 1 G', { exact: true }).inputValue()).toBe('255')
+    expect(await page.getByRole('button', { name: '删除 背景颜色 1' }).count()).toBe(1)
     await editor.locator('.ant-card-head').scrollIntoViewIfNeeded()
     await app.screenshot('photo-05-spec-form')
     const stored = async () => app.services.photoSpecs.get('resident-id')

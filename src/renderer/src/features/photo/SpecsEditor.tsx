@@ -167,13 +167,19 @@ export function SpecsEditor({ specs, onSaved }: { specs: PhotoSpec[]; onSaved: (
                       {(['R', 'G', 'B'] as const).map((channel, index) => (
                         <Col span={3} key={channel}>
                           <Form.Item name={[colour.name, 'rgb', index]} label={channel}>
-                            <InputNumber style={NUMBER_STYLE} aria-label={channel} />
+                            <InputNumber
+                              style={NUMBER_STYLE}
+                              aria-label={`${t('specs.backgroundSection')} ${colour.name + 1} ${channel}`}
+                            />
                           </Form.Item>
                         </Col>
                       ))}
                       <Col span={4}>
                         <Form.Item label=" ">
-                          <Button onClick={() => remove(colour.name)}>
+                          <Button
+                            onClick={() => remove(colour.name)}
+                            aria-label={`${t('specs.removeColour')} ${t('specs.backgroundSection')} ${colour.name + 1}`}
+                          >
                             {t('specs.removeColour')}
                           </Button>
                         </Form.Item>
