@@ -99,7 +99,10 @@ export function History({ version }: { version: number }) {
         <Select
           value={sheet.size}
           onChange={(size) => setSheet({ ...sheet, size })}
-          options={Object.entries(sheetSizes).map(([value, s]) => ({ value, label: s.label }))}
+          options={(Object.keys(sheetSizes) as SheetSize[]).map((value) => ({
+            value,
+            label: t(`sheet.paper.${value}`)
+          }))}
           aria-label={t('sheet.size')}
           className="photo-sheet-paper"
           popupMatchSelectWidth={false}
