@@ -537,6 +537,10 @@ export function createLogbooksRepo({
           (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)
         )
         if (old.status !== content.status) changed.push('status')
+        // The entry's time, its rule and the deadline they give.
+        if (old.occurredAt !== content.occurredAt) changed.push('occurredAt')
+        if (old.ruleCode !== content.ruleCode) changed.push('ruleCode')
+        if (old.dueAt !== content.dueAt) changed.push('dueAt')
         appendAudit(tx, deviceId, at, {
           operatorId: actorId,
           action: 'logbook.amend',

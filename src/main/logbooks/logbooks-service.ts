@@ -31,6 +31,22 @@ export interface LogbooksDeps {
 /** An ISO instant as toISOString writes it (milliseconds, Z). */
 const canonicalTime = (iso: string) => new Date(iso).toISOString()
 
+/**
+ * What a correction form cannot show is kept from the entry: its rule in a book whose form offers
+ * none (see BookSpec.ruleChoice), and its time's seconds (the form's time box has minutes only).
+ */
+function keptByTheForm(input: EntryInput, current: EntryView): EntryInput {
+  const kept = { ...input }
+  if (kept.ruleCode === undefined && !books[input.book].ruleChoice && current.ruleCode) {
+    kept.ruleCode = current.ruleCode
+  }
+  const typed = canonicalTime(input.occurredAt)
+  if (typed.endsWith(':00.000Z') && typed.slice(0, 16) === current.occurredAt.slice(0, 16)) {
+    kept.occurredAt = current.occurredAt
+  }
+  return kept
+}
+
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION', `输入有误（${field}）：${message}`, { [field]: message })
 
@@ -366,9 +382,10 @@ export function createLogbooksService({
     },
 
     async amend(input: AmendInput, actorId: string) {
-      const { id, reason, ...rest } = input
-      checkNotAfterNow(rest as EntryInput)
+      const { id, reason, ...given } = input
+      checkNotAfterNow(given as EntryInput)
       const current = await repo.current(input.book, id)
+      const rest = keptByTheForm(given as EntryInput, current)
       const { system, form } = splitSystem(current)
       const voided = await voidedApproval(rest as EntryInput, current, form)
       for (const key of voided) delete system[key]

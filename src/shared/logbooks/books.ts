@@ -94,6 +94,12 @@ export interface BookSpec {
   closedStatuses: readonly string[]
   /** The promise rule applied on creation (phone bookings choose one). */
   defaultRule: string | null
+  /**
+   * The form offers the rule (phone bookings): an entry sent without one takes the default. In the
+   * other books the form has no rule, so a correction keeps the entry's (a poor rating's
+   * complaint is due under QUEUE-RATING, not the book's default).
+   */
+  ruleChoice?: boolean
   /** The field that says what an entry is about on the board, when the book has no long text. */
   summaryField?: string
   /** The operator field the entry belongs to (default officerId, else the first of officerIds). */
@@ -990,6 +996,7 @@ export const books: Record<BookKey, BookSpec> = {
     statuses: completion,
     closedStatuses: ['done'],
     defaultRule: 'SLA-HOME-VISIT',
+    ruleChoice: true,
     fields: [
       {
         key: 'callerName',

@@ -377,6 +377,70 @@ describe('append-only entries, sign-off and amendments', () => {
   })
 })
 
+describe('a correction keeps what its form cannot show', () => {
+  it('a poor rating’s complaint keeps its QUEUE-RATING rule, its time to the millisecond and its deadline', async () => {
+    // As the queue opens it (services.ts): the rating's own time, the 15-working-day rule.
+    const { entry } = await services.logbooks.service.create(
+      {
+        book: 'complaint',
+        occurredAt: '2026-09-30T01:58:45.123Z',
+        status: 'open',
+        ruleCode: 'QUEUE-RATING',
+        fields: { complainantName: '评价群众', subject: '窗口评价：不满意' }
+      },
+      clerkId
+    )
+    expect(entry.ruleCode).toBe('QUEUE-RATING')
+    // The correction form: no rule box, the time to the minute.
+    type Saved = { entry: { id: string; ruleCode: string; occurredAt: string; dueAt: string } }
+    const corrected = await call<Saved>('logbooks:amend', {
+      book: 'complaint',
+      id: entry.id,
+      occurredAt: '2026-09-30T01:58:00.000Z',
+      status: 'investigating',
+      fields: {
+        complainantName: '评价群众',
+        subject: '窗口评价：不满意',
+        investigation: '已电话回访，群众反映等候时间长'
+      }
+    })
+    expect(corrected.entry).toMatchObject({
+      ruleCode: 'QUEUE-RATING',
+      occurredAt: '2026-09-30T01:58:45.123Z',
+      dueAt: entry.dueAt
+    })
+    const changed = () =>
+      (
+        JSON.parse(
+          services.sqlite
+            .prepare(
+              "SELECT detail FROM audit_log WHERE action = 'logbook.amend' ORDER BY seq DESC LIMIT 1"
+            )
+            .pluck()
+            .get() as string
+        ) as { changed: string[] }
+      ).changed
+    expect(changed().sort()).toEqual(['investigation', 'status'])
+
+    // A time really changed is a change, recorded with the deadline it moves.
+    const moved = await call<Saved>('logbooks:amend', {
+      book: 'complaint',
+      id: corrected.entry.id,
+      occurredAt: '2026-09-29T01:58:00.000Z',
+      status: 'investigating',
+      fields: {
+        complainantName: '评价群众',
+        subject: '窗口评价：不满意',
+        investigation: '已电话回访，群众反映等候时间长'
+      }
+    })
+    expect(moved.entry.occurredAt).toBe('2026-09-29T01:58:00.000Z')
+    expect(moved.entry.ruleCode).toBe('QUEUE-RATING')
+    expect(moved.entry.dueAt).not.toBe(entry.dueAt)
+    expect(changed().sort()).toEqual(['dueAt', 'occurredAt'])
+  })
+})
+
 describe('the today board, lists and drafts', () => {
   it('shows overdue, due today, due within 24 h and unsigned entries with counts', async () => {
     const a = await call<{ entry: { id: string } }>(

@@ -461,7 +461,7 @@ function EntryForm(props: {
               </Form.Item>
             )}
           </Col>
-          {book === 'phone' && (
+          {spec.ruleChoice && (
             <Col span={12}>
               <Form.Item name="ruleCode" label={t('rule')}>
                 <Select allowClear options={rules} />
