@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
+import { downloadFeed } from '../../src/main/station/downloader'
+import { createTranscoder, stationKeySide } from '../../src/main/station/transcode'
 import { fakeClock, openTestServices } from '../helpers/services'
-import { STATION_PASSPHRASE } from '../helpers/station-keys'
+import { serverStationKey, STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const booking = (phone: string, day = 1): EntryInput => ({
   book: 'phone',
@@ -151,9 +153,40 @@ describe('two PCs amend one entry before either uploads', () => {
     const again = await b.services.station.uploadNow()
     expect(again.lastAttempt?.ok).toBe(true)
     expect(again.pending).toBe(0)
+    // (B's numbers lag the server's by one: following its own version is no news.)
+    expect(again.lastAttempt?.message).not.toContain('另一台电脑已先更正')
     expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
     expect((await a.current(rootId!)).map((entry) => entry.id)).toEqual([further.id])
     expect(a.versions(rootId!).map((v) => v.version)).toEqual([1, 2, 3, 4])
+
+    // A corrects the current version and uploads; B corrects it too and, in the middle of a
+    // round, takes A's before its own goes up: one version stays current on B.
+    const secondFromA = await a.amend(further.id, '13812345672', 'A 再改')
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    const secondFromB = await b.amend(further.id, '13812345673', 'B 三改')
+    const client = await roleClient(WINDOW, database)
+    try {
+      await downloadFeed({
+        sqlite: b.services.sqlite,
+        db: b.services.db,
+        server: client,
+        deviceId: b.services.deviceId,
+        transcoder: createTranscoder(stationKeySide(await serverStationKey(client)), {
+          cipher: b.services.cipher,
+          chainKey: b.services.keys.key('audit-chain')
+        }),
+        addresses: b.services.address.station,
+        at: new Date().toISOString()
+      })
+    } finally {
+      await client.end()
+    }
+    const third = await b.services.station.uploadNow()
+    expect(third.lastAttempt?.message).toContain('1 条登记在本机更正时，另一台电脑已先更正了同一条')
+    expect((await b.current(rootId!)).map((entry) => entry.id)).toEqual([secondFromB.id])
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect((await a.current(rootId!)).map((entry) => entry.id)).toEqual([secondFromB.id])
+    expect(b.versions(rootId!).find((v) => v.id === secondFromA.id)?.next).toBe(secondFromB.id)
     expect(await a.services.audit.verify()).toMatchObject({ ok: true })
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
   })

@@ -404,6 +404,35 @@ async function insertEntries(
   return rebased
 }
 
+/**
+ * Notes re-numbered amendments here (in the caller's SQLite transaction): the version each now
+ * follows on the server points to it here too, when this PC has that version without a newer
+ * one (another PC's amendment taken before this one went up), so one version stays current.
+ * Returns those that followed another PC's amendment; one that followed this PC's own previous
+ * version (its numbers here lag the server's after an earlier re-numbering) is no news.
+ */
+function noteRebased(sqlite: Database.Database, rebased: RebasedAmendment[]): RebasedAmendment[] {
+  if (rebased.length === 0) return []
+  const reported: RebasedAmendment[] = []
+  sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
+  for (const amendment of rebased) {
+    const table = quote(amendment.table)
+    const follows = sqlite
+      .prepare(`SELECT superseded_by FROM ${table} WHERE id = ?`)
+      .pluck()
+      .get(amendment.follows) as string | null | undefined
+    if (follows === amendment.id) continue
+    if (follows === null) {
+      sqlite
+        .prepare(`UPDATE ${table} SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL`)
+        .run(amendment.id, amendment.follows)
+    }
+    reported.push(amendment)
+  }
+  sqlite.prepare('DELETE FROM station_pulling').run()
+  return reported
+}
+
 const isVersionClash = (error: unknown, table: SharedTable) => {
   const { code, constraint } = error as { code?: string; constraint?: string }
   return code === '23505' && constraint === `${table.name}_root_version_unique`
@@ -651,6 +680,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     }
     const at = now().toISOString()
     let merged: { table: string; key: string }[] = []
+    let reported: RebasedAmendment[] = []
     let noted = false
     try {
       sqlite.transaction(() => {
@@ -663,6 +693,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         for (const conflict of conflicts) {
           recordConflict({ ...conflict, pk: conflict.key, at })
         }
+        reported = noteRebased(sqlite, rebased)
       })()
       noted = true
     } finally {
@@ -672,7 +703,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       result.uploaded += batch.length
       result.batches += 1
     }
-    result.rebased.push(...rebased)
+    result.rebased.push(...reported)
     result.conflicts.push(...conflicts)
     result.merged.push(...merged)
     const isMerged = (table: string, key: string) =>
