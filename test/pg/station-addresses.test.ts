@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { memoryBatches } from '../../src/main/address/import'
 import { pushNewAddresses } from '../../src/main/station/addresses'
 import { downloadFeed } from '../../src/main/station/downloader'
+import { uploadOutbox } from '../../src/main/station/uploader'
 import {
   createTranscoder,
   stationKeySide as stationTranscoderSide
@@ -456,5 +457,78 @@ describe('the station’s address table: the station’s own rows on every PC, c
         .get(row.id)
     ).toBe('西城区牛街 17 号甲')
     expect(await a.services.audit.verify()).toMatchObject({ ok: true })
+  })
+
+  it('a removal refused while the PC was killed before noting it is learnt at restart: listed, the row back', async () => {
+    const row = a.address.create(
+      { oldText: '宣武区牛街 19 号', newText: '西城区牛街 19 号' },
+      a.admin.id
+    )
+    await a.round()
+    await b.round()
+    b.address.update(
+      row.id,
+      { oldText: '宣武区牛街 19 号', newText: '西城区牛街 19 号院' },
+      b.admin.id
+    )
+    await b.round()
+    // A removes the row over version 1 while a round downloads, so it passes over B's change.
+    a.address.remove(row.id, a.admin.id)
+    const client = await roleClient(WINDOW, database)
+    try {
+      const key = await serverStationKey(client)
+      await downloadFeed({
+        sqlite: a.services.sqlite,
+        db: a.services.db,
+        server: client,
+        deviceId: a.services.deviceId,
+        transcoder: createTranscoder(stationTranscoderSide(key), {
+          cipher: a.services.cipher,
+          chainKey: a.services.keys.key('audit-chain')
+        }),
+        addresses: a.services.address.station,
+        at: new Date().toISOString()
+      })
+      // The next upload is refused by the server and killed before A notes it.
+      const killed = new Proxy(a.services.sqlite, {
+        get(target, property) {
+          if (property === 'transaction') {
+            return () => () => {
+              throw new Error('killed after the server committed')
+            }
+          }
+          const value = Reflect.get(target, property) as unknown
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+        }
+      })
+      await expect(
+        uploadOutbox({
+          sqlite: killed,
+          db: a.services.db,
+          server: client,
+          deviceId: a.services.deviceId,
+          now: () => new Date(),
+          transcoder: createTranscoder(
+            { cipher: a.services.cipher, chainKey: a.services.keys.key('audit-chain') },
+            stationTranscoderSide(key)
+          ),
+          addresses: a.services.address.station
+        })
+      ).rejects.toThrow('killed after the server committed')
+    } finally {
+      await client.end()
+    }
+    const status = await a.round()
+    expect(status.conflicts).toBe(1)
+    expect(
+      a.services.sqlite
+        .prepare('SELECT new_text FROM address_changes WHERE id = ?')
+        .pluck()
+        .get(row.id)
+    ).toBe('西城区牛街 19 号院')
+    expect(a.services.station.conflicts()[0]).toMatchObject({
+      table: 'address_changes',
+      key: row.id
+    })
   })
 })

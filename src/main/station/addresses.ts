@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
+import { mendDownloadedRow } from './downloader'
 import { conflictRecorder, queuedCheck } from './outbox'
 
 /** A row's fields a clerk changes (and the derived index columns that go with them). */
@@ -256,7 +257,8 @@ export function noteAddressPushes(
     // Taken as a download is: not queued to go back up.
     sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
     if (push.serverRow) {
-      addresses.take([sqliteRow(push.serverRow)], queued)
+      // Checked as a download is (no control characters, no oversized text).
+      addresses.take([mendDownloadedRow(sqliteRow(push.serverRow)).row], queued)
     } else {
       addresses.remove([push.id], queued)
     }

@@ -594,7 +594,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         last = entry.seq
         if (entry.tbl === BLIND_INDEX.name) continue
         // Rows the server holds already; only a change's outcome is learned again.
-        if (entry.seq <= cursor && (!replaying || entry.op === 'insert')) continue
+        // (A removal of an address row is queued as an insert but has an outcome.)
+        const sentAlready = entry.op === 'insert' && entry.tbl !== 'address_removals'
+        if (entry.seq <= cursor && (!replaying || sentAlready)) continue
         const table = byName.get(entry.tbl)
         if (!table) throw new Error(`outbox names an unknown table: ${entry.tbl}`)
         const stored = readRow(sqlite, table, entry.pk)
