@@ -282,6 +282,16 @@ export function createLogbooksService({
     )
   }
 
+  /**
+   * A promise made stands: while what its deadline was computed from is unchanged, a rule or
+   * office hours edited since do not move the deadline of an entry made before.
+   */
+  const keepPromise = (book: BookKey, current: EntryView, next: EntryContent) => {
+    if (next.dueAt !== null && current.dueAt !== null && sameDeadlineInputs(book, current, next)) {
+      next.dueAt = current.dueAt
+    }
+  }
+
   const extensionApproved = (entry: EntryView) =>
     typeof entry.fields.extensionApprovedAt === 'string'
 
@@ -398,15 +408,7 @@ export function createLogbooksService({
       )
       checkLockedFields(input.book, current, built.content.fields)
       checkStatusFlow(input.book, current.status, built.content.status)
-      // A promise made stands: while what its deadline was computed from is unchanged, a rule or
-      // office hours edited since do not move the deadline of an entry made before.
-      if (
-        built.content.dueAt !== null &&
-        current.dueAt !== null &&
-        sameDeadlineInputs(input.book, current, built.content)
-      ) {
-        built.content.dueAt = current.dueAt
-      }
+      keepPromise(input.book, current, built.content)
       const entry = await repo.amend(input.book, id, built.content, actorId, {
         reason,
         ...(voided.length > 0 ? { system: Object.fromEntries(voided.map((k) => [k, null])) } : {})
@@ -492,6 +494,7 @@ export function createLogbooksService({
         repo.ruleByCode,
         approval
       )
+      keepPromise('exitReview', current, built.content)
       return repo.amend('exitReview', id, built.content, director.id, {
         reason: '所长审批',
         system: approval

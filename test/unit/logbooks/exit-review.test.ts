@@ -120,6 +120,14 @@ describe('出入境审核: file check, field review, director approval, resident
     const returned = await saved('logbooks:amend', { ...telling, fields: returnedFields })
     expect(returned.status).toBe('reviewed')
 
+    // An administrator lengthens the rule meanwhile: the promise made to this resident stands.
+    const rule = (await services.logbooks.repo.ruleByCode('SLA-EXIT-REVIEW'))!
+    await services.logbooks.repo.updateRule(
+      { ...rule, amount: rule.amount + 3 },
+      services.auth.current()!.operator.id
+    )
+    expect(returned.dueAt).toBe('2026-10-08T09:30:00.000Z')
+
     // Wednesday 30th 11:00: the opinion is back; only the director approves, password again.
     await expect(
       call('logbooks:approveExitReview', { id: returned.id, password: CLERK.password })
@@ -133,6 +141,7 @@ describe('出入境审核: file check, field review, director approval, resident
       password: DIRECTOR.password
     })
     expect(approved.status).toBe('approved')
+    expect(approved.dueAt).toBe(returned.dueAt)
     expect(approved.fields.approvedBy).toBe(ids.director)
     expect(approved.amendReason).toBe('所长审批')
     await expect(
