@@ -367,7 +367,8 @@ function store(
         /UNIQUE constraint failed: logbook_committees\.name/.test(message)
       ) {
         // This PC has a committee of that name (one renamed here: renames stay on their PC).
-        const name = deviceUsername(String(values.name), device)
+        // (Feed rows from before drizzle-pg/0010 name no PC: the row's id tells them apart.)
+        const name = deviceUsername(String(values.name), device || String(values.id))
         inserted = insert({ ...values, name })
         recordConflict({
           seq: 0,
