@@ -27,6 +27,7 @@ import {
 import { hallTarget, planHallWindow } from './queue/hall-display'
 import type { HallDisplayMode } from '../shared/queue/contract'
 import type { SystemPrinter } from './queue/printing'
+import { scheduleBackups } from './db/backup-schedule'
 
 registerAppScheme()
 
@@ -223,7 +224,6 @@ const systemPrinter: SystemPrinter = {
 }
 
 /** Delay between the window showing and the daily backup starting. */
-const BACKUP_DELAY_MS = 10_000
 
 async function start(): Promise<void> {
   await app.whenReady()
@@ -270,22 +270,17 @@ async function start(): Promise<void> {
   // The hall display has no frame: it closes with the clerk's window.
   mainWindow.on('closed', () => hallWindow?.close())
   // The daily copy reads the whole database (a million address rows are ~0.5 GB), so it starts
-  // once the window has shown and the clerk can work; a failure is logged, never fatal.
-  let backupTimer: NodeJS.Timeout | undefined
+  // once the window has shown and the clerk can work, then is checked hourly (a PC left running
+  // takes each day's); a failure is logged, never fatal.
+  let stopBackups: (() => void) | undefined
   mainWindow.once('ready-to-show', () => {
-    backupTimer = setTimeout(
-      () =>
-        void services
-          .backup()
-          .catch((error: unknown) =>
-            services.log.error('backup', 'daily backup failed', describeError(error))
-          ),
-      BACKUP_DELAY_MS
+    stopBackups = scheduleBackups(services.backup, (error: unknown) =>
+      services.log.error('backup', 'daily backup failed', describeError(error))
     )
   })
 
   app.on('window-all-closed', () => {
-    clearTimeout(backupTimer)
+    stopBackups?.()
     void services.auth.signOut().finally(() => {
       services.close()
       app.quit()
