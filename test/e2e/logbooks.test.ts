@@ -323,6 +323,72 @@ describe('a phone booking from the call to the printed book', () => {
     })
   })
 
+  it('a correction’s draft survives a quick close, Esc on the offer and a newer version', async () => {
+    const { page } = app
+    const clerk = (await app.services.operators.findByUsername(CLERK.username))!
+    const row = page.locator('.ant-table-row', { hasText: '盗窃电动自行车' })
+    const detail = page.getByTestId('entry-detail')
+    const drawer = page.locator('.ant-drawer')
+    await row.click()
+    await detail.waitFor()
+    await drawer.getByRole('button', { name: '更正' }).click()
+    const dialog = page.getByRole('dialog', { name: '案件纠纷受理 · 更正' })
+    await dialog.getByLabel('案情摘要').fill('盗窃电动自行车两辆')
+    // Closed at once, before the draft timer: what was typed is kept all the same.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    const current = (
+      await app.services.logbooks.repo.list({
+        book: 'case',
+        sort: 'occurredAt',
+        order: 'desc',
+        page: 1,
+        pageSize: 10
+      })
+    ).rows[0]!
+    await expect
+      .poll(
+        async () =>
+          (await app.services.logbooks.repo.loadDraft(clerk.id, 'case', current.rootId))?.data
+      )
+      .toContain('盗窃电动自行车两辆')
+
+    // A newer version arrives meanwhile (another window's correction).
+    const { status, occurredAt, fields } = current
+    await app.services.logbooks.service.amend(
+      {
+        id: current.id,
+        book: 'case',
+        occurredAt,
+        status,
+        fields: { ...fields, summary: '盗窃电动自行车（已立案）' }
+      } as never,
+      clerk.id
+    )
+    await page.keyboard.press('Escape')
+    await detail.waitFor({ state: 'hidden' })
+    // The list reads again when its tab is opened again.
+    await page.getByRole('tab', { name: '电话预约登记簿' }).click()
+    await page.getByRole('tab', { name: '案件纠纷受理' }).click()
+    const newer = page.locator('.ant-table-row', { hasText: '盗窃电动自行车（已立案）' })
+    await newer.click()
+    await detail.waitFor()
+    await drawer.getByRole('button', { name: '更正' }).click()
+    // The draft is offered on the newer version; Esc does not throw it away.
+    const offer = page.locator('.ant-modal-confirm-title', { hasText: '发现未保存的草稿' })
+    await offer.waitFor()
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(400)
+    expect(await offer.isVisible()).toBe(true)
+    await page.getByRole('button', { name: '恢复' }).click()
+    await offer.waitFor({ state: 'hidden' })
+    expect(await dialog.getByLabel('案情摘要').inputValue()).toBe('盗窃电动自行车两辆')
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.keyboard.press('Escape')
+    await detail.waitFor({ state: 'hidden' })
+  })
+
   it("the administrator edits a promise rule and adds a residents' committee", async () => {
     await signInAs(E2E_ADMIN)
     const { page } = app

@@ -346,7 +346,14 @@ function EntryForm(props: {
   const [form] = Form.useForm<FormValues>()
   const [rules, setRules] = useState<{ value: string; label: string }[]>([])
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const draftKey = useMemo(() => ({ book, ...(entry ? { entryId: entry.id } : {}) }), [book, entry])
+  /** What the clerk typed last, saved when the form closes before the draft timer fires. */
+  const typed = useRef<string | null>(null)
+  // A correction's draft belongs to the entry, not the version: it survives a newer version
+  // (a sign-off's, an approval's, another PC's) and is offered on it.
+  const draftKey = useMemo(
+    () => ({ book, ...(entry ? { entryId: entry.rootId } : {}) }),
+    [book, entry]
+  )
   const spec = books[book]
 
   // Runs once per opening (its inputs are stable): it fills the form and offers the kept draft.
@@ -367,20 +374,40 @@ function EntryForm(props: {
     }
     let offer: { destroy: () => void } | null = null
     let closed = false
-    void unwrap(api.logbooks.loadDraft(draftKey)).then((draft) => {
+    // (A draft kept before drafts were keyed by the entry is under the version's id.)
+    const earlierKey = entry && entry.id !== entry.rootId ? { book, entryId: entry.id } : null
+    void (async () => {
+      let key = draftKey
+      let draft = await unwrap(api.logbooks.loadDraft(key))
+      if (!draft && earlierKey) {
+        key = earlierKey
+        draft = await unwrap(api.logbooks.loadDraft(key))
+      }
       if (!draft || closed) return
+      const kept = draft
       offer = modal.confirm({
-        title: t('draftFound', { at: formatStationTime(draft.updatedAt) }),
+        title: t('draftFound', { at: formatStationTime(kept.updatedAt) }),
         okText: t('restore'),
         cancelText: t('discard'),
-        onOk: () => form.setFieldsValue(JSON.parse(draft.data) as FormValues),
-        onCancel: () => void unwrap(api.logbooks.discardDraft(draftKey))
+        // Only the 丢弃 button discards: Esc or a click beside it must not lose the draft.
+        keyboard: false,
+        maskClosable: false,
+        closable: false,
+        onOk: () => form.setFieldsValue(JSON.parse(kept.data) as FormValues),
+        onCancel: () => void unwrap(api.logbooks.discardDraft(key))
       })
-    })
+    })()
     return () => {
       closed = true
       offer?.destroy()
-      if (timer.current) clearTimeout(timer.current)
+      // Closed within the draft timer: what was typed last is kept now.
+      if (timer.current) {
+        clearTimeout(timer.current)
+        timer.current = null
+        if (typed.current !== null) {
+          void api.logbooks.saveDraft({ ...draftKey, data: typed.current })
+        }
+      }
     }
   }, [book, entry, draftKey, form, modal, spec, t])
 
@@ -391,7 +418,9 @@ function EntryForm(props: {
   /** Every change is kept as a draft in the database, so a lock or a crash loses nothing. */
   const keepDraft = () => {
     if (timer.current) clearTimeout(timer.current)
+    typed.current = JSON.stringify(form.getFieldsValue(true))
     timer.current = setTimeout(() => {
+      timer.current = null
       void api.logbooks.saveDraft({ ...draftKey, data: JSON.stringify(form.getFieldsValue(true)) })
     }, 600)
   }
@@ -409,7 +438,11 @@ function EntryForm(props: {
           )
         : await unwrap(api.logbooks.create(input))
       if (timer.current) clearTimeout(timer.current)
+      timer.current = null
       await unwrap(api.logbooks.discardDraft(draftKey))
+      if (entry && entry.id !== entry.rootId) {
+        await unwrap(api.logbooks.discardDraft({ book, entryId: entry.id }))
+      }
       message.success(t('saved'))
       for (const warning of saved.warnings) message.warning(warning)
       onClose(true)
