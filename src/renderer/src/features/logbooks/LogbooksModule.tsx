@@ -39,6 +39,7 @@ import { QuotaBoard } from '@renderer/features/staff/QuotaBoard'
 import { SignOffList } from './SignOffList'
 import { FollowupSection } from './FollowupSection'
 import { SearchSelect } from '@renderer/components/SearchSelect'
+import { parsePartyLines, partyLines, type PartyLine } from '@shared/logbooks/parties'
 
 type T = LogbooksT
 type Lookup = {
@@ -296,15 +297,7 @@ function toInput(book: BookKey, values: FormValues) {
     if (field.system || value === undefined || value === null || value === '') continue
     if (field.kind === 'datetime') fields[field.key] = fromLocalInput(value as string)
     else if (field.kind === 'parties') {
-      fields[field.key] = (value as string)
-        .split('\n')
-        .map((line) => line.trim().split(/\s+/))
-        .filter((parts) => parts[0])
-        .map(([name, idNumber, phone]) => ({
-          name,
-          ...(idNumber ? { idNumber } : {}),
-          ...(phone ? { phone } : {})
-        }))
+      fields[field.key] = parsePartyLines(value as string)
     } else fields[field.key] = value
   }
   return {
@@ -324,10 +317,7 @@ function fromEntry(entry: EntryView): FormValues {
     const value = entry.fields[field.key]
     if (value === undefined) continue
     if (field.kind === 'datetime') values[field.key] = toLocalInput(value as string)
-    else if (field.kind === 'parties')
-      values[field.key] = (value as Record<string, string>[])
-        .map((p) => [p.name, p.idNumber, p.phone].filter(Boolean).join(' '))
-        .join('\n')
+    else if (field.kind === 'parties') values[field.key] = partyLines(value as PartyLine[])
     else values[field.key] = value
   }
   return values
