@@ -2,16 +2,11 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { memoryBatches } from '../../src/main/address/import'
 import { pushNewAddresses } from '../../src/main/station/addresses'
-import { downloadFeed } from '../../src/main/station/downloader'
-import { uploadOutbox } from '../../src/main/station/uploader'
-import {
-  createTranscoder,
-  stationKeySide as stationTranscoderSide
-} from '../../src/main/station/transcode'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
 import { fakeClock, openTestServices } from '../helpers/services'
-import { serverStationKey, STATION_PASSPHRASE } from '../helpers/station-keys'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
+import { downloadAlone, uploadKilledAfterCommit } from '../helpers/station-rounds'
 
 /** One window's PC in station mode (rounds on demand). */
 async function openPc(name: string) {
@@ -404,23 +399,7 @@ describe('the station’s address table: the station’s own rows on every PC, c
       { oldText: '宣武区牛街 17 号', newText: '西城区牛街 17 号楼' },
       a.admin.id
     )
-    const client = await roleClient(WINDOW, database)
-    try {
-      await downloadFeed({
-        sqlite: a.services.sqlite,
-        db: a.services.db,
-        server: client,
-        deviceId: a.services.deviceId,
-        transcoder: createTranscoder(stationTranscoderSide(await serverStationKey(client)), {
-          cipher: a.services.cipher,
-          chainKey: a.services.keys.key('audit-chain')
-        }),
-        addresses: a.services.address.station,
-        at: new Date().toISOString()
-      })
-    } finally {
-      await client.end()
-    }
+    await downloadAlone(a.services, database)
     const newText = () =>
       a.services.sqlite
         .prepare('SELECT new_text AS text, version FROM address_changes WHERE id = ?')
@@ -474,50 +453,11 @@ describe('the station’s address table: the station’s own rows on every PC, c
     await b.round()
     // A removes the row over version 1 while a round downloads, so it passes over B's change.
     a.address.remove(row.id, a.admin.id)
-    const client = await roleClient(WINDOW, database)
-    try {
-      const key = await serverStationKey(client)
-      await downloadFeed({
-        sqlite: a.services.sqlite,
-        db: a.services.db,
-        server: client,
-        deviceId: a.services.deviceId,
-        transcoder: createTranscoder(stationTranscoderSide(key), {
-          cipher: a.services.cipher,
-          chainKey: a.services.keys.key('audit-chain')
-        }),
-        addresses: a.services.address.station,
-        at: new Date().toISOString()
-      })
-      // The next upload is refused by the server and killed before A notes it.
-      const killed = new Proxy(a.services.sqlite, {
-        get(target, property) {
-          if (property === 'transaction') {
-            return () => () => {
-              throw new Error('killed after the server committed')
-            }
-          }
-          const value = Reflect.get(target, property) as unknown
-          return typeof value === 'function' ? (value as () => unknown).bind(target) : value
-        }
-      })
-      await expect(
-        uploadOutbox({
-          sqlite: killed,
-          db: a.services.db,
-          server: client,
-          deviceId: a.services.deviceId,
-          now: () => new Date(),
-          transcoder: createTranscoder(
-            { cipher: a.services.cipher, chainKey: a.services.keys.key('audit-chain') },
-            stationTranscoderSide(key)
-          ),
-          addresses: a.services.address.station
-        })
-      ).rejects.toThrow('killed after the server committed')
-    } finally {
-      await client.end()
-    }
+    await downloadAlone(a.services, database)
+    // The next upload is refused by the server and killed before A notes it.
+    await expect(uploadKilledAfterCommit(a.services, database)).rejects.toThrow(
+      'killed after the server committed'
+    )
     const status = await a.round()
     expect(status.conflicts).toBe(1)
     expect(

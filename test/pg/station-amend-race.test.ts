@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
-import { migratedStation, roleClient, superuserClient, WINDOW } from '../helpers/pg-test'
-import { downloadFeed } from '../../src/main/station/downloader'
-import { createTranscoder, stationKeySide } from '../../src/main/station/transcode'
+import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
+import { downloadAlone } from '../helpers/station-rounds'
 import { fakeClock, openTestServices } from '../helpers/services'
-import { serverStationKey, STATION_PASSPHRASE } from '../helpers/station-keys'
+import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const booking = (phone: string, day = 1): EntryInput => ({
   book: 'phone',
@@ -164,23 +163,7 @@ describe('two PCs amend one entry before either uploads', () => {
     const secondFromA = await a.amend(further.id, '13812345672', 'A 再改')
     expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
     const secondFromB = await b.amend(further.id, '13812345673', 'B 三改')
-    const client = await roleClient(WINDOW, database)
-    try {
-      await downloadFeed({
-        sqlite: b.services.sqlite,
-        db: b.services.db,
-        server: client,
-        deviceId: b.services.deviceId,
-        transcoder: createTranscoder(stationKeySide(await serverStationKey(client)), {
-          cipher: b.services.cipher,
-          chainKey: b.services.keys.key('audit-chain')
-        }),
-        addresses: b.services.address.station,
-        at: new Date().toISOString()
-      })
-    } finally {
-      await client.end()
-    }
+    await downloadAlone(b.services, database)
     const third = await b.services.station.uploadNow()
     expect(third.lastAttempt?.message).toContain('1 条登记在本机更正时，另一台电脑已先更正了同一条')
     expect((await b.current(rootId!)).map((entry) => entry.id)).toEqual([secondFromB.id])

@@ -7,6 +7,7 @@ import { pullVersioned, SHARED_SETTING_KEYS } from '../../src/main/station/versi
 import { linkStation, uploadOutbox } from '../../src/main/station/uploader'
 import { createServerDatabase, OWNER, roleClient, WINDOW } from '../helpers/pg-test'
 import { stationTranscoder } from '../helpers/station-keys'
+import { killedAfterCommit } from '../helpers/station-rounds'
 import { fakeClock, openTestServices, repoRoot } from '../helpers/services'
 
 /** One window's PC with its own administrator, linked to the station. */
@@ -271,19 +272,8 @@ describe('a PC killed after the server committed a batch, before it noted the ou
 
   /** A's upload dying where a kill -9 would: the server committed, SQLite's note never ran. */
   const uploadKilledAfterCommit = (pc: Pc) => {
-    const sqlite = new Proxy(pc.services.sqlite, {
-      get(target, property) {
-        if (property === 'transaction') {
-          return () => () => {
-            throw new Error('killed after the server committed')
-          }
-        }
-        const value = Reflect.get(target, property) as unknown
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
-      }
-    })
     return uploadOutbox({
-      sqlite,
+      sqlite: killedAfterCommit(pc.services.sqlite),
       db: pc.services.db,
       server,
       deviceId: pc.services.deviceId,
