@@ -102,8 +102,12 @@ export function createStaffService({
 
   const sealNote = (table: string, column: string, text: string | null) =>
     text === null ? null : cipher.sealEmbedded(text, staffNotePlace(table, column))
-  const openNote = (table: string, column: string, text: string | null) =>
-    text === null ? null : cipher.openEmbedded(text, staffNotePlace(table, column))
+  /** Opens a sealed note; null stays null (the ladder's note is never null). */
+  function openNote(table: string, column: string, text: string): string
+  function openNote(table: string, column: string, text: string | null): string | null
+  function openNote(table: string, column: string, text: string | null) {
+    return text === null ? null : cipher.openEmbedded(text, staffNotePlace(table, column))
+  }
 
   const names = () =>
     new Map(
@@ -370,7 +374,7 @@ export function createStaffService({
         officerName: who.get(r.officerId) ?? '',
         step: r.step,
         date: r.date,
-        note: cipher.openEmbedded(r.note, staffNotePlace('staff_ladder', 'note'))
+        note: openNote('staff_ladder', 'note', r.note)
       }))
   }
 

@@ -17,8 +17,8 @@ import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
-import { mendDownloadedRow } from './downloader'
-import { conflictRecorder, queuedCheck } from './outbox'
+import { mendDownloadedRow, toSqlite } from './downloader'
+import { conflictRecorder, queuedCheck, whilePulling } from './outbox'
 
 /** A row's fields a clerk changes (and the derived index columns that go with them). */
 export const ADDRESS_FIELDS = [
@@ -255,29 +255,21 @@ export function noteAddressPushes(
       detail: { conflictId, localVersion: push.base, serverVersion: push.serverVersion }
     })
     // Taken as a download is: not queued to go back up.
-    sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
-    if (push.serverRow) {
-      // Checked as a download is (no control characters, no oversized text).
-      addresses.take([mendDownloadedRow(sqliteRow(push.serverRow)).row], queued)
-    } else {
-      addresses.remove([push.id], queued)
-    }
-    sqlite.prepare('DELETE FROM station_pulling').run()
+    const serverRow = push.serverRow
+    whilePulling(sqlite, () => {
+      if (serverRow) {
+        // Checked as a download is (no control characters, no oversized text).
+        addresses.take([mendDownloadedRow(sqliteRow(serverRow)).row], queued)
+      } else {
+        addresses.remove([push.id], queued)
+      }
+    })
   }
 }
 
 /** A row from PostgreSQL as SQLite stores it. */
 const sqliteRow = (row: Row): Row =>
-  Object.fromEntries(
-    Object.entries(row).map(([name, value]) => [
-      name,
-      typeof value === 'boolean'
-        ? Number(value)
-        : value instanceof Date
-          ? value.toISOString()
-          : value
-    ])
-  )
+  Object.fromEntries(Object.entries(row).map(([name, value]) => [name, toSqlite(value)]))
 
 /** The address service's side of a download: rows and removals taken into its table and index. */
 export interface StationAddresses {

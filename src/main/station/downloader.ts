@@ -23,7 +23,7 @@ import type { Progress } from '../../shared/ipc/contract'
 import { appendAudit } from '../audit/audit-repo'
 import type { Db } from '../db/client'
 import { findUnsafeCharacter, stripUnsafeCharacters } from '../../shared/text-safety'
-import { conflictRecorder, FEED_TABLES, queuedCheck, REGISTER_TABLES } from './outbox'
+import { conflictRecorder, FEED_TABLES, queuedCheck, REGISTER_TABLES, whilePulling } from './outbox'
 import { takeAccount } from './accounts'
 import type { StationAddresses } from './addresses'
 import type { RowTranscoder } from './transcode'
@@ -91,7 +91,7 @@ const localColumns = (sqlite: Database.Database, table: string): Set<string> =>
   )
 
 /** A value from PostgreSQL as SQLite stores it. */
-const toSqlite = (value: unknown): unknown =>
+export const toSqlite = (value: unknown): unknown =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value instanceof Date ? value.toISOString() : value
 
 export interface DownloadOptions {
@@ -199,17 +199,27 @@ export async function downloadFeed(options: DownloadOptions): Promise<DownloadRe
     let committed = false
     try {
       sqlite.transaction(() => {
-        sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
-        for (const table of FEED_TABLES) {
-          const rows = byTable.get(table)
-          if (!rows) continue
-          if (table === 'address_changes' || table === 'address_removals') {
-            takeAddresses(sqlite, options.addresses, queued, table, rows, batch, at)
-          } else {
-            store(sqlite, queued, prepared, table, columns.get(table)!, rows, transcoder, batch, at)
+        whilePulling(sqlite, () => {
+          for (const table of FEED_TABLES) {
+            const rows = byTable.get(table)
+            if (!rows) continue
+            if (table === 'address_changes' || table === 'address_removals') {
+              takeAddresses(sqlite, options.addresses, queued, table, rows, batch, at)
+            } else {
+              store(
+                sqlite,
+                queued,
+                prepared,
+                table,
+                columns.get(table)!,
+                rows,
+                transcoder,
+                batch,
+                at
+              )
+            }
           }
-        }
-        sqlite.prepare('DELETE FROM station_pulling').run()
+        })
         const lastEntry = feed[feed.length - 1]!
         sqlite
           .prepare('UPDATE station_link SET pulled_seq = ?, pulled_entry = ?')

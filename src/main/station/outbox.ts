@@ -20,6 +20,19 @@ export const queuedCheck = (sqlite: Database.Database) => {
   return (table: string, pk: string): boolean => statement.get(table, pk) !== undefined
 }
 
+/**
+ * Runs work with the "taken from the server" flag set (drizzle/0023's station_pulling), so the
+ * outbox triggers do not queue what it writes to go back up. In the caller's transaction.
+ */
+export function whilePulling<T>(sqlite: Database.Database, work: () => T): T {
+  sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
+  try {
+    return work()
+  } finally {
+    sqlite.prepare('DELETE FROM station_pulling').run()
+  }
+}
+
 /** The register books' tables, as the server and the outbox name them. */
 export const REGISTER_TABLES = [
   'logbook_liaison',

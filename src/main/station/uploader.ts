@@ -42,7 +42,7 @@ import {
   versionedTable,
   type VersionedPush
 } from './versioned'
-import { conflictRecorder, FEED_TABLES, outboxCount, REGISTER_TABLES } from './outbox'
+import { conflictRecorder, FEED_TABLES, outboxCount, REGISTER_TABLES, whilePulling } from './outbox'
 import { noteAccountPushes, pushAccount, type AccountPush } from './accounts'
 import {
   noteAddressPushes,
@@ -414,22 +414,22 @@ async function insertEntries(
 function noteRebased(sqlite: Database.Database, rebased: RebasedAmendment[]): RebasedAmendment[] {
   if (rebased.length === 0) return []
   const reported: RebasedAmendment[] = []
-  sqlite.prepare('INSERT INTO station_pulling (id) VALUES (1)').run()
-  for (const amendment of rebased) {
-    const table = quote(amendment.table)
-    const follows = sqlite
-      .prepare(`SELECT superseded_by FROM ${table} WHERE id = ?`)
-      .pluck()
-      .get(amendment.follows) as string | null | undefined
-    if (follows === amendment.id) continue
-    if (follows === null) {
-      sqlite
-        .prepare(`UPDATE ${table} SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL`)
-        .run(amendment.id, amendment.follows)
+  whilePulling(sqlite, () => {
+    for (const amendment of rebased) {
+      const table = quote(amendment.table)
+      const follows = sqlite
+        .prepare(`SELECT superseded_by FROM ${table} WHERE id = ?`)
+        .pluck()
+        .get(amendment.follows) as string | null | undefined
+      if (follows === amendment.id) continue
+      if (follows === null) {
+        sqlite
+          .prepare(`UPDATE ${table} SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL`)
+          .run(amendment.id, amendment.follows)
+      }
+      reported.push(amendment)
     }
-    reported.push(amendment)
-  }
-  sqlite.prepare('DELETE FROM station_pulling').run()
+  })
   return reported
 }
 
