@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   AUDIT_ACTIONS,
+  DETAIL_KEYS,
   PASSWORD_CHECKS,
   auditActionName,
   auditActionOptions,
@@ -42,6 +43,49 @@ function writtenActions(): { actions: Set<string>; purposes: Set<string> } {
   return { actions, purposes }
 }
 
+/** The top-level keys of the object literal opened at text[open], and of objects spread into it. */
+function literalKeys(text: string, open: number): string[] {
+  const items: string[] = []
+  let depth = 0
+  let item = ''
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i]!
+    if ('{[('.includes(char)) depth++
+    else if ('}])'.includes(char)) {
+      if (depth === 0) break
+      depth--
+    }
+    if (char === ',' && depth === 0) {
+      items.push(item)
+      item = ''
+    } else item += char
+  }
+  items.push(item)
+  return items.flatMap((raw) => {
+    const written = raw.replace(/\/\/.*$/gm, '').trim()
+    if (written.startsWith('...')) {
+      const inner = written.indexOf('{')
+      return inner < 0 ? [] : literalKeys(written, inner)
+    }
+    const key = /^([A-Za-z_$][\w$]*)\s*(?::|$)/.exec(written)
+    return key ? [key[1]!] : []
+  })
+}
+
+/** The keys main writes in literal details: `detail: { … }` and a helper's `audited(…, { … }, write)`. */
+function writtenDetailKeys(): Set<string> {
+  const keys = new Set<string>()
+  for (const text of sources(MAIN)) {
+    const opens = [
+      ...text.matchAll(/detail:\s*\{/g),
+      ...text.matchAll(/audited\(\s*\w+,\s*'[^']+',\s*'[^']+',\s*[^,]+,\s*\{/g)
+    ]
+    for (const open of opens)
+      for (const key of literalKeys(text, open.index + open[0].length - 1)) keys.add(key)
+  }
+  return keys
+}
+
 describe('the audit log names its actions', () => {
   it('every action main writes has a name in both languages', () => {
     const { actions, purposes } = writtenActions()
@@ -63,6 +107,18 @@ describe('the audit log names its actions', () => {
       )
     ].filter((action) => !auditActionName(action, 'zh-CN') || !auditActionName(action, 'en-US'))
     expect(unnamed).toEqual([])
+  })
+
+  it('every detail key main writes has a name in both languages', () => {
+    const keys = writtenDetailKeys()
+    // A plain key, one in a conditional spread, and one in a helper's detail argument.
+    expect(keys).toContain('fromSeq')
+    expect(keys).toContain('mended')
+    expect(keys).toContain('poolSize')
+    expect([...keys].filter((key) => !Object.hasOwn(DETAIL_KEYS, key))).toEqual([])
+    expect(auditDetailText('{"fromSeq":3,"toSeq":9,"skipped":1}', 'zh-CN')).toBe(
+      '起始序号：3；截止序号：9；已跳过：1'
+    )
   })
 
   it('shows names, composes password checks, and leaves unknown codes as they are', () => {
