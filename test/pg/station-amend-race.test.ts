@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
-import { downloadAlone } from '../helpers/station-rounds'
+import { deviceUsername } from '../../src/main/station/uploader'
+import { downloadAlone, uploadKilledAfterCommit } from '../helpers/station-rounds'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
@@ -171,6 +172,81 @@ describe('two PCs amend one entry before either uploads', () => {
     expect((await a.current(rootId!)).map((entry) => entry.id)).toEqual([secondFromB.id])
     expect(b.versions(rootId!).find((v) => v.id === secondFromA.id)?.next).toBe(secondFromB.id)
     expect(await a.services.audit.verify()).toMatchObject({ ok: true })
+    expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+  })
+
+  it('a PC killed after the server stored its batch learns at restart what the server did with its inserts', async () => {
+    const [rootId] = await a.services.logbooks.service.createMany(
+      [booking('13811112222', 5)],
+      a.clerkId
+    )
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect((await b.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    const fromA = await a.amend(rootId!, '13811112223', 'A 改电话')
+    const account = async (displayName: string) => ({
+      username: 'desk_twin',
+      displayName,
+      role: 'clerk' as const,
+      passwordHash: await a.services.auth.hashPassword('Window12345')
+    })
+    await a.services.operators.create(await account('窗口A新账户'), a.adminId)
+    expect((await a.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+
+    // B corrects the same version and adds an account of the same user name before its next
+    // round; killed right after the server committed that batch, before B noted anything.
+    const fromB = await b.amend(rootId!, '13811112224', 'B 改电话')
+    const twin = await b.services.operators.create(await account('窗口B新账户'), b.adminId)
+    await expect(uploadKilledAfterCommit(b.services, database)).rejects.toThrow(
+      'killed after the server committed'
+    )
+    const server = await superuserClient(database)
+    try {
+      const { rows } = await server.query(
+        'SELECT version FROM logbook_phone WHERE id = $1 UNION ALL SELECT 0 FROM operators WHERE id = $2',
+        [fromB.id, twin.id]
+      )
+      // The killed run stored both: the correction re-numbered, the account renamed.
+      expect(rows).toHaveLength(2)
+      expect(rows[0].version).toBe(3)
+    } finally {
+      await server.end()
+    }
+
+    // At restart the round tells the clerk and lists both, as an unbroken round would have.
+    const restarted = await b.services.station.uploadNow()
+    expect(restarted.lastAttempt).toMatchObject({ ok: true })
+    expect(restarted.lastAttempt?.message).toContain(
+      '1 条登记在本机更正时，另一台电脑已先更正了同一条'
+    )
+    const listed = b.services.station.conflicts()
+    expect(listed).toContainEqual(
+      expect.objectContaining({
+        table: 'operators',
+        key: twin.id,
+        fields: [
+          {
+            column: 'username',
+            local: 'desk_twin',
+            server: deviceUsername('desk_twin', b.services.deviceId)
+          }
+        ]
+      })
+    )
+    expect(listed).toContainEqual(
+      expect.objectContaining({
+        table: 'logbook_phone',
+        key: rootId,
+        fields: [{ column: 'superseded_by', local: fromB.id, server: fromA.id }]
+      })
+    )
+    expect(restarted.pending).toBe(0)
+    // A's account of the same name signs in on B as desk_twin@A (the round does not stop at it).
+    expect(
+      b.services.sqlite
+        .prepare("SELECT username FROM operators WHERE display_name = '窗口A新账户'")
+        .pluck()
+        .get()
+    ).toBe(deviceUsername('desk_twin', a.services.deviceId))
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
   })
 })

@@ -370,7 +370,8 @@ function store(
         continue
       }
       const message = String(error)
-      if (table === 'operators' && /UNIQUE constraint failed: operators\.username/.test(message)) {
+      // The index is on lower(username): SQLite names the index, not the column.
+      if (table === 'operators' && /operators_username_unique|operators\.username/.test(message)) {
         inserted = insert({ ...values, username: deviceUsername(String(values.username), device) })
       } else if (
         table === 'logbook_committees' &&

@@ -405,6 +405,44 @@ async function insertEntries(
 }
 
 /**
+ * What the server did with an insert of a killed run, which a replay does not send again: an
+ * operator stored as `name@device` (insertOperators), an amendment re-numbered after another PC's
+ * (insertEntries). Read from the server's row; nothing for any other row.
+ */
+async function learnInserted(
+  server: pg.Client,
+  table: SharedTable,
+  row: Row
+): Promise<{ renamed?: Omit<UploadConflict, 'seq'>; rebased?: RebasedAmendment } | null> {
+  if (table.name === 'operators') {
+    const { rows } = await server.query<{ username: string }>(
+      'SELECT username FROM operators WHERE id = $1',
+      [row.id]
+    )
+    const username = rows[0]?.username
+    if (username === undefined || username === row.username) return null
+    const key = String(row.id)
+    return {
+      renamed: { table: table.name, key, local: { username: row.username }, server: { username } }
+    }
+  }
+  if (!registerTables.has(table.name)) return null
+  const name = quote(table.name)
+  const { rows } = await server.query<{ version: number }>(
+    `SELECT version FROM ${name} WHERE id = $1`,
+    [row.id]
+  )
+  const version = rows[0] === undefined ? undefined : Number(rows[0].version)
+  if (version === undefined || version === Number(row.version)) return null
+  const { rows: followed } = await server.query<{ id: string }>(
+    `SELECT id FROM ${name} WHERE root_id = $1 AND version = $2`,
+    [row.root_id, version - 1]
+  )
+  if (!followed[0]) return null
+  return { rebased: { table: table.name, id: String(row.id), version, follows: followed[0].id } }
+}
+
+/**
  * Notes re-numbered amendments here (in the caller's SQLite transaction): the version each now
  * follows on the server points to it here too, when this PC has that version without a newer
  * one (another PC's amendment taken before this one went up), so one version stays current.
@@ -495,7 +533,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
   /**
    * A run killed after the server committed, before this PC noted it: the entries up to the
    * server's cursor are run again in a transaction that is rolled back, only to learn what the
-   * server did (a refusal, a version, a conflict), and noted as the killed run would have.
+   * server did (a refusal, a version, a conflict; for inserts, which are not sent again, an
+   * operator's `name@device` and a re-numbered amendment: learnInserted), and noted as the killed
+   * run would have.
    */
   const replayTo = confirmed > acked ? confirmed : 0
   if (confirmed < acked) {
@@ -596,11 +636,17 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         // Rows the server holds already; only a change's outcome is learned again.
         // (A removal of an address row is queued as an insert but has an outcome.)
         const sentAlready = entry.op === 'insert' && entry.tbl !== 'address_removals'
-        if (entry.seq <= cursor && (!replaying || sentAlready)) continue
+        if (entry.seq <= cursor && !replaying) continue
         const table = byName.get(entry.tbl)
         if (!table) throw new Error(`outbox names an unknown table: ${entry.tbl}`)
         const stored = readRow(sqlite, table, entry.pk)
         if (!stored) continue
+        if (entry.seq <= cursor && sentAlready) {
+          const learnt = await learnInserted(server, table, stored)
+          if (learnt?.renamed) conflicts.push({ ...learnt.renamed, seq: entry.seq })
+          if (learnt?.rebased) rebased.push(learnt.rebased)
+          continue
+        }
         const { row, blindRows: tokens } = transcoder.recode(table.name, stored)
         if (table.name === 'address_removals') {
           await flush()
