@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS: Record<string, Name> = {
   ],
   'station.conflict.resolve': ['处理冲突', 'Conflict resolved'],
   'station.operators.refused': ['本所账户未采用', 'Station accounts not applied'],
+  'station.logbook_committees.refused': ['居委会修改未采用（冲突）', 'Committee change refused'],
   'station.settings.merged': ['合并本所设置', 'Station settings merged'],
   'station.settings.refused': ['本所设置未采用（冲突）', 'Station settings refused'],
   'station.settings.pull': ['采用本所设置', 'Station settings applied'],

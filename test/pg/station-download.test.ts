@@ -5,6 +5,7 @@ import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
 import { MAX_DOWNLOADED_TEXT } from '../../src/main/station/downloader'
 import { fakeClock, openTestServices } from '../helpers/services'
+import { downloadAlone } from '../helpers/station-rounds'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
 
 const booking = (name: string, phone: string, day: number): EntryInput => ({
@@ -333,7 +334,8 @@ describe('a server restored from a backup numbers its feed again: no other PC’
   })
 
   it('another PC’s committee of a name this PC has is taken as name@PC and listed; rounds go on', async () => {
-    // B renames a committee (renames stay on their PC); C then adds one of that name.
+    // B renames a committee; C adds one of that name and uploads; B downloads before its rename
+    // goes up (a round's download, with the rename saved meanwhile).
     const [first] = await b.services.logbooks.repo.committees()
     await b.services.logbooks.repo.saveCommittee(
       { id: first!.id, name: '月坛北街社区居委会（新）', active: true },
@@ -344,8 +346,7 @@ describe('a server restored from a backup numbers its feed again: no other PC’
       c.adminId
     )
     expect((await c.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
-    const round = await b.services.station.uploadNow()
-    expect(round.lastAttempt?.ok, round.lastAttempt?.message).toBe(true)
+    await downloadAlone(b.services, database)
     const taken = (await b.services.logbooks.repo.committees()).find((k) => k.id === added.id)
     expect(taken?.name).toBe(`月坛北街社区居委会（新）@${c.services.deviceId.slice(0, 8)}`)
     expect(b.services.station.conflicts()).toMatchObject([
@@ -355,6 +356,19 @@ describe('a server restored from a backup numbers its feed again: no other PC’
         fields: [{ column: 'name', local: taken!.name, server: '月坛北街社区居委会（新）' }]
       }
     ])
+    // B's rename then goes up and is refused (C's committee has the name on the server): B's
+    // committee is back to the server's name, and that is listed too.
+    const round = await b.services.station.uploadNow()
+    expect(round.lastAttempt?.ok, round.lastAttempt?.message).toBe(true)
+    const mine = (await b.services.logbooks.repo.committees()).find((k) => k.id === first!.id)
+    expect(mine?.name).toBe(first!.name)
+    expect(b.services.station.conflicts()).toContainEqual(
+      expect.objectContaining({
+        table: 'logbook_committees',
+        key: first!.id,
+        fields: [{ column: 'name', local: '月坛北街社区居委会（新）', server: first!.name }]
+      })
+    )
     // B writes on; the next round is quiet.
     await b.services.logbooks.service.createMany([booking('周强', '13600001111', 10)], b.clerkId)
     const again = await b.services.station.uploadNow()

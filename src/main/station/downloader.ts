@@ -25,6 +25,7 @@ import type { Db } from '../db/client'
 import { findUnsafeCharacter, stripUnsafeCharacters } from '../../shared/text-safety'
 import { conflictRecorder, FEED_TABLES, queuedCheck, REGISTER_TABLES, whilePulling } from './outbox'
 import { takeAccount } from './accounts'
+import { takeCommittee } from './committees'
 import type { StationAddresses } from './addresses'
 import type { RowTranscoder } from './transcode'
 import { deviceUsername } from './uploader'
@@ -377,7 +378,7 @@ function store(
         table === 'logbook_committees' &&
         /UNIQUE constraint failed: logbook_committees\.name/.test(message)
       ) {
-        // This PC has a committee of that name (one renamed here: renames stay on their PC).
+        // This PC has a committee of that name (its own, not yet uploaded, or one renamed here).
         // (Feed rows from before drizzle-pg/0010 name no PC: the row's id tells them apart.)
         const name = deviceUsername(String(values.name), device || String(values.id))
         inserted = insert({ ...values, name })
@@ -400,6 +401,21 @@ function store(
     }
     if (table === 'operators') {
       if (takeAccount(sqlite, row, queued)) batch.changed += 1
+      continue
+    }
+    if (table === 'logbook_committees') {
+      // Renamed or (de)activated on another PC (committees.ts).
+      const renamed = (name: string) => deviceUsername(name, device || String(values.id))
+      const listRename = (name: string) =>
+        recordConflict({
+          seq: 0,
+          table,
+          pk: String(values.id),
+          local: { name },
+          server: { name: values.name },
+          at
+        })
+      if (takeCommittee(sqlite, values, queued, renamed, listRename)) batch.changed += 1
       continue
     }
     if (table === 'photos') {

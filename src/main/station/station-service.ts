@@ -643,7 +643,9 @@ export function createStationService(deps: StationServiceDeps) {
             'VALIDATION',
             conflict.tbl === 'address_changes'
               ? '地址对照以服务器上先到的修改为准：如本机的仍然对，请在地址对照中再改一次'
-              : '登记簿的签字以服务器上先到的为准，只能确认保留服务器的'
+              : conflict.tbl === 'logbook_committees'
+                ? '居委会以服务器上先到的修改为准：如本机的仍然对，请在居委会列表中再改一次'
+                : '登记簿的签字以服务器上先到的为准，只能确认保留服务器的'
           )
         }
         if (actor.role !== 'admin') {

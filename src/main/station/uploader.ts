@@ -44,6 +44,7 @@ import {
 } from './versioned'
 import { conflictRecorder, FEED_TABLES, outboxCount, REGISTER_TABLES, whilePulling } from './outbox'
 import { noteAccountPushes, pushAccount, type AccountPush } from './accounts'
+import { noteCommitteePushes, pushCommittee, type CommitteePush } from './committees'
 import {
   noteAddressPushes,
   pushAddress,
@@ -578,6 +579,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
      */
     const sentRecords = new Set<string>()
     const accountPushes: { seq: number; push: AccountPush }[] = []
+    const committeePushes: { seq: number; push: CommitteePush }[] = []
     const addressPushes: { seq: number; push: AddressPush | RemovalPush }[] = []
     const rebased: RebasedAmendment[] = []
     let last = 0
@@ -666,6 +668,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         }
         const mutable =
           table.name === 'operators' ||
+          table.name === 'logbook_committees' ||
           table.name === 'address_changes' ||
           versionedTable(table.name) !== undefined
         if (mutable) {
@@ -681,6 +684,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         if (table.name === 'operators') {
           const push = await pushAccount(server, row, now().toISOString())
           accountPushes.push({ seq: entry.seq, push })
+          if (push.kind === 'stored') feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
+          continue
+        }
+        if (table.name === 'logbook_committees') {
+          const push = await pushCommittee(server, row, now().toISOString())
+          committeePushes.push({ seq: entry.seq, push })
           if (push.kind === 'stored') feed.push({ tbl: table.name, pk: entry.pk, op: 'update' })
           continue
         }
@@ -735,6 +744,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         setAcked.run(last)
         ;({ merged } = notePushed(sqlite, db, deviceId, versionedPushes, at))
         noteAccountPushes(sqlite, db, deviceId, accountPushes, at)
+        noteCommitteePushes(sqlite, db, deviceId, committeePushes, at)
         noteAddressPushes(sqlite, db, deviceId, addressPushes, at, options.addresses)
         // queued_at is SQLite's own clock (the triggers' default), so is the cutoff.
         prune.run(last, new Date(Date.now() - KEEP_CONFIRMED_MS).toISOString())
@@ -764,6 +774,9 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
       ),
       ...accountPushes.flatMap(({ push }) =>
         push.kind === 'refused' ? [{ table: 'operators', key: push.id }] : []
+      ),
+      ...committeePushes.flatMap(({ push }) =>
+        push.kind === 'refused' ? [{ table: 'logbook_committees', key: push.id }] : []
       ),
       ...addressPushes.flatMap(({ push }) =>
         push.kind === 'refused' ? [{ table: 'address_changes', key: push.id }] : []

@@ -18,7 +18,11 @@ describe('insertRows', () => {
   it('writes every row through full and partial chunks', async () => {
     services = await openTestServices()
     const before = count()
-    const rows = Array.from({ length: 123 }, (_, i) => ({ ...row(i), active: i % 2 === 0 }))
+    const rows = Array.from({ length: 123 }, (_, i) => ({
+      ...row(i),
+      active: i % 2 === 0,
+      version: 0
+    }))
     services.db.transaction((tx) => insertRows(tx, committees, rows))
     expect(count()).toBe(before + 123)
     const stored = services.sqlite

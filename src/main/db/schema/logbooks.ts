@@ -76,7 +76,9 @@ export function defineLogbooks(kit: Kit, { operators }: { operators: Foundation[
       code: text('code'),
       name: text('name').notNull(),
       active: boolean('active').notNull().default(true),
-      updatedAt: text('updated_at').notNull()
+      updatedAt: text('updated_at').notNull(),
+      /** The station server's version this PC's name and active flag were made on (station/committees.ts). */
+      version: integer('version').notNull().default(0)
     },
     (t) => [uniqueIndex('logbook_committees_name_unique').on(t.name)]
   )

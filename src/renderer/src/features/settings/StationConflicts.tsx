@@ -66,7 +66,8 @@ function describe(conflict: StationConflictView, t: Translate): { where: string;
     }
   }
   if (conflict.table === 'logbook_committees') {
-    // Another PC's committee of a name this PC has: kept here as name@PC.
+    // Another PC's committee of a name this PC has (kept here as name@PC), or a rename or
+    // (de)activation another PC made first or to a name another committee has.
     const name = conflict.fields.find((field) => field.column === 'name')?.server
     return { where: t('station.kindCommittee'), what: name ?? conflict.key }
   }
@@ -78,7 +79,7 @@ const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } })
 /** Room for a station name or an address before it wraps. */
 const valueCell = () => ({ style: { minWidth: 150 } })
 
-/** Operators' columns stored as 0/1. */
+/** Operators' and committees' columns stored as 0/1. */
 const FLAG_COLUMNS = new Set(['active', 'password_change_required'])
 
 /** A setting's stored JSON, shown briefly. */

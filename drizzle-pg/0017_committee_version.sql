@@ -1,0 +1,1 @@
+ALTER TABLE "logbook_committees" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
