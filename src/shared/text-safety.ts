@@ -20,6 +20,21 @@ export function findUnsafeCharacter(value: string): string | null {
 export const unsafeCharacterMessage = (codePoint: string) =>
   `含有不可见的控制字符（${codePoint}），请删除后重新输入`
 
+/**
+ * What a sealed value starts with (main/crypto/cipher.ts): text typed or imported must not, or the
+ * station's transcoder takes it for a sealed value it cannot open and stops the PC's uploads.
+ */
+export const SEALED_TEXT_PREFIX = 'enc1:'
+
+/** Why a text cannot be kept: an unsafe character (named) or the sealed-value prefix; else null. */
+export function unsafeTextMessage(value: string): string | null {
+  const codePoint = findUnsafeCharacter(value)
+  if (codePoint) return unsafeCharacterMessage(codePoint)
+  if (value.trimStart().startsWith(SEALED_TEXT_PREFIX))
+    return `不能以“${SEALED_TEXT_PREFIX}”开头（系统内部使用的标记）`
+  return null
+}
+
 /** For search boxes: the query without unsafe characters (a pasted NUL finds what the rest finds). */
 export const stripUnsafeCharacters = (value: string) => value.replace(UNSAFE_CHARACTERS, '')
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { createReadStream } from 'node:fs'
 import type { ImportMapping } from '../../shared/address/contract'
 import { createCsvReader, parseCsv } from './csv'
+import { unsafeTextMessage } from '../../shared/text-safety'
 
 /** Reading CSV/XLSX tables for import: rows as strings, the header's column mapping, row checks. */
 
@@ -91,6 +92,16 @@ export function checkRow(cells: string[], mapping: ImportMapping): CheckedRow | 
   const note = at(mapping.note)
   if (source.length > 200) return '依据超过 200 个字符'
   if (note.length > 500) return '备注超过 500 个字符'
+  // As typed text is checked: a NUL, for one, is refused by the station server for good.
+  for (const [label, value] of [
+    ['旧地址', oldText],
+    ['新地址', newText],
+    ['依据', source],
+    ['备注', note]
+  ] as const) {
+    const unsafe = unsafeTextMessage(value)
+    if (unsafe) return `${label}${unsafe}`
+  }
   return { oldText, newText, effective, source: source || null, note: note || null }
 }
 

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { AppError } from '../../shared/errors'
 import { replaceIdentifiers } from '../../shared/identifiers'
 import type { KeyVault } from '../keys/key-vault'
+import { SEALED_TEXT_PREFIX } from '../../shared/text-safety'
 
 /*
  * AES-256-GCM rather than SM4-GCM: Electron's Node is built on BoringSSL and Node's own OpenSSL 3
@@ -15,7 +16,7 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 
 /** A sealed text value: `enc1:` + base64url(iv ‖ ciphertext ‖ tag). */
-export const SEALED_PREFIX = 'enc1:'
+export const SEALED_PREFIX = SEALED_TEXT_PREFIX
 /**
  * Inside free text an identifier is replaced by `\u0001enc1:…\u0002`; text fields refuse control
  * characters (shared/text-safety), so a clerk can never type the markers.

@@ -7,14 +7,17 @@ import {
   containsUsername,
   passwordClassCount
 } from '../password-policy'
-import { findUnsafeCharacter, stripUnsafeCharacters, unsafeCharacterMessage } from '../text-safety'
+import { stripUnsafeCharacters, unsafeTextMessage } from '../text-safety'
 
 /** Field builders shared by every contract: every string has a length cap, every object is strict. */
 
-/** Refuses control characters and bidi overrides (the message names the character). */
+/**
+ * Refuses control characters and bidi overrides (the message names the character), and text that
+ * starts like a sealed value (text-safety.ts).
+ */
 export const safeCharacters = (value: string, ctx: z.core.$RefinementCtx<string>) => {
-  const codePoint = findUnsafeCharacter(value)
-  if (codePoint) ctx.addIssue({ code: 'custom', message: unsafeCharacterMessage(codePoint) })
+  const message = unsafeTextMessage(value)
+  if (message) ctx.addIssue({ code: 'custom', message })
 }
 
 export const text = (max: number, min = 0) =>

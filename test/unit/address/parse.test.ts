@@ -76,6 +76,13 @@ describe('import rows', () => {
     expect(checkRow(['', '新址1号'], mapping)).toBe('旧地址为空')
     expect(checkRow(['旧址1号', ''], mapping)).toBe('新地址为空')
     expect(checkRow(['甲', '甲'], mapping)).toBe('新旧地址相同')
+    // What the station server would refuse for good, or take for a sealed value.
+    expect(checkRow(['甲', '乙路1号\u0000'], mapping)).toBe(
+      '新地址含有不可见的控制字符（U+0000），请删除后重新输入'
+    )
+    expect(checkRow(['甲', '乙', '', '', 'enc1:见区政府文件'], mapping)).toBe(
+      '备注不能以“enc1:”开头（系统内部使用的标记）'
+    )
     expect(checkRow(['甲', '乙', '2020-02-30'], mapping)).toBe('日期无效：2020-02-30')
     expect(checkRow(['甲', '乙', '2003/5/20', '文号'], mapping)).toEqual({
       oldText: '甲',

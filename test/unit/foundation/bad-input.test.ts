@@ -43,6 +43,15 @@ describe('text fields refuse control characters and bidi overrides', () => {
     }
   })
 
+  it('refuses text that starts like a sealed value, which the station would take for one', () => {
+    for (const typed of ['enc1:见区政府文件', '  enc1:x']) {
+      const result = text(100).safeParse(typed)
+      expect(result.success).toBe(false)
+      expect(result.error!.issues[0]!.message).toBe('不能以“enc1:”开头（系统内部使用的标记）')
+    }
+    expect(text(100).parse('见 enc1: 文件')).toBe('见 enc1: 文件')
+  })
+
   it('keeps tabs and line breaks in free text, and ordinary rare characters', () => {
     expect(text(100).parse('第一行\n第二行\r\n\t缩进')).toBe('第一行\n第二行\r\n\t缩进')
     expect(requiredText(20).parse('  𠮷野家 䶮  ')).toBe('𠮷野家 䶮')
