@@ -3,6 +3,7 @@ import type { EntryInput } from '../../src/shared/logbooks/contract'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
 import { deviceUsername } from '../../src/main/station/uploader'
+import { contract } from '../../src/shared/ipc/contract'
 import { downloadAlone, uploadKilledAfterCommit } from '../helpers/station-rounds'
 import { fakeClock, openTestServices } from '../helpers/services'
 import { STATION_PASSPHRASE } from '../helpers/station-keys'
@@ -247,6 +248,14 @@ describe('two PCs amend one entry before either uploads', () => {
         .pluck()
         .get()
     ).toBe(deviceUsername('desk_twin', a.services.deviceId))
+    // … and that officer signs in at B under that name (the sign-in call's own check included).
+    await b.services.auth.signOut()
+    const credentials = contract.auth.signIn.input.parse({
+      username: deviceUsername('desk_twin', a.services.deviceId),
+      password: 'Window12345'
+    })
+    const signedIn = await b.services.auth.signIn(credentials)
+    expect(signedIn.session?.operator.displayName).toBe('窗口A新账户')
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
   })
 })

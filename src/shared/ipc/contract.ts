@@ -21,6 +21,7 @@ import {
   passwordWithoutUsername,
   requiredText,
   text,
+  signInUsername,
   username,
   uuid
 } from './fields'
@@ -87,7 +88,7 @@ export const auditVerification = z.object({
   })
 })
 
-const credentials = z.strictObject({ username, password })
+const credentials = z.strictObject({ username: signInUsername, password })
 
 export const contract = {
   app: {

@@ -69,6 +69,21 @@ export const username = z
   .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和连字符' })
   .meta({ examples: ['li.na'] })
 
+/**
+ * A user name at sign-in: also another PC's account taken here as `name@device` (its user name
+ * was this PC's already; station/uploader.ts deviceUsername), which no one can create.
+ */
+export const SIGN_IN_USERNAME_MAX = USERNAME_MAX + '@01234567'.length
+export const signInUsername = z
+  .string({ error: '应为文本' })
+  .trim()
+  .min(2, { error: '用户名至少 2 个字符' })
+  .max(SIGN_IN_USERNAME_MAX, { error: `用户名不能超过 ${SIGN_IN_USERNAME_MAX} 个字符` })
+  .regex(/^[A-Za-z0-9_.-]+(@[0-9a-f]{8})?$/, {
+    error: '用户名只能包含字母、数字、下划线、点和连字符'
+  })
+  .meta({ examples: ['li.na'] })
+
 /** 等保 level 3 (src/shared/password-policy.ts); the user-name rule needs the object, see below. */
 export const newPassword = z
   .string({ error: '应为文本' })

@@ -4,7 +4,7 @@ import { useAuthSubmit } from './useAuthSubmit'
 import { useI18n } from '@renderer/i18n/context'
 import { AuthCard } from '@renderer/components/AuthCard'
 import type { AuthStatus } from '@shared/ipc/contract'
-import { USERNAME_MAX } from '@shared/ipc/fields'
+import { SIGN_IN_USERNAME_MAX } from '@shared/ipc/fields'
 
 interface Credentials {
   username: string
@@ -28,7 +28,7 @@ export function SignInScreen({ onDone }: { onDone: (status: AuthStatus) => void 
           label={t('field.username')}
           rules={[{ required: true, message: t('field.required', { field: t('field.username') }) }]}
         >
-          <Input autoFocus autoComplete="username" maxLength={USERNAME_MAX} />
+          <Input autoFocus autoComplete="username" maxLength={SIGN_IN_USERNAME_MAX} />
         </Form.Item>
         <Form.Item
           name="password"
