@@ -505,6 +505,29 @@ async function applyChange(server: pg.Client, table: SharedTable, row: Row): Pro
   return (current.rows[0] as Row | undefined) ?? null
 }
 
+/** An outbox entry as the server keeps the one at a PC's cursor (drizzle-pg/0018). */
+const outboxIdentity = (entry: { tbl: string; pk: string; op: string }) =>
+  JSON.stringify([entry.tbl, entry.pk, entry.op])
+
+/**
+ * The server counts more of this PC's outbox than this PC has noted. After a kill between the
+ * server's commit and this PC's note, the entry at the server's cursor is in this PC's outbox.
+ * When it is not, this database is an older copy (a restored backup, or another PC's disk): its
+ * new entries reuse numbers the server has counted and would be passed over, so uploading stops
+ * here, with everything still queued. (A server older than drizzle-pg/0018 keeps no entry.)
+ */
+function refuseOlderCopy(sqlite: Database.Database, confirmed: number, entry: string | null) {
+  if (entry === null) return
+  const local = sqlite
+    .prepare('SELECT tbl, pk, op FROM station_outbox WHERE seq = ?')
+    .get(confirmed) as { tbl: string; pk: string; op: string } | undefined
+  if (local && outboxIdentity(local) === entry) return
+  throw new AppError(
+    'CONFLICT',
+    `本机数据库与本所服务器的记录不符：服务器已收到本机的第 ${confirmed} 项修改，本机却没有这一项（本机数据库可能是从备份恢复的旧副本，或复制自另一台电脑）。为免登记被跳过或重复，已暂停上传，本机的登记都保留在待上传队列中；请联系本所 IT 处理`
+  )
+}
+
 /**
  * Sends the queue to the server (see the module comment). Throws on a connection or server
  * error; what committed before stays committed on both sides and the rest stays queued.
@@ -528,8 +551,13 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
   if (!isLinked(sqlite)) throw new Error('this PC is not linked to the station (linkStation)')
   await server.query('BEGIN')
   const confirmed = await cursorOf()
+  const { rows: atCursor } = await server.query<{ entry: string | null }>(
+    'SELECT uploaded_entry AS entry FROM station_devices WHERE device_id = $1',
+    [deviceId]
+  )
   await server.query('COMMIT')
   const acked = ackedSeq(sqlite)
+  if (confirmed > acked) refuseOlderCopy(sqlite, confirmed, atCursor[0]?.entry ?? null)
   const setAcked = sqlite.prepare('UPDATE station_link SET acked_seq = ?')
   /**
    * A run killed after the server committed, before this PC noted it: the entries up to the
@@ -725,9 +753,12 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
         await server.query('ROLLBACK')
       } else {
         await appendFeed(server, deviceId, feed)
+        const lastEntry = batch[batch.length - 1]!
         await server.query(
-          'UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3 WHERE device_id = $1',
-          [deviceId, Math.max(last, cursor), now().toISOString()]
+          `UPDATE station_devices SET uploaded_seq = $2, uploaded_at = $3,
+                  uploaded_entry = CASE WHEN $2::bigint = $5::bigint THEN $4 ELSE uploaded_entry END
+            WHERE device_id = $1`,
+          [deviceId, Math.max(last, cursor), now().toISOString(), outboxIdentity(lastEntry), last]
         )
         await server.query('COMMIT')
       }
