@@ -159,4 +159,27 @@ describe('a residents’ committee renamed or deactivated on one PC', () => {
     expect(await a.services.audit.verify()).toMatchObject({ ok: true })
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
   })
+
+  it('a PC that renamed a shipped committee before it linked brings the rename along', async () => {
+    const before = shipped[6]!
+    const untouched = shipped[7]!
+    const c = await openPc('c')
+    try {
+      await c.save(before.id, '二七剧场路社区居委会（更名）')
+      await c.services.station.save(config, WINDOW.password, STATION_PASSPHRASE, c.adminId)
+      await c.round()
+      expect(await onServer(before.id)).toMatchObject({
+        name: '二七剧场路社区居委会（更名）',
+        version: 1
+      })
+      // The committees it left as shipped change nothing on the server.
+      expect(await onServer(untouched.id)).toMatchObject({ name: untouched.name, version: 0 })
+      await a.round()
+      expect(await a.committee(before.id)).toMatchObject({ name: '二七剧场路社区居委会（更名）' })
+      expect(c.services.station.conflicts()).toEqual([])
+    } finally {
+      c.services.station.stop()
+      c.services.cleanup()
+    }
+  })
 })

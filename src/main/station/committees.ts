@@ -41,7 +41,10 @@ export type CommitteePush =
       nameTaken: boolean
     }
 
-/** Stores this PC's committee change over its base version, inside the caller's server transaction. */
+/**
+ * Stores this PC's committee change over its base version, inside the caller's server transaction:
+ * the same values as the server's are taken as they are (nothing new for the other PCs).
+ */
 export async function pushCommittee(
   server: pg.ClientBase,
   row: Row,
@@ -50,48 +53,38 @@ export async function pushCommittee(
   const id = String(row.id)
   const base = Number(row.version)
   const sent = committeeOf(row)
-  const current = async () => {
-    const { rows } = await server.query<Row>(
-      'SELECT name, active, version FROM logbook_committees WHERE id = $1 FOR UPDATE',
-      [id]
-    )
-    if (!rows[0]) throw new Error(`committee ${id} is not on the station server`)
-    return { committee: committeeOf(rows[0]), version: Number(rows[0].version) }
-  }
-  await server.query('SAVEPOINT committee')
-  try {
-    const updated = await server.query<{ version: number }>(
-      `UPDATE logbook_committees SET name = $2, active = $3, updated_at = $4, version = version + 1
-        WHERE id = $1 AND version = $5 RETURNING version`,
-      [id, sent.name, sent.active, at, base]
-    )
-    await server.query('RELEASE SAVEPOINT committee')
-    if (updated.rows[0]) return { id, kind: 'stored', version: updated.rows[0].version }
-  } catch (error) {
-    const { code, constraint } = error as { code?: string; constraint?: string }
-    if (code !== '23505' || constraint !== 'logbook_committees_name_unique') throw error
-    await server.query('ROLLBACK TO SAVEPOINT committee')
-    const { committee, version } = await current()
-    return {
-      id,
-      kind: 'refused',
-      base,
-      sent,
-      server: committee,
-      serverVersion: version,
-      nameTaken: true
-    }
-  }
-  const { committee, version } = await current()
-  if (sameCommittee(committee, sent)) return { id, kind: 'stored', version }
-  return {
+  const { rows } = await server.query<Row>(
+    'SELECT name, active, version FROM logbook_committees WHERE id = $1 FOR UPDATE',
+    [id]
+  )
+  if (!rows[0]) throw new Error(`committee ${id} is not on the station server`)
+  const current = committeeOf(rows[0])
+  const version = Number(rows[0].version)
+  const refused = (nameTaken: boolean): CommitteePush => ({
     id,
     kind: 'refused',
     base,
     sent,
-    server: committee,
+    server: current,
     serverVersion: version,
-    nameTaken: false
+    nameTaken
+  })
+  if (sameCommittee(current, sent)) return { id, kind: 'stored', version }
+  if (version !== base) return refused(false)
+  await server.query('SAVEPOINT committee')
+  try {
+    const updated = await server.query<{ version: number }>(
+      `UPDATE logbook_committees SET name = $2, active = $3, updated_at = $4, version = version + 1
+        WHERE id = $1 RETURNING version`,
+      [id, sent.name, sent.active, at]
+    )
+    await server.query('RELEASE SAVEPOINT committee')
+    return { id, kind: 'stored', version: updated.rows[0]!.version }
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string }
+    if (code !== '23505' || constraint !== 'logbook_committees_name_unique') throw error
+    await server.query('ROLLBACK TO SAVEPOINT committee')
+    return refused(true)
   }
 }
 

@@ -180,7 +180,20 @@ function requeueAll(sqlite: Database.Database): void {
       )
       .run()
   }
+  // A shipped committee renamed or closed here before linking goes up as a change too: the
+  // server has the shipped ones already, so their insert is skipped there (committees.ts).
+  sqlite
+    .prepare(
+      `INSERT INTO station_outbox (tbl, pk, op)
+       SELECT 'logbook_committees', id, 'update' FROM logbook_committees
+        WHERE version = 0 AND code IS NOT NULL AND updated_at > ?
+        ORDER BY rowid`
+    )
+    .run(COMMITTEES_SHIPPED_AT)
 }
+
+/** The `updated_at` of the shipped committees (drizzle/0004, drizzle-pg/0001). */
+const COMMITTEES_SHIPPED_AT = '2026-01-01T00:00:00.000Z'
 
 interface OutboxEntry {
   seq: number
