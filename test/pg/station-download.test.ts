@@ -374,5 +374,17 @@ describe('a server restored from a backup numbers its feed again: no other PC’
     const again = await b.services.station.uploadNow()
     expect(again.lastAttempt?.ok).toBe(true)
     expect(again.pending).toBe(0)
+
+    // B closes C's committee (kept here as name@PC): it closes on C, under its own name.
+    await b.services.logbooks.repo.saveCommittee(
+      { id: added.id, name: taken!.name, active: false },
+      b.adminId
+    )
+    expect((await b.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    expect((await c.services.station.uploadNow()).lastAttempt?.ok).toBe(true)
+    const onC = (await c.services.logbooks.repo.committees()).find((k) => k.id === added.id)
+    expect(onC).toMatchObject({ name: '月坛北街社区居委会（新）', active: false })
+    const onB = (await b.services.logbooks.repo.committees()).find((k) => k.id === added.id)
+    expect(onB).toMatchObject({ name: taken!.name, active: false })
   })
 })

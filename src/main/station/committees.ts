@@ -60,6 +60,11 @@ export async function pushCommittee(
   if (!rows[0]) throw new Error(`committee ${id} is not on the station server`)
   const current = committeeOf(rows[0])
   const version = Number(rows[0].version)
+  // Another PC's committee kept here as `name@PC` (its name was this PC's): that stand-in stays
+  // here; a change of it here (closing it) goes up under the server's name.
+  if (sent.name.startsWith(`${current.name}@`) && sent.name.length === current.name.length + 9) {
+    sent.name = current.name
+  }
   const refused = (nameTaken: boolean): CommitteePush => ({
     id,
     kind: 'refused',
