@@ -10,3 +10,11 @@ WHEN EXISTS (SELECT 1 FROM station_link) AND NOT EXISTS (SELECT 1 FROM station_p
 BEGIN
   INSERT INTO station_outbox (tbl, pk, op) VALUES ('logbook_committees', NEW.id, 'update');
 END;
+--> statement-breakpoint
+-- A PC already linked: its committees renamed or closed before this release (their changes
+-- stayed here) go up now, as at linking (uploader.ts requeueAll).
+INSERT INTO station_outbox (tbl, pk, op)
+SELECT 'logbook_committees', id, 'update' FROM logbook_committees
+ WHERE EXISTS (SELECT 1 FROM station_link)
+   AND id IN (SELECT entity_id FROM audit_log WHERE action = 'logbook.committee.update')
+ ORDER BY rowid;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StationServerConfig } from '../../src/shared/station/config'
 import { migratedStation, superuserClient, WINDOW } from '../helpers/pg-test'
@@ -158,6 +160,29 @@ describe('a residents’ committee renamed or deactivated on one PC', () => {
     expect((await b.round()).lastAttempt?.message).toMatch(/^已上传 0 条/)
     expect(await a.services.audit.verify()).toMatchObject({ ok: true })
     expect(await b.services.audit.verify()).toMatchObject({ ok: true })
+  })
+
+  it('a PC linked before this release brings the renames that stayed on it (drizzle/0034)', async () => {
+    const renamed = shipped[8]!
+    const [, trigger, queueChanged] = readFileSync(
+      join(__dirname, '../../drizzle/0034_committee_version.sql'),
+      'utf8'
+    ).split('--> statement-breakpoint')
+    // The rename as the earlier release made it: audited, not queued.
+    b.services.sqlite.exec('DROP TRIGGER station_outbox_logbook_committees_update')
+    await b.save(renamed.id, '前一版本改的名字')
+    b.services.sqlite.exec(trigger!)
+    await b.round()
+    expect(await onServer(renamed.id)).toMatchObject({ name: renamed.name, version: 0 })
+    // The migration queues it; the next round takes it up, and A takes it.
+    b.services.sqlite.exec(queueChanged!)
+    await b.round()
+    expect(await onServer(renamed.id)).toMatchObject({ name: '前一版本改的名字', version: 1 })
+    await a.round()
+    expect(await a.committee(renamed.id)).toMatchObject({ name: '前一版本改的名字' })
+    // B's other committees, queued again too, change nothing and conflict with nothing.
+    expect(b.services.station.conflicts()).toHaveLength(1)
+    expect(b.services.station.conflicts()[0]!.key).not.toBe(renamed.id)
   })
 
   it('a PC that renamed a shipped committee before it linked brings the rename along', async () => {

@@ -180,20 +180,19 @@ function requeueAll(sqlite: Database.Database): void {
       )
       .run()
   }
-  // A shipped committee renamed or closed here before linking goes up as a change too: the
-  // server has the shipped ones already, so their insert is skipped there (committees.ts).
+  // A committee renamed or closed here before linking goes up as a change too (a shipped one's
+  // insert is skipped on the server, which has it; committees.ts). drizzle/0034 did the same for
+  // PCs already linked.
   sqlite
     .prepare(
       `INSERT INTO station_outbox (tbl, pk, op)
        SELECT 'logbook_committees', id, 'update' FROM logbook_committees
-        WHERE version = 0 AND code IS NOT NULL AND updated_at > ?
+        WHERE version = 0 AND id IN (
+          SELECT entity_id FROM audit_log WHERE action = 'logbook.committee.update')
         ORDER BY rowid`
     )
-    .run(COMMITTEES_SHIPPED_AT)
+    .run()
 }
-
-/** The `updated_at` of the shipped committees (drizzle/0004, drizzle-pg/0001). */
-const COMMITTEES_SHIPPED_AT = '2026-01-01T00:00:00.000Z'
 
 interface OutboxEntry {
   seq: number
