@@ -165,7 +165,8 @@ const ENTITIES: Record<string, Name> = {
 
 /**
  * Detail keys by name; a key without one shows as written. test/unit/foundation/audit-names.test.ts
- * finds the keys main writes in literal details and requires a name for each.
+ * finds the keys main writes in literal details (`detail: { … }`, a helper's `audited(…, { … })`)
+ * and requires a name for each; keys of a detail passed as a variable are listed here by hand.
  */
 export const DETAIL_KEYS: Record<string, Name> = {
   reason: ['原因', 'reason'],
@@ -204,6 +205,12 @@ export const DETAIL_KEYS: Record<string, Name> = {
   lockout: ['锁定次数', 'lockouts'],
   signedInAt: ['登录时间', 'signed in at'],
   maxHours: ['最长小时数', 'maximum hours'],
+  lastActiveAt: ['最后操作时间', 'last active at'],
+  idleLockMinutes: ['锁屏分钟数', 'idle lock minutes'],
+  device: ['摄像头', 'camera'],
+  width: ['宽', 'width'],
+  height: ['高', 'height'],
+  windowId: ['窗口', 'window'],
   note: ['备注', 'note'],
   message: ['信息', 'message'],
   mode: ['方式', 'mode'],

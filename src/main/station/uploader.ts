@@ -199,6 +199,8 @@ interface OutboxEntry {
   tbl: string
   pk: string
   op: 'insert' | 'update'
+  /** SQLite's clock when queued (part of the entry's identity at the server's cursor). */
+  queued_at: string
 }
 
 type Row = Record<string, unknown>
@@ -518,8 +520,8 @@ async function applyChange(server: pg.Client, table: SharedTable, row: Row): Pro
 }
 
 /** An outbox entry as the server keeps the one at a PC's cursor (drizzle-pg/0018). */
-const outboxIdentity = (entry: { tbl: string; pk: string; op: string }) =>
-  JSON.stringify([entry.tbl, entry.pk, entry.op])
+const outboxIdentity = (entry: { tbl: string; pk: string; op: string; queued_at: string }) =>
+  JSON.stringify([entry.tbl, entry.pk, entry.op, entry.queued_at])
 
 /**
  * The server counts more of this PC's outbox than this PC has noted. After a kill between the
@@ -531,8 +533,8 @@ const outboxIdentity = (entry: { tbl: string; pk: string; op: string }) =>
 function refuseOlderCopy(sqlite: Database.Database, confirmed: number, entry: string | null) {
   if (entry === null) return
   const local = sqlite
-    .prepare('SELECT tbl, pk, op FROM station_outbox WHERE seq = ?')
-    .get(confirmed) as { tbl: string; pk: string; op: string } | undefined
+    .prepare('SELECT tbl, pk, op, queued_at FROM station_outbox WHERE seq = ?')
+    .get(confirmed) as { tbl: string; pk: string; op: string; queued_at: string } | undefined
   if (local && outboxIdentity(local) === entry) return
   throw new AppError(
     'CONFLICT',
@@ -600,7 +602,7 @@ export async function uploadOutbox(options: UploadOptions): Promise<UploadResult
     rebased: []
   }
   const nextBatch = sqlite.prepare(
-    'SELECT seq, tbl, pk, op FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
+    'SELECT seq, tbl, pk, op, queued_at FROM station_outbox WHERE seq > ? ORDER BY seq LIMIT ?'
   )
   const prune = sqlite.prepare('DELETE FROM station_outbox WHERE seq <= ? AND queued_at < ?')
   const recordConflict = conflictRecorder(sqlite)

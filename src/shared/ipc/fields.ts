@@ -79,8 +79,9 @@ export const signInUsername = z
   .trim()
   .min(2, { error: '用户名至少 2 个字符' })
   .max(SIGN_IN_USERNAME_MAX, { error: `用户名不能超过 ${SIGN_IN_USERNAME_MAX} 个字符` })
-  .regex(/^[A-Za-z0-9_.-]+(@[0-9a-f]{8})?$/, {
-    error: '用户名只能包含字母、数字、下划线、点和连字符'
+  .regex(/^[A-Za-z0-9_.-]+(@[0-9a-f]{8})?$/i, {
+    error:
+      '用户名只能包含字母、数字、下划线、点和连字符（另一台电脑的同名账户在本机为“用户名@8 位编号”）'
   })
   .meta({ examples: ['li.na'] })
 

@@ -3,7 +3,13 @@ import { z } from 'zod'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createIpcTable, trustOrigins } from '../../../src/main/ipc/handlers'
-import { text, requiredText, searchText } from '../../../src/shared/ipc/fields'
+import {
+  requiredText,
+  searchText,
+  signInUsername,
+  text,
+  username
+} from '../../../src/shared/ipc/fields'
 import { personName } from '../../../src/shared/logbooks/fields'
 import {
   findUnsafeCharacter,
@@ -50,6 +56,14 @@ describe('text fields refuse control characters and bidi overrides', () => {
       expect(result.error!.issues[0]!.message).toBe('不能以“enc1:”开头（系统内部使用的标记）')
     }
     expect(text(100).parse('见 enc1: 文件')).toBe('见 enc1: 文件')
+  })
+
+  it('a sign-in name may carry another PC’s suffix, in either case; a new account’s may not', () => {
+    for (const name of ['desk_twin@7c795300', 'desk_twin@7C795300']) {
+      expect(signInUsername.safeParse(name).success).toBe(true)
+      expect(username.safeParse(name).success).toBe(false)
+    }
+    expect(signInUsername.safeParse('desk@twin').success).toBe(false)
   })
 
   it('keeps tabs and line breaks in free text, and ordinary rare characters', () => {
