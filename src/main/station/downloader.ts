@@ -360,6 +360,20 @@ function store(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
            ON CONFLICT (id) DO NOTHING`
       ).run(record).changes
+    /**
+     * A committee whose name another committee has here is kept as `name@PC` and listed. (Feed
+     * rows from before drizzle-pg/0010 name no PC: the row's id tells them apart.)
+     */
+    const standInName = (name: string) => deviceUsername(name, device || String(values.id))
+    const listStandIn = (name: string) =>
+      recordConflict({
+        seq: 0,
+        table,
+        pk: String(values.id),
+        local: { name },
+        server: { name: values.name },
+        at
+      })
     let inserted: number
     try {
       inserted = insert(values)
@@ -379,17 +393,9 @@ function store(
         /UNIQUE constraint failed: logbook_committees\.name/.test(message)
       ) {
         // This PC has a committee of that name (its own, not yet uploaded, or one renamed here).
-        // (Feed rows from before drizzle-pg/0010 name no PC: the row's id tells them apart.)
-        const name = deviceUsername(String(values.name), device || String(values.id))
+        const name = standInName(String(values.name))
         inserted = insert({ ...values, name })
-        recordConflict({
-          seq: 0,
-          table,
-          pk: String(values.id),
-          local: { name },
-          server: { name: values.name },
-          at
-        })
+        listStandIn(name)
       } else {
         throw error
       }
@@ -405,17 +411,7 @@ function store(
     }
     if (table === 'logbook_committees') {
       // Renamed or (de)activated on another PC (committees.ts).
-      const renamed = (name: string) => deviceUsername(name, device || String(values.id))
-      const listRename = (name: string) =>
-        recordConflict({
-          seq: 0,
-          table,
-          pk: String(values.id),
-          local: { name },
-          server: { name: values.name },
-          at
-        })
-      if (takeCommittee(sqlite, values, queued, renamed, listRename)) batch.changed += 1
+      if (takeCommittee(sqlite, values, queued, standInName, listStandIn)) batch.changed += 1
       continue
     }
     if (table === 'photos') {
